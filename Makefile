@@ -1,0 +1,49 @@
+# The two commands a newcomer runs are `make demo` and `make test` (see README.md).
+VENV     ?= .venv
+PY       := $(VENV)/bin/python
+STAMP    := $(VENV)/.installed
+HOST     ?= 127.0.0.1:8000
+# Local development runs with DEBUG on; production sets DJANGO_DEBUG=0 and a real key.
+export DJANGO_DEBUG ?= 1
+
+.PHONY: setup demo serve test lint format messages clean
+
+$(PY):
+	@python=$$(scripts/find-python.sh) || exit 1; \
+	echo "Creating $(VENV) with $$python"; \
+	"$$python" -m venv $(VENV)
+
+$(STAMP): $(PY) pyproject.toml
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+setup: $(STAMP)
+	$(PY) manage.py migrate --noinput --verbosity 1
+
+demo: setup
+	$(PY) manage.py load_seed
+	$(PY) manage.py create_demo_users
+	@echo "Serving http://$(HOST)/  (admin: http://$(HOST)/admin/)"
+	$(PY) manage.py runserver $(HOST)
+
+serve: setup
+	$(PY) manage.py runserver $(HOST)
+
+test: setup
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l zh_Hans --ignore=.venv --ignore=var
+	$(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) var/

@@ -1,0 +1,4 @@
+import os
+
+# Tests run with the development settings; Django's test runner forces DEBUG off itself.
+os.environ.setdefault("DJANGO_DEBUG", "1")
