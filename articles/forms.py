@@ -1,0 +1,104 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from . import blocks as body_blocks
+from .models import Article, AwardRoster, check_roster_count
+
+
+class BodyField(forms.CharField):
+    """Edits a block list as text: blank line between blocks, ``## `` before an intertitle."""
+
+    widget = forms.Textarea(attrs={"rows": 24, "cols": 90, "class": "vLargeTextField"})
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return body_blocks.blocks_to_text(value)
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, list):
+            return value
+        return body_blocks.text_to_blocks(super().to_python(value))
+
+    def validate(self, value):
+        if self.required and not value:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        body_blocks.validate_blocks(value)
+
+
+class ArticleAdminForm(forms.ModelForm):
+    body = BodyField(
+        label=_("body"),
+        required=False,
+        help_text=_(
+            "Leave a blank line between paragraphs; start an intertitle with “## ”. "
+            "Lines broken inside a paragraph are joined without a space."
+        ),
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "kicker",
+            "headline",
+            "subheadline",
+            "kind",
+            "section",
+            "tags",
+            "dateline",
+            "body",
+            "page",
+            "page_position",
+            "main_story",
+            "status",
+            "published_at",
+        ]
+
+
+def split_names(text):
+    """Names typed or pasted as the paper prints them: separated by 、，, or line breaks."""
+    import re
+
+    return [name for name in re.split(r"[、，,;；\s]+", text or "") if name]
+
+
+class AwardRosterInlineForm(forms.ModelForm):
+    """A roster edited in the story form: its names pasted as printed, separated by 、."""
+
+    names = forms.CharField(
+        label=_("names"),
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=_("As printed, separated by 、"),
+    )
+
+    class Meta:
+        model = AwardRoster
+        fields = ["title", "stated_count", "names", "order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["names"].initial = "、".join(
+                entry.name for entry in self.instance.entries.all()
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        stated = cleaned.get("stated_count")
+        if stated is not None and "names" in cleaned:
+            names = split_names(cleaned["names"])
+            try:
+                check_roster_count(stated, len(names))
+            except forms.ValidationError as error:
+                self.add_error("names", error)
+            cleaned["name_list"] = names
+        return cleaned
+
+    def save(self, commit=True):
+        roster = super().save(commit=commit)
+        names = self.cleaned_data.get("name_list")
+        if commit and names is not None:
+            current = [entry.name for entry in roster.entries.all()]
+            if current != names:
+                roster.set_names(names)
+        return roster
