@@ -1,0 +1,231 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import Article, AwardRoster
+from tests.factories import (
+    ArticleFactory,
+    AwardRosterFactory,
+    PageFactory,
+    PersonFactory,
+    make_story,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        "articles/article",
+        "articles/page",
+        "articles/edition",
+        "people/person",
+        "articles/awardroster",
+        "articles/section",
+    ],
+)
+def test_changelist_query_count_does_not_grow_with_the_stories(admin_client, model):
+    url = f"/admin/{model}/"
+    page = PageFactory()
+
+    def add(n):
+        for _ in range(n):
+            story = make_story(bylines=2, photos=1, page=PageFactory(edition=page.edition))
+            AwardRosterFactory(article=story)
+
+    add(3)
+    few = count_queries(admin_client, url)
+    add(27)
+    many = count_queries(admin_client, url)
+    assert few == many
+
+
+def test_story_changelist_shows_character_count_and_filters(admin_client, seed):
+    response = admin_client.get("/admin/articles/article/?kind__exact=commentary")
+    content = response.content.decode()
+    assert "制造业当家 需要高技能人才支撑" in content
+    assert "顶尖技能高手接受城市礼遇" not in content
+    assert ">396<" in content  # 字数 of the commentary
+
+
+def test_story_search_finds_words_in_the_body(admin_client, seed):
+    response = admin_client.get("/admin/articles/article/", {"q": "剧本杀"})
+    assert "拓展政企“朋友圈” 提升营商环境软实力" in response.content.decode()
+
+
+def test_seed_story_change_form_shows_everything(admin_client, seed):
+    article = Article.objects.get(headline="顶尖技能高手接受城市礼遇")
+    response = admin_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "株洲日报全媒体记者/何春林 通讯员/王付银 王忠祥" in content
+    assert "## 聚焦“3+3+2”现代产业体系办赛" in content
+    assert "漆志、马双智、杨放晃" in content
+    assert "记者/刘震 摄" in content
+    assert "制造业当家 需要高技能人才支撑" in content  # the linked commentary
+
+
+def change_form_data(article, **overrides):
+    data = {
+        "kicker": article.kicker,
+        "headline": article.headline,
+        "subheadline": article.subheadline,
+        "kind": article.kind,
+        "section": article.section_id or "",
+        "tags": "",
+        "dateline": article.dateline,
+        "body": "第一段。\n\n## 小标题\n\n第二段。",
+        "page": "",
+        "page_position": 0,
+        "main_story": "",
+        "status": article.status,
+        "published_at_0": "2024-01-01",
+        "published_at_1": "08:00:00",
+    }
+    for prefix in ["bylines", "photos", "rosters", "companions"]:
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": 0,
+                f"{prefix}-INITIAL_FORMS": 0,
+                f"{prefix}-MIN_NUM_FORMS": 0,
+                f"{prefix}-MAX_NUM_FORMS": 1000,
+            }
+        )
+    data.update(overrides)
+    return data
+
+
+def test_editor_edits_the_body_as_text(editor_client):
+    article = ArticleFactory(body=[])
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    response = editor_client.post(url, change_form_data(article))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article.refresh_from_db()
+    assert article.body == [
+        {"type": "paragraph", "text": "第一段。"},
+        {"type": "intertitle", "text": "小标题"},
+        {"type": "paragraph", "text": "第二段。"},
+    ]
+    assert article.char_count == 11
+
+
+def test_roster_with_wrong_count_is_refused_in_the_story_form(editor_client):
+    article = ArticleFactory()
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = change_form_data(
+        article,
+        **{
+            "rosters-TOTAL_FORMS": 1,
+            "rosters-0-title": "冠军",
+            "rosters-0-stated_count": 15,
+            "rosters-0-names": "漆志、马双智、杨放晃",
+            "rosters-0-order": 0,
+        },
+    )
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "15" in content and "3" in content
+    assert "名单标明 15 人，实际列出 3 人。" in content
+    assert AwardRoster.objects.count() == 0
+
+
+def test_roster_names_are_saved_from_the_story_form(editor_client):
+    article = ArticleFactory()
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = change_form_data(
+        article,
+        **{
+            "rosters-TOTAL_FORMS": 1,
+            "rosters-0-title": "冠军",
+            "rosters-0-stated_count": 3,
+            "rosters-0-names": "漆志、马双智、杨放晃",
+            "rosters-0-order": 0,
+        },
+    )
+    assert editor_client.post(url, data).status_code == 302
+    roster = AwardRoster.objects.get()
+    assert [e.name for e in roster.entries.all()] == ["漆志", "马双智", "杨放晃"]
+
+
+def test_roster_admin_refuses_a_count_mismatch(editor_client):
+    roster = AwardRosterFactory(stated_count=2)
+    roster.set_names(["文献", "周峰"])
+    url = reverse("admin:articles_awardroster_change", args=[roster.pk])
+    entries = list(roster.entries.all())
+    data = {
+        "article": roster.article_id,
+        "title": roster.title,
+        "stated_count": 2,
+        "order": 0,
+        "entries-TOTAL_FORMS": 2,
+        "entries-INITIAL_FORMS": 2,
+        "entries-MIN_NUM_FORMS": 0,
+        "entries-MAX_NUM_FORMS": 1000,
+        "entries-0-id": entries[0].pk,
+        "entries-0-roster": roster.pk,
+        "entries-0-name": "文献",
+        "entries-0-order": 0,
+        "entries-1-id": entries[1].pk,
+        "entries-1-roster": roster.pk,
+        "entries-1-name": "周峰",
+        "entries-1-order": 1,
+        "entries-1-DELETE": "on",
+    }
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "名单标明 2 人，实际列出 1 人。" in response.content.decode()
+    assert roster.entries.count() == 2
+
+
+def test_publish_and_withdraw_actions(editor_client):
+    drafts = [ArticleFactory(status=Article.Status.DRAFT, published_at=None) for _ in range(2)]
+    url = reverse("admin:articles_article_changelist")
+    ids = [a.pk for a in drafts]
+    editor_client.post(url, {"action": "publish_selected", "_selected_action": ids})
+    assert Article.objects.published().count() == 2
+    editor_client.post(url, {"action": "withdraw_selected", "_selected_action": ids})
+    assert Article.objects.published().count() == 0
+    assert Article.objects.filter(status=Article.Status.WITHDRAWN).count() == 2
+
+
+def test_person_admin_lists_their_bylines(admin_client, seed):
+    from people.models import Person
+
+    person = Person.objects.get(name="何春林")
+    response = admin_client.get(reverse("admin:people_person_change", args=[person.pk]))
+    content = response.content.decode()
+    assert "顶尖技能高手接受城市礼遇" in content
+    assert "制造业当家 需要高技能人才支撑" in content
+
+
+def test_page_admin_lists_its_stories_in_order(admin_client, seed):
+    from articles.models import Page
+
+    page = Page.objects.get(label="A06")
+    response = admin_client.get(reverse("admin:articles_page_change", args=[page.pk]))
+    content = response.content.decode()
+    positions = [
+        content.index(h) for h in ["顶尖技能高手接受城市礼遇", "株洲青商会十年提供万余就业岗位"]
+    ]
+    assert positions == sorted(positions)
+    assert "王建设" in content
+
+
+def test_person_autocomplete_for_bylines(editor_client):
+    PersonFactory(name="何春林")
+    response = editor_client.get(
+        "/admin/autocomplete/",
+        {"term": "何春", "app_label": "articles", "model_name": "byline", "field_name": "person"},
+    )
+    assert response.status_code == 200
+    assert [item["text"] for item in response.json()["results"]] == ["何春林"]
