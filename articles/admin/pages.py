@@ -1,0 +1,86 @@
+"""Editions and pages: page staff and the order of stories on a page."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Article, Edition, Page
+
+
+class ArticleOnPageInline(admin.TabularInline):
+    """The stories on a page, where layout staff put them in order."""
+
+    model = Article
+    fk_name = "page"
+    fields = ["page_position", "headline", "kind", "section", "status", "char_count"]
+    readonly_fields = ["headline", "kind", "section", "status", "char_count"]
+    ordering = ["page_position", "pk"]
+    extra = 0
+    show_change_link = True
+    verbose_name = _("story on this page")
+    verbose_name_plural = _("stories on this page, in order")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("section")
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = [
+        "edition",
+        "label",
+        "name",
+        "section",
+        "chief_editor",
+        "art_editor",
+        "proofreader",
+        "story_count",
+    ]
+    list_display_links = ["label"]
+    list_filter = [("edition", admin.RelatedOnlyFieldListFilter), "section"]
+    list_select_related = ["edition", "section", "chief_editor", "art_editor", "proofreader"]
+    search_fields = ["label", "name", "edition__date"]
+    ordering = ["-edition__date", "order", "label"]
+    autocomplete_fields = ["chief_editor", "art_editor", "proofreader"]
+    inlines = [ArticleOnPageInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_total=Count("articles"))
+
+    @admin.display(description=_("stories"), ordering="article_total")
+    def story_count(self, page):
+        return page.article_total
+
+
+class PageInline(admin.TabularInline):
+    model = Page
+    fields = ["order", "label", "name", "section", "chief_editor", "art_editor", "proofreader"]
+    autocomplete_fields = ["chief_editor", "art_editor", "proofreader"]
+    extra = 0
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("section", "chief_editor", "art_editor", "proofreader")
+        )
+
+
+@admin.register(Edition)
+class EditionAdmin(admin.ModelAdmin):
+    list_display = ["date", "number", "page_count"]
+    ordering = ["-date"]
+    date_hierarchy = "date"
+    search_fields = ["date"]
+    inlines = [PageInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(page_total=Count("pages"))
+
+    @admin.display(description=_("pages"), ordering="page_total")
+    def page_count(self, edition):
+        return edition.page_total
