@@ -35,20 +35,37 @@ def format_credits(entries):
     unit is printed only where it changes; names are separated by spaces.  The
     line ends in 摄 when any entry is a photo credit.
     """
-    groups: list[_Group] = []
-    for entry in entries:
-        if groups and (groups[-1].unit, groups[-1].role_label) == (entry.unit, entry.role_label):
-            groups[-1].names.append(entry.name)
+    return "".join(text for text, _index in credit_segments(entries))
+
+
+def credit_segments(entries):
+    """The credit line of ``format_credits`` as ``(text, index)`` pieces, in order.
+
+    ``index`` is the position in ``entries`` of the person a piece names, and
+    None for labels and separators, so a page can link each name while printing
+    the line exactly as ``format_credits`` does.
+    """
+    entries = list(entries)
+    groups: list[tuple[str, str, list[int]]] = []
+    for index, entry in enumerate(entries):
+        if groups and groups[-1][:2] == (entry.unit, entry.role_label):
+            groups[-1][2].append(index)
         else:
-            groups.append(_Group(entry.unit, entry.role_label, [entry.name]))
-    parts = []
+            groups.append((entry.unit, entry.role_label, [index]))
+    segments = []
     previous_unit = ""
-    for group in groups:
-        prefix = group.unit if group.unit and group.unit != previous_unit else ""
-        previous_unit = group.unit or previous_unit
-        label = f"{group.role_label}/" if group.role_label else ""
-        parts.append(f"{prefix}{label}{' '.join(group.names)}")
-    line = " ".join(parts)
-    if line and any(entry.photo for entry in entries):
-        line = f"{line} {PHOTO_MARK}"
-    return line
+    for unit, role_label, indexes in groups:
+        prefix = unit if unit and unit != previous_unit else ""
+        previous_unit = unit or previous_unit
+        label = f"{role_label}/" if role_label else ""
+        if segments:
+            segments.append((" ", None))
+        if prefix or label:
+            segments.append((f"{prefix}{label}", None))
+        for position, index in enumerate(indexes):
+            if position:
+                segments.append((" ", None))
+            segments.append((entries[index].name, index))
+    if segments and any(entry.photo for entry in entries):
+        segments.append((f" {PHOTO_MARK}", None))
+    return segments
