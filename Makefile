@@ -19,6 +19,7 @@ $(STAMP): $(PY) pyproject.toml
 	@touch $(STAMP)
 
 setup: $(STAMP)
+	$(PY) scripts/create_database.py
 	$(PY) manage.py migrate --noinput --verbosity 1
 
 demo: setup
