@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import blocks as body_blocks
+from . import workflow
+from .diffs import story_text
 from .models import Article, AwardRoster, check_roster_count
 
 
@@ -24,6 +26,9 @@ class BodyField(forms.CharField):
         if self.required and not value:
             raise forms.ValidationError(self.error_messages["required"], code="required")
         body_blocks.validate_blocks(value)
+
+
+_TEXT = ("kicker", "headline", "subheadline", "dateline", "body")
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -50,9 +55,33 @@ class ArticleAdminForm(forms.ModelForm):
             "page",
             "page_position",
             "main_story",
-            "status",
-            "published_at",
+            "revision",
         ]
+        widgets = {"revision": forms.HiddenInput}
+
+    correction_note = forms.CharField(
+        label=_("correction note (更正)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
+        help_text=_(
+            "Required when you change the text of a published story; readers see it with its date."
+        ),
+    )
+    needs_correction_note = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.needs_correction_note and not (cleaned.get("correction_note") or "").strip():
+            before = story_text({name: getattr(self.instance, name) for name in _TEXT})
+            after = story_text(
+                {name: cleaned.get(name, getattr(self.instance, name)) for name in _TEXT}
+            )
+            if before != after:
+                self.add_error(
+                    "correction_note",
+                    _("This story is published: say what was corrected, for readers."),
+                )
+        return cleaned
 
 
 def split_names(text):
@@ -102,3 +131,21 @@ class AwardRosterInlineForm(forms.ModelForm):
             if current != names:
                 roster.set_names(names)
         return roster
+
+
+class TransitionForm(forms.Form):
+    """A status change asked for from the story's admin page."""
+
+    name = forms.ChoiceField(choices=[(name, name) for name in workflow.TRANSITIONS])
+    comment = forms.CharField(
+        label=_("comment or reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+    )
+    publish_at = forms.DateTimeField(
+        label=_("publish time"),
+        required=False,
+        help_text=_("Leave empty to publish at once; a later time schedules the story."),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
+    )

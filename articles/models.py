@@ -1,3 +1,8 @@
+import datetime
+import uuid
+from pathlib import PurePath
+
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
@@ -11,7 +16,10 @@ from taggit.managers import TaggableManager
 from people.models import Person
 
 from . import blocks as body_blocks
+from . import workflow
+from .images import strip_location
 from .layout.credits import CreditEntry, format_credits
+from .signals import stories_changed
 from .validators import validate_image
 
 
@@ -208,6 +216,10 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self):
+        """Signed off for a time still to come; they appear by themselves at that time."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
     def on_page(self, page):
         """Stories placed on ``page``, in page order."""
         return self.filter(page=page).order_by("page_position", "pk")
@@ -225,13 +237,17 @@ class ArticleQuerySet(models.QuerySet):
 
     def publish(self, when=None):
         """Publish every story in the queryset (at ``when``, default now); returns the count."""
-        return self.exclude(status=Article.Status.PUBLISHED).update(
+        count = self.exclude(status=Article.Status.PUBLISHED).update(
             status=Article.Status.PUBLISHED, published_at=when or timezone.now()
         )
+        stories_changed.send(sender=Article, queryset=self)
+        return count
 
     def withdraw(self):
         """Take stories off the public site; they stay stored."""
-        return self.filter(status=Article.Status.PUBLISHED).update(status=Article.Status.WITHDRAWN)
+        count = self.filter(status=Article.Status.PUBLISHED).update(status=Article.Status.WITHDRAWN)
+        stories_changed.send(sender=Article, queryset=self)
+        return count
 
 
 class Article(models.Model):
@@ -295,6 +311,30 @@ class Article(models.Model):
     char_count = models.PositiveIntegerField(_("character count"), default=0, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("filed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles_filed",
+    )
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("signed off by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles_signed_off",
+    )
+    signed_off_at = models.DateTimeField(_("signed off at"), null=True, blank=True)
+    withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    revision = models.PositiveIntegerField(
+        _("revision"),
+        default=1,
+        help_text=_("Goes up with every saved edit; a save over a newer revision is refused."),
+    )
 
     tags = TaggableManager(verbose_name=_("tags"), blank=True)
 
@@ -305,6 +345,15 @@ class Article(models.Model):
         verbose_name_plural = _("stories")
         ordering = ["-published_at", "-pk"]
         indexes = [models.Index(fields=["page", "page_position"], name="article_page_order")]
+        permissions = [
+            ("submit_article", _("Can submit stories for editing")),
+            ("send_back_article", _("Can send stories back to the reporter")),
+            ("sign_off_article", _("Can sign off (publish) stories")),
+            ("withdraw_article", _("Can withdraw published stories")),
+            ("correct_article", _("Can correct published stories")),
+            ("place_article", _("Can place stories on pages")),
+            ("proofread_article", _("Can proofread submitted stories")),
+        ]
 
     def __str__(self):
         return self.title
@@ -314,6 +363,9 @@ class Article(models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "char_count"}
+        if update_fields is None and not self._state.adding:
+            # A full save is an edit: a new revision. Status changes save named fields only.
+            self.revision += 1
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -353,7 +405,56 @@ class Article(models.Model):
     def compute_char_count(self):
         return body_blocks.count_characters(*(block["text"] for block in self.body or []))
 
+    @property
+    def status_label(self):
+        """The status as editors say it, with 定时发布 for a story waiting for its time."""
+        if self.is_scheduled:
+            when = timezone.localtime(self.published_at).strftime("%m-%d %H:%M")
+            return _("scheduled for %(when)s") % {"when": when}
+        return self.get_status_display()
+
+    @property
+    def is_scheduled(self):
+        """Signed off for a publish time still to come: appears by itself at that time."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @transaction.atomic
+    def transition(self, user, name, comment="", when=None):
+        """Apply the status change ``name`` as ``user``, after checking they may, and record it.
+
+        Raises workflow.TransitionNotAllowed with a message saying who may.
+        """
+        transition = workflow.get_transition(name)
+        current = Article.objects.select_for_update().only("status").get(pk=self.pk)
+        self.status = current.status
+        workflow.check_transition(user, self, transition, comment)
+        previous, now = self.status, timezone.now()
+        self.status = transition.target
+        fields = ["status", "updated_at"]
+        if name == "sign_off":
+            self.published_at = when or now
+            self.signed_off_by, self.signed_off_at = user, now
+            fields += ["published_at", "signed_off_by", "signed_off_at"]
+        elif name == "withdraw":
+            self.withdrawn_reason, self.withdrawn_at = comment.strip(), now
+            fields += ["withdrawn_reason", "withdrawn_at"]
+        self.save(update_fields=fields)
+        StatusChange.objects.create(
+            article=self,
+            user=user,
+            from_status=previous,
+            to_status=self.status,
+            comment=(comment or "").strip(),
+        )
+        stories_changed.send(sender=Article, queryset=Article.objects.filter(pk=self.pk))
+        return self
+
     def publish(self, when=None):
+        """Publish without the sign-off workflow (imports, fixtures, tests); editors sign off."""
         self.status = self.Status.PUBLISHED
         self.published_at = when or self.published_at or timezone.now()
         self.save(update_fields=["status", "published_at", "updated_at"])
@@ -361,6 +462,13 @@ class Article(models.Model):
     def withdraw(self):
         self.status = self.Status.WITHDRAWN
         self.save(update_fields=["status", "updated_at"])
+
+    @transaction.atomic
+    def add_correction(self, user, note):
+        """Record a public 更正 note on a published story."""
+        if not (note or "").strip():
+            raise ValidationError(_("A correction needs a note for readers."))
+        return Correction.objects.create(article=self, note=note.strip(), created_by=user)
 
     # Credits -----------------------------------------------------------------
     def _credit_entries(self, bylines):
@@ -438,7 +546,9 @@ class Byline(models.Model):
 
 
 def photo_upload_to(instance, filename):
-    return timezone.now().strftime("photos/%Y/%m/") + filename
+    """A generated name: what the uploader called the file never reaches the public URL."""
+    suffix = PurePath(filename).suffix.lower()[:5] or ".jpg"
+    return timezone.now().strftime("photos/%Y/%m/") + uuid.uuid4().hex + suffix
 
 
 class Photo(models.Model):
@@ -472,6 +582,13 @@ class Photo(models.Model):
 
     def __str__(self):
         return self.caption[:40] or self.image.name
+
+    def save(self, *args, **kwargs):
+        if self.image and not self.image._committed:
+            cleaned = strip_location(self.image.file)
+            if cleaned is not None:
+                self.image.save(self.image.name, cleaned, save=False)
+        super().save(*args, **kwargs)
 
     @property
     def credit_text(self):
@@ -573,3 +690,97 @@ class RosterEntry(models.Model):
 
 def publication_name():
     return settings.NEWSROOM_PUBLICATION
+
+
+class StatusChange(models.Model):
+    """One status change of a story: who, when, from, to, and the comment given."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="status_changes"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="status_changes",
+    )
+    from_status = models.CharField(_("from"), max_length=12, choices=Article.Status)
+    to_status = models.CharField(_("to"), max_length=12, choices=Article.Status)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class Correction(models.Model):
+    """A public 更正 note on a published story."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="corrections"
+    )
+    note = models.TextField(_("correction note"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("corrected by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("corrected at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.note[:40]
+
+
+class EditPresence(models.Model):
+    """Who has a story open in the admin: a light lock that expires by itself."""
+
+    TTL_SECONDS = 10 * 60
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="presences")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="presence_unique_user")
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.article_id}"
+
+    @classmethod
+    def others(cls, article, user):
+        """Everyone else seen on this story within the time-to-live, after noting ``user``."""
+        now = timezone.now()
+        cls.objects.update_or_create(article=article, user=user, defaults={"seen_at": now})
+        horizon = now - datetime.timedelta(seconds=cls.TTL_SECONDS)
+        return list(
+            cls.objects.filter(article=article, seen_at__gte=horizon)
+            .exclude(user=user)
+            .select_related("user")
+        )
+
+    @classmethod
+    def leave(cls, article, user):
+        cls.objects.filter(article=article, user=user).delete()
+
+
+# Versions (django-reversion): a story is kept with its bylines, photos and rosters.
+reversion.register(RosterEntry)
+reversion.register(AwardRoster, follow=["entries"])
+reversion.register(Byline)
+reversion.register(Photo)
+reversion.register(Article, follow=["bylines", "photos", "rosters"])

@@ -1,13 +1,30 @@
 """Stories with their bylines, photos and rosters."""
 
+import reversion
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from reversion.admin import VersionAdmin
 
-from ..forms import ArticleAdminForm, AwardRosterInlineForm
-from ..models import Article, AwardRoster, Byline, Photo, Role
+from .. import versions, workflow
+from ..diffs import story_diff
+from ..forms import ArticleAdminForm, AwardRosterInlineForm, TransitionForm
+from ..models import (
+    Article,
+    AwardRoster,
+    Byline,
+    Correction,
+    EditPresence,
+    Photo,
+    Role,
+    StatusChange,
+)
 
 
 def thumbnail(photo, width=96):
@@ -86,20 +103,95 @@ class CompanionInline(admin.TabularInline):
         return False
 
 
+def labelled(changes):
+    """Field names as editors read them (主题, 正文…) for a list of (field, diff)."""
+    return [(Article._meta.get_field(name).verbose_name, html) for name, html in changes]
+
+
+class EditConflict(Exception):
+    """The story was saved by someone else after this editor opened it."""
+
+    def __init__(self, article, opened_revision):
+        super().__init__(article.pk)
+        self.article = article
+        self.opened_revision = opened_revision
+
+
+class PublicationStateFilter(admin.SimpleListFilter):
+    title = _("publication")
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [("live", _("on the site")), ("scheduled", _("scheduled"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "live":
+            return queryset.published()
+        if self.value() == "scheduled":
+            return queryset.scheduled()
+        return queryset
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    fields = ["created_at", "user", "from_status", "to_status", "comment"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("status history")
+
+    def has_view_permission(self, request, obj=None):
+        # Anyone who may see the story sees its history (read-only).
+        return True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user")
+
+
+class CorrectionInline(admin.TabularInline):
+    model = Correction
+    fields = ["created_at", "created_by", "note"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_view_permission(self, request, obj=None):
+        # Anyone who may see the story sees its history (read-only).
+        return True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("created_by")
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(VersionAdmin):
     form = ArticleAdminForm
+    change_form_template = "admin/articles/article/change_form.html"
+    object_history_template = "admin/articles/article/object_history.html"
     list_display = [
         "title_display",
         "kind",
         "section",
-        "status",
+        "status_display",
         "page_display",
         "char_count",
         "photo_count",
         "published_at",
     ]
     list_filter = [
+        PublicationStateFilter,
         "status",
         "kind",
         "section",
@@ -112,25 +204,209 @@ class ArticleAdmin(admin.ModelAdmin):
     ordering = ["-published_at", "-pk"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["main_story"]
-    readonly_fields = ["char_count", "created_at", "updated_at", "byline_preview"]
-    actions = ["publish_selected", "withdraw_selected"]
-    inlines = [BylineInline, PhotoInline, AwardRosterInline, CompanionInline]
+    readonly_fields = [
+        "char_count",
+        "created_at",
+        "updated_at",
+        "byline_preview",
+        "status",
+        "published_at",
+        "created_by",
+        "signed_off_by",
+        "signed_off_at",
+        "withdrawn_reason",
+    ]
+    actions = ["sign_off_selected", "withdraw_selected"]
+    inlines = [
+        BylineInline,
+        PhotoInline,
+        AwardRosterInline,
+        CompanionInline,
+        CorrectionInline,
+        StatusChangeInline,
+    ]
     fieldsets = [
         (None, {"fields": ["kicker", "headline", "subheadline", "kind", "section", "tags"]}),
         (
             _("Text"),
-            {"fields": ["byline_preview", "dateline", "body", "char_count"]},
+            {"fields": ["byline_preview", "dateline", "body", "char_count", "correction_note"]},
         ),
         (_("Placement"), {"fields": ["page", "page_position", "main_story"]}),
-        (_("Publishing"), {"fields": ["status", "published_at", "created_at", "updated_at"]}),
+        (
+            _("Publishing"),
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "created_by",
+                    "signed_off_by",
+                    "signed_off_at",
+                    "withdrawn_reason",
+                    "created_at",
+                    "updated_at",
+                    "revision",
+                ]
+            },
+        ),
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(photo_total=Count("photos"))
 
+    # Permissions: the workflow decides who may edit a story in its status ----
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return workflow.can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        # Nothing stored is lost: stories are withdrawn, never deleted, except by a superuser.
+        return request.user.is_superuser
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not workflow.can_place(request.user):
+            fields += ["page", "page_position"]
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.needs_correction_note = bool(obj and obj.status == Article.Status.PUBLISHED)
+        return form
+
+    # Saving: revisions, corrections, the filer --------------------------------
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        else:
+            claimed = Article.objects.filter(pk=obj.pk, revision=obj.revision).update(
+                updated_at=timezone.now()
+            )
+            if not claimed:
+                raise EditConflict(obj, obj.revision)
+        super().save_model(request, obj, form, change)
+        note = form.cleaned_data.get("correction_note")
+        if change and note:
+            obj.add_correction(request.user, note)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except EditConflict as conflict:
+            return self.conflict_view(request, conflict)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        extra_context = extra_context or {}
+        if article is not None:
+            if request.method == "GET":
+                extra_context["others_editing"] = EditPresence.others(article, request.user)
+            extra_context["transitions"] = workflow.available_transitions(request.user, article)
+            extra_context["transition_form"] = TransitionForm()
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "POST" and article is not None and response.status_code == 302:
+            EditPresence.leave(article, request.user)
+        return response
+
+    def conflict_view(self, request, conflict):
+        """Nothing was saved: show what changed since this editor opened the story."""
+        current = Article.objects.get(pk=conflict.article.pk)
+        opened = versions.fields_at_revision(current, conflict.opened_revision)
+        changes = labelled(story_diff(opened, versions.current_fields(current))) if opened else []
+        mine = labelled(
+            story_diff(versions.current_fields(current), versions.form_fields(request.POST))
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("This story was changed while you were editing it"),
+            "article": current,
+            "opened_revision": conflict.opened_revision,
+            "changes": changes,
+            "mine": mine,
+            "history": current.status_changes.select_related("user")[:5],
+            "editors": versions.editors_since(current, conflict.opened_revision),
+        }
+        return TemplateResponse(
+            request, "admin/articles/article/conflict.html", context, status=409
+        )
+
+    # Workflow views ------------------------------------------------------------
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/transition/",
+                self.admin_site.admin_view(self.transition_view),
+                name="{}_{}_transition".format(*info),
+            ),
+            path(
+                "<path:object_id>/history/<int:version_id>/diff/",
+                self.admin_site.admin_view(self.diff_view),
+                name="{}_{}_diff".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def transition_view(self, request, object_id):
+        article = self.get_object(request, object_id)
+        if article is None or request.method != "POST":
+            raise Http404
+        form = TransitionForm(request.POST)
+        change_url = reverse("admin:articles_article_change", args=[article.pk])
+        if not form.is_valid():
+            self.message_user(request, form.errors.as_text(), messages.ERROR)
+            return HttpResponseRedirect(change_url)
+        try:
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                reversion.set_comment(form.cleaned_data["name"])
+                article.transition(
+                    request.user,
+                    form.cleaned_data["name"],
+                    comment=form.cleaned_data["comment"],
+                    when=form.cleaned_data["publish_at"],
+                )
+        except workflow.TransitionNotAllowed as refusal:
+            self.message_user(request, str(refusal), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                _("Done: %(action)s. The story is now %(status)s.")
+                % {
+                    "action": workflow.TRANSITIONS[form.cleaned_data["name"]].label,
+                    "status": article.status_label,
+                },
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(change_url)
+
+    def diff_view(self, request, object_id, version_id):
+        article = self.get_object(request, object_id)
+        if article is None or not self.has_view_or_change_permission(request, article):
+            raise Http404
+        version, previous = versions.version_and_previous(article, version_id)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Changes in this version"),
+            "article": article,
+            "version": version,
+            "previous": previous,
+            "changes": labelled(
+                story_diff(previous.field_dict if previous else {}, version.field_dict)
+            ),
+        }
+        return TemplateResponse(request, "admin/articles/article/diff.html", context)
+
+    # Lists ---------------------------------------------------------------------
     @admin.display(description=_("title"), ordering="headline")
     def title_display(self, article):
         return article.title
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_display(self, article):
+        return article.status_label
 
     @admin.display(description=_("page"), ordering="page__edition__date")
     def page_display(self, article):
@@ -146,22 +422,52 @@ class ArticleAdmin(admin.ModelAdmin):
     def byline_preview(self, article):
         return article.byline_text or "—"
 
-    @admin.action(description=_("Publish selected stories"), permissions=["change"])
-    def publish_selected(self, request, queryset):
-        count = queryset.publish()
-        self.message_user(
-            request,
-            ngettext("%(count)d story published.", "%(count)d stories published.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )
+    def _apply(self, request, queryset, name, comment=""):
+        done, refused = 0, []
+        for article in queryset:
+            try:
+                with reversion.create_revision():
+                    reversion.set_user(request.user)
+                    article.transition(request.user, name, comment=comment)
+                done += 1
+            except workflow.TransitionNotAllowed as refusal:
+                refused.append(f"{article.headline}：{refusal}")
+        return done, refused
 
-    @admin.action(description=_("Withdraw selected stories"), permissions=["change"])
+    @admin.action(description=_("Sign off (publish) selected stories"))
+    def sign_off_selected(self, request, queryset):
+        done, refused = self._apply(request, queryset, "sign_off")
+        if done:
+            self.message_user(
+                request,
+                ngettext("%(count)d story signed off.", "%(count)d stories signed off.", done)
+                % {"count": done},
+                messages.SUCCESS,
+            )
+        for line in refused:
+            self.message_user(request, line, messages.ERROR)
+
+    @admin.action(description=_("Withdraw selected stories"))
     def withdraw_selected(self, request, queryset):
-        count = queryset.withdraw()
-        self.message_user(
-            request,
-            ngettext("%(count)d story withdrawn.", "%(count)d stories withdrawn.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )
+        reason = (request.POST.get("reason") or "").strip()
+        if request.POST.get("confirm") and reason:
+            done, refused = self._apply(request, queryset, "withdraw", comment=reason)
+            if done:
+                self.message_user(
+                    request,
+                    ngettext("%(count)d story withdrawn.", "%(count)d stories withdrawn.", done)
+                    % {"count": done},
+                    messages.SUCCESS,
+                )
+            for line in refused:
+                self.message_user(request, line, messages.ERROR)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Withdraw stories"),
+            "queryset": queryset,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "missing_reason": bool(request.POST.get("confirm")),
+        }
+        return TemplateResponse(request, "admin/articles/article/withdraw.html", context)

@@ -87,11 +87,9 @@ def change_form_data(article, **overrides):
         "page": "",
         "page_position": 0,
         "main_story": "",
-        "status": article.status,
-        "published_at_0": "2024-01-01",
-        "published_at_1": "08:00:00",
+        "revision": article.revision,
     }
-    for prefix in ["bylines", "photos", "rosters", "companions"]:
+    for prefix in ["bylines", "photos", "rosters", "companions", "corrections", "status_changes"]:
         data.update(
             {
                 f"{prefix}-TOTAL_FORMS": 0,
@@ -105,7 +103,7 @@ def change_form_data(article, **overrides):
 
 
 def test_editor_edits_the_body_as_text(editor_client):
-    article = ArticleFactory(body=[])
+    article = ArticleFactory(body=[], status=Article.Status.SUBMITTED)
     url = reverse("admin:articles_article_change", args=[article.pk])
     response = editor_client.post(url, change_form_data(article))
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -119,7 +117,7 @@ def test_editor_edits_the_body_as_text(editor_client):
 
 
 def test_roster_with_wrong_count_is_refused_in_the_story_form(editor_client):
-    article = ArticleFactory()
+    article = ArticleFactory(status=Article.Status.SUBMITTED)
     url = reverse("admin:articles_article_change", args=[article.pk])
     data = change_form_data(
         article,
@@ -140,7 +138,7 @@ def test_roster_with_wrong_count_is_refused_in_the_story_form(editor_client):
 
 
 def test_roster_names_are_saved_from_the_story_form(editor_client):
-    article = ArticleFactory()
+    article = ArticleFactory(status=Article.Status.SUBMITTED)
     url = reverse("admin:articles_article_change", args=[article.pk])
     data = change_form_data(
         article,
@@ -187,15 +185,27 @@ def test_roster_admin_refuses_a_count_mismatch(editor_client):
     assert roster.entries.count() == 2
 
 
-def test_publish_and_withdraw_actions(editor_client):
-    drafts = [ArticleFactory(status=Article.Status.DRAFT, published_at=None) for _ in range(2)]
+def test_sign_off_and_withdraw_actions(client_for):
+    stories = [ArticleFactory(status=Article.Status.SUBMITTED, published_at=None) for _ in range(2)]
     url = reverse("admin:articles_article_changelist")
-    ids = [a.pk for a in drafts]
-    editor_client.post(url, {"action": "publish_selected", "_selected_action": ids})
+    ids = [a.pk for a in stories]
+    chief = client_for("chief")
+    chief.post(url, {"action": "sign_off_selected", "_selected_action": ids})
     assert Article.objects.published().count() == 2
-    editor_client.post(url, {"action": "withdraw_selected", "_selected_action": ids})
+    asked = chief.post(url, {"action": "withdraw_selected", "_selected_action": ids})
+    assert "撤稿原因" in asked.content.decode()  # the reason is asked for first
+    assert Article.objects.published().count() == 2
+    chief.post(
+        url,
+        {
+            "action": "withdraw_selected",
+            "_selected_action": ids,
+            "confirm": "1",
+            "reason": "事实有误",
+        },
+    )
     assert Article.objects.published().count() == 0
-    assert Article.objects.filter(status=Article.Status.WITHDRAWN).count() == 2
+    assert set(Article.objects.values_list("withdrawn_reason", flat=True)) == {"事实有误"}
 
 
 def test_person_admin_lists_their_bylines(admin_client, seed):
