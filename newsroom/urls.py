@@ -1,8 +1,12 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+
+from articles.cache import cache_public_page
+from articles.sitemaps import SITEMAPS, news_sitemap, robots_txt
 
 admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom")
@@ -10,6 +14,14 @@ admin.site.index_title = _("Editorial desk")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path(
+        "sitemap.xml",
+        cache_public_page(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("news-sitemap.xml", cache_public_page(news_sitemap), name="news_sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("", include("articles.urls")),
 ]
 

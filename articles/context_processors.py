@@ -1,0 +1,21 @@
+from django.utils.functional import SimpleLazyObject
+
+from . import cache
+from .models import Section, publication_name
+
+
+def navigation_sections():
+    """Top-level sections with their children, kept in the cache until a section changes."""
+    return cache.page_cache().get_or_set(
+        cache.NAVIGATION_KEY,
+        lambda: list(Section.objects.filter(parent=None).prefetch_related("children")),
+        None,
+    )
+
+
+def site(request):
+    """The masthead's name and section navigation (looked up only if a page shows it)."""
+    return {
+        "publication": publication_name(),
+        "nav_sections": SimpleLazyObject(navigation_sections),
+    }

@@ -1,0 +1,92 @@
+"""What search engines and sharing read: description, Open Graph, NewsArticle JSON-LD.
+
+Request-free: callers pass ``absolute``, a function turning a path into a full URL.
+"""
+
+import json
+
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+from . import renditions
+from .models import publication_name
+
+DESCRIPTION_LENGTH = 120
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def description(article):
+    """The first paragraph, shortened: what a search result or a shared link shows."""
+    paragraphs = article.paragraphs
+    text = paragraphs[0] if paragraphs else article.title
+    return Truncator(strip_tags(text)).chars(DESCRIPTION_LENGTH)
+
+
+def image_urls(article, absolute):
+    """The largest JPEG rendition of each photo, in order."""
+    urls = []
+    for photo in article.photos.all():
+        largest = renditions.renditions(photo, "jpg")[-1]
+        urls.append(absolute(rendition_url(photo, largest)))
+    return urls
+
+
+def rendition_url(photo, rendition):
+    from django.urls import reverse
+
+    return reverse(
+        "articles:rendition",
+        args=[photo.pk, renditions.token(photo), rendition.width, rendition.fmt],
+    )
+
+
+def authors(article):
+    """People credited for the text (the photographers of a photo story)."""
+    bylines = article.text_bylines
+    if not bylines and article.kind == article.Kind.PHOTO:
+        bylines = list(article.bylines.all())
+    seen, people = set(), []
+    for byline in bylines:
+        if byline.person_id not in seen:
+            seen.add(byline.person_id)
+            people.append(byline.person)
+    return people
+
+
+def news_article(article, absolute):
+    """schema.org NewsArticle for ``article``, as a dict."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.headline,
+        "inLanguage": "zh-Hans",
+        "mainEntityOfPage": absolute(article.get_absolute_url()),
+        "url": absolute(article.get_absolute_url()),
+        "datePublished": article.published_at.isoformat(),
+        "dateModified": max(article.updated_at, article.published_at).isoformat(),
+        "description": description(article),
+        "author": [
+            {"@type": "Person", "name": person.name, "url": absolute(person.get_absolute_url())}
+            for person in authors(article)
+        ],
+        "publisher": {"@type": "Organization", "name": publication_name()},
+        "image": image_urls(article, absolute),
+        "wordCount": article.char_count,
+        "keywords": [tag.name for tag in article.tags.all()],
+    }
+    alternative = " ".join(part for part in (article.kicker, article.subheadline) if part)
+    if alternative:
+        data["alternativeHeadline"] = alternative
+    if article.section_id:
+        data["articleSection"] = article.section.name
+    page = article.page
+    if page is not None:
+        data["printEdition"] = page.edition.date.isoformat()
+        data["printPage"] = page.label
+        data["printSection"] = page.name or (page.section.name if page.section_id else "")
+    return data
+
+
+def json_ld(data):
+    """``data`` as the text of a ``<script type="application/ld+json">`` element."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_JSON_SCRIPT_ESCAPES)
