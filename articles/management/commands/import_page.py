@@ -1,0 +1,46 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from articles.layout.errors import LayoutError
+from articles.layout.importer import import_page_bytes
+from articles.layout.store import check_page_label, parse_edition_date
+
+
+class Command(BaseCommand):
+    help = "Import page text (the seed's form) into an edition: one --page per page in the file."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="page text file")
+        parser.add_argument("--edition", required=True, help="edition date, YYYY-MM-DD")
+        parser.add_argument(
+            "--page", action="append", required=True, dest="pages", help="page label, e.g. A05"
+        )
+        parser.add_argument("--dry-run", action="store_true", help="report, save nothing")
+        parser.add_argument("--encoding", help="file encoding (default: recognised)")
+        parser.add_argument(
+            "--accept-roster-mismatch",
+            action="store_true",
+            help="save rosters whose stated count differs from the names",
+        )
+
+    def handle(self, *args, **options):
+        try:
+            date = parse_edition_date(options["edition"])
+            labels = [check_page_label(label) for label in options["pages"]]
+            path = Path(options["file"])
+            if not path.is_file():
+                raise LayoutError(_("No such file"), text=str(path))
+            report = import_page_bytes(
+                path.read_bytes(),
+                date,
+                labels,
+                dry_run=options["dry_run"],
+                encoding=options["encoding"],
+                accept_roster_mismatch=options["accept_roster_mismatch"],
+            )
+        except LayoutError as error:
+            raise CommandError(error.describe()) from None
+        for line in report.lines():
+            self.stdout.write(line)
