@@ -27,3 +27,6 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# A lost database answers 503 with a short notice instead of a 500 traceback page.
+handler500 = "newsroom.views.error_500"

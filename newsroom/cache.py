@@ -1,0 +1,59 @@
+"""A Redis cache that degrades to "no cache" while Redis is down.
+
+Django's RedisCache raises when the server is gone, which would turn a cache
+outage into a site outage.  Here every failed call is logged and answered as a
+miss (reads) or dropped (writes); the next call tries Redis again, so the site
+recovers by itself when Redis returns.
+"""
+
+import functools
+import logging
+
+from django.core.cache.backends.redis import RedisCache
+
+logger = logging.getLogger("newsroom.cache")
+
+_READS_DEFAULT = {"get": None, "get_many": {}, "has_key": False, "incr": None, "decr": None}
+
+
+def _tolerant(name):
+    method = getattr(RedisCache, name)
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except Exception as error:  # redis.exceptions.* and socket errors alike
+            import redis
+
+            if not isinstance(error, (redis.exceptions.RedisError, OSError)):
+                raise
+            logger.warning("cache %s failed, serving without cache: %s", name, error)
+            if name == "get":
+                return kwargs.get("default", args[1] if len(args) > 1 else None)
+            if name in ("incr", "decr"):
+                raise ValueError("cache unavailable") from error
+            return _READS_DEFAULT.get(name)
+
+    return wrapper
+
+
+class ResilientRedisCache(RedisCache):
+    pass
+
+
+for _name in (
+    "get",
+    "set",
+    "add",
+    "touch",
+    "delete",
+    "get_many",
+    "set_many",
+    "delete_many",
+    "has_key",
+    "incr",
+    "decr",
+    "clear",
+):
+    setattr(ResilientRedisCache, _name, _tolerant(_name))

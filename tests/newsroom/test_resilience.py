@@ -1,0 +1,54 @@
+"""The site degrades instead of failing when Redis or PostgreSQL goes away."""
+
+import pytest
+from django.db import OperationalError
+from django.test import override_settings
+from django.urls import path
+
+from newsroom.cache import ResilientRedisCache
+
+
+def dead_redis():
+    # Nothing listens on port 1: every call fails at once with "connection refused".
+    return ResilientRedisCache(
+        "redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.2}}
+    )
+
+
+def test_cache_reads_are_misses_and_writes_are_dropped_while_redis_is_down():
+    cache = dead_redis()
+    assert cache.get("page") is None
+    assert cache.get("page", "fallback") == "fallback"
+    assert cache.get_many(["a", "b"]) == {}
+    cache.set("page", b"html", 60)
+    cache.delete("page")
+    with pytest.raises(ValueError):
+        cache.incr("generation")
+
+
+def database_gone(request):
+    raise OperationalError('connection to server at "127.0.0.1", port 5432 failed')
+
+
+def programming_bug(request):
+    raise ZeroDivisionError
+
+
+urlpatterns = [path("gone/", database_gone), path("bug/", programming_bug)]
+handler500 = "newsroom.views.error_500"
+
+
+@override_settings(ROOT_URLCONF=__name__, DEBUG=False)
+def test_lost_database_answers_503_with_a_chinese_notice(client):
+    client.raise_request_exception = False
+    response = client.get("/gone/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    body = response.content.decode()
+    assert "暂时无法访问" in body and "Traceback" not in body
+
+
+@override_settings(ROOT_URLCONF=__name__, DEBUG=False)
+def test_other_errors_stay_500(client):
+    client.raise_request_exception = False
+    assert client.get("/bug/").status_code == 500
