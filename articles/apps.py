@@ -7,6 +7,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Stories and pages")
 
     def ready(self):
-        from . import signal_handlers
+        from . import search, signal_handlers
 
         signal_handlers.connect()
+        search.connect_signals()

@@ -4,6 +4,7 @@ from django.urls import path, register_converter
 
 from . import feeds, views
 from .cache import cache_public_page
+from .search.views import SearchView
 
 
 class IsoDateConverter:
@@ -43,6 +44,7 @@ urlpatterns = [
     path("stories/<int:pk>/", cached(views.ArticleDetailView), name="detail"),
     path("people/<int:pk>/", cached(views.PersonView), name="person"),
     path("tags/<str:slug>/", cached(views.TagView), name="tag"),
+    path("search/", SearchView.as_view(), name="search"),
     path("rss/", cache_public_page(feeds.LatestStoriesFeed()), name="feed"),
     path(
         "photos/<int:pk>/<str:token>-<int:width>.<str:fmt>",

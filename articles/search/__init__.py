@@ -1,0 +1,28 @@
+"""Chinese full-text search for stories, behind one small interface.
+
+    search(query, queryset=None)   ranked published stories with highlighted snippets
+    index_article(article)         (re)index one story; index_articles(pks) for several
+    remove_article(pk)             drop a story from the index
+    rebuild(progress=None)         index every story again
+
+Text is segmented with jieba (``segment``); one backend per database stores and
+matches the words (``backends``: PostgreSQL full-text search, SQLite FTS5).
+Signal handlers (``connect_signals()``, called once from the app config)
+keep the index in step with every save and delete.  Only ``query`` and
+``indexing`` know the articles app; the rest works on plain text and could be
+lifted out as is.
+"""
+
+from .indexing import index_article, index_articles, rebuild, remove_article
+from .query import SearchResults, search
+from .signal_handlers import connect as connect_signals
+
+__all__ = [
+    "SearchResults",
+    "connect_signals",
+    "index_article",
+    "index_articles",
+    "rebuild",
+    "remove_article",
+    "search",
+]

@@ -1,0 +1,21 @@
+"""One search backend per database vendor, chosen by the connection in use."""
+
+from django.db import connections
+
+from .base import SearchBackend
+
+
+def get_backend(using="default"):
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        from .postgres import PostgresBackend
+
+        return PostgresBackend(connection)
+    if connection.vendor == "sqlite":
+        from .sqlite import SQLiteBackend
+
+        return SQLiteBackend(connection)
+    raise NotImplementedError(f"No search backend for {connection.vendor}.")
+
+
+__all__ = ["SearchBackend", "get_backend"]

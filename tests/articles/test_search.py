@@ -1,0 +1,240 @@
+"""Chinese search (articles/search/) on the seed edition and on small stories.
+
+Run on SQLite by default and on PostgreSQL with DATABASE_URL set: every test
+here holds on both backends.
+"""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+from taggit.models import Tag
+
+from articles import search
+from articles.models import Article
+from tests.factories import ArticleFactory, BylineFactory, PersonFactory, PhotoFactory
+
+pytestmark = pytest.mark.django_db
+HOUR = datetime.timedelta(hours=1)
+
+
+def found(query, queryset=None):
+    results = search.search(query, queryset)
+    return [story.headline for story in results[: results.count()]]
+
+
+def paragraph(text):
+    return [{"type": "paragraph", "text": text}]
+
+
+@pytest.mark.parametrize(
+    ("query", "headline"),
+    [
+        ("高新朋友圈", "拓展政企“朋友圈” 提升营商环境软实力"),  # a tag and body words
+        ("技能人才", "顶尖技能高手接受城市礼遇"),
+        ("技能人才", "制造业当家 需要高技能人才支撑"),
+        ("阳光增收", "“阳光增收”"),
+        ("响石岭", "老旧小区边坡安全隐患消除"),  # jieba cuts it 响 / 石岭
+        ("何春林", "株洲青商会十年提供万余就业岗位"),  # only a byline name
+        ("95后", "拓展政企“朋友圈” 提升营商环境软实力"),
+        ("边坡", "老旧小区边坡安全隐患消除"),  # two characters
+    ],
+)
+def test_seed_words_are_found(seed, query, headline):
+    assert headline in found(query)
+
+
+def test_seed_byline_name_finds_every_story_it_credits(seed):
+    credited = set(
+        Article.objects.published()
+        .filter(bylines__person__name="何春林")
+        .values_list("headline", flat=True)
+    )
+    assert len(credited) >= 4
+    assert set(found("何春林")) == credited
+
+
+def test_topical_word_finds_only_stories_that_contain_it(seed):
+    assert found("阳光增收") == ["“阳光增收”"]
+    assert "老旧小区边坡安全隐患消除" not in found("技能人才")
+
+
+def test_query_without_a_hit_finds_nothing(seed):
+    results = search.search("火星探测器")
+    assert results.count() == 0
+    assert list(results[0:20]) == []
+
+
+@pytest.mark.parametrize("query", ["", "   ", "，。！“”"])
+def test_query_without_words_finds_nothing(seed, query):
+    assert search.search(query).count() == 0
+
+
+def test_snippet_marks_the_matched_words(seed):
+    (story,) = search.search("边坡")[0:1]
+    assert "<mark>边坡</mark>" in story.search_snippet
+    assert story.search_title == "老旧小区<mark>边坡</mark>安全隐患消除"
+
+
+def test_headline_match_ranks_above_a_body_match():
+    ArticleFactory(headline="会议纪要", body=paragraph("会上也谈到了边坡治理。"))
+    ArticleFactory(headline="边坡治理完成", body=paragraph("工程结束。"))
+    assert found("边坡") == ["边坡治理完成", "会议纪要"]
+
+
+def test_what_editors_typed_is_escaped():
+    ArticleFactory(
+        headline="<script>alert(1)</script>边坡",
+        body=paragraph("<b>边坡</b> & <img src=x onerror=alert(1)>"),
+    )
+    (story,) = search.search("边坡")[0:1]
+    assert "<script>" not in story.search_title
+    assert "&lt;script&gt;" in story.search_title
+    assert "<b>" not in story.search_snippet and "<img" not in story.search_snippet
+    assert "&lt;b&gt;<mark>边坡</mark>" in story.search_snippet
+
+
+@pytest.mark.parametrize(
+    ("status", "published_at"),
+    [
+        (Article.Status.DRAFT, None),
+        (Article.Status.SUBMITTED, None),
+        (Article.Status.PUBLISHED, timezone.now() + HOUR),  # scheduled
+        (Article.Status.PUBLISHED, None),
+        (Article.Status.WITHDRAWN, timezone.now() - HOUR),
+    ],
+)
+def test_unpublished_stories_never_appear(status, published_at):
+    ArticleFactory(headline="边坡之一", status=status, published_at=published_at)
+    ArticleFactory(headline="边坡之二")
+    assert found("边坡") == ["边坡之二"]
+    assert search.search("边坡").count() == 1
+
+
+def test_filters_cannot_widen_the_results():
+    ArticleFactory(headline="边坡草稿", status=Article.Status.DRAFT)
+    assert found("边坡", Article.objects.all()) == []
+
+
+def test_scheduled_story_appears_once_its_time_has_passed(monkeypatch):
+    now = timezone.now()
+    ArticleFactory(headline="边坡定时稿", published_at=now + HOUR)
+    assert found("边坡") == []
+    monkeypatch.setattr(timezone, "now", lambda: now + 2 * HOUR)
+    assert found("边坡") == ["边坡定时稿"]
+
+
+def test_index_follows_edits():
+    story = ArticleFactory(headline="边坡治理", body=paragraph("工程结束。"))
+    story.headline = "河道治理"
+    story.save()
+    assert found("边坡") == []
+    assert found("河道") == ["河道治理"]
+
+
+def test_index_follows_publish_and_withdraw_on_the_story():
+    story = ArticleFactory(headline="边坡治理", status=Article.Status.DRAFT, published_at=None)
+    assert found("边坡") == []
+    story.publish()
+    assert found("边坡") == ["边坡治理"]
+    story.withdraw()
+    assert found("边坡") == []
+
+
+def test_index_follows_publish_and_withdraw_in_bulk():
+    """QuerySet.publish()/withdraw() use update(), which sends no post_save."""
+    ArticleFactory(headline="边坡治理", status=Article.Status.DRAFT, published_at=None)
+    Article.objects.all().publish()
+    assert found("边坡") == ["边坡治理"]
+    Article.objects.all().withdraw()
+    assert found("边坡") == []
+
+
+def test_index_follows_delete():
+    story = ArticleFactory(headline="边坡治理")
+    pk = story.pk
+    story.delete()
+    assert found("边坡") == []
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT count(*) FROM articles_search_document WHERE article_id = %s", [pk]
+            )
+        else:
+            cursor.execute("SELECT count(*) FROM articles_search_fts WHERE rowid = %s", [pk])
+        assert cursor.fetchone()[0] == 0
+
+
+def test_index_follows_bylines_photos_and_tags():
+    story = ArticleFactory(headline="会议", body=paragraph("工程结束。"))
+    BylineFactory(article=story, person=PersonFactory(name="何春林"))
+    assert found("何春林") == ["会议"]
+    photo = PhotoFactory(article=story, caption="响石岭街道的边坡。")
+    assert found("响石岭") == ["会议"]
+    photo.delete()
+    assert found("响石岭") == []
+    story.tags.add("高新朋友圈")
+    assert found("高新朋友圈") == ["会议"]
+    story.tags.clear()
+    assert found("高新朋友圈") == []
+
+
+def test_index_follows_a_renamed_person_and_tag():
+    story = ArticleFactory(headline="会议", body=paragraph("工程结束。"))
+    byline = BylineFactory(article=story, person=PersonFactory(name="何春林"))
+    story.tags.add("边坡")
+    byline.person.name = "谭昕吾"
+    byline.person.save()
+    tag = Tag.objects.get(name="边坡")
+    tag.name = "阳光增收"
+    tag.save()
+    assert found("谭昕吾") == found("阳光增收") == ["会议"]
+    assert found("何春林") == found("边坡") == []
+
+
+def test_rebuild_restores_an_emptied_index(seed):
+    from articles.search.backends import get_backend
+
+    get_backend().clear()
+    assert found("边坡") == []
+    chunks = []
+    assert search.rebuild(progress=chunks.append, chunk_size=3) == Article.objects.count()
+    assert sum(chunks) == Article.objects.count() and len(chunks) > 1
+    assert "老旧小区边坡安全隐患消除" in found("边坡")
+
+
+def test_results_slice_and_count_for_the_paginator():
+    for number in range(5):
+        ArticleFactory(headline=f"边坡{number}", published_at=timezone.now() - number * HOUR)
+    results = search.search("边坡")
+    assert results.count() == len(results) == 5
+    first, rest = results[0:2], results[2:5]
+    assert len(first) == 2 and len(rest) == 3
+    assert {s.headline for s in first + rest} == {f"边坡{n}" for n in range(5)}
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="the ranked window is PostgreSQL's backend; CI runs this file on PostgreSQL too",
+)
+def test_postgres_ranks_the_newest_window_then_orders_by_date(monkeypatch):
+    from articles.search.backends.postgres import PostgresBackend
+
+    monkeypatch.setattr(PostgresBackend, "rank_window", 3)
+    now = timezone.now()
+    # Newest first: b0 (body only), t1 (headline), b2, b3, t4 (headline, outside the window).
+    for number, in_headline in enumerate([False, True, False, False, True]):
+        ArticleFactory(
+            headline=f"{'边坡' if in_headline else '会议'}{number}",
+            body=paragraph("边坡治理。" if not in_headline else "工程结束。"),
+            published_at=now - number * HOUR,
+        )
+    results = search.search("边坡")
+    ordered = [s.headline for s in results[0:5]]
+    assert ordered[0] == "边坡1"  # the window's best
+    assert set(ordered[:3]) == {"会议0", "边坡1", "会议2"}
+    assert ordered[3:] == ["会议3", "边坡4"]  # beyond the window: by date
+    # A page that straddles the window's end joins both parts.
+    assert [s.headline for s in results[2:4]] == [ordered[2], "会议3"]
+    assert results[4:5][0].search_rank is None

@@ -1,0 +1,147 @@
+"""The readers' search page /search/: filters, paging, messages, escaping, query counts."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, Section
+from tests.factories import ArticleFactory, SectionFactory, make_story
+
+pytestmark = pytest.mark.django_db
+URL = reverse("articles:search")
+
+
+def headlines(response):
+    return [story.headline for story in response.context["results"]]
+
+
+def test_search_page_ranks_and_highlights(seed, client):
+    response = client.get(URL, {"q": "技能人才"})
+    assert response.status_code == 200
+    assert "顶尖技能高手接受城市礼遇" in headlines(response)
+    assert "<mark>技能人才</mark>" in response.text
+    assert "老旧小区边坡安全隐患消除" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("query", "headline"),
+    [("响石岭", "老旧小区边坡安全隐患消除"), ("何春林", "株洲青商会十年提供万余就业岗位")],
+)
+def test_search_page_finds_seed_words(seed, client, query, headline):
+    assert headline in headlines(client.get(URL, {"q": query}))
+
+
+def test_no_hit_says_so_and_suggests_nothing(seed, client):
+    response = client.get(URL, {"q": "火星探测器"})
+    assert response.status_code == 200
+    assert headlines(response) == []
+    assert "火星探测器" in response.text
+    assert 'class="empty search-empty"' in response.text
+    assert "<mark>" not in response.text
+    assert "?q=" not in response.text.split('class="empty search-empty"')[1]  # no filters: no link
+
+
+def test_no_hit_with_filters_offers_the_unfiltered_search(seed, client):
+    response = client.get(URL, {"q": "技能人才", "section": "shifeng"})
+    assert headlines(response) == []
+    empty = response.text.split('class="empty search-empty"')[1]
+    assert f'href="{URL}?q=%E6%8A%80%E8%83%BD%E4%BA%BA%E6%89%8D"' in empty
+
+
+def test_empty_query_shows_the_form_only(seed, client):
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert headlines(response) == []
+    assert 'name="q"' in response.text and "search-empty" not in response.text
+
+
+def test_district_filter_includes_sub_districts(seed, client):
+    # 边坡 is in a story of 响石岭街道, which lies in 石峰区.
+    for slug in ("shifeng", "xiangshiling"):
+        assert headlines(client.get(URL, {"q": "边坡", "section": slug})) == [
+            "老旧小区边坡安全隐患消除"
+        ]
+    assert headlines(client.get(URL, {"q": "边坡", "section": "lusong"})) == []
+
+
+def test_kind_filter(seed, client):
+    response = client.get(URL, {"q": "技能人才", "kind": "commentary"})
+    assert headlines(response) == ["制造业当家 需要高技能人才支撑"]
+
+
+def test_date_range_filter(client):
+    now = timezone.now()
+    ArticleFactory(headline="边坡旧闻", published_at=now - datetime.timedelta(days=30))
+    ArticleFactory(headline="边坡新闻", published_at=now - datetime.timedelta(hours=1))
+    week_ago = (now - datetime.timedelta(days=7)).date().isoformat()
+    assert headlines(client.get(URL, {"q": "边坡", "date_after": week_ago})) == ["边坡新闻"]
+    assert headlines(client.get(URL, {"q": "边坡", "date_before": week_ago})) == ["边坡旧闻"]
+
+
+def test_invalid_filter_is_reported_not_a_crash(client):
+    ArticleFactory(headline="边坡新闻")
+    response = client.get(URL, {"q": "边坡", "section": "no-such-section"})
+    assert response.status_code == 200
+    assert response.context["filterset"].errors
+
+
+def test_unpublished_stories_are_not_on_the_page(client):
+    ArticleFactory(headline="边坡草稿", status=Article.Status.DRAFT)
+    ArticleFactory(headline="边坡撤稿", status=Article.Status.WITHDRAWN)
+    ArticleFactory(headline="边坡定时", published_at=timezone.now() + datetime.timedelta(hours=1))
+    response = client.get(URL, {"q": "边坡"})
+    assert "边坡草稿" not in response.text
+    assert "边坡撤稿" not in response.text
+    assert "边坡定时" not in response.text
+
+
+def test_paging_keeps_the_query_and_filters(client):
+    section = SectionFactory(slug="jiuye")
+    for number in range(25):
+        ArticleFactory(headline=f"边坡{number}", section=section)
+    first = client.get(URL, {"q": "边坡", "section": "jiuye"})
+    assert len(headlines(first)) == 20
+    assert "page=2" in first.text and "section=jiuye" in first.text
+    second = client.get(URL, {"q": "边坡", "section": "jiuye", "page": 2})
+    assert len(headlines(second)) == 5
+    assert not set(headlines(first)) & set(headlines(second))
+
+
+def test_editors_text_is_escaped_on_the_page(client):
+    ArticleFactory(
+        kicker="<i>引题</i>",
+        headline="<script>alert(1)</script>边坡",
+        body=[{"type": "paragraph", "text": "<img src=x onerror=alert(1)>边坡"}],
+    )
+    response = client.get(URL, {"q": "边坡"})
+    assert "<script>alert(1)" not in response.text
+    assert "<img src=x" not in response.text
+    assert "<i>引题" not in response.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;<mark>边坡</mark>" in response.text
+
+
+@pytest.mark.parametrize("stories", [3, 30])
+def test_search_page_query_count_does_not_grow(client, django_assert_num_queries, stories):
+    section = Section.objects.create(name="区县新闻", slug="quxian")
+    for number in range(stories):
+        make_story(bylines=2, photos=1, headline=f"边坡{number}", section=section)
+    with django_assert_num_queries(QUERIES_PER_SEARCH_PAGE):
+        response = client.get(URL, {"q": "边坡", "section": "quxian"})
+    assert len(headlines(response)) == min(stories, 20)
+
+
+# The chosen section and its subtree (2), count, ranked page, stories, bylines, photos (5),
+# the section choices in the form (1), the masthead's navigation and its children (2).
+QUERIES_PER_SEARCH_PAGE = 10
+
+
+def test_rebuild_command_reports_progress(seed):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("rebuild_search_index", stdout=out, stderr=err)
+    count = Article.objects.count()
+    assert str(count) in out.getvalue()
+    assert f"{count}/{count}" in err.getvalue()
