@@ -270,3 +270,16 @@ def test_withdrawing_needs_a_reason(users):
     article.refresh_from_db()
     assert (article.status, article.withdrawn_reason) == (WITHDRAWN, "当事人投诉，核实有误")
     assert article not in Article.objects.published()
+
+
+def test_audit_shows_what_each_user_changed(users, client_for):
+    article = ArticleFactory(status=SUBMITTED)
+    editor = client_for("editor")
+    editor.post(change_url(article), form_data(article, body="编辑改过。"))
+    article.refresh_from_db()
+    article.transition(users["chief"], "sign_off")
+    admin = client_for("admin")
+    page = admin.get(reverse("admin:auth_user_change", args=[users["chief"].pk])).content.decode()
+    assert article.headline in page and "已发布" in page
+    page = admin.get(reverse("admin:auth_user_change", args=[users["editor"].pk])).content.decode()
+    assert article.headline in page  # the version the editor saved
