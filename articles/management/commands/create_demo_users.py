@@ -4,12 +4,15 @@ from articles.demo import DEMO_PASSWORD, ensure_demo_users
 
 
 class Command(BaseCommand):
-    help = "Create (or reset) the demo accounts and print how to log in."
+    help = "Create (or reset) one demo account per newsroom role and print how to log in."
 
     def handle(self, *args, **options):
-        users = ensure_demo_users()
-        self.stdout.write("Demo accounts (admin at /admin/):")
+        users = sorted(ensure_demo_users(), key=lambda user: user.username)
+        self.stdout.write(
+            "Demo accounts for http://127.0.0.1:8000/admin/ (never use in production):"
+        )
         for user in users:
-            self.stdout.write(
-                f"  {user.username:10} password: {DEMO_PASSWORD}   ({user.first_name})"
+            role = (
+                "superuser" if user.is_superuser else ", ".join(g.name for g in user.groups.all())
             )
+            self.stdout.write(f"  {user.username:12} password: {DEMO_PASSWORD:15} {role}")
