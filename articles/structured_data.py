@@ -7,6 +7,7 @@ import json
 
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.timezone import localtime
 
 from . import renditions
 from .models import publication_name
@@ -62,8 +63,8 @@ def news_article(article, absolute):
         "inLanguage": "zh-Hans",
         "mainEntityOfPage": absolute(article.get_absolute_url()),
         "url": absolute(article.get_absolute_url()),
-        "datePublished": article.published_at.isoformat(),
-        "dateModified": max(article.updated_at, article.published_at).isoformat(),
+        "datePublished": localtime(article.published_at).isoformat(),
+        "dateModified": localtime(max(article.updated_at, article.published_at)).isoformat(),
         "description": description(article),
         "author": [
             {"@type": "Person", "name": person.name, "url": absolute(person.get_absolute_url())}

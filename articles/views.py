@@ -217,7 +217,11 @@ class ArticleDetailView(DetailView):
     def related_stories(self):
         """Stories sharing a tag, else the same section, newest first."""
         article = self.object
-        others = published_stories().exclude(pk=article.pk).select_related("page__edition")
+        # Its commentary and main story are linked already; don't list them twice.
+        shown = [article.pk, article.main_story_id] + [
+            companion.pk for companion in article.published_companions
+        ]
+        others = published_stories().exclude(pk__in=[pk for pk in shown if pk])
         tag_ids = [tag.pk for tag in article.tags.all()]
         related = list(others.filter(tags__in=tag_ids).distinct()[:RELATED_STORIES])
         if len(related) < RELATED_STORIES and article.section_id:
@@ -261,7 +265,10 @@ class TagView(ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        # A tag used only on unpublished stories does not exist for readers: its name could
+        # tell what is coming.
+        tagged = published_stories().filter(tags=OuterRef("pk"))
+        self.tag = get_object_or_404(Tag.objects.filter(Exists(tagged)), slug=self.kwargs["slug"])
         return published_stories().filter(tags=self.tag).for_listing()
 
     def get_context_data(self, **kwargs):
