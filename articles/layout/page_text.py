@@ -45,7 +45,7 @@ STAFF_FIELDS = {"责任编辑": "chief_editor", "美术编辑": "art_editor", "�
 
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:区|县|市|街道|镇|乡)$")
 _DISTRICT_PARTS = re.compile(r"^([\u4e00-\u9fff]+?(?:区|县|市))([\u4e00-\u9fff]+?(?:街道|镇|乡))$")
-_STAFF = re.compile(r"(责任编辑|美术编辑|校对)\s*[:：]\s*([^\s:：]+)")
+_STAFF = re.compile(r"(责任编辑|美术编辑|校对)\s*[:：]\s*([^\s:：]*)")
 _LEAD_CREDIT = re.compile(
     r"^(?P<credit>[^\s()（），,。]{0,12}[(（][^()（）]{1,80}[)）])(?P<rest>.*)$", re.S
 )
@@ -393,9 +393,11 @@ def parse_page_text(text):
                 build.open_story(story)
                 for para in items[end:body_end]:
                     build.add_paragraph(para.text, para.line)
-                build.add_photo(items[body_end])
+                while kind_at(body_end) == "photo" and not items[body_end].text:
+                    build.add_photo(items[body_end])
+                    body_end += 1
                 build.story = None
-                i = body_end + 1
+                i = body_end
                 continue
             lines = [item.text] if item.kind == "heading" else item.lines
             build.add_intertitle(lines, item.line)
@@ -425,7 +427,7 @@ def parse_page_text(text):
 
 
 def _staff(found):
-    return {STAFF_FIELDS[word]: name for word, name in found.items()}
+    return {STAFF_FIELDS[word]: name for word, name in found.items() if name}
 
 
 def _rosters(items, i, build):
