@@ -31,7 +31,10 @@ def thumbnail(photo, width=96):
     if not photo or not photo.image:
         return "—"
     return format_html(
-        '<img src="{}" width="{}" alt="{}" style="height:auto">', photo.image.url, width, photo.alt
+        '<img class="newsroom-thumb" src="{}" width="{}" alt="{}">',
+        photo.image.url,
+        width,
+        photo.alt,
     )
 
 
@@ -179,6 +182,7 @@ class CorrectionInline(admin.TabularInline):
 class ArticleAdmin(VersionAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
+    change_list_template = "admin/articles/article/change_list.html"
     object_history_template = "admin/articles/article/object_history.html"
     list_display = [
         "title_display",

@@ -80,7 +80,7 @@ def test_others_editing_are_shown_and_the_lock_expires(users, client_for):
     seen = client_for("proofreader").get(
         reverse("admin:articles_article_change", args=[article.pk])
     )
-    assert "编辑 在" in seen.content.decode() and "可能正在编辑" in seen.content.decode()
+    assert "编辑在" in seen.content.decode() and "可能正在编辑" in seen.content.decode()
     stale = EditPresence.objects.get(user=users["editor"])
     stale.seen_at -= datetime.timedelta(seconds=EditPresence.TTL_SECONDS + 1)
     stale.save()

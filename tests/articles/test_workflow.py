@@ -283,3 +283,13 @@ def test_audit_shows_what_each_user_changed(users, client_for):
     assert article.headline in page and "已发布" in page
     page = admin.get(reverse("admin:auth_user_change", args=[users["editor"].pk])).content.decode()
     assert article.headline in page  # the version the editor saved
+
+
+def test_history_page_links_each_version_to_its_diff(client_for):
+    article = ArticleFactory(status=SUBMITTED)
+    editor = client_for("editor")
+    editor.post(change_url(article), form_data(article, body="第一版。"))
+    version = Version.objects.get_for_object(article).get()
+    page = editor.get(reverse("admin:articles_article_history", args=[article.pk]))
+    diff = reverse("admin:articles_article_diff", args=[article.pk, version.pk])
+    assert diff in page.content.decode()
