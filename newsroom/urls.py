@@ -14,6 +14,7 @@ admin.site.index_title = _("Editorial desk")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("staff/", include("articles.staff_urls")),
     path(
         "sitemap.xml",
         cache_public_page(sitemap),

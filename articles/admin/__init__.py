@@ -1,3 +1,3 @@
 """The editors' admin, one module per desk: stories, pages and editions, reference data."""
 
-from . import audit, pages, reference, stories  # noqa: F401  (registers the ModelAdmins)
+from . import audit, layout, pages, reference, stories  # noqa: F401  (registers the ModelAdmins)

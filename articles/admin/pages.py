@@ -2,9 +2,12 @@
 
 from django.contrib import admin
 from django.db.models import Count
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Article, Edition, Page
+from . import layout
 
 
 class ArticleOnPageInline(admin.TabularInline):
@@ -46,6 +49,7 @@ class PageAdmin(admin.ModelAdmin):
     ordering = ["-edition__date", "order", "label"]
     autocomplete_fields = ["chief_editor", "art_editor", "proofreader"]
     inlines = [ArticleOnPageInline]
+    actions = layout.PAGE_EXPORT_ACTIONS
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_total=Count("articles"))
@@ -72,14 +76,37 @@ class PageInline(admin.TabularInline):
 
 @admin.register(Edition)
 class EditionAdmin(admin.ModelAdmin):
-    list_display = ["date", "number", "page_count"]
+    list_display = ["date", "number", "page_count", "flatplan_link"]
     ordering = ["-date"]
     date_hierarchy = "date"
     search_fields = ["date"]
     inlines = [PageInline]
+    actions = [layout.export_editions]
+    change_list_template = "admin/articles/edition_change_list.html"
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(page_total=Count("pages"))
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "import/",
+                wrap(lambda request: layout.import_view(self, request)),
+                name="articles_edition_import",
+            ),
+            path(
+                "<int:object_id>/flatplan/",
+                wrap(lambda request, object_id: layout.flatplan_view(self, request, object_id)),
+                name="articles_edition_flatplan",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("flatplan"))
+    def flatplan_link(self, edition):
+        url = reverse("admin:articles_edition_flatplan", args=[edition.pk])
+        return format_html('<a href="{}">{}</a>', url, _("flatplan"))
 
     @admin.display(description=_("pages"), ordering="page_total")
     def page_count(self, edition):

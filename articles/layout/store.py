@@ -88,10 +88,10 @@ class ImportReport:
         out = []
         head = _("Dry run, nothing saved") if self.dry_run else _("Imported")
         state = _("new") if self.edition_created else _("exists")
-        out.append(f"{head}: {_('edition')} {self.edition} ({state})")
+        out.append(f"{head}：{_('edition')} {self.edition}（{state}）")
         for page in self.pages:
             state = _("new") if page.created else _("exists")
-            out.append(f"{_('page')} {page.label} {page.name} ({state})")
+            out.append(f"{_('page')} {page.label} {page.name}（{state}）")
             for story in page.stories:
                 verb = _("create") if story.action == "create" else _("update")
                 extra = []
@@ -105,7 +105,7 @@ class ImportReport:
                         % {"n": story.rosters}
                     )
                 suffix = f"（{'，'.join(extra)}）" if extra else ""
-                out.append(f"  {verb}: {story.title}{suffix}")
+                out.append(f"  {verb}：{story.title}{suffix}")
         out.append(_("People, new: %(names)s") % {"names": "、".join(self.people_new) or "—"})
         out.append(
             _("People, matched: %(names)s") % {"names": "、".join(self.people_matched) or "—"}

@@ -59,7 +59,7 @@ def test_parse_credits(text, expected):
     "text", ["株洲日报首席记者/张三", "编辑/张三", "记者/张三 编辑/李四", "株洲日报(主笔/张三)"]
 )
 def test_unknown_role_word_is_an_error(text):
-    with pytest.raises(LayoutError, match="role"):
+    with pytest.raises(LayoutError, match="未知的身份词"):
         parse_credits(text)
 
 

@@ -292,7 +292,7 @@ def test_export_edition_reports_progress():
     ("args", "message"),
     [
         (["--page", "A09", "--format", "json"], "A09"),
-        (["--page", "A5-", "--format", "json"], "label"),
+        (["--page", "A5-", "--format", "json"], "版号"),
         (["--page", "A06"], "--format"),
     ],
 )

@@ -89,7 +89,7 @@ def test_half_width_punctuation_becomes_full_width(pages):
 
 
 def test_headings_only_is_refused():
-    with pytest.raises(LayoutError, match="headings"):
+    with pytest.raises(LayoutError, match="只有标题"):
         parse_page_text("## 株洲高新区\n\n## 标题\n")
 
 

@@ -1,0 +1,41 @@
+"""Downloads of layout exports for logged-in staff (the admin's export buttons link here).
+
+Thin: find the page or edition, call ``articles.layout.exports``, send the file.
+Staff exports include stories of every status, so readers never reach them.
+"""
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import Http404, HttpResponse
+
+from .layout.errors import LayoutError
+from .layout.exports import FORMATS, export_edition, export_page, find_edition, find_page
+
+
+def _download(result):
+    response = HttpResponse(result.content, content_type=result.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{result.name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@staff_member_required
+def export_page_view(request, date, label, fmt):
+    if fmt not in FORMATS:
+        raise Http404
+    try:
+        page = find_page(date, label)
+    except LayoutError as error:
+        raise Http404(error.describe()) from None
+    return _download(export_page(page, fmt, request.build_absolute_uri("/")))
+
+
+@staff_member_required
+def export_edition_view(request, date, fmt=None):
+    if fmt is not None and fmt not in FORMATS:
+        raise Http404
+    try:
+        edition = find_edition(date)
+        result = export_edition(edition, [fmt] if fmt else FORMATS, request.build_absolute_uri("/"))
+    except LayoutError as error:
+        raise Http404(error.describe()) from None
+    return _download(result)
