@@ -216,6 +216,10 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def withdrawn(self):
+        """Stories taken off the site: their public address answers 410 Gone, showing nothing."""
+        return self.filter(status=Article.Status.WITHDRAWN)
+
     def scheduled(self):
         """Signed off for a time still to come; they appear by themselves at that time."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
@@ -334,6 +338,15 @@ class Article(models.Model):
         _("revision"),
         default=1,
         help_text=_("Goes up with every saved edit; a save over a newer revision is refused."),
+    )
+
+    rendered = models.JSONField(
+        _("rendered for readers"),
+        default=dict,
+        blank=True,
+        editable=False,
+        encoder=UnicodeJSONEncoder,
+        help_text=_("The story's HTML for the public site, made when it is saved."),
     )
 
     tags = TaggableManager(verbose_name=_("tags"), blank=True)

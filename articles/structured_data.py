@@ -54,37 +54,56 @@ def authors(article):
     return people
 
 
-def news_article(article, absolute):
-    """schema.org NewsArticle for ``article``, as a dict."""
-    data = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
+def news_article_parts(article):
+    """The parts of the NewsArticle that come from the story itself, with site paths.
+
+    Stored with the story's rendering (articles/rendering.py); ``news_article``
+    adds dates, print location and full URLs per request.
+    """
+    parts = {
         "headline": article.headline,
-        "inLanguage": "zh-Hans",
-        "mainEntityOfPage": absolute(article.get_absolute_url()),
-        "url": absolute(article.get_absolute_url()),
-        "datePublished": localtime(article.published_at).isoformat(),
-        "dateModified": localtime(max(article.updated_at, article.published_at)).isoformat(),
         "description": description(article),
         "author": [
-            {"@type": "Person", "name": person.name, "url": absolute(person.get_absolute_url())}
+            {"@type": "Person", "name": person.name, "url": person.get_absolute_url()}
             for person in authors(article)
         ],
-        "publisher": {"@type": "Organization", "name": publication_name()},
-        "image": image_urls(article, absolute),
+        "image": [
+            rendition_url(photo, renditions.renditions(photo, "jpg")[-1])
+            for photo in article.photos.all()
+        ],
         "wordCount": article.char_count,
         "keywords": [tag.name for tag in article.tags.all()],
     }
     alternative = " ".join(part for part in (article.kicker, article.subheadline) if part)
     if alternative:
-        data["alternativeHeadline"] = alternative
+        parts["alternativeHeadline"] = alternative
+    return parts
+
+
+def news_article(article, absolute, parts=None):
+    """schema.org NewsArticle for ``article``, as a dict."""
+    parts = parts if parts is not None else news_article_parts(article)
+    url = absolute(article.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        **parts,
+        "inLanguage": "zh-Hans",
+        "mainEntityOfPage": url,
+        "url": url,
+        "datePublished": localtime(article.published_at).isoformat(),
+        "dateModified": localtime(max(article.updated_at, article.published_at)).isoformat(),
+        "author": [{**author, "url": absolute(author["url"])} for author in parts["author"]],
+        "image": [absolute(image) for image in parts["image"]],
+        "publisher": {"@type": "Organization", "name": publication_name()},
+    }
     if article.section_id:
         data["articleSection"] = article.section.name
     page = article.page
     if page is not None:
         data["printEdition"] = page.edition.date.isoformat()
         data["printPage"] = page.label
-        data["printSection"] = page.name or (page.section.name if page.section_id else "")
+        data["printSection"] = page.name or (article.section.name if article.section_id else "")
     return data
 
 

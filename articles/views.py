@@ -4,15 +4,16 @@ import calendar
 import datetime
 from itertools import groupby
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView, TemplateView
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
 from people.models import Person
 
-from . import renditions, structured_data
+from . import rendering, renditions, structured_data
 from .models import Article, Byline, Edition, Page, Photo, Section
 
 RELATED_STORIES = 5
@@ -27,6 +28,13 @@ def visible_editions():
     return Edition.objects.filter(
         Exists(published_stories().filter(page__edition=OuterRef("pk")))
     ).order_by("-date")
+
+
+def listed(queryset, *keys):
+    """Stories for a list: their stored card (and ``keys``), section and page, nothing else."""
+    return rendering.with_fragments(
+        queryset.select_related("section", "page__edition"), "card", *keys
+    )
 
 
 def in_print_order(articles):
@@ -47,20 +55,28 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         edition = visible_editions().first()
         if edition is None:
-            articles = list(published_stories().for_listing()[:20])
-            context.update(edition=None, lead=articles[0] if articles else None, pages=[])
-            context["latest"] = articles[1:]
+            articles = list(listed(published_stories(), "lead", "has_photo")[:20])
+            pages = []
         else:
-            articles = list(
-                in_print_order(published_stories().filter(page__edition=edition).for_listing())
-            )
-            lead = next((a for a in articles if a.photos.all()), articles[0])
-            context.update(edition=edition, lead=lead, pages=pages_with_stories(articles))
-        context["commentary"] = (
-            published_stories()
-            .filter(kind=Article.Kind.COMMENTARY)
-            .select_related("main_story")
-            .first()
+            stories = published_stories().filter(page__edition=edition)
+            articles = list(in_print_order(listed(stories, "lead", "has_photo")))
+            pages = pages_with_stories(articles)
+        rendering.ensure_fragments(articles, "card", "lead", "has_photo")
+        lead = next(
+            (a for a in articles if a.fragment_has_photo), articles[0] if articles else None
+        )
+        commentary = list(
+            rendering.with_fragments(
+                published_stories().filter(kind=Article.Kind.COMMENTARY), "summary"
+            )[:1]
+        )
+        rendering.ensure_fragments(commentary, "summary")
+        context.update(
+            edition=edition,
+            lead=lead,
+            pages=pages,
+            latest=[a for a in articles if a != lead] if edition is None else [],
+            commentary=commentary[0] if commentary else None,
         )
         return context
 
@@ -114,10 +130,10 @@ class EditionView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        articles = in_print_order(
-            published_stories().filter(page__edition=self.object).for_listing()
+        articles = list(
+            in_print_order(listed(published_stories().filter(page__edition=self.object)))
         )
-        context["pages"] = pages_with_stories(articles)
+        context["pages"] = pages_with_stories(rendering.ensure_fragments(articles, "card"))
         return context
 
 
@@ -137,7 +153,8 @@ class PageView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["articles"] = list(published_stories().on_page(self.object).for_listing())
+        articles = list(listed(published_stories().on_page(self.object)))
+        context["articles"] = rendering.ensure_fragments(articles, "card")
         siblings = list(
             Page.objects.filter(
                 Exists(published_stories().filter(page=OuterRef("pk"))),
@@ -163,74 +180,69 @@ class SectionView(ListView):
         self.section = get_object_or_404(
             Section.objects.select_related("parent"), slug=self.kwargs["slug"]
         )
-        return published_stories().in_section(self.section).for_listing()
+        return listed(published_stories().in_section(self.section))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             section=self.section, subsections=list(self.section.children.all()), **kwargs
         )
+        rendering.ensure_fragments(context["articles"], "card")
+        return context
 
 
 class ArticleDetailView(DetailView):
+    """A story from its stored rendering, with what depends on other stories looked up now."""
+
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
     def get_queryset(self):
         return (
             published_stories()
-            .select_related("section__parent", "page__edition", "page__section", "main_story")
-            .prefetch_related(
-                Prefetch("bylines", queryset=Byline.objects.select_related("person", "role")),
-                Prefetch(
-                    "photos",
-                    queryset=Photo.objects.prefetch_related(
-                        Prefetch(
-                            "credits", queryset=Byline.objects.select_related("person", "role")
-                        )
-                    ),
-                ),
-                "rosters__entries",
-                "tags",
-                Prefetch(
-                    "companions",
-                    queryset=published_stories().order_by("page_position", "pk"),
-                    to_attr="published_companions",
-                ),
-            )
+            .select_related("section", "page__edition", "main_story")
+            # The stored rendering replaces the body; the parent story needs only its title.
+            .defer("body", "main_story__body", "main_story__rendered")
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        article = self.object
+        article = rendering.ensure([self.object])[0]
         main_story = article.main_story if article.main_story_id else None
         context["main_story"] = main_story if main_story and main_story.is_public else None
-        context["related"] = self.related_stories()
-        context["description"] = structured_data.description(article)
+        context["companions"], context["related"] = self.companions_and_related()
+        fragments = article.rendered
+        context["description"] = fragments["description"]
         absolute = self.request.build_absolute_uri
         context["json_ld"] = structured_data.json_ld(
-            structured_data.news_article(article, absolute)
+            structured_data.news_article(article, absolute, fragments["ld"])
         )
-        images = structured_data.image_urls(article, absolute)
-        context["og_image"] = images[0] if images else ""
+        images = fragments["ld"]["image"]
+        context["og_image"] = absolute(images[0]) if images else ""
         return context
 
-    def related_stories(self):
-        """Stories sharing a tag, else the same section, newest first."""
+    def companions_and_related(self):
+        """Its published commentary, and the newest stories sharing a tag or its section."""
         article = self.object
-        # Its commentary and main story are linked already; don't list them twice.
-        shown = [article.pk, article.main_story_id] + [
-            companion.pk for companion in article.published_companions
-        ]
-        others = published_stories().exclude(pk__in=[pk for pk in shown if pk])
-        tag_ids = [tag.pk for tag in article.tags.all()]
-        related = list(others.filter(tags__in=tag_ids).distinct()[:RELATED_STORIES])
-        if len(related) < RELATED_STORIES and article.section_id:
-            related += list(
-                others.filter(section=article.section_id).exclude(pk__in=[a.pk for a in related])[
-                    : RELATED_STORIES - len(related)
-                ]
-            )
-        return related
+        companion = Q(main_story=article.pk)
+        candidates = companion
+        tag_ids = article.rendered.get("tag_ids")
+        if tag_ids:
+            tagged = TaggedItem.objects.filter(
+                content_type=ContentType.objects.get_for_model(Article), tag__in=tag_ids
+            ).values("object_id")
+            candidates |= Q(pk__in=tagged)
+        if article.section_id:
+            candidates |= Q(section=article.section_id)
+        stories = list(
+            published_stories()
+            .filter(candidates)
+            .exclude(pk__in=[pk for pk in (article.pk, article.main_story_id) if pk])
+            .only("pk", "kind", "kicker", "headline", "subheadline", "published_at", "main_story")
+            .order_by("-published_at", "-pk")[: RELATED_STORIES + 10]
+        )
+        companions = [s for s in stories if s.main_story_id == article.pk]
+        related = [s for s in stories if s.main_story_id != article.pk][:RELATED_STORIES]
+        return companions, related
 
 
 class PersonView(ListView):
@@ -242,20 +254,23 @@ class PersonView(ListView):
 
     def get_queryset(self):
         self.person = get_object_or_404(Person, pk=self.kwargs["pk"])
-        return (
-            published_stories()
-            .filter(pk__in=Byline.objects.filter(person=self.person).values("article_id"))
-            .for_listing()
-        )
+        credited = Byline.objects.filter(person=self.person).values("article_id")
+        return listed(published_stories().filter(pk__in=credited))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(person=self.person, **kwargs)
-        for article in context["articles"]:
-            roles = []
-            for byline in article.bylines.all():
-                if byline.person_id == self.person.pk and byline.role.name not in roles:
-                    roles.append(byline.role.name)
-            article.person_roles = roles
+        articles = rendering.ensure_fragments(list(context["articles"]), "card")
+        roles = {}
+        credits = Byline.objects.filter(
+            person=self.person, article__in=[a.pk for a in articles]
+        ).select_related("role")
+        for byline in credits:
+            names = roles.setdefault(byline.article_id, [])
+            if byline.role.name not in names:
+                names.append(byline.role.name)
+        for article in articles:
+            article.person_roles = roles.get(article.pk, [])
+        context["articles"] = articles
         return context
 
 
@@ -269,10 +284,12 @@ class TagView(ListView):
         # tell what is coming.
         tagged = published_stories().filter(tags=OuterRef("pk"))
         self.tag = get_object_or_404(Tag.objects.filter(Exists(tagged)), slug=self.kwargs["slug"])
-        return published_stories().filter(tags=self.tag).for_listing()
+        return listed(published_stories().filter(tags=self.tag))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, **kwargs)
+        context = super().get_context_data(tag=self.tag, **kwargs)
+        rendering.ensure_fragments(context["articles"], "card")
+        return context
 
 
 def edition_archive_redirect(request):

@@ -1,0 +1,111 @@
+"""A story's own content rendered to HTML once, when it or its parts are saved.
+
+Readers' pages then join stored fragments instead of rebuilding bylines, photos,
+roster boxes and body blocks from eight related tables on every request.  What
+depends on *other* stories (related stories, commentary links, what is published)
+is never stored here: the views look that up per request through ``published()``.
+Request-free; called from the signal handlers and, for rows saved without signals
+(fixtures), lazily by the views.
+"""
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.db.models.fields.json import KT
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.text import Truncator
+
+from . import structured_data
+from .models import Article, Byline, Photo
+
+# Bump when the fragment templates change so stored fragments are made again.
+VERSION = 2
+SUMMARY_LENGTH = 90
+
+
+def with_parts(queryset):
+    """Everything a story's fragments show, fetched in a fixed number of queries."""
+    return queryset.select_related("section").prefetch_related(
+        Prefetch("bylines", queryset=Byline.objects.select_related("person", "role")),
+        Prefetch(
+            "photos",
+            queryset=Photo.objects.prefetch_related(
+                Prefetch("credits", queryset=Byline.objects.select_related("person", "role"))
+            ),
+        ),
+        "rosters__entries",
+        "tags",
+    )
+
+
+def summary(article, length=SUMMARY_LENGTH):
+    paragraphs = article.paragraphs
+    return Truncator(paragraphs[0]).chars(length) if paragraphs else ""
+
+
+def fragments(article):
+    """The stored rendering of ``article`` (fetched ``with_parts``), as a dict."""
+    photos = list(article.photos.all())
+    context = {"article": article, "photos": photos, "summary": summary(article)}
+    with translation.override(settings.LANGUAGE_CODE):
+        head = render_to_string("articles/fragments/head.html", context)
+        html = render_to_string("articles/fragments/story.html", context)
+        card = render_to_string("articles/fragments/card.html", context)
+        lead = render_to_string("articles/fragments/lead.html", context)
+    parts = structured_data.news_article_parts(article)
+    return {
+        "v": VERSION,
+        "head": head,
+        "html": html,
+        "card": card,
+        "lead": lead,
+        "summary": summary(article),
+        "description": structured_data.description(article),
+        "byline": article.byline_text,
+        "has_photo": "1" if photos else "",
+        "ld": parts,
+        "tag_ids": [tag.pk for tag in article.tags.all()],
+    }
+
+
+def render(pks):
+    """Render the stories with these primary keys again and store the result."""
+    for article in with_parts(Article.objects.filter(pk__in=list(pks))):
+        Article.objects.filter(pk=article.pk).update(rendered=fragments(article))
+
+
+def with_fragments(queryset, *keys):
+    """``queryset`` carrying only the named stored fragments (``fragment_<key>``)."""
+    keys = ("v", *keys)
+    return queryset.annotate(**{f"fragment_{key}": KT(f"rendered__{key}") for key in keys}).defer(
+        "body", "rendered"
+    )
+
+
+def ensure_fragments(articles, *keys):
+    """Fill in the fragments of any of ``articles`` stored out of date (see ``ensure``)."""
+    stale = [a.pk for a in articles if str(a.fragment_v) != str(VERSION)]
+    if stale:
+        render(stale)
+        fresh = dict(Article.objects.filter(pk__in=stale).values_list("pk", "rendered"))
+        for article in articles:
+            if article.pk in fresh:
+                for key in keys:
+                    setattr(article, f"fragment_{key}", fresh[article.pk][key])
+    return articles
+
+
+def ensure(articles):
+    """Render any of ``articles`` whose stored fragments are missing or out of date.
+
+    Rows loaded without signals (fixtures) are rendered on their first view; after
+    that a view only reads what is stored.
+    """
+    stale = [a.pk for a in articles if (a.rendered or {}).get("v") != VERSION]
+    if stale:
+        render(stale)
+        fresh = dict(Article.objects.filter(pk__in=stale).values_list("pk", "rendered"))
+        for article in articles:
+            if article.pk in fresh:
+                article.rendered = fresh[article.pk]
+    return articles
