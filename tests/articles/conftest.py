@@ -1,3 +1,6 @@
+import os
+from pathlib import Path
+
 import pytest
 from django.core.cache import caches
 
@@ -14,3 +17,56 @@ def fresh_page_cache(settings, tmp_path):
     yield
     for cache in caches.all():
         cache.clear()
+
+
+# Browser tests (test_browser.py, test_html_checks.py) ------------------------------
+
+CHROMIUM = os.environ.get("NEWSROOM_CHROMIUM", "/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def unavailable(reason):
+    if os.environ.get("NEWSROOM_REQUIRE_SERVICES") == "1":
+        pytest.fail(f"{reason} (NEWSROOM_REQUIRE_SERVICES=1)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        unavailable(f"Chromium is not installed at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("playwright is not installed (pip install -e '.[dev]')")
+    # Playwright's sync API runs an event loop in this thread; the database work of the
+    # test happens before and after it, never from inside the loop.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def live_seed(transactional_db, media_root):
+    """The seed edition, in a database the live server's thread can see.
+
+    A transactional test starts from tables flushed by the one before it, so the
+    roles the data migration made are put back first.
+    """
+    import importlib
+
+    from django.apps import apps
+
+    from articles.seed import load_seed_edition
+
+    importlib.import_module("articles.migrations.0002_default_roles").create_roles(apps, None)
+    load_seed_edition()

@@ -10,16 +10,7 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("NEWSROOM_CHROMIUM", "/usr/bin/chromium")
 SHOTS = Path(os.environ.get("NEWSROOM_SCREENSHOTS", "/tmp/shots"))
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PAGES = {
     "front": "/",
     "archive": "/editions/",
@@ -31,46 +22,6 @@ PAGES = {
     "district": "/sections/shifeng/",
     "search": "/search/?q=技能人才",
 }
-
-
-def unavailable(reason):
-    if os.environ.get("NEWSROOM_REQUIRE_SERVICES") == "1":
-        pytest.fail(f"{reason} (NEWSROOM_REQUIRE_SERVICES=1)")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        unavailable(f"Chromium is not installed at {CHROMIUM}")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("playwright is not installed (pip install -e '.[dev]')")
-    # Playwright's sync API runs an event loop in this thread; the database work of the
-    # test happens before and after it, never from inside the loop.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def seed(transactional_db, media_root):
-    """The seed edition, in a database the live server's thread can see.
-
-    A transactional test starts from tables flushed by the one before it, so the
-    roles the data migration made are put back first.
-    """
-    import importlib
-
-    from django.apps import apps
-
-    from articles.seed import load_seed_edition
-
-    importlib.import_module("articles.migrations.0002_default_roles").create_roles(apps, None)
-    load_seed_edition()
 
 
 CHECK_IMAGES = """async () => {
@@ -88,7 +39,7 @@ CHECK_IMAGES = """async () => {
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("width", [390, 1280])
-def test_pages_render_cleanly_at_phone_and_desktop_width(browser, live_server, width, seed):
+def test_pages_render_cleanly_at_phone_and_desktop_width(browser, live_server, width, live_seed):
     SHOTS.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
     page = context.new_page()
@@ -121,7 +72,7 @@ def test_pages_render_cleanly_at_phone_and_desktop_width(browser, live_server, w
 
 
 @pytest.mark.django_db(transaction=True)
-def test_story_images_are_webp_renditions_of_the_right_size(browser, live_server, seed):
+def test_story_images_are_webp_renditions_of_the_right_size(browser, live_server, live_seed):
     context = browser.new_context(viewport={"width": 390, "height": 900})
     page = context.new_page()
     page.goto(live_server.url + "/stories/6/", wait_until="load")
