@@ -7,18 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.models import Revision
 
 from ..models import StatusChange
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-    max_num = 0
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+from .base import ReadOnlyInline
 
 
 class UserStatusChangeInline(ReadOnlyInline):

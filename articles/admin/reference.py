@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from people.admin import PersonAdmin
 
 from ..models import AwardRoster, Byline, Role, RosterEntry, Section, check_roster_count
+from .base import ReadOnlyInline
 
 
 @admin.register(Role)
@@ -75,20 +76,14 @@ def _count_checked(formset_class):
     return CountCheckedFormSet
 
 
-class PersonBylineInline(admin.TabularInline):
+class PersonBylineInline(ReadOnlyInline):
     """Every credit a person has, on their admin page (people/ cannot know about stories)."""
 
     model = Byline
     fields = ["article", "role", "unit", "photo"]
     readonly_fields = fields
-    extra = 0
-    can_delete = False
-    show_change_link = False
     verbose_name = _("credit")
     verbose_name_plural = _("credits on stories and photos")
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("article", "role", "photo")

@@ -25,6 +25,7 @@ from ..models import (
     Role,
     StatusChange,
 )
+from .base import HistoryInline
 
 
 def thumbnail(photo, width=96):
@@ -135,44 +136,20 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class StatusChangeInline(admin.TabularInline):
+class StatusChangeInline(HistoryInline):
     model = StatusChange
     fields = ["created_at", "user", "from_status", "to_status", "comment"]
     readonly_fields = fields
-    extra = 0
-    can_delete = False
     verbose_name_plural = _("status history")
-
-    def has_view_permission(self, request, obj=None):
-        # Anyone who may see the story sees its history (read-only).
-        return True
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("user")
 
 
-class CorrectionInline(admin.TabularInline):
+class CorrectionInline(HistoryInline):
     model = Correction
     fields = ["created_at", "created_by", "note"]
     readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_view_permission(self, request, obj=None):
-        # Anyone who may see the story sees its history (read-only).
-        return True
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("created_by")

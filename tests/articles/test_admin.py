@@ -4,6 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article, AwardRoster
+from tests.admin_forms import story_form
 from tests.factories import (
     ArticleFactory,
     AwardRosterFactory,
@@ -75,31 +76,7 @@ def test_seed_story_change_form_shows_everything(admin_client, seed):
 
 
 def change_form_data(article, **overrides):
-    data = {
-        "kicker": article.kicker,
-        "headline": article.headline,
-        "subheadline": article.subheadline,
-        "kind": article.kind,
-        "section": article.section_id or "",
-        "tags": "",
-        "dateline": article.dateline,
-        "body": "第一段。\n\n## 小标题\n\n第二段。",
-        "page": "",
-        "page_position": 0,
-        "main_story": "",
-        "revision": article.revision,
-    }
-    for prefix in ["bylines", "photos", "rosters", "companions", "corrections", "status_changes"]:
-        data.update(
-            {
-                f"{prefix}-TOTAL_FORMS": 0,
-                f"{prefix}-INITIAL_FORMS": 0,
-                f"{prefix}-MIN_NUM_FORMS": 0,
-                f"{prefix}-MAX_NUM_FORMS": 1000,
-            }
-        )
-    data.update(overrides)
-    return data
+    return story_form(article, body="第一段。\n\n## 小标题\n\n第二段。", **overrides)
 
 
 def test_editor_edits_the_body_as_text(editor_client):

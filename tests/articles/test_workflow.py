@@ -10,6 +10,7 @@ from reversion.models import Version
 
 from articles import workflow
 from articles.models import Article, Correction, StatusChange
+from tests.admin_forms import story_form
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,25 +26,7 @@ def transition_url(article):
     return reverse("admin:articles_article_transition", args=[article.pk])
 
 
-def form_data(article, body="第一段。", **overrides):
-    data = {
-        "kicker": article.kicker,
-        "headline": article.headline,
-        "subheadline": article.subheadline,
-        "kind": article.kind,
-        "section": article.section_id or "",
-        "tags": "",
-        "dateline": article.dateline,
-        "body": body,
-        "page": article.page_id or "",
-        "page_position": article.page_position,
-        "main_story": "",
-        "revision": article.revision,
-    }
-    for prefix in ["bylines", "photos", "rosters", "companions", "corrections", "status_changes"]:
-        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
-    data.update(overrides)
-    return data
+form_data = story_form
 
 
 # Who may do what -----------------------------------------------------------------
