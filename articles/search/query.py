@@ -7,6 +7,10 @@ from .backends import get_backend
 from .highlight import highlight, snippet
 from .segment import query_terms
 
+# Counting every hit of a word that most stories contain (株洲) costs more than the rest of
+# the search; readers page through the first thousand and narrow the search for more.
+MAX_RESULTS = 1000
+
 
 class SearchResults:
     """Ranked stories matching ``query`` within ``queryset``, sliced lazily.
@@ -16,8 +20,11 @@ class SearchResults:
     a sequence for ``Paginator``: ``count()`` and slicing.  Each story of a slice
     carries ``search_rank`` (higher is better, ``None`` beyond the ranked
     window), ``search_title`` and ``search_snippet`` (escaped HTML with the
-    matched words in ``<mark>``).
+    matched words in ``<mark>``).  At most ``max_results`` are counted and
+    served; ``truncated`` says whether more stories match.
     """
+
+    max_results = MAX_RESULTS
 
     def __init__(self, query, queryset=None, using="default"):
         self.query = (query or "").strip()
@@ -31,13 +38,18 @@ class SearchResults:
         return get_backend(self.using)
 
     def count(self):
-        return self._count
+        return min(self._count, self.max_results)
+
+    @property
+    def truncated(self):
+        """Whether more stories match than are counted and served."""
+        return self._count > self.max_results
 
     @cached_property
     def _count(self):
         if not self.terms:
             return 0
-        return self._backend.count(self.terms, self.queryset)
+        return self._backend.count(self.terms, self.queryset, self.max_results + 1)
 
     def __len__(self):
         return self.count()

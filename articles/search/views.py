@@ -25,5 +25,9 @@ class SearchView(ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            query=self.query, terms=self.object_list.terms, filterset=self.filterset, **kwargs
+            query=self.query,
+            terms=self.object_list.terms,
+            truncated=self.object_list.truncated,
+            filterset=self.filterset,
+            **kwargs,
         )

@@ -214,17 +214,14 @@ def test_results_slice_and_count_for_the_paginator():
     assert {s.headline for s in first + rest} == {f"边坡{n}" for n in range(5)}
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="the ranked window is PostgreSQL's backend; CI runs this file on PostgreSQL too",
-)
-def test_postgres_ranks_the_newest_window_then_orders_by_date(monkeypatch):
-    from articles.search.backends.postgres import PostgresBackend
+def test_the_newest_window_is_ranked_and_the_rest_follows_newest_first(monkeypatch):
+    from articles.search.backends.base import SearchBackend
 
-    monkeypatch.setattr(PostgresBackend, "rank_window", 3)
+    monkeypatch.setattr(SearchBackend, "rank_window", 3)
     now = timezone.now()
     # Newest first: b0 (body only), t1 (headline), b2, b3, t4 (headline, outside the window).
-    for number, in_headline in enumerate([False, True, False, False, True]):
+    # Filed oldest first, so filing order (SQLite's window) and publish time (PostgreSQL's) agree.
+    for number, in_headline in reversed(list(enumerate([False, True, False, False, True]))):
         ArticleFactory(
             headline=f"{'边坡' if in_headline else '会议'}{number}",
             body=paragraph("边坡治理。" if not in_headline else "工程结束。"),
@@ -234,7 +231,17 @@ def test_postgres_ranks_the_newest_window_then_orders_by_date(monkeypatch):
     ordered = [s.headline for s in results[0:5]]
     assert ordered[0] == "边坡1"  # the window's best
     assert set(ordered[:3]) == {"会议0", "边坡1", "会议2"}
-    assert ordered[3:] == ["会议3", "边坡4"]  # beyond the window: by date
+    assert ordered[3:] == ["会议3", "边坡4"]  # beyond the window: newest first
     # A page that straddles the window's end joins both parts.
     assert [s.headline for s in results[2:4]] == [ordered[2], "会议3"]
     assert results[4:5][0].search_rank is None
+
+
+def test_results_beyond_the_maximum_are_not_counted_or_served(monkeypatch):
+    monkeypatch.setattr(search.SearchResults, "max_results", 3)
+    for number in range(5):
+        ArticleFactory(headline=f"边坡{number}")
+    results = search.search("边坡")
+    assert results.count() == 3 and results.truncated
+    assert len(results[0:20]) == 3
+    assert not search.search("边坡1").truncated

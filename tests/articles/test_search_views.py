@@ -145,3 +145,15 @@ def test_rebuild_command_reports_progress(seed):
     count = Article.objects.count()
     assert str(count) in out.getvalue()
     assert f"{count}/{count}" in err.getvalue()
+
+
+def test_page_says_when_more_stories_match_than_it_serves(client, monkeypatch):
+    from articles.search import SearchResults
+
+    monkeypatch.setattr(SearchResults, "max_results", 2)
+    for number in range(3):
+        ArticleFactory(headline=f"边坡{number}")
+    response = client.get(URL, {"q": "边坡"})
+    assert len(headlines(response)) == 2
+    assert response.context["truncated"]
+    assert "search-summary" in response.text

@@ -2,7 +2,10 @@
 
 The ``unicode61`` tokenizer splits on the spaces and punctuation that
 segmentation leaves, so each jieba word is one FTS5 token.  Ranking is FTS5's
-bm25 with the title weighing ten times the rest.
+bm25 with the title weighing ten times the rest.  The ranked window is the
+newest matches by rowid (the story's primary key: the order stories were
+filed), because FTS5 hands out matches in rowid order for free; sorting every
+hit by publish time first would cost as much as ranking them all.
 """
 
 from .base import SearchBackend
@@ -33,25 +36,43 @@ class SQLiteBackend(SearchBackend):
         with self.connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE}")
 
-    def count(self, terms, queryset):
+    def _matches(self, queryset):
+        # CROSS JOIN fixes the join order: FTS5 finds the matches, then each is looked up
+        # among the visible stories by primary key (the other way round runs MATCH per story).
         visible, params = self._visible(queryset)
         sql = (
-            f"SELECT count(*) FROM {TABLE} JOIN ({visible}) a ON a.pk = {TABLE}.rowid "
-            f"WHERE {TABLE} MATCH %s"
+            f"FROM {TABLE} CROSS JOIN ({visible}) a ON a.pk = {TABLE}.rowid WHERE {TABLE} MATCH %s"
         )
+        return sql, params
+
+    def count(self, terms, queryset, limit):
+        matches, params = self._matches(queryset)
         with self.connection.cursor() as cursor:
-            cursor.execute(sql, (*params, match_expression(terms)))
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT 1 {matches} LIMIT %s)",
+                (*params, match_expression(terms), limit),
+            )
             return cursor.fetchone()[0]
 
-    def ranked(self, terms, queryset, offset, limit):
-        visible, params = self._visible(queryset)
+    def ranked_window(self, terms, queryset, offset, limit):
+        matches, params = self._matches(queryset)
         sql = (
-            f"SELECT {TABLE}.rowid, bm25({TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
-            f"FROM {TABLE} JOIN ({visible}) a ON a.pk = {TABLE}.rowid "
-            f"WHERE {TABLE} MATCH %s "
-            f"ORDER BY score, a.published_at DESC, {TABLE}.rowid DESC LIMIT %s OFFSET %s"
+            "SELECT pk, score FROM ("
+            f"SELECT {TABLE}.rowid AS pk, a.published_at AS published_at, "
+            f"bm25({TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score {matches} "
+            f"ORDER BY {TABLE}.rowid DESC LIMIT %s) "
+            "ORDER BY score, published_at DESC, pk DESC LIMIT %s OFFSET %s"
         )
         with self.connection.cursor() as cursor:
-            cursor.execute(sql, (*params, match_expression(terms), limit, offset))
+            cursor.execute(sql, (*params, match_expression(terms), self.rank_window, limit, offset))
             # bm25 is lower for better matches; readers' rank grows with relevance.
             return [(pk, -score) for pk, score in cursor.fetchall()]
+
+    def newest(self, terms, queryset, offset, limit):
+        matches, params = self._matches(queryset)
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {TABLE}.rowid {matches} ORDER BY {TABLE}.rowid DESC LIMIT %s OFFSET %s",
+                (*params, match_expression(terms), limit, offset),
+            )
+            return [pk for (pk,) in cursor.fetchall()]
