@@ -22,7 +22,9 @@ from django.utils.translation import ngettext
 
 from people.models import Person
 
+from .. import rendering
 from ..models import Article, AwardRoster, Byline, Edition, Page, Photo, Role, RosterEntry, Section
+from ..signals import stories_changed
 from .errors import LayoutError
 from .page_text import COMMENTARY, PHOTO
 
@@ -54,7 +56,7 @@ def check_page_label(label):
 
 @dataclass
 class StoryReport:
-    action: str  # "create" or "update"
+    action: str  # "create", "update" or "unchanged"
     title: str
     kind: str
     photos: int
@@ -93,7 +95,9 @@ class ImportReport:
             state = _("new") if page.created else _("exists")
             out.append(f"{_('page')} {page.label} {page.name}（{state}）")
             for story in page.stories:
-                verb = _("create") if story.action == "create" else _("update")
+                verb = {"create": _("create"), "update": _("update")}.get(
+                    story.action, _("unchanged")
+                )
                 extra = []
                 if story.photos:
                     extra.append(
@@ -161,11 +165,19 @@ def import_pages(pages, edition_date, labels, *, dry_run=False, accept_roster_mi
     _check_roles(pages, roles)
     with transaction.atomic():
         writer = _Writer(report, roles, dry_run)
+        writer.preload(pages)
         edition, report.edition_created = Edition.objects.get_or_create(date=edition_date)
         for page, label in zip(pages, labels, strict=True):
             writer.page(edition, page, label)
         if dry_run:
             transaction.set_rollback(True)
+        elif writer.changed:
+            # Bylines, photos and rosters are bulk-created, which sends no post_save:
+            # refresh the stories' stored HTML and tell the caches once, here.
+            rendering.render(writer.changed)
+            stories_changed.send(
+                sender=Article, queryset=Article.objects.filter(pk__in=writer.changed)
+            )
     return report
 
 
@@ -196,18 +208,42 @@ class _Writer:
         self.roles = roles
         self.dry_run = dry_run
         self.people = {}
+        self.changed = set()
+        self.known_people = {}
         self.sections = {}
         self.publication = settings.NEWSROOM_PUBLICATION
 
     # Reference rows ------------------------------------------------------------
+    def preload(self, pages):
+        """Fetch every person and section the pages name in two queries."""
+        names, sections = set(), set()
+        for page in pages:
+            names.update(page.staff.values())
+            sections.add(page.section)
+            for story in page.stories:
+                sections.update(story.districts)
+                credits = [*story.credits, *(c for p in story.photos for c in p.credits)]
+                names.update(name for credit in credits for name in credit.names)
+        self.known_people = {}
+        for person in Person.objects.filter(name__in=names):
+            self.known_people.setdefault(person.name, []).append(person)
+        for section in Section.objects.filter(name__in=sections).order_by("pk"):
+            self.sections.setdefault(section.name, section)
+
     def person(self, name, staff):
         key = (name, staff)
         if key in self.people:
             return self.people[key]
         unit = self.publication if staff else ""
-        person = Person.objects.named(name, unit).first()
+        # As Person.objects.named(): those of the unit first, then by disambiguation.
+        candidates = sorted(
+            self.known_people.get(name, []),
+            key=lambda p: (bool(unit) and p.unit != unit, p.disambiguation, p.pk),
+        )
+        person = candidates[0] if candidates else None
         if person is None:
             person = Person.objects.create(name=name, unit=unit, is_staff=staff)
+            self.known_people.setdefault(name, []).append(person)
             if name not in self.report.people_new:
                 self.report.people_new.append(name)
         elif name not in self.report.people_matched and name not in self.report.people_new:
@@ -246,28 +282,44 @@ class _Writer:
             label=label,
             defaults={"name": parsed.name, "section": section, "order": int(digits or 0)},
         )
-        page.name, page.section = parsed.name, section
+        wanted = {"name": parsed.name, "section_id": section.pk if section else None}
         for field_name in ("chief_editor", "art_editor", "proofreader"):
             name = parsed.staff.get(field_name)
-            setattr(page, field_name, self.person(name, staff=True) if name else None)
-        page.save()
+            wanted[f"{field_name}_id"] = self.person(name, staff=True).pk if name else None
+        if any(getattr(page, key) != value for key, value in wanted.items()):
+            for key, value in wanted.items():
+                setattr(page, key, value)
+            page.save()
         page_report = PageReport(label, parsed.name, created)
         self.report.pages.append(page_report)
-        existing = list(Article.objects.filter(page=page).order_by("page_position", "pk"))
+        existing = list(
+            Article.objects.filter(page=page)
+            .prefetch_related("bylines", "photos", "rosters__entries")
+            .order_by("page_position", "pk")
+        )
         saved = []
         for position, story in enumerate(parsed.stories, start=1):
             article = self._match(existing, story, position)
             action = "update" if article.pk else "create"
-            self.story(article, story, page, position, self.story_section(story, section))
+            changed = self.story(article, story, page, position, self.story_section(story, section))
+            if changed:
+                self.changed.add(article.pk)
             saved.append(article)
             page_report.stories.append(
-                StoryReport(action, story.title, story.kind, len(story.photos), len(story.rosters))
+                StoryReport(
+                    action if changed else "unchanged",
+                    story.title,
+                    story.kind,
+                    len(story.photos),
+                    len(story.rosters),
+                )
             )
         for article, story in zip(saved, parsed.stories, strict=True):
             main = saved[story.main_story] if story.main_story is not None else None
             if article.main_story_id != (main.pk if main else None):
                 article.main_story = main
                 article.save(update_fields=["main_story"])
+                self.changed.add(article.pk)
 
     @staticmethod
     def _match(existing, story, position):
@@ -282,47 +334,91 @@ class _Writer:
         return Article(status=Article.Status.DRAFT)
 
     def story(self, article, story, page, position, section):
-        article.kicker = story.kicker
-        article.headline = story.headline
-        article.subheadline = story.subheadline
-        article.dateline = story.dateline
-        article.body = story.body
-        article.kind = story.kind
-        article.section = section
-        article.page = page
-        article.page_position = position
+        """Create or update one story; returns whether anything was written.
+
+        Rows that already hold what the text says are left alone, so importing the
+        same page again writes nothing (and wakes no signal handlers).
+        """
+        fields = {
+            "kicker": story.kicker,
+            "headline": story.headline,
+            "subheadline": story.subheadline,
+            "dateline": story.dateline,
+            "body": story.body,
+            "kind": story.kind,
+            "section_id": section.pk if section else None,
+            "page_id": page.pk,
+            "page_position": position,
+        }
         if story.kind != COMMENTARY:
-            article.main_story = None
-        article.save()
-        article.bylines.all().delete()
+            fields["main_story_id"] = None
+        is_new = article.pk is None
+        changed = is_new or any(getattr(article, key) != value for key, value in fields.items())
+        if changed:
+            for key, value in fields.items():
+                setattr(article, key, value)
+            article.save()
+        old_photos = [] if is_new else sorted(article.photos.all(), key=lambda p: (p.order, p.pk))
+        for extra in old_photos[len(story.photos) :]:
+            extra.delete()
+            changed = True
+        photos, new_photos = [], []
+        for order, parsed_photo in enumerate(story.photos):
+            if order < len(old_photos):
+                photo = old_photos[order]
+                if (photo.caption, photo.order) != (parsed_photo.caption, order):
+                    # An update, not save(): the picture is unchanged, so are its renditions.
+                    Photo.objects.filter(pk=photo.pk).update(
+                        caption=parsed_photo.caption, order=order
+                    )
+                    photo.caption, photo.order = parsed_photo.caption, order
+                    changed = True
+            else:
+                photo = self._new_photo(article)
+                photo.caption, photo.order = parsed_photo.caption, order
+                new_photos.append(photo)
+            photos.append(photo)
+        if new_photos:
+            # Renditions of the placeholder are made when a page first shows them.
+            Photo.objects.bulk_create(new_photos)
+            changed = True
         bylines = []
         for credit in story.credits:
             bylines.extend(self._bylines(article, credit, story.kind, None, len(bylines)))
-        photos = list(article.photos.order_by("order", "pk"))
-        for extra in photos[len(story.photos) :]:
-            extra.delete()
-        for order, parsed_photo in enumerate(story.photos):
-            photo = photos[order] if order < len(photos) else self._new_photo(article)
-            if photo.pk is None or (photo.caption, photo.order) != (parsed_photo.caption, order):
-                # Saving a photo remakes its renditions: only when something changed.
-                photo.caption = parsed_photo.caption
-                photo.order = order
-                photo.save()
+        for photo, parsed_photo in zip(photos, story.photos, strict=True):
             for credit in parsed_photo.credits:
                 bylines.extend(self._bylines(article, credit, PHOTO, photo, len(bylines)))
-        Byline.objects.bulk_create(bylines)
-        article.rosters.all().delete()
-        for order, parsed_roster in enumerate(story.rosters):
-            roster = AwardRoster.objects.create(
-                article=article,
-                title=parsed_roster.title,
-                stated_count=parsed_roster.stated_count,
-                order=order,
+
+        def byline_key(b):
+            return (b.person_id, b.role_id, b.unit, b.photo_id, b.order)
+
+        old_bylines = [] if is_new else list(article.bylines.all())
+        if sorted(map(byline_key, old_bylines)) != sorted(map(byline_key, bylines)):
+            if old_bylines:
+                article.bylines.all().delete()
+            Byline.objects.bulk_create(bylines)
+            changed = True
+        wanted_rosters = [
+            (r.title, r.stated_count, order, list(r.names)) for order, r in enumerate(story.rosters)
+        ]
+        old_rosters = [] if is_new else list(article.rosters.all())
+        if wanted_rosters != [
+            (r.title, r.stated_count, r.order, [e.name for e in r.entries.all()])
+            for r in old_rosters
+        ]:
+            if old_rosters:
+                article.rosters.all().delete()
+            rosters = AwardRoster.objects.bulk_create(
+                AwardRoster(article=article, title=title, stated_count=stated, order=order)
+                for title, stated, order, _names in wanted_rosters
             )
             RosterEntry.objects.bulk_create(
                 RosterEntry(roster=roster, name=name, order=number)
-                for number, name in enumerate(parsed_roster.names)
+                for roster, (*_head, names) in zip(rosters, wanted_rosters, strict=True)
+                for number, name in enumerate(names)
             )
+            changed = True
+        return changed
 
     def _bylines(self, article, credit, kind, photo, start):
         role = self.roles[_role_name(credit, kind)]

@@ -222,7 +222,7 @@ def test_seed_fixture_and_import_agree_when_loaded(seed):
     before = db_snapshot()
     pks = sorted(Article.objects.values_list("pk", flat=True))
     report = import_seed()
-    assert [s.action for p in report.pages for s in p.stories] == ["update"] * 9
+    assert [s.action for p in report.pages for s in p.stories] == ["unchanged"] * 9
     assert db_snapshot() == before
     assert sorted(Article.objects.values_list("pk", flat=True)) == pks
     assert report.people_new == []
@@ -240,6 +240,38 @@ def test_importing_again_updates_and_never_duplicates():
     assert sorted(Photo.objects.values_list("pk", flat=True)) == photo_pks
     assert Article.objects.filter(headline="“阳光增收”").count() == 1
     assert report.people_new == [] and len(report.people_matched) == 16
+    actions = [s.action for p in report.pages for s in p.stories]
+    assert actions == ["unchanged"] * 4 + ["update"] + ["unchanged"] * 4
+
+
+@pytest.mark.django_db
+def test_imported_stories_have_fresh_stored_html_with_their_credits():
+    """Bulk-created bylines and photos send no signal; the import renders the stories itself."""
+    import_seed()
+    for article in Article.objects.filter(page__label="A06"):
+        assert article.rendered["byline"] == article.byline_text
+        assert article.rendered["has_photo"] == ("1" if article.photos.exists() else "")
+
+
+@pytest.mark.django_db
+def test_dry_run_leaves_no_files_behind(media_root):
+    import_seed(dry_run=True)
+    files = [p.name for p in media_root.rglob("*") if p.is_file()] if media_root.exists() else []
+    assert files in ([], ["placeholder.jpg"])
+
+
+@pytest.mark.django_db
+def test_importing_the_same_text_again_writes_nothing():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    import_seed()
+    with CaptureQueriesContext(connection) as queries:
+        import_seed()
+    writes = [
+        q["sql"] for q in queries if q["sql"].split()[0].upper() in {"INSERT", "UPDATE", "DELETE"}
+    ]
+    assert writes == []
 
 
 @pytest.mark.django_db

@@ -1,0 +1,113 @@
+"""Timings of the layout import and exports (issue 4), in one warm process.
+
+    .venv/bin/python bench/layout_bench.py [--database sqlite:////tmp/newsroom_layoutbench.sqlite3]
+        [--repeat 20]
+
+Uses its own database (created and migrated; SQLite file by default, or a PostgreSQL
+URL) and its own media folder, so it never touches development data.
+
+  import  the seed file (fixtures/seed_pages.txt, two pages, nine stories): parsing alone,
+          a dry run, a real import into an empty edition (first time: creates people,
+          photos and their renditions), and importing the same text again (warm update);
+  export  a 60-story edition (the seed text imported onto seven page pairs, less three
+          stories) in each format and in all formats as one zip.
+
+Each figure is the median of --repeat runs (min in brackets), after one warm-up run.
+Targets: seed import under 50 ms warm; the 60-story edition in all formats under 1 s.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def timed(function, repeat):
+    function()  # warm-up
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples), min(samples)
+
+
+def show(name, figures):
+    median, fastest = figures
+    print(f"  {name:<42} {median:8.1f} ms  (min {fastest:.1f})")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--database", default="sqlite:////tmp/newsroom_layoutbench.sqlite3")
+    parser.add_argument("--repeat", type=int, default=20)
+    args = parser.parse_args()
+    media = tempfile.mkdtemp(prefix="newsroom-layoutbench-")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    os.environ.setdefault("DJANGO_DEBUG", "1")
+    os.environ["DATABASE_URL"] = args.database
+    os.environ["DJANGO_MEDIA_ROOT"] = media
+    if args.database.startswith("sqlite:///"):
+        Path(args.database.removeprefix("sqlite:///")).unlink(missing_ok=True)
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        call_command("flush", "--noinput", verbosity=0)
+    call_command("migrate", verbosity=0)
+
+    from articles.layout.encoding import decode_page_bytes
+    from articles.layout.exports import FORMATS, export_edition
+    from articles.layout.importer import import_page_bytes
+    from articles.layout.page_text import parse_page_text
+    from articles.models import Article, Edition
+
+    seed = (ROOT / "fixtures" / "seed_pages.txt").read_bytes()
+    print(f"database: {connection.vendor}; python {sys.version.split()[0]}; repeat {args.repeat}")
+    print("import of the seed file (2 pages, 9 stories):")
+    show(
+        "parse only (decode + parse_page_text)",
+        timed(lambda: parse_page_text(decode_page_bytes(seed)[0]), args.repeat),
+    )
+    show(
+        "dry run (report, rolled back)",
+        timed(
+            lambda: import_page_bytes(seed, "2023-12-26", ["A05", "A06"], dry_run=True), args.repeat
+        ),
+    )
+    start = time.perf_counter()
+    import_page_bytes(seed, "2023-12-26", ["A05", "A06"])
+    print(
+        f"  {'first import (creates people, 5 photos)':<42} {(time.perf_counter() - start) * 1000:8.1f} ms  (once, cold)"
+    )
+    show(
+        "import again (warm, updates in place)",
+        timed(lambda: import_page_bytes(seed, "2023-12-26", ["A05", "A06"]), args.repeat),
+    )
+
+    for pair in range(7):
+        labels = [f"A{pair * 2 + 1:02d}", f"A{pair * 2 + 2:02d}"]
+        import_page_bytes(seed, "2024-01-01", labels)
+    edition = Edition.objects.get(date="2024-01-01")
+    extra = Article.objects.filter(page__edition=edition).order_by("-pk")[:3]
+    Article.objects.filter(pk__in=[a.pk for a in extra]).delete()
+    stories = Article.objects.filter(page__edition=edition).count()
+    pages = edition.pages.count()
+    print(f"export of a {stories}-story edition ({pages} pages) as one zip:")
+    for fmt in FORMATS:
+        show(fmt, timed(lambda fmt=fmt: export_edition(edition, [fmt]), args.repeat))
+    show("all formats", timed(lambda: export_edition(edition, FORMATS), args.repeat))
+
+
+if __name__ == "__main__":
+    main()
