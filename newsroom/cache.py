@@ -9,7 +9,7 @@ recovers by itself when Redis returns.
 import functools
 import logging
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger("newsroom.cache")
 
@@ -38,8 +38,28 @@ def _tolerant(name):
     return wrapper
 
 
+class ReusingRedisCacheClient(RedisCacheClient):
+    """Keeps one redis.Redis per connection pool instead of building one per cache call.
+
+    Building the client object is about half of what a cached page hit costs.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
-    pass
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusingRedisCacheClient
 
 
 for _name in (

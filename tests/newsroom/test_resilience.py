@@ -52,3 +52,9 @@ def test_lost_database_answers_503_with_a_chinese_notice(client):
 def test_other_errors_stay_500(client):
     client.raise_request_exception = False
     assert client.get("/bug/").status_code == 500
+
+
+def test_one_redis_client_serves_every_call():
+    cache = dead_redis()
+    client = cache._cache.get_client(write=True)
+    assert cache._cache.get_client(write=True) is client
