@@ -169,7 +169,7 @@ def _classify(start, lines, hard):
         if _looks_like_credit(joined):
             credits = _credits_or_error(joined, start)
             if credits and any(c.role for c in credits):
-                return _Item("credit", start, credits=credits)
+                return _Item("credit", start, text=joined, credits=credits)
         return _Item("multi", start, lines=lines)
     text = "".join(lines)
     if _STAFF.match(text):
@@ -181,13 +181,22 @@ def _classify(start, lines, hard):
         except LayoutError as error:
             raise error.at(start) from None
         if credits and any(c.role for c in credits):
-            return _Item("credit", start, credits=credits, rest=lead["rest"].strip())
+            return _Item("credit", start, text=text, credits=credits, rest=lead["rest"].strip())
     if text.endswith(PHOTO_MARK):
         return _photo_item(text, start)
     if _looks_like_credit(text) and "/" in text:
         credits = _credits_or_error(text, start)
         if credits and any(c.role for c in credits):
-            return _Item("credit", start, credits=credits)
+            return _Item("credit", start, text=text, credits=credits)
+    elif _looks_like_credit(text) and len(text) <= 40:
+        # 本报记者 张三 王五: a credit line without slashes, when every name looks like one.
+        try:
+            credits = parse_credits(text)
+        except LayoutError:
+            credits = []
+        names = [name for credit in credits for name in credit.names]
+        if credits and all(c.role for c in credits) and all(map(is_plausible_name, names)):
+            return _Item("credit", start, text=text, credits=credits)
     return _Item("para", start, text=text)
 
 
@@ -406,7 +415,10 @@ def parse_page_text(text):
         if item.kind == "photo":
             build.add_photo(item)
         elif item.kind == "credit":
-            raise LayoutError(_("A credit line with no headline above it"), item.line, "")
+            if build.story is None:
+                raise LayoutError(_("A credit line with no headline above it"), item.line, "")
+            # Inside a story a credit-like line is text (记者 手记, a closing （记者 张三）).
+            build.add_paragraph(item.text or item.rest, item.line)
         else:
             build.add_paragraph(item.text, item.line)
         i += 1

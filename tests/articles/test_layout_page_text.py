@@ -110,3 +110,39 @@ def test_unknown_role_word_names_the_line():
 def test_text_with_no_story_is_refused():
     with pytest.raises(LayoutError):
         parse_page_text("只是一段没有标题的文字。\n")
+
+
+@pytest.mark.parametrize(
+    ("credit_line", "expected"),
+    [
+        ("本报记者 张三 王五", [("本报", "记者", ("张三", "王五"))]),
+        ("株洲日报讯(全媒体记者 张三 通讯员 李四)", None),
+        ("文/图 张三", [("", "文/图", ("张三",))]),
+        ("见习记者/王五 实习生/赵六", [("", "见习记者", ("王五",)), ("", "实习生", ("赵六",))]),
+    ],
+)
+def test_common_credit_forms_open_a_story(credit_line, expected):
+    if expected is None:
+        text = f"## 标题\n\n{credit_line}近日，会议召开。\n"
+        expected = [("株洲日报", "全媒体记者", ("张三",)), ("", "通讯员", ("李四",))]
+    else:
+        text = f"## 标题\n\n{credit_line}\n\n近日，会议召开。\n"
+    (page,) = parse_page_text(text)
+    (story,) = page.stories
+    assert story.headline == "标题"
+    assert [(c.unit, c.role, c.names) for c in story.credits] == expected
+    assert story.body == [{"type": "paragraph", "text": "近日，会议召开。"}]
+
+
+def test_credit_like_lines_inside_a_story_are_text():
+    text = (
+        "## 标题\n\n株洲日报(全媒体记者/张三)近日，会议召开。\n\n"
+        "记者手记：\n\n要抓好落实。\n\n（记者 李四）\n"
+    )
+    (page,) = parse_page_text(text)
+    assert [b["text"] for b in page.stories[0].body] == [
+        "近日，会议召开。",
+        "记者手记：",
+        "要抓好落实。",
+        "（记者 李四）",
+    ]
