@@ -93,6 +93,9 @@ def test_flatplan_shows_every_page_as_a_card(seed, editor_client):
     content = response.content.decode()
     assert "王建设" in content and "王玺" in content
     assert reverse("staff:export_page", args=["2023-12-26", "A06", "ninjs"]) in content
+    # The admin's CSP allows no inline styles: the flatplan's come from admin/layout.css.
+    assert "admin/layout.css" in content and 'style="' not in content
+    assert "Content-Security-Policy" in response.headers
 
 
 def test_flatplan_query_count_does_not_grow_with_stories(seed, editor_client):
