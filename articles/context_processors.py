@@ -5,10 +5,10 @@ from .models import Section, publication_name
 
 
 def navigation_sections():
-    """Top-level sections with their children, kept in the cache until a section changes."""
+    """``[(url, name), …]`` of the top-level sections, cached until a section changes."""
     return cache.page_cache().get_or_set(
         cache.NAVIGATION_KEY,
-        lambda: list(Section.objects.filter(parent=None).prefetch_related("children")),
+        lambda: [(s.get_absolute_url(), s.name) for s in Section.objects.filter(parent=None)],
         None,
     )
 

@@ -9,7 +9,7 @@ Request-free; called from the signal handlers and, for rows saved without signal
 """
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.db.models.fields.json import KT
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -19,7 +19,8 @@ from . import structured_data
 from .models import Article, Byline, Photo
 
 # Bump when the fragment templates change so stored fragments are made again.
-VERSION = 2
+VERSION = 3
+RELATED_CANDIDATES = 30
 SUMMARY_LENGTH = 90
 
 
@@ -64,8 +65,33 @@ def fragments(article):
         "byline": article.byline_text,
         "has_photo": "1" if photos else "",
         "ld": parts,
-        "tag_ids": [tag.pk for tag in article.tags.all()],
+        "related": related_candidates(article),
     }
+
+
+def related_candidates(article):
+    """Stories sharing a tag with ``article``, else its section, newest first (keys only).
+
+    Whether they may be shown is decided per request through ``published()``; a story
+    published later lists this one among its own candidates.
+    """
+    tag_ids = [tag.pk for tag in article.tags.all()]
+    others = Article.objects.exclude(pk=article.pk).exclude(pk=article.main_story_id or 0)
+    newest = (F("published_at").desc(nulls_last=True), "-pk")
+    keys = list(
+        others.filter(tags__in=tag_ids)
+        .order_by(*newest)
+        .values_list("pk", flat=True)
+        .distinct()[:RELATED_CANDIDATES]
+    )
+    if len(keys) < RELATED_CANDIDATES and article.section_id:
+        keys += list(
+            others.filter(section=article.section_id)
+            .exclude(pk__in=keys)
+            .order_by(*newest)
+            .values_list("pk", flat=True)[: RELATED_CANDIDATES - len(keys)]
+        )
+    return keys
 
 
 def render(pks):

@@ -4,12 +4,11 @@ import calendar
 import datetime
 from itertools import groupby
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView, TemplateView
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
 from people.models import Person
 
@@ -221,21 +220,12 @@ class ArticleDetailView(DetailView):
         return context
 
     def companions_and_related(self):
-        """Its published commentary, and the newest stories sharing a tag or its section."""
+        """Its published commentary, and published stories among its related candidates."""
         article = self.object
-        companion = Q(main_story=article.pk)
-        candidates = companion
-        tag_ids = article.rendered.get("tag_ids")
-        if tag_ids:
-            tagged = TaggedItem.objects.filter(
-                content_type=ContentType.objects.get_for_model(Article), tag__in=tag_ids
-            ).values("object_id")
-            candidates |= Q(pk__in=tagged)
-        if article.section_id:
-            candidates |= Q(section=article.section_id)
+        candidates = article.rendered.get("related", [])
         stories = list(
             published_stories()
-            .filter(candidates)
+            .filter(Q(main_story=article.pk) | Q(pk__in=candidates))
             .exclude(pk__in=[pk for pk in (article.pk, article.main_story_id) if pk])
             .only("pk", "kind", "kicker", "headline", "subheadline", "published_at", "main_story")
             .order_by("-published_at", "-pk")[: RELATED_STORIES + 10]
