@@ -69,6 +69,7 @@ class PageReport:
     name: str
     created: bool
     stories: list[StoryReport] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # stories on the page the file does not hold
 
 
 @dataclass
@@ -110,6 +111,8 @@ class ImportReport:
                     )
                 suffix = f"（{'，'.join(extra)}）" if extra else ""
                 out.append(f"  {verb}：{story.title}{suffix}")
+            for title in page.kept:
+                out.append(f"  {_('kept, not in the file')}：{title}")
         out.append(_("People, new: %(names)s") % {"names": "、".join(self.people_new) or "—"})
         out.append(
             _("People, matched: %(names)s") % {"names": "、".join(self.people_matched) or "—"}
@@ -314,6 +317,7 @@ class _Writer:
                     len(story.rosters),
                 )
             )
+        page_report.kept = [article.title for article in existing]
         for article, story in zip(saved, parsed.stories, strict=True):
             main = saved[story.main_story] if story.main_story is not None else None
             if article.main_story_id != (main.pk if main else None):

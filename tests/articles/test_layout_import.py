@@ -287,6 +287,19 @@ def test_dry_run_reports_everything_and_writes_nothing():
 
 
 @pytest.mark.django_db
+def test_stories_on_the_page_but_not_in_the_file_are_kept_and_reported():
+    from tests.factories import ArticleFactory
+
+    import_seed()
+    extra = ArticleFactory(page=Page.objects.get(label="A06"), page_position=9, headline="另一篇")
+    report = import_seed(dry_run=True)
+    assert report.pages[1].kept == [extra.title]
+    assert f"：{extra.title}" in "\n".join(report.lines())
+    import_seed()
+    assert Article.objects.filter(pk=extra.pk, page__label="A06").exists()
+
+
+@pytest.mark.django_db
 def test_existing_people_are_matched_not_duplicated():
     Person.objects.create(name="何春林", unit="株洲日报", is_staff=True)
     report = import_seed(dry_run=True)
