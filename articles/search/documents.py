@@ -1,20 +1,31 @@
 """What of a story is searchable, as plain text.
 
-The title fields weigh more than the rest.  Byline names and tags are indexed
-whole as well as segmented, so that a name jieba does not know (何春林) or a tag
-written as one word (高新朋友圈) is always found when typed as printed.
+Three parts, weighed in that order when ranking: the title (kicker, headline,
+subheadline), the labels (byline names and tags) and the body (paragraphs and
+photo captions).  Names and tags are indexed whole as well as segmented, so
+that a name jieba does not know (何春林) or a tag written as one word
+(高新朋友圈) is always found when typed as printed.  The lede, the body's first
+``LEDE_WORDS`` words, is what a backend may rank on: news is written with the
+essentials first, and scoring a short text is cheap.
 """
 
 from dataclasses import dataclass
 
 from .segment import index_terms
 
+LEDE_WORDS = 80
+
 
 @dataclass(frozen=True)
 class Document:
     pk: int
-    title: str  # kicker, headline, subheadline: space-separated search-mode words
-    body: str  # body, captions, byline names, tags: likewise
+    title: str  # space-separated search-mode words
+    labels: str
+    body: str
+
+    @property
+    def lede(self):
+        return " ".join(self.body.split(" ", LEDE_WORDS)[:LEDE_WORDS])
 
 
 def _terms(*texts):
@@ -32,11 +43,8 @@ def document_for(article):
     tags = [tag.name for tag in article.tags.all()]
     captions = [photo.caption for photo in article.photos.all()]
     title = _terms(article.kicker, article.headline, article.subheadline)
-    body = [
-        *_terms(article.body_text, *captions),
-        *_terms(*names),
-        *_whole(*names),
-        *_terms(*tags),
-        *_whole(*tags),
-    ]
-    return Document(pk=article.pk, title=" ".join(title), body=" ".join(body))
+    labels = [*_terms(*names), *_whole(*names), *_terms(*tags), *_whole(*tags)]
+    body = _terms(article.body_text, *captions)
+    return Document(
+        pk=article.pk, title=" ".join(title), labels=" ".join(labels), body=" ".join(body)
+    )

@@ -4,12 +4,15 @@ from functools import cached_property
 
 from ..models import Article
 from .backends import get_backend
+from .backends.base import RANK_WINDOW
 from .highlight import highlight, snippet
 from .segment import query_terms
 
 # Counting every hit of a word that most stories contain (株洲) costs more than the rest of
-# the search; readers page through the first thousand and narrow the search for more.
-MAX_RESULTS = 1000
+# the search, in proportion to how far it counts.  Readers are served the ranked window
+# (the newest matches, ordered by relevance) and narrow the search, by date for instance,
+# to reach further back.
+MAX_RESULTS = RANK_WINDOW
 
 
 class SearchResults:
@@ -66,7 +69,10 @@ class SearchResults:
         if stop <= start:
             return []
         ranked = self._backend.ranked(self.terms, self.queryset, start, stop - start)
-        stories = self.queryset.for_listing().in_bulk([pk for pk, _rank in ranked])
+        # The stored rendering is the whole story page; results show their own snippet instead.
+        stories = (
+            self.queryset.for_listing().defer("rendered").in_bulk([pk for pk, _rank in ranked])
+        )
         hits = []
         for pk, rank in ranked:
             story = stories.get(pk)

@@ -129,14 +129,15 @@ def test_search_page_query_count_does_not_grow(client, django_assert_num_queries
     section = Section.objects.create(name="区县新闻", slug="quxian")
     for number in range(stories):
         make_story(bylines=2, photos=1, headline=f"边坡{number}", section=section)
+    client.get(URL, {"q": "河道"})  # the masthead's menu is cached across requests
     with django_assert_num_queries(QUERIES_PER_SEARCH_PAGE):
         response = client.get(URL, {"q": "边坡", "section": "quxian"})
     assert len(headlines(response)) == min(stories, 20)
 
 
 # The chosen section and its subtree (2), count, ranked page, stories, bylines, photos (5),
-# the section choices in the form (1), the masthead's navigation and its children (2).
-QUERIES_PER_SEARCH_PAGE = 10
+# the section choices in the form (1).
+QUERIES_PER_SEARCH_PAGE = 8
 
 
 def test_rebuild_command_reports_progress(seed):

@@ -1,12 +1,15 @@
 """PostgreSQL full-text search over the segmented words.
 
 The document is ``to_tsvector('simple', ...)`` of the space-separated jieba
-words (title weighted A), in a table with a GIN index.  ``simple`` keeps every
-word as it is: no stemming or stop words, which mean nothing for Chinese.
+words (title weighted A, labels B), in a table with a GIN index.  ``simple``
+keeps every word as it is: no stemming or stop words, which mean nothing for
+Chinese.
 
 Only the newest matches by publish time are ranked (see ``base``): the
-publish-time index walked backwards finds them, and ``ts_rank_cd`` reads just
-those documents.
+publish-time index walked backwards finds them.  ``ts_rank_cd`` scores the
+``ranking`` vector (title, labels and lede): short enough to be stored inline,
+where scoring the whole document means fetching and decompressing it from
+TOAST for every candidate.
 """
 
 from .base import SearchBackend
@@ -18,12 +21,19 @@ RANK_NORMALISATION = 1
 
 class PostgresBackend(SearchBackend):
     def upsert(self, documents):
-        rows = [(d.pk, d.title, d.body) for d in documents]
+        rows = [
+            {"pk": d.pk, "title": d.title, "labels": d.labels, "body": d.body, "lede": d.lede}
+            for d in documents
+        ]
         with self.connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {TABLE} (article_id, document) VALUES (%s, "
-                "setweight(to_tsvector('simple', %s), 'A') || to_tsvector('simple', %s)) "
-                "ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document",
+                f"INSERT INTO {TABLE} (article_id, document, ranking) "
+                "SELECT %(pk)s, head || to_tsvector('simple', %(body)s), "
+                "head || to_tsvector('simple', %(lede)s) FROM ("
+                "SELECT setweight(to_tsvector('simple', %(title)s), 'A') "
+                "|| setweight(to_tsvector('simple', %(labels)s), 'B') AS head) h "
+                "ON CONFLICT (article_id) DO UPDATE "
+                "SET document = EXCLUDED.document, ranking = EXCLUDED.ranking",
                 rows,
             )
 
@@ -57,9 +67,9 @@ class PostgresBackend(SearchBackend):
         query = " ".join(terms)
         with self.connection.cursor() as cursor:
             cursor.execute(
-                "SELECT w.article_id, ts_rank_cd(w.document, plainto_tsquery('simple', %s), "
+                "SELECT w.article_id, ts_rank_cd(w.ranking, plainto_tsquery('simple', %s), "
                 f"{RANK_NORMALISATION}) AS rank FROM ("
-                f"SELECT d.article_id, d.document, a.published_at {matches} "
+                f"SELECT d.article_id, d.ranking, a.published_at {matches} "
                 "ORDER BY a.published_at DESC, d.article_id DESC LIMIT %s) w "
                 "ORDER BY rank DESC, w.published_at DESC, w.article_id DESC "
                 "OFFSET %s LIMIT %s",

@@ -21,7 +21,8 @@ def match_expression(terms):
 
 class SQLiteBackend(SearchBackend):
     def upsert(self, documents):
-        rows = [(d.pk, d.title, d.body) for d in documents]
+        # FTS5 tables cannot gain columns; labels are matched with the body here.
+        rows = [(d.pk, d.title, f"{d.labels} {d.body}") for d in documents]
         with self.connection.cursor() as cursor:
             cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(r[0],) for r in rows])
             cursor.executemany(
