@@ -18,7 +18,12 @@ $(STAMP): $(PY) pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
 
-setup: $(STAMP)
+# Checkers the browser tests run (axe-core, the Nu Html Checker); skipped without npm.
+node_modules/.package-lock.json: package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: the HTML and accessibility checks will be skipped"; fi
+
+setup: $(STAMP) node_modules/.package-lock.json
 	$(PY) scripts/create_database.py
 	$(PY) manage.py migrate --noinput --verbosity 1
 

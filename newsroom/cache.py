@@ -3,7 +3,9 @@
 Django's RedisCache raises when the server is gone, which would turn a cache
 outage into a site outage.  Here every failed call is logged and answered as a
 miss (reads) or dropped (writes); the next call tries Redis again, so the site
-recovers by itself when Redis returns.
+recovers by itself when Redis returns.  A write lost while Redis was out of
+reach (say, marking pages stale after an edit) would leave stale entries
+behind, so the first call that succeeds after a lost write empties the cache.
 """
 
 import functools
@@ -14,6 +16,7 @@ from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 logger = logging.getLogger("newsroom.cache")
 
 _READS_DEFAULT = {"get": None, "get_many": {}, "has_key": False, "incr": None, "decr": None}
+_READS = {"get", "get_many", "has_key"}
 
 
 def _tolerant(name):
@@ -22,18 +25,25 @@ def _tolerant(name):
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
         try:
-            return method(self, *args, **kwargs)
+            result = method(self, *args, **kwargs)
         except Exception as error:  # redis.exceptions.* and socket errors alike
             import redis
 
             if not isinstance(error, (redis.exceptions.RedisError, OSError)):
                 raise
+            if name not in _READS:
+                self._lost_writes = True
             logger.warning("cache %s failed, serving without cache: %s", name, error)
             if name == "get":
                 return kwargs.get("default", args[1] if len(args) > 1 else None)
             if name in ("incr", "decr"):
                 raise ValueError("cache unavailable") from error
             return _READS_DEFAULT.get(name)
+        if self._lost_writes and name != "clear":
+            self._lost_writes = False
+            logger.warning("cache reachable again after lost writes: emptying it")
+            self.clear()
+        return result
 
     return wrapper
 
@@ -60,6 +70,7 @@ class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
+        self._lost_writes = False
 
 
 for _name in (

@@ -58,3 +58,32 @@ def test_one_redis_client_serves_every_call():
     cache = dead_redis()
     client = cache._cache.get_client(write=True)
     assert cache._cache.get_client(write=True) is client
+
+
+def live_redis():
+    import os
+
+    url = os.environ.get("NEWSROOM_TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+    cache = ResilientRedisCache(url, {"OPTIONS": {"socket_connect_timeout": 0.5}})
+    try:
+        cache._cache.get_client(write=True).ping()
+    except Exception:
+        if os.environ.get("NEWSROOM_REQUIRE_SERVICES"):
+            pytest.fail(f"Redis is required at {url}")
+        pytest.skip(f"needs Redis at {url}")
+    return cache
+
+
+def test_a_write_lost_during_an_outage_empties_the_cache_once_redis_is_back():
+    cache = live_redis()
+    cache.set("page", b"old page", 600)
+    healthy_client = cache._cache._clients.copy()
+    # Redis out of reach: the edit that should mark pages stale is lost.
+    cache._cache._clients = {key: dead_redis()._cache.get_client() for key in healthy_client}
+    cache.delete("page")
+    assert cache._lost_writes
+    # Back again: the first successful call empties what may be stale.
+    cache._cache._clients = healthy_client
+    cache.get("anything")
+    assert cache.get("page") is None
+    assert not cache._lost_writes
