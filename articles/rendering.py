@@ -19,7 +19,7 @@ from . import structured_data
 from .models import Article, Byline, Photo
 
 # Bump when the fragment templates change so stored fragments are made again.
-VERSION = 3
+VERSION = 4
 RELATED_CANDIDATES = 30
 SUMMARY_LENGTH = 90
 
@@ -36,6 +36,7 @@ def with_parts(queryset):
         ),
         "rosters__entries",
         "tags",
+        "corrections",
     )
 
 

@@ -16,6 +16,7 @@ from .models import (
     Article,
     AwardRoster,
     Byline,
+    Correction,
     Edition,
     Page,
     Photo,
@@ -26,7 +27,18 @@ from .models import (
 from .signals import stories_changed
 
 # Everything a reader's page shows comes from these models.
-SHOWN_ON_PAGES = (Article, Byline, Photo, AwardRoster, RosterEntry, Section, Edition, Page, Person)
+SHOWN_ON_PAGES = (
+    Article,
+    Byline,
+    Photo,
+    AwardRoster,
+    RosterEntry,
+    Correction,
+    Section,
+    Edition,
+    Page,
+    Person,
+)
 
 
 def pages_changed(sender, **kwargs):
@@ -41,7 +53,7 @@ def stories_affected(instance):
     """Primary keys of the stories whose own rendering shows ``instance``."""
     if isinstance(instance, Article):
         return [instance.pk]
-    if isinstance(instance, (Byline, Photo, AwardRoster)):
+    if isinstance(instance, (Byline, Photo, AwardRoster, Correction)):
         return [instance.article_id]
     if isinstance(instance, RosterEntry):
         return list(
@@ -95,7 +107,17 @@ def connect():
         post_delete.connect(
             pages_changed, sender=model, dispatch_uid=f"pages-delete-{model.__name__}"
         )
-    for model in (Article, Byline, Photo, AwardRoster, RosterEntry, Person, Role, Section):
+    for model in (
+        Article,
+        Byline,
+        Photo,
+        AwardRoster,
+        RosterEntry,
+        Correction,
+        Person,
+        Role,
+        Section,
+    ):
         # Connected before the page handlers fire for the next request; order is irrelevant
         # because both run before the saving request returns.
         post_save.connect(render_stories, sender=model, dispatch_uid=f"render-{model.__name__}")

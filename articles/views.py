@@ -7,6 +7,7 @@ from itertools import groupby
 from django.db.models import Exists, OuterRef, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
@@ -194,6 +195,15 @@ class ArticleDetailView(DetailView):
 
     template_name = "articles/article_detail.html"
     context_object_name = "article"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # A withdrawn story's address answers 410 Gone with a notice and nothing of the story.
+            if Article.objects.withdrawn().filter(pk=kwargs["pk"]).exists():
+                return TemplateResponse(request, "articles/withdrawn.html", status=410)
+            raise
 
     def get_queryset(self):
         return (

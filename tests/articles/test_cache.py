@@ -91,7 +91,7 @@ def test_withdrawing_and_publishing_refresh_pages(client, page_cache, story):
     for url in urls(story):
         fetch(client, url)
     Article.objects.filter(pk=story.pk).withdraw()
-    assert client.get(story.get_absolute_url()).status_code == 404
+    assert client.get(story.get_absolute_url()).status_code == 410  # Gone, not cached
     assert "原来的标题" not in fetch(client, "/")[0]
     assert "原来的标题" not in fetch(client, "/rss/")[0]
     Article.objects.filter(pk=story.pk).publish()

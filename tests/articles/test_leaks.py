@@ -143,8 +143,12 @@ def urls_to_check(newsroom):
             ("/sections/quxian/rss/", 200),
             ("/sections/shifeng/rss/", 200),
         ],
+        # A withdrawn story's address says it was withdrawn (410), showing nothing of it.
         "articles:detail": [(public.get_absolute_url(), 200)]
-        + [(s.get_absolute_url(), 404) for s in hidden],
+        + [
+            (s.get_absolute_url(), 410 if s.status == Article.Status.WITHDRAWN else 404)
+            for s in hidden
+        ],
         "articles:person": [(newsroom["shared_reporter"].get_absolute_url(), 200)]
         + [(person.get_absolute_url(), 200) for person in own_reporters],
         "articles:tag": [("/tags/共同标签/", 200)] + [(f"/tags/{t}/", 404) for t in hidden_tags],

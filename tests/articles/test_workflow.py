@@ -276,3 +276,28 @@ def test_history_page_links_each_version_to_its_diff(client_for):
     page = editor.get(reverse("admin:articles_article_history", args=[article.pk]))
     diff = reverse("admin:articles_article_diff", args=[article.pk, version.pk])
     assert diff in page.content.decode()
+
+
+# What readers see of corrections and withdrawals -------------------------------------------
+def test_a_correction_shows_on_the_public_page_with_its_date(client, client_for):
+    article = ArticleFactory(status=PUBLISHED, headline="芦淞区新闻")
+    client_for("chief").post(
+        change_url(article),
+        form_data(article, body="改正后的文字。", correction_note="原文将“芦淞区”误作“荷塘区”。"),
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "更正" in html and "原文将“芦淞区”误作“荷塘区”。" in html
+    assert timezone.localdate().strftime("%Y年").lstrip("0") in html
+    assert "改正后的文字。" in html
+
+
+def test_a_withdrawn_story_answers_410_with_a_notice_and_nothing_of_it(client, users):
+    article = ArticleFactory(status=PUBLISHED, headline="需要撤回的新闻")
+    assert client.get(article.get_absolute_url()).status_code == 200
+    article.transition(users["chief"], "withdraw", comment="事实有误")
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 410
+    html = response.content.decode()
+    assert "本文已撤回" in html
+    assert "需要撤回的新闻" not in html and "事实有误" not in html
+    assert client.get("/stories/999999/").status_code == 404
