@@ -31,6 +31,7 @@ def stories_queryset():
             Prefetch("rosters", queryset=AwardRoster.objects.prefetch_related("entries")),
             "tags",
             "companions",
+            "corrections",
         )
         .order_by("page_position", "pk")
     )
@@ -149,6 +150,9 @@ def _story(story, base_url):
         ],
         "main_story": story.main_story_id,
         "companions": sorted(c.pk for c in story.companions.all()),
+        "corrections": [
+            {"date": c.created_at.isoformat(), "note": c.note} for c in story.corrections.all()
+        ],
         "url": base_url.rstrip("/") + story.get_absolute_url()
         if base_url
         else story.get_absolute_url(),

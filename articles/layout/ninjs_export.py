@@ -124,6 +124,16 @@ def story_ninjs(story, page, base_url=""):
         "genres": [{"name": GENRE_BY_KIND.get(story["kind"], "Current"), "literal": story["kind"]}],
         "copyrightHolder": page["publication"],
     }
+    if story["corrections"]:
+        # Public 更正 notes travel with the story, as descriptions readers may be shown.
+        document["descriptions"] = [
+            {
+                "role": "correction",
+                "contentType": "text/plain",
+                "value": f"{c['date'][:10]} {c['note']}",
+            }
+            for c in story["corrections"]
+        ]
     if story["byline"]:
         document["by"] = story["byline"]
     if story["dateline"]:

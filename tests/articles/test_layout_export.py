@@ -2,7 +2,6 @@
 
 import io
 import json
-import os
 import re
 import zipfile
 from pathlib import Path
@@ -177,41 +176,6 @@ def test_print_html_escapes_story_text(seed):
 
 
 # ninjs --------------------------------------------------------------------------
-
-
-def ninjs_schema_dir():
-    candidates = [
-        os.environ.get("NINJS_SCHEMA_DIR"),
-        Path(settings.BASE_DIR).parent / "shared" / "schemas" / "ninjs",
-        "/work/shared/schemas/ninjs",
-    ]
-    for candidate in candidates:
-        if candidate and (Path(candidate) / "ninjs-schema_3.1.json").is_file():
-            return Path(candidate)
-    return None
-
-
-@pytest.fixture
-def ninjs_validator():
-    folder = ninjs_schema_dir()
-    if folder is None:
-        reason = (
-            "the ninjs 3.1 schema folder (NINJS_SCHEMA_DIR or ../shared/schemas/ninjs) is absent"
-        )
-        if os.environ.get("NEWSROOM_REQUIRE_SERVICES") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    from referencing import Registry, Resource
-
-    schema = json.loads((folder / "ninjs-schema_3.1.json").read_text(encoding="utf-8"))
-    # The schema's one external $ref (GeoJSON, under places) resolves to a permissive stand-in.
-    geojson = Resource.from_contents(
-        {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"}
-    )
-    registry = Registry().with_resource("https://geojson.org/schema/GeoJSON.json", geojson)
-    return jsonschema.Draft202012Validator(
-        schema, registry=registry, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    )
 
 
 def test_ninjs_documents_are_valid(seed, ninjs_validator):

@@ -301,3 +301,19 @@ def test_a_withdrawn_story_answers_410_with_a_notice_and_nothing_of_it(client, u
     assert "本文已撤回" in html
     assert "需要撤回的新闻" not in html and "事实有误" not in html
     assert client.get("/stories/999999/").status_code == 404
+
+
+def test_corrections_travel_in_the_json_and_ninjs_exports(seed, users, ninjs_validator):
+    from articles.layout.export_data import page_data
+    from articles.layout.ninjs_export import page_ninjs
+    from articles.models import Page
+
+    story = Article.objects.get(headline="株洲青商会十年提供万余就业岗位")
+    story.add_correction(users["chief"], "原文“10000余个”应为“1万余个”。")
+    data = page_data(Page.objects.get(label="A06"))
+    exported = next(s for s in data["stories"] if s["id"] == story.pk)
+    assert [c["note"] for c in exported["corrections"]] == ["原文“10000余个”应为“1万余个”。"]
+    document = next(d for d in page_ninjs(data) if d["headlines"][0]["value"] == story.headline)
+    assert document["descriptions"][0]["role"] == "correction"
+    assert document["descriptions"][0]["value"].endswith("原文“10000余个”应为“1万余个”。")
+    assert [e.message for e in ninjs_validator.iter_errors(document)] == []
