@@ -245,3 +245,21 @@ def test_results_beyond_the_maximum_are_not_counted_or_served(monkeypatch):
     assert results.count() == 3 and results.truncated
     assert len(results[0:20]) == 3
     assert not search.search("边坡1").truncated
+
+
+@pytest.mark.parametrize(
+    ("query", "finds"),
+    [
+        ('a"b', False),
+        ("NEAR(x y)", False),
+        ("边坡 OR 河道", False),  # no query language: OR is a word to find
+        ("c++ & | ! ( ) : * _ \\ '", False),
+        ("^边坡*", True),  # punctuation around a word is dropped
+        ("-边坡", True),
+    ],
+)
+def test_query_syntax_is_never_interpreted(query, finds):
+    ArticleFactory(headline="边坡治理")
+    results = search.search(query)
+    assert (results.count() == 1) is finds
+    assert len(results[0:20]) == results.count()
