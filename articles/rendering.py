@@ -19,7 +19,7 @@ from . import structured_data
 from .models import Article, Byline, Photo
 
 # Bump when the fragment templates change so stored fragments are made again.
-VERSION = 4
+VERSION = 5
 RELATED_CANDIDATES = 30
 SUMMARY_LENGTH = 90
 
