@@ -76,3 +76,45 @@ def test_a_broken_page_is_noticed(tmp_path):
     )
     problems, _count, images_ok, _pdf = print_in_chromium(path)
     assert len(problems) >= 2 and not images_ok
+
+
+@pytest.mark.django_db(transaction=True)
+def test_flatplan_and_import_pages_render_in_chromium_without_console_errors(
+    live_server, live_seed, django_user_model
+):
+    """The layout desk under the real CSP: no blocked style, no script error."""
+    from articles.models import Edition
+
+    # Not the demo accounts: their groups come from a data migration a flush removed.
+    django_user_model.objects.create_superuser("layoutdesk", password="layout-desk-pw")
+    edition = Edition.objects.get()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        skip_or_fail("Python Playwright is not installed (pip install playwright)")
+    if not CHROMIUM.exists():
+        skip_or_fail(f"{CHROMIUM} is absent (apt-get install chromium)")
+    problems, cards = [], 0
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.on(
+            "console",
+            lambda m: (
+                problems.append((m.text, m.location.get("url", ""))) if m.type == "error" else None
+            ),
+        )
+        page.on("pageerror", lambda error: problems.append((str(error), "")))
+        page.goto(f"{live_server.url}/admin/login/")
+        page.fill("#id_username", "layoutdesk")
+        page.fill("#id_password", "layout-desk-pw")
+        page.click("input[type=submit]")
+        page.goto(f"{live_server.url}/admin/articles/edition/{edition.pk}/flatplan/")
+        cards = page.locator(".flatplan .card").count()
+        display = page.eval_on_selector(".flatplan", "e => getComputedStyle(e).display")
+        page.goto(f"{live_server.url}/admin/articles/edition/import/")
+        has_form = page.locator("input[type=file]").count()
+        browser.close()
+    # The browser's own /favicon.ico request is the site's business, not the layout desk's.
+    assert [p for p in problems if not p[1].endswith("/favicon.ico")] == []
+    assert cards == 2 and display == "grid" and has_form == 1
