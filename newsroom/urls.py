@@ -2,8 +2,10 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
+from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from articles.cache import cache_public_page
 from articles.sitemaps import SITEMAPS, news_sitemap, robots_txt
@@ -23,6 +25,8 @@ urlpatterns = [
     ),
     path("news-sitemap.xml", cache_public_page(news_sitemap), name="news_sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # Browsers ask for /favicon.ico on every page, the admin's included.
+    path("favicon.ico", RedirectView.as_view(url=static_url("favicon.svg"), permanent=True)),
     path("", include("articles.urls")),
 ]
 
