@@ -93,7 +93,13 @@ def ensure(photo, width, fmt):
     """The path of one rendition, making the photo's renditions if it is missing."""
     target = path(photo, width, fmt)
     if not target.exists():
-        make_renditions(photo)
+        try:
+            make_renditions(photo)
+        except OSError:
+            # Another request may have been writing the same files at the same moment.
+            if not target.exists():
+                logger.exception("Could not make renditions of photo %s", photo.pk)
+                raise
     return target
 
 
