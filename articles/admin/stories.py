@@ -403,8 +403,9 @@ class ArticleAdmin(VersionAdmin):
     def byline_preview(self, article):
         return article.byline_text or "—"
 
-    def _apply(self, request, queryset, name, comment=""):
-        done, refused = 0, []
+    def _apply(self, request, queryset, name, done_message, comment=""):
+        """Apply a status change to each story as this user; report what was done and refused."""
+        done = 0
         for article in queryset:
             try:
                 with reversion.create_revision():
@@ -412,36 +413,30 @@ class ArticleAdmin(VersionAdmin):
                     article.transition(request.user, name, comment=comment)
                 done += 1
             except workflow.TransitionNotAllowed as refusal:
-                refused.append(f"{article.headline}：{refusal}")
-        return done, refused
+                self.message_user(request, f"{article.headline}：{refusal}", messages.ERROR)
+        if done:
+            self.message_user(request, done_message(done) % {"count": done}, messages.SUCCESS)
 
     @admin.action(description=_("Sign off (publish) selected stories"))
     def sign_off_selected(self, request, queryset):
-        done, refused = self._apply(request, queryset, "sign_off")
-        if done:
-            self.message_user(
-                request,
-                ngettext("%(count)d story signed off.", "%(count)d stories signed off.", done)
-                % {"count": done},
-                messages.SUCCESS,
-            )
-        for line in refused:
-            self.message_user(request, line, messages.ERROR)
+        self._apply(
+            request,
+            queryset,
+            "sign_off",
+            lambda n: ngettext("%(count)d story signed off.", "%(count)d stories signed off.", n),
+        )
 
     @admin.action(description=_("Withdraw selected stories"))
     def withdraw_selected(self, request, queryset):
         reason = (request.POST.get("reason") or "").strip()
         if request.POST.get("confirm") and reason:
-            done, refused = self._apply(request, queryset, "withdraw", comment=reason)
-            if done:
-                self.message_user(
-                    request,
-                    ngettext("%(count)d story withdrawn.", "%(count)d stories withdrawn.", done)
-                    % {"count": done},
-                    messages.SUCCESS,
-                )
-            for line in refused:
-                self.message_user(request, line, messages.ERROR)
+            self._apply(
+                request,
+                queryset,
+                "withdraw",
+                lambda n: ngettext("%(count)d story withdrawn.", "%(count)d stories withdrawn.", n),
+                comment=reason,
+            )
             return None
         context = {
             **self.admin_site.each_context(request),
