@@ -40,6 +40,28 @@ def unavailable(reason):
     pytest.skip(reason)
 
 
+def _single_threaded_live_server_on_sqlite():
+    """Serve one request at a time when the tests run on in-memory SQLite.
+
+    Django's live server shares the test's in-memory SQLite connection with every
+    request thread; a browser loading several pictures at once then makes SQLite
+    fail ("bad parameter or other API misuse"). One request at a time is what a
+    single connection can take; PostgreSQL keeps the threaded server.
+    """
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        from django.core.servers.basehttp import WSGIServer
+        from django.test.testcases import LiveServerThread
+
+        class SingleThreadedServer(WSGIServer):
+            def __init__(self, *args, connections_override=None, **kwargs):
+                super().__init__(*args, **kwargs)
+
+        LiveServerThread.server_class = SingleThreadedServer
+
+
+_single_threaded_live_server_on_sqlite()
+
+
 @pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
