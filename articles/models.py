@@ -19,6 +19,7 @@ from . import blocks as body_blocks
 from . import workflow
 from .images import strip_location
 from .layout.credits import CreditEntry, format_credits
+from .prepared import Parameter
 from .signals import stories_changed
 from .validators import validate_image
 
@@ -207,6 +208,11 @@ class Page(models.Model):
         return reverse("articles:page", args=[self.edition.date.isoformat(), self.label])
 
 
+# "Now" for readers: bound when the SQL runs, so a prepared reader query (prepared.py)
+# compiled once still sees each request's time; elsewhere it is simply timezone.now().
+CURRENT_TIME = Parameter("now", models.DateTimeField(), default=lambda: timezone.now())
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, with a publish time not in the future.
@@ -214,7 +220,7 @@ class ArticleQuerySet(models.QuerySet):
         The only definition of visibility; every public view, feed, sitemap,
         search and reader export goes through it.
         """
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=CURRENT_TIME)
 
     def withdrawn(self):
         """Stories taken off the site: their public address answers 410 Gone, showing nothing."""

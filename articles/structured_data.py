@@ -13,7 +13,7 @@ from . import renditions
 from .models import publication_name
 
 DESCRIPTION_LENGTH = 120
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+_JSON_SCRIPT_ESCAPES = ((">", "\\u003E"), ("<", "\\u003C"), ("&", "\\u0026"))
 
 
 def description(article):
@@ -109,4 +109,8 @@ def news_article(article, absolute, parts=None):
 
 def json_ld(data):
     """``data`` as the text of a ``<script type="application/ld+json">`` element."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_JSON_SCRIPT_ESCAPES)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    # str.replace, not str.translate: translate walks a long non-ASCII string ~50x slower.
+    for character, escaped in _JSON_SCRIPT_ESCAPES:
+        text = text.replace(character, escaped)
+    return text

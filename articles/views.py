@@ -4,19 +4,21 @@ import calendar
 import datetime
 from itertools import groupby
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.views.generic import DetailView, ListView, TemplateView
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
+from django.views.generic import DetailView, ListView, TemplateView, View
 from taggit.models import Tag
 
 from people.models import Person
 
-from . import rendering, renditions, structured_data
+from . import readers, rendering, renditions, structured_data
 from .models import Article, Byline, Edition, Page, Photo, Section
-
-RELATED_STORIES = 5
 
 
 def published_stories():
@@ -47,36 +49,23 @@ def pages_with_stories(articles):
 
 
 class HomeView(TemplateView):
-    """The latest edition by page and section, its lead story, and the latest commentary."""
+    """The latest edition by page and section, its lead story, and the latest commentary.
+
+    Read in two prepared queries (``readers.py``) of stored cards.
+    """
 
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        edition = visible_editions().first()
-        if edition is None:
-            articles = list(listed(published_stories(), "lead", "has_photo")[:20])
-            pages = []
-        else:
-            stories = published_stories().filter(page__edition=edition)
-            articles = list(in_print_order(listed(stories, "lead", "has_photo")))
-            pages = pages_with_stories(articles)
-        rendering.ensure_fragments(articles, "card", "lead", "has_photo")
-        lead = next(
-            (a for a in articles if a.fragment_has_photo), articles[0] if articles else None
-        )
-        commentary = list(
-            rendering.with_fragments(
-                published_stories().filter(kind=Article.Kind.COMMENTARY), "summary"
-            )[:1]
-        )
-        rendering.ensure_fragments(commentary, "summary")
+        edition, pages, cards = readers.front_page()
+        lead = next((card for card in cards if card.has_photo), cards[0] if cards else None)
         context.update(
             edition=edition,
             lead=lead,
-            pages=pages,
-            latest=[a for a in articles if a != lead] if edition is None else [],
-            commentary=commentary[0] if commentary else None,
+            pages=[(page, [card for card in items if card is not lead]) for page, items in pages],
+            latest=[card for card in cards if card is not lead] if edition is None else [],
+            commentary=readers.latest_commentary(),
         )
         return context
 
@@ -190,59 +179,64 @@ class SectionView(ListView):
         return context
 
 
-class ArticleDetailView(DetailView):
-    """A story from its stored rendering, with what depends on other stories looked up now."""
+class ArticleDetailView(View):
+    """A story from its stored rendering, with what depends on other stories looked up now.
+
+    The busiest page: two prepared queries (``readers.py``) and a short template.
+    """
 
     template_name = "articles/article_detail.html"
-    context_object_name = "article"
 
-    def get(self, request, *args, **kwargs):
-        try:
-            return super().get(request, *args, **kwargs)
-        except Http404:
+    def get(self, request, pk):
+        article = readers.story(pk)
+        if article is None:
             # A withdrawn story's address answers 410 Gone with a notice and nothing of the story.
-            if Article.objects.withdrawn().filter(pk=kwargs["pk"]).exists():
+            if Article.objects.withdrawn().filter(pk=pk).exists():
                 return TemplateResponse(request, "articles/withdrawn.html", status=410)
-            raise
-
-    def get_queryset(self):
-        return (
-            published_stories()
-            .select_related("section", "page__edition", "main_story")
-            # The stored rendering replaces the body; the parent story needs only its title.
-            .defer("body", "main_story__body", "main_story__rendered")
-        )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        article = rendering.ensure([self.object])[0]
-        main_story = article.main_story if article.main_story_id else None
-        context["main_story"] = main_story if main_story and main_story.is_public else None
-        context["companions"], context["related"] = self.companions_and_related()
+            raise Http404
+        main_story, companions, related = readers.neighbours(article)
         fragments = article.rendered
-        context["description"] = fragments["description"]
-        absolute = self.request.build_absolute_uri
-        context["json_ld"] = structured_data.json_ld(
-            structured_data.news_article(article, absolute, fragments["ld"])
-        )
+        absolute = request.build_absolute_uri
         images = fragments["ld"]["image"]
-        context["og_image"] = absolute(images[0]) if images else ""
-        return context
+        context = {
+            "article": article,
+            "url": absolute(article.get_absolute_url()),
+            "main_story": main_story,
+            "companions": companions,
+            "related": related,
+            "description": fragments["description"],
+            "published": localtime(article.published_at).isoformat(),
+            "modified": localtime(article.updated_at).isoformat(),
+            "breadcrumbs": breadcrumbs(article),
+            "json_ld": mark_safe(
+                structured_data.json_ld(
+                    structured_data.news_article(article, absolute, fragments["ld"])
+                )
+            ),
+            "og_image": absolute(images[0]) if images else "",
+        }
+        return TemplateResponse(request, self.template_name, context)
 
-    def companions_and_related(self):
-        """Its published commentary, and published stories among its related candidates."""
-        article = self.object
-        candidates = article.rendered.get("related", [])
-        stories = list(
-            published_stories()
-            .filter(Q(main_story=article.pk) | Q(pk__in=candidates))
-            .exclude(pk__in=[pk for pk in (article.pk, article.main_story_id) if pk])
-            .only("pk", "kind", "kicker", "headline", "subheadline", "published_at", "main_story")
-            .order_by("-published_at", "-pk")[: RELATED_STORIES + 10]
+
+def breadcrumbs(article):
+    """Edition › page › section links of a story (the section only if it is not the page)."""
+    crumbs = []
+    page = article.page
+    if page is not None:
+        crumbs.append(
+            format_html(
+                '<a href="{}">{}</a>',
+                page.edition.get_absolute_url(),
+                date_format(page.edition.date),
+            )
         )
-        companions = [s for s in stories if s.main_story_id == article.pk]
-        related = [s for s in stories if s.main_story_id != article.pk][:RELATED_STORIES]
-        return companions, related
+        crumbs.append(
+            format_html('<a href="{}">{} {}</a>', page.get_absolute_url(), page.label, page.name)
+        )
+    section = article.section if article.section_id else None
+    if section is not None and section.name != (page.name if page else ""):
+        crumbs.append(format_html('<a href="{}">{}</a>', section.get_absolute_url(), section.name))
+    return mark_safe(" › ".join(crumbs))
 
 
 class PersonView(ListView):

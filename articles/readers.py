@@ -1,0 +1,280 @@
+"""The readers' busiest pages read in a few prepared queries (request-free).
+
+The story page and the front page are what most readers open, so their queries are
+compiled once per process (``prepared.py``) from the same ``published()`` querysets
+every other view uses, and their rows become light unsaved model instances carrying
+only what those pages show.  Everything else a story shows was rendered when it was
+saved (``rendering.py``).
+"""
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models.fields.json import KT
+from django.urls import reverse
+
+from . import rendering
+from .models import Article, Edition, Page
+from .prepared import Parameter, PreparedQuery, fill, parameters
+
+RELATED_STORIES = 5
+COMPANIONS = 10
+
+_key = models.IntegerField()
+
+_STORY_FIELDS = (
+    "pk",
+    "kind",
+    "kicker",
+    "headline",
+    "subheadline",
+    "published_at",
+    "updated_at",
+    "main_story_id",
+    "rendered",
+    "section_id",
+    "section__name",
+    "section__slug",
+    "page_id",
+    "page__label",
+    "page__name",
+    "page__edition__date",
+)
+
+STORY = PreparedQuery(
+    lambda: (
+        Article.objects.published().filter(pk=Parameter("pk", _key)).values_list(*_STORY_FIELDS)[:1]
+    )
+)
+
+# The story's published commentary, its parent story if published, and published
+# stories among its stored related candidates, in one round trip.
+NEIGHBOURS = PreparedQuery(
+    lambda: (
+        Article.objects.published()
+        .filter(
+            Q(main_story=Parameter("pk", _key))
+            | Q(pk=Parameter("parent", _key))
+            | Q(pk__in=parameters("candidate", rendering.RELATED_CANDIDATES, _key))
+        )
+        .exclude(pk=Parameter("pk", _key))
+        .order_by("-published_at", "-pk")
+        .values_list(
+            "pk", "kind", "kicker", "headline", "subheadline", "published_at", "main_story"
+        )[: RELATED_STORIES + COMPANIONS + 1]
+    )
+)
+
+_LATEST_EDITION = (
+    Edition.objects.filter(Exists(Article.objects.published().filter(page__edition=OuterRef("pk"))))
+    .order_by("-date")
+    .values("pk")[:1]
+)
+
+# The latest edition's published stories in print order, with their stored cards.
+FRONT_STORIES = PreparedQuery(
+    lambda: (
+        Article.objects.published()
+        .filter(page__edition=Subquery(_LATEST_EDITION))
+        .order_by("page__order", "page__label", "page_position", "pk")
+        .values_list(
+            "pk",
+            KT("rendered__v"),
+            KT("rendered__card"),
+            KT("rendered__lead"),
+            KT("rendered__has_photo"),
+            "page_id",
+            "page__label",
+            "page__name",
+            "page__section__name",
+            "page__edition_id",
+            "page__edition__date",
+            "page__edition__number",
+        )
+    )
+)
+
+# Without an edition: the latest stories.
+LATEST_STORIES = PreparedQuery(
+    lambda: Article.objects.published().values_list(
+        "pk",
+        KT("rendered__v"),
+        KT("rendered__card"),
+        KT("rendered__lead"),
+        KT("rendered__has_photo"),
+    )[:20]
+)
+
+LATEST_COMMENTARY = PreparedQuery(
+    lambda: (
+        Article.objects.published()
+        .filter(kind=Article.Kind.COMMENTARY)
+        .values_list("pk", KT("rendered__v"), "headline", KT("rendered__summary"))[:1]
+    )
+)
+
+
+def _fresh(rows, query, position, **values):
+    """Rows of ``query`` again if any stored rendering (at ``position``) is out of date."""
+    stale = [row[0] for row in rows if str(row[position]) != str(rendering.VERSION)]
+    if stale:
+        rendering.render(stale)
+        rows = query.rows(**values)
+    return rows
+
+
+class Place:
+    """A section, page or edition as a reader's page shows it: a name and an address."""
+
+    __slots__ = ("date", "edition", "label", "name", "pk", "slug")
+
+    def __init__(self, pk=None, name="", slug="", label="", date=None, edition=None):
+        self.pk, self.name, self.slug, self.label = pk, name, slug, label
+        self.date, self.edition = date, edition
+
+    def get_absolute_url(self):
+        if self.slug:  # a section
+            return reverse("articles:section", args=[self.slug])
+        if self.edition is not None:  # a page
+            return reverse("articles:page", args=[self.edition.date.isoformat(), self.label])
+        return reverse("articles:edition", args=[self.date.isoformat()])
+
+
+class Story:
+    """What a reader's page shows of a story, without a model instance's cost."""
+
+    __slots__ = (
+        "headline",
+        "kicker",
+        "kind",
+        "main_story_id",
+        "page",
+        "pk",
+        "published_at",
+        "rendered",
+        "section",
+        "subheadline",
+        "updated_at",
+    )
+
+    def __init__(self, pk, kind, kicker, headline, subheadline, published_at, **extra):
+        self.pk, self.kind, self.kicker, self.headline = pk, kind, kicker, headline
+        self.subheadline, self.published_at = subheadline, published_at
+        self.updated_at = extra.get("updated_at")
+        self.main_story_id = extra.get("main_story_id")
+        self.rendered = extra.get("rendered")
+        self.section = extra.get("section")
+        self.page = extra.get("page")
+
+    title = Article.title
+    get_absolute_url = Article.get_absolute_url
+
+    @property
+    def section_id(self):
+        return self.section.pk if self.section else None
+
+    def get_kind_display(self):
+        return Article.Kind(self.kind).label
+
+
+def story(pk):
+    """The published story ``pk`` with its stored rendering, or None."""
+    rows = STORY.rows(pk=pk)
+    if not rows:
+        return None
+    if (rows[0][8] or {}).get("v") != rendering.VERSION:
+        rendering.render([pk])
+        rows = STORY.rows(pk=pk)
+    (
+        pk,
+        kind,
+        kicker,
+        headline,
+        subheadline,
+        published_at,
+        updated_at,
+        main_story_id,
+        rendered,
+        section_id,
+        section_name,
+        section_slug,
+        page_id,
+        page_label,
+        page_name,
+        edition_date,
+    ) = rows[0]
+    return Story(
+        pk,
+        kind,
+        kicker,
+        headline,
+        subheadline,
+        published_at,
+        updated_at=updated_at,
+        main_story_id=main_story_id,
+        rendered=rendered,
+        section=Place(section_id, section_name, section_slug) if section_id else None,
+        page=Place(page_id, page_name, label=page_label, edition=Place(date=edition_date))
+        if page_id
+        else None,
+    )
+
+
+def neighbours(article):
+    """``(parent story or None, commentary on it, related stories)``, all published."""
+    candidates = article.rendered.get("related", [])
+    rows = NEIGHBOURS.rows(
+        pk=article.pk,
+        parent=article.main_story_id,
+        **fill("candidate", candidates, rendering.RELATED_CANDIDATES, 0),
+    )
+    parent, companions, related = None, [], []
+    for pk, kind, kicker, headline, subheadline, published_at, main_story_id in rows:
+        other = Story(pk, kind, kicker, headline, subheadline, published_at)
+        if pk == article.main_story_id:
+            parent = other
+        elif main_story_id == article.pk:
+            companions.append(other)
+        elif len(related) < RELATED_STORIES:
+            related.append(other)
+    return parent, companions, related
+
+
+class Card:
+    """A story in a list: its key and stored fragments."""
+
+    __slots__ = ("card", "has_photo", "lead", "pk")
+
+    def __init__(self, pk, card, lead, has_photo):
+        self.pk, self.card, self.lead, self.has_photo = pk, card, lead, has_photo
+
+
+def front_page():
+    """``(edition, [(page, [cards…]), …], [cards…])`` of the latest edition, in print order.
+
+    With no edition yet, ``edition`` is None and the cards are the latest stories.
+    """
+    rows = _fresh(FRONT_STORIES.rows(), FRONT_STORIES, 1)
+    if not rows:
+        rows = _fresh(LATEST_STORIES.rows(), LATEST_STORIES, 1)
+        return None, [], [Card(r[0], r[2], r[3], r[4]) for r in rows]
+    edition = Edition(pk=rows[0][9], date=rows[0][10], number=rows[0][11])
+    pages, cards, current = [], [], None
+    for pk, _v, card, lead, has_photo, page_id, label, name, section_name, *_ in rows:
+        if current is None or current.pk != page_id:
+            current = Page(
+                pk=page_id, label=label, name=name or section_name or "", edition=edition
+            )
+            pages.append((current, []))
+        item = Card(pk, card, lead, has_photo)
+        pages[-1][1].append(item)
+        cards.append(item)
+    return edition, pages, cards
+
+
+def latest_commentary():
+    """The newest published commentary as ``(url, headline, summary)``, or None."""
+    rows = _fresh(LATEST_COMMENTARY.rows(), LATEST_COMMENTARY, 1)
+    if not rows:
+        return None
+    pk, _v, headline, summary = rows[0]
+    return Article(pk=pk, headline=headline), summary

@@ -1,0 +1,91 @@
+"""The story page's and front page's prepared reads (articles/readers.py)."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from articles import readers, rendering
+from articles.models import Article
+from tests.factories import ArticleFactory, EditionFactory, PageFactory, make_story
+
+pytestmark = pytest.mark.django_db
+
+
+def test_story_carries_its_stored_rendering_section_and_page():
+    page = PageFactory(label="A06", name="就业·创业")
+    story = make_story(headline="顶尖技能高手接受城市礼遇", page=page)
+    found = readers.story(story.pk)
+    assert found.headline == "顶尖技能高手接受城市礼遇"
+    assert found.rendered["v"] == rendering.VERSION
+    assert found.section.name == story.section.name
+    assert found.section.get_absolute_url() == story.section.get_absolute_url()
+    assert found.page.get_absolute_url() == page.get_absolute_url()
+    assert found.page.edition.get_absolute_url() == page.edition.get_absolute_url()
+    assert found.get_absolute_url() == story.get_absolute_url()
+    assert found.title == story.title
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"status": Article.Status.DRAFT},
+        {"status": Article.Status.SUBMITTED},
+        {"status": Article.Status.WITHDRAWN},
+        {"published_at": timezone.now() + datetime.timedelta(hours=1)},
+    ],
+    ids=["draft", "submitted", "withdrawn", "scheduled"],
+)
+def test_an_unpublished_story_or_neighbour_is_never_read(changes):
+    story = make_story()
+    hidden = ArticleFactory(section=story.section, **changes)
+    commentary = ArticleFactory(kind=Article.Kind.COMMENTARY, main_story=story, **changes)
+    assert readers.story(hidden.pk) is None
+    assert readers.story(commentary.pk) is None
+    parent, companions, related = readers.neighbours(readers.story(story.pk))
+    assert parent is None and companions == []
+    assert hidden.pk not in [s.pk for s in related]
+
+
+def test_neighbours_are_the_parent_its_commentary_and_related_stories():
+    story = make_story(headline="主稿")
+    commentary = ArticleFactory(kind=Article.Kind.COMMENTARY, main_story=story, headline="短评")
+    other = ArticleFactory(section=story.section, headline="同栏目")
+    rendering.render([story.pk])  # candidates are stored with the rendering
+    parent, companions, related = readers.neighbours(readers.story(story.pk))
+    assert parent is None
+    assert [c.pk for c in companions] == [commentary.pk]
+    assert companions[0].get_kind_display() == "短评"
+    assert other.pk in [r.pk for r in related]
+    parent, companions, related = readers.neighbours(readers.story(commentary.pk))
+    assert parent.pk == story.pk and parent.headline == "主稿"
+
+
+def test_a_story_stored_with_an_old_rendering_is_rendered_on_first_read():
+    story = make_story()
+    Article.objects.filter(pk=story.pk).update(rendered={})
+    assert readers.story(story.pk).rendered["v"] == rendering.VERSION
+
+
+def test_front_page_is_the_latest_edition_with_stories_in_print_order():
+    old = EditionFactory(date=datetime.date(2023, 12, 25))
+    new = EditionFactory(date=datetime.date(2023, 12, 26))
+    make_story(page=PageFactory(edition=old, label="A01"))
+    a06 = PageFactory(edition=new, label="A06", order=6)
+    a05 = PageFactory(edition=new, label="A05", order=5)
+    second = make_story(page=a05, page_position=2)
+    first = make_story(page=a05, page_position=1)
+    third = make_story(page=a06, page_position=1)
+    make_story(page=PageFactory(edition=new, label="A07"), status=Article.Status.DRAFT)
+    edition, pages, cards = readers.front_page()
+    assert edition.date == new.date
+    assert [page.label for page, _ in pages] == ["A05", "A06"]
+    assert [card.pk for card in cards] == [first.pk, second.pk, third.pk]
+    assert first.headline in cards[0].card
+
+
+def test_front_page_without_editions_lists_the_latest_stories():
+    story = make_story()
+    edition, pages, cards = readers.front_page()
+    assert edition is None and pages == []
+    assert [card.pk for card in cards] == [story.pk]
