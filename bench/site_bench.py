@@ -1,25 +1,45 @@
-"""Requests per second of the readers' site under gunicorn (2 workers) and wrk, same machine.
+"""Requests per second of the readers' site, and of a Wagtail 8 peer, under gunicorn and wrk.
+
+Both served by gunicorn (2 workers) and loaded by wrk from the same machine, in one run.
 
     .venv/bin/python bench/site_bench.py [--duration 15] [--connections 16]
         [--database postgres://postgres@127.0.0.1:5432/newsroom_sitebench]
         [--redis redis://127.0.0.1:6379/12]
+        [--no-wagtail] [--wagtail-database postgres://postgres@127.0.0.1:5432/newsroom_wagtailbench]
+        [--wagtail-redis redis://127.0.0.1:6379/13] [--wagtail-venv var/bench-wagtail-venv]
 
 Loads the seed edition into the database (PostgreSQL by default), then serves the site
 twice with production settings (DEBUG off, persistent connections):
 
-  uncached  no cache at all (page cache off, local-memory default cache unused);
+  uncached  no page cache (the default cache is local memory; only the section menu uses it);
   cached    the whole-page cache on Redis (articles/cache.py).
 
 In each run wrk loads a trivial Django view behind the same middleware (the floor), the
 story page (/stories/6/, 技能天下 with three photos and a 35-name roster) and the front
 page, and each page's requests per second is printed as a ratio of the floor measured on
 the same server in the same run.  Targets: uncached >= 0.15, cached >= 0.5.
+
+The peer: after newsroom's runs, the same wrk parameters load a minimal Wagtail 8 site
+(bench/wagtail_site/: Wagtail's project template and middleware, the story as a
+StoryPage whose body is a StreamField, photos as renditions, PostgreSQL database
+newsroom_wagtailbench made and dropped here) serving the same story at /stories/6/,
+uncached (no page cache; local-memory default cache, as Wagtail's template leaves it) and
+cached (Django's UpdateCacheMiddleware/FetchFromCacheMiddleware on its Redis backend),
+each as a ratio of a trivial view behind Wagtail's middleware on that server.  Both
+sites' ratios are printed side by side.  Wagtail is the optional extra `bench-wagtail`
+of pyproject.toml, installed not into the project's venv (the test suite must not see
+it) but into its own, --wagtail-venv, made with the interpreter this script runs on and
+reused while pyproject.toml is unchanged.  If that install fails (no network, say) the
+comparison is skipped with a message and newsroom's figures are still printed;
+--no-wagtail skips it on purpose.
 """
 
 import argparse
+import hashlib
 import os
 import re
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -30,6 +50,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PAGES = {"trivial": "/bench/trivial/", "story": "/stories/6/", "front": "/"}
+WAGTAIL_PAGES = {"trivial": "/bench/trivial/", "story": "/stories/6/"}
+WAGTAIL_EXTRA = "bench-wagtail"
+MODES = ("uncached", "cached")
 
 
 def free_port():
@@ -74,11 +97,11 @@ def prepare(args):
     subprocess.run([*manage, "load_seed"], cwd=ROOT, env=env, check=True, capture_output=True)
 
 
-def serve(args, cached):
+def serve(args, cached, python=PYTHON, app="newsroom.wsgi:application", env=None):
     port = free_port()
     process = subprocess.Popen(
         [
-            PYTHON,
+            python,
             "-m",
             "gunicorn",
             "--workers",
@@ -87,10 +110,10 @@ def serve(args, cached):
             f"127.0.0.1:{port}",
             "--log-level",
             "warning",
-            "newsroom.wsgi:application",
+            app,
         ],
         cwd=ROOT,
-        env=environment(args, cached),
+        env=env or environment(args, cached),
     )
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
@@ -128,7 +151,7 @@ def wrk(url, args):
 
 def run(args):
     results = {}
-    for mode in ("uncached", "cached"):
+    for mode in MODES:
         process, base = serve(args, cached=mode == "cached")
         try:
             results[mode] = {name: wrk(base + path, args) for name, path in PAGES.items()}
@@ -136,6 +159,156 @@ def run(args):
             process.terminate()
             process.wait()
     return results
+
+
+# The Wagtail peer ------------------------------------------------------------------------
+
+
+def wagtail_stamp(interpreter):
+    """What the venv was made from: the interpreter and pyproject.toml (its extra)."""
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    return f"{interpreter}\n{digest}\n"
+
+
+def wagtail_venv(args):
+    """The Python of a venv holding the bench-wagtail extra, made once and reused; or None.
+
+    Not the project's venv: Wagtail brings its own apps, migrations and pinned
+    dependencies, and the test suite must run without them.  The venv uses the
+    interpreter this script runs on (the one sys.executable resolves to) so that both
+    sites run on the same Python and the same Django."""
+    venv = args.wagtail_venv
+    python = venv / "bin" / "python"
+    stamp_file = venv / ".installed"
+    interpreter = os.path.realpath(sys.executable)
+    stamp = wagtail_stamp(interpreter)
+    if python.exists() and stamp_file.exists() and stamp_file.read_text() == stamp:
+        return python
+    previous = stamp_file.read_text().split("\n")[0] if stamp_file.exists() else None
+    try:
+        if not python.exists() or previous not in (None, interpreter):
+            print(f"Making {venv} with {interpreter}", file=sys.stderr)
+            subprocess.run([interpreter, "-m", "venv", "--clear", str(venv)], check=True)
+        print(f"Installing .[{WAGTAIL_EXTRA}] into {venv}", file=sys.stderr)
+        subprocess.run(
+            [python, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[{WAGTAIL_EXTRA}]"],
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError) as error:
+        print(
+            f"\nWagtail comparison skipped: installing the {WAGTAIL_EXTRA} extra into {venv} "
+            f"failed ({error}). Newsroom's figures follow alone; run again when PyPI is "
+            "reachable, or pass --no-wagtail.\n",
+            file=sys.stderr,
+        )
+        return None
+    stamp_file.write_text(stamp)
+    return python
+
+
+def wagtail_environment(args, cached):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.wagtail_site.settings",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
+        "DATABASE_URL": args.wagtail_database,
+        "WAGTAIL_BENCH_DIR": str(args.var / "wagtail"),
+        "PYTHONPATH": str(ROOT),
+    }
+    env.pop("WAGTAIL_BENCH_REDIS", None)
+    if cached:
+        env["WAGTAIL_BENCH_REDIS"] = args.wagtail_redis
+        env["WAGTAIL_BENCH_CACHE_PREFIX"] = wagtail_cache_prefix()
+    return env
+
+
+def wagtail_cache_prefix():
+    return f"wagtailbench{os.getpid()}"
+
+
+def postgres(command, database):
+    """createdb or dropdb (if it exists) the PostgreSQL database of ``database``'s URL."""
+    options = ["--if-exists"] if command == "dropdb" else []
+    name = database.rsplit("/", 1)[1]
+    subprocess.run(
+        [command, "-h", "127.0.0.1", "-U", "postgres", *options, name],
+        capture_output=True,
+        check=False,
+    )
+
+
+def prepare_wagtail(args, python):
+    """A fresh database and media folder with the story built from the seed.
+
+    Returns the Wagtail and Django versions, or None (with a message) if it failed."""
+    postgres("dropdb", args.wagtail_database)
+    postgres("createdb", args.wagtail_database)
+    shutil.rmtree(args.var / "wagtail", ignore_errors=True)
+    env = wagtail_environment(args, cached=False)
+    django = [python, "-m", "django"]
+    try:
+        subprocess.run([*django, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+        subprocess.run([*django, "build_story"], cwd=ROOT, env=env, check=True)
+        version = subprocess.run(
+            [
+                python,
+                "-c",
+                "import django, wagtail; print(wagtail.__version__, django.__version__)",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+    except subprocess.CalledProcessError as error:
+        print(
+            f"\nWagtail comparison skipped: the Wagtail site failed to build ({error}).\n",
+            file=sys.stderr,
+        )
+        postgres("dropdb", args.wagtail_database)
+        return None
+    return {"wagtail": version[0], "django": version[1]}
+
+
+def cached_keys(args, pattern="*"):
+    import redis  # a dependency of newsroom itself
+
+    client = redis.Redis.from_url(args.wagtail_redis)
+    return client, list(client.scan_iter(match=f"{wagtail_cache_prefix()}:{pattern}", count=1000))
+
+
+def check_page_cache(args):
+    """The cached Wagtail run means nothing unless the middleware did store the pages."""
+    if not cached_keys(args, "*cache_page*")[1]:
+        raise SystemExit("the Wagtail site stored no page in its Redis cache")
+
+
+def forget_page_cache(args):
+    client, keys = cached_keys(args)
+    if keys:
+        client.delete(*keys)
+
+
+def run_wagtail(args, python):
+    results = {}
+    for mode in MODES:
+        cached = mode == "cached"
+        env = wagtail_environment(args, cached)
+        process, base = serve(args, cached, python, "bench.wagtail_site.wsgi:application", env)
+        try:
+            results[mode] = {}
+            for name, path in WAGTAIL_PAGES.items():
+                results[mode][name] = wrk(base + path, args)
+                if cached and name == "story":
+                    check_page_cache(args)
+        finally:
+            process.terminate()
+            process.wait()
+            if cached:
+                forget_page_cache(args)
+    return results
+
+
+# Report -----------------------------------------------------------------------------------
 
 
 def report(results, args):
@@ -156,6 +329,28 @@ def report(results, args):
     return "\n".join(lines)
 
 
+def comparison(results, wagtail_results, versions):
+    """Both sites side by side, each page's figure a ratio of its own site's trivial view."""
+    wagtail = f"Wagtail {versions['wagtail']}"
+    lines = [
+        f"Side by side, same run: newsroom and a minimal {wagtail} site (Django "
+        f"{versions['django']}), each as a ratio of its own trivial view",
+        "",
+        f"| run | newsroom story ratio | newsroom front ratio | {wagtail} story ratio "
+        f"| {wagtail} trivial view req/s | {wagtail} story req/s |",
+        "|---|---|---|---|---|---|",
+    ]
+    for mode, figures in results.items():
+        floor = figures["trivial"]
+        peer = wagtail_results[mode]
+        lines.append(
+            f"| {mode} | {figures['story'] / floor:.3f} | {figures['front'] / floor:.3f} | "
+            f"{peer['story'] / peer['trivial']:.3f} | {peer['trivial']:.0f} | "
+            f"{peer['story']:.0f} |"
+        )
+    return "\n".join(lines)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--duration", type=int, default=15)
@@ -165,10 +360,31 @@ def main():
     )
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/12")
     parser.add_argument("--var", type=Path, default=Path("/tmp/newsroom_sitebench"))
+    parser.add_argument(
+        "--no-wagtail", dest="wagtail", action="store_false", help="skip the Wagtail peer"
+    )
+    parser.add_argument(
+        "--wagtail-database", default="postgres://postgres@127.0.0.1:5432/newsroom_wagtailbench"
+    )
+    parser.add_argument("--wagtail-redis", default="redis://127.0.0.1:6379/13")
+    parser.add_argument("--wagtail-venv", type=Path, default=ROOT / "var" / "bench-wagtail-venv")
     args = parser.parse_args()
     args.var.mkdir(parents=True, exist_ok=True)
     prepare(args)
-    print(report(run(args), args))
+    # Install and build the peer before measuring anything: pip and Wagtail's migrations
+    # would otherwise share the CPUs with newsroom's runs.
+    python = wagtail_venv(args) if args.wagtail else None
+    versions = prepare_wagtail(args, python) if python else None
+    try:
+        results = run(args)
+        wagtail_results = run_wagtail(args, python) if versions else None
+    finally:
+        if versions:
+            postgres("dropdb", args.wagtail_database)
+    print(report(results, args))
+    if wagtail_results:
+        print()
+        print(comparison(results, wagtail_results, versions))
 
 
 if __name__ == "__main__":

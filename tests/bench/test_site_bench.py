@@ -1,0 +1,52 @@
+"""bench/site_bench.py's report and its Wagtail venv, checked without running either site."""
+
+import argparse
+import importlib.util
+import tomllib
+from pathlib import Path
+
+from bench import site_bench
+
+RESULTS = {
+    "uncached": {"trivial": 1700.0, "story": 170.0, "front": 85.0},
+    "cached": {"trivial": 1100.0, "story": 630.0, "front": 650.0},
+}
+WAGTAIL_RESULTS = {
+    "uncached": {"trivial": 940.0, "story": 28.0},
+    "cached": {"trivial": 900.0, "story": 440.0},
+}
+ARGS = argparse.Namespace(
+    connections=16, duration=5, database="postgres://postgres@127.0.0.1:5432/x"
+)
+
+
+def test_newsroom_table_keeps_its_columns():
+    lines = site_bench.report(RESULTS, ARGS).splitlines()
+    assert lines[2] == (
+        "| run | trivial view req/s | story req/s | story ratio | front req/s | front ratio |"
+    )
+    assert lines[4] == "| uncached | 1700 | 170 | 0.10 | 85 | 0.05 |"
+    assert lines[5] == "| cached | 1100 | 630 | 0.57 | 650 | 0.59 |"
+
+
+def test_comparison_puts_each_site_against_its_own_floor():
+    versions = {"wagtail": "8.0.1", "django": "6.1.3"}
+    lines = site_bench.comparison(RESULTS, WAGTAIL_RESULTS, versions).splitlines()
+    assert "Wagtail 8.0.1" in lines[0] and "Django 6.1.3" in lines[0]
+    assert lines[2].startswith("| run | newsroom story ratio | newsroom front ratio |")
+    assert lines[4] == "| uncached | 0.100 | 0.050 | 0.030 | 940 | 28 |"
+    assert lines[5] == "| cached | 0.573 | 0.591 | 0.489 | 900 | 440 |"
+
+
+def test_venv_is_remade_for_another_interpreter():
+    assert site_bench.wagtail_stamp("/usr/bin/python3.13") != site_bench.wagtail_stamp(
+        "/usr/bin/python3.12"
+    )
+
+
+def test_wagtail_is_an_extra_the_test_suite_never_sees():
+    pyproject = tomllib.loads((Path(site_bench.ROOT) / "pyproject.toml").read_text())
+    extras = pyproject["project"]["optional-dependencies"]
+    assert any(r.startswith("wagtail>=8") for r in extras[site_bench.WAGTAIL_EXTRA])
+    assert not any("wagtail" in r for r in extras["dev"])
+    assert importlib.util.find_spec("wagtail") is None
