@@ -2,7 +2,8 @@
 
 Everything editors typed is escaped; only the ``<mark>`` elements added here are
 markup.  Works on the original text (no segmentation spaces), so Chinese reads
-as printed.  Request-free.
+as printed.  Request-free.  A ``Highlighter`` prepares the terms once for all
+the results of a search; ``highlight()`` and ``snippet()`` do it per call.
 """
 
 import re
@@ -13,19 +14,60 @@ from django.utils.safestring import mark_safe
 ELLIPSIS = "…"
 
 
-def _spans(text, terms):
-    """Non-overlapping (start, end) of ``terms`` in ``text``, adjacent ones merged."""
-    if not terms or not text:
-        return []
-    # Longest first, so 朋友圈 wins over 朋友 where both match.
-    pattern = "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
-    spans = []
-    for match in re.finditer(pattern, text, flags=re.IGNORECASE):
-        if spans and spans[-1][1] == match.start():
-            spans[-1] = (spans[-1][0], match.end())
-        else:
-            spans.append((match.start(), match.end()))
-    return spans
+class Highlighter:
+    """Marks ``terms`` in headlines and cuts snippets, the pattern compiled once."""
+
+    def __init__(self, terms):
+        self.terms = list(terms)
+        self.lowered = [t.lower() for t in set(self.terms)]
+        # Longest first, so 朋友圈 wins over 朋友 where both match.
+        longest_first = sorted(set(self.terms), key=len, reverse=True)
+        alternatives = "|".join(re.escape(t) for t in longest_first)
+        self.pattern = re.compile(alternatives, flags=re.IGNORECASE) if alternatives else None
+
+    def _spans(self, text):
+        """Non-overlapping (start, end) of the terms in ``text``, adjacent ones merged."""
+        if self.pattern is None or not text:
+            return []
+        spans = []
+        for match in self.pattern.finditer(text):
+            if spans and spans[-1][1] == match.start():
+                spans[-1] = (spans[-1][0], match.end())
+            else:
+                spans.append((match.start(), match.end()))
+        return spans
+
+    def highlight(self, text):
+        """All of ``text``, escaped, with the terms marked (for headlines)."""
+        text = text or ""
+        return mark_safe(_marked(text, self._spans(text)))  # every part escaped by _marked
+
+    def _score(self, text):
+        low = text.lower()
+        return sum(1 for t in self.lowered if t in low)
+
+    def snippet(self, texts, width=120, lead=24):
+        """A passage of about ``width`` characters from the text that matches most terms.
+
+        ``texts`` are the candidate passages (paragraphs, captions) in order; the
+        passage with the most distinct matched terms wins, the first on a tie, and
+        the window starts ``lead`` characters before its first match.  Without a
+        match the start of the first passage is shown.
+        """
+        texts = [t for t in texts if t and t.strip()]
+        if not texts:
+            return mark_safe("")
+        best = max(texts, key=self._score)  # max keeps the first of equals
+        if not self._score(best):
+            best = texts[0]
+        spans = self._spans(best)
+        start = max(0, spans[0][0] - lead) if spans else 0
+        end = min(len(best), start + width)
+        start = max(0, min(start, end - width))
+        html = _marked(best, spans, start, end)
+        prefix = ELLIPSIS if start > 0 else ""
+        suffix = ELLIPSIS if end < len(best) else ""
+        return mark_safe(prefix + html + suffix)  # every part escaped by _marked
 
 
 def _marked(text, spans, start=0, end=None):
@@ -44,35 +86,10 @@ def _marked(text, spans, start=0, end=None):
 
 def highlight(text, terms):
     """All of ``text``, escaped, with ``terms`` marked (for headlines)."""
-    text = text or ""
-    return mark_safe(_marked(text, _spans(text, terms)))  # every part escaped by _marked
+    return Highlighter(terms).highlight(text)
 
 
 def snippet(texts, terms, width=120, lead=24):
-    """A passage of about ``width`` characters from the text that matches most terms.
-
-    ``texts`` are the candidate passages (paragraphs, captions) in order; the
-    passage with the most distinct matched terms wins, the first on a tie, and
-    the window starts ``lead`` characters before its first match.  Without a
-    match the start of the first passage is shown.
-    """
-    texts = [t for t in texts if t and t.strip()]
-    if not texts:
-        return mark_safe("")
-    lowered = [t.lower() for t in terms]
-
-    def score(text):
-        low = text.lower()
-        return sum(1 for t in lowered if t in low)
-
-    best = max(texts, key=score)  # max keeps the first of equals
-    if not score(best):
-        best = texts[0]
-    spans = _spans(best, terms)
-    start = max(0, spans[0][0] - lead) if spans else 0
-    end = min(len(best), start + width)
-    start = max(0, min(start, end - width))
-    html = _marked(best, spans, start, end)
-    prefix = ELLIPSIS if start > 0 else ""
-    suffix = ELLIPSIS if end < len(best) else ""
-    return mark_safe(prefix + html + suffix)  # every part escaped by _marked
+    """A passage of about ``width`` characters from the text that matches most terms (see
+    ``Highlighter.snippet``)."""
+    return Highlighter(terms).snippet(texts, width, lead)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Section
-from tests.factories import ArticleFactory, SectionFactory, make_story
+from tests.factories import ArticleFactory, PageFactory, SectionFactory, make_story
 
 pytestmark = pytest.mark.django_db
 URL = reverse("articles:search")
@@ -135,9 +135,32 @@ def test_search_page_query_count_does_not_grow(client, django_assert_num_queries
     assert len(headlines(response)) == min(stories, 20)
 
 
-# The chosen section and its subtree (2), count, ranked page, stories, bylines, photos (5),
-# the section choices in the form (1).
-QUERIES_PER_SEARCH_PAGE = 8
+# The chosen section and its subtree (2), the scored newest matches (count and ranked
+# window in one statement), the page's stories with their stored credit lines and photo
+# captions, the section choices in the form (1).
+QUERIES_PER_SEARCH_PAGE = 5
+
+
+@pytest.mark.parametrize("stale", [False, True])
+def test_result_shows_credit_section_page_and_date(client, stale):
+    page = PageFactory(label="A05")
+    story = make_story(bylines=1, photos=1, headline="会议纪要", section=SectionFactory(name="要闻"))
+    story.page = page
+    story.save()
+    photo = story.photos.get()
+    photo.caption = "响石岭街道的边坡。"
+    photo.save()
+    if stale:  # saved without signals, or before the fragments' templates changed
+        Article.objects.filter(pk=story.pk).update(rendered={})
+    story.refresh_from_db()
+    response = client.get(URL, {"q": "边坡"})
+    (result,) = response.context["results"]
+    assert result.byline_text == story.byline_text != ""
+    result_html = response.text.split('class="search-result"')[1]
+    for shown in (story.byline_text, "要闻", "A05", story.get_absolute_url()):
+        assert shown in result_html
+    assert timezone.localtime(story.published_at).isoformat() in result_html
+    assert "响石岭街道的<mark>边坡</mark>。" in result_html  # a caption's snippet
 
 
 def test_rebuild_command_reports_progress(seed):

@@ -1,10 +1,11 @@
 """The contract every backend keeps.
 
 A backend stores segmented documents keyed by story primary key and answers
-two questions for a list of query words, always inside a queryset the caller
-gives it (``Article.objects.published()`` plus the reader's filters): how many
-stories match, and which primary keys fill a slice of the ranked results.
-Backends never decide what readers may see; the queryset does.
+two questions for a list of query words, always inside the SQL of a queryset
+the caller gives it (``Article.objects.published()`` plus the reader's
+filters, compiled once per search by ``visible()``): how many stories match,
+and which primary keys fill a slice of the ranked results.  Backends never
+decide what readers may see; the queryset does.
 
 What is ranked: scoring every hit of a word that most stories contain (株洲)
 costs far more than finding them (about 15 µs a hit with ``ts_rank_cd``), so
@@ -13,6 +14,10 @@ matches beyond the window follow, newest first.  A topical query's hits
 mostly fit in the window; a broad one gives the most relevant of the recent
 stories first, which is what a newspaper's readers look for.  Each backend
 says what "newest" costs least for it.
+
+One statement serves the first page's two questions: the newest
+``rank_window + 1`` matches with their scores are the window and, as long as
+no more than that is counted, the count too.
 """
 
 RANK_WINDOW = 200
@@ -24,8 +29,11 @@ class SearchBackend:
     def __init__(self, connection):
         self.connection = connection
 
-    def _visible(self, queryset):
-        """SQL and parameters of ``queryset`` reduced to ``pk`` and ``published_at``."""
+    def visible(self, queryset):
+        """SQL and parameters of ``queryset`` reduced to ``pk`` and ``published_at``.
+
+        Compile it once per search and hand the result to the methods below.
+        """
         query = queryset.order_by().values("pk", "published_at").query
         return query.get_compiler(connection=self.connection).as_sql()
 
@@ -39,29 +47,31 @@ class SearchBackend:
     def clear(self):
         raise NotImplementedError
 
-    def count(self, terms, queryset, limit):
+    def count(self, terms, visible, limit):
         """How many stories match, counting no further than ``limit``."""
         raise NotImplementedError
 
-    def ranked(self, terms, queryset, offset, limit):
-        """``[(pk, rank), ...]`` for results ``offset`` to ``offset + limit``, best first.
+    def window(self, terms, visible, count_limit):
+        """``(count, [(pk, rank), ...])``: the matches counted up to ``count_limit`` and
+        the ranked window, best first (``rank`` grows with relevance).
 
-        ``rank`` grows with relevance; it is ``None`` beyond the ranked window.
+        One round trip unless more than ``rank_window + 1`` stories are to be counted.
         """
-        results, window = [], self.rank_window
-        if offset < window:
-            results += self.ranked_window(terms, queryset, offset, min(limit, window - offset))
-        if offset + limit > window:
-            start = max(offset, window)
-            results += [
-                (pk, None) for pk in self.newest(terms, queryset, start, offset + limit - start)
-            ]
-        return results
+        rows = self.scored(terms, visible, self.rank_window + 1)
+        if len(rows) <= self.rank_window or count_limit <= len(rows):
+            count = min(len(rows), count_limit)
+        else:
+            count = self.count(terms, visible, count_limit)
+        rows = rows[: self.rank_window]
+        # Best first; on equal scores the newer story, then the later filed.
+        rows.sort(key=lambda row: (row[1], row[2], row[0]), reverse=True)
+        return count, [(pk, rank) for pk, rank, _published_at in rows]
 
-    def ranked_window(self, terms, queryset, offset, limit):
-        """Slice of the window's matches in order of relevance: ``[(pk, rank), ...]``."""
+    def scored(self, terms, visible, limit):
+        """The ``limit`` newest matches in the order that defines the window, scored:
+        ``[(pk, rank, published_at), ...]``."""
         raise NotImplementedError
 
-    def newest(self, terms, queryset, offset, limit):
+    def newest(self, terms, visible, offset, limit):
         """Slice of all matches, newest first, in the order that defines the window: pks."""
         raise NotImplementedError

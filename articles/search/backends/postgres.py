@@ -45,16 +45,16 @@ class PostgresBackend(SearchBackend):
         with self.connection.cursor() as cursor:
             cursor.execute(f"TRUNCATE {TABLE}")
 
-    def _matches(self, queryset):
-        visible, params = self._visible(queryset)
+    def _matches(self, visible):
+        visible_sql, params = visible
         sql = (
-            f"FROM {TABLE} d JOIN ({visible}) a ON a.pk = d.article_id "
+            f"FROM {TABLE} d JOIN ({visible_sql}) a ON a.pk = d.article_id "
             "WHERE d.document @@ plainto_tsquery('simple', %s)"
         )
         return sql, params
 
-    def count(self, terms, queryset, limit):
-        matches, params = self._matches(queryset)
+    def count(self, terms, visible, limit):
+        matches, params = self._matches(visible)
         with self.connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT count(*) FROM (SELECT 1 {matches} LIMIT %s) m",
@@ -62,23 +62,21 @@ class PostgresBackend(SearchBackend):
             )
             return cursor.fetchone()[0]
 
-    def ranked_window(self, terms, queryset, offset, limit):
-        matches, params = self._matches(queryset)
+    def scored(self, terms, visible, limit):
+        matches, params = self._matches(visible)
         query = " ".join(terms)
         with self.connection.cursor() as cursor:
             cursor.execute(
                 "SELECT w.article_id, ts_rank_cd(w.ranking, plainto_tsquery('simple', %s), "
-                f"{RANK_NORMALISATION}) AS rank FROM ("
+                f"{RANK_NORMALISATION}), w.published_at FROM ("
                 f"SELECT d.article_id, d.ranking, a.published_at {matches} "
-                "ORDER BY a.published_at DESC, d.article_id DESC LIMIT %s) w "
-                "ORDER BY rank DESC, w.published_at DESC, w.article_id DESC "
-                "OFFSET %s LIMIT %s",
-                (query, *params, query, self.rank_window, offset, limit),
+                "ORDER BY a.published_at DESC, d.article_id DESC LIMIT %s) w",
+                (query, *params, query, limit),
             )
             return cursor.fetchall()
 
-    def newest(self, terms, queryset, offset, limit):
-        matches, params = self._matches(queryset)
+    def newest(self, terms, visible, offset, limit):
+        matches, params = self._matches(visible)
         with self.connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT d.article_id {matches} "

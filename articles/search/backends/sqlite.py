@@ -37,17 +37,18 @@ class SQLiteBackend(SearchBackend):
         with self.connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE}")
 
-    def _matches(self, queryset):
+    def _matches(self, visible):
         # CROSS JOIN fixes the join order: FTS5 finds the matches, then each is looked up
         # among the visible stories by primary key (the other way round runs MATCH per story).
-        visible, params = self._visible(queryset)
+        visible_sql, params = visible
         sql = (
-            f"FROM {TABLE} CROSS JOIN ({visible}) a ON a.pk = {TABLE}.rowid WHERE {TABLE} MATCH %s"
+            f"FROM {TABLE} CROSS JOIN ({visible_sql}) a ON a.pk = {TABLE}.rowid "
+            f"WHERE {TABLE} MATCH %s"
         )
         return sql, params
 
-    def count(self, terms, queryset, limit):
-        matches, params = self._matches(queryset)
+    def count(self, terms, visible, limit):
+        matches, params = self._matches(visible)
         with self.connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT count(*) FROM (SELECT 1 {matches} LIMIT %s)",
@@ -55,22 +56,19 @@ class SQLiteBackend(SearchBackend):
             )
             return cursor.fetchone()[0]
 
-    def ranked_window(self, terms, queryset, offset, limit):
-        matches, params = self._matches(queryset)
-        sql = (
-            "SELECT pk, score FROM ("
-            f"SELECT {TABLE}.rowid AS pk, a.published_at AS published_at, "
-            f"bm25({TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score {matches} "
-            f"ORDER BY {TABLE}.rowid DESC LIMIT %s) "
-            "ORDER BY score, published_at DESC, pk DESC LIMIT %s OFFSET %s"
-        )
+    def scored(self, terms, visible, limit):
+        matches, params = self._matches(visible)
         with self.connection.cursor() as cursor:
-            cursor.execute(sql, (*params, match_expression(terms), self.rank_window, limit, offset))
+            cursor.execute(
+                f"SELECT {TABLE}.rowid, bm25({TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}), "
+                f"a.published_at {matches} ORDER BY {TABLE}.rowid DESC LIMIT %s",
+                (*params, match_expression(terms), limit),
+            )
             # bm25 is lower for better matches; readers' rank grows with relevance.
-            return [(pk, -score) for pk, score in cursor.fetchall()]
+            return [(pk, -score, published_at) for pk, score, published_at in cursor.fetchall()]
 
-    def newest(self, terms, queryset, offset, limit):
-        matches, params = self._matches(queryset)
+    def newest(self, terms, visible, offset, limit):
+        matches, params = self._matches(visible)
         with self.connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT {TABLE}.rowid {matches} ORDER BY {TABLE}.rowid DESC LIMIT %s OFFSET %s",
