@@ -7,8 +7,8 @@ the results of a search; ``highlight()`` and ``snippet()`` do it per call.
 """
 
 import re
+from html import escape  # what django.utils.html.escape calls, without its lazy wrapper
 
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 ELLIPSIS = "…"
@@ -57,9 +57,8 @@ class Highlighter:
         texts = [t for t in texts if t and t.strip()]
         if not texts:
             return mark_safe("")
-        best = max(texts, key=self._score)  # max keeps the first of equals
-        if not self._score(best):
-            best = texts[0]
+        scores = [self._score(t) for t in texts]
+        best = texts[scores.index(max(scores))]  # the first of equals; the first text if none
         spans = self._spans(best)
         start = max(0, spans[0][0] - lead) if spans else 0
         end = min(len(best), start + width)
