@@ -469,7 +469,10 @@ class Article(models.Model):
             to_status=self.status,
             comment=(comment or "").strip(),
         )
-        stories_changed.send(sender=Article, queryset=Article.objects.filter(pk=self.pk))
+        # save() above already rendered the story again (post_save).
+        stories_changed.send(
+            sender=Article, queryset=Article.objects.filter(pk=self.pk), rendered=True
+        )
         return self
 
     def publish(self, when=None):

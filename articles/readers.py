@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.fields.json import KT
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from . import rendering
 from .models import Article, Edition, Page
@@ -47,7 +48,7 @@ STORY = PreparedQuery(
 )
 
 # The story's published commentary, its parent story if published, and published
-# stories among its stored related candidates, in one round trip.
+# stories among its stored related candidates, in one round trip: their stored links.
 NEIGHBOURS = PreparedQuery(
     lambda: (
         Article.objects.published()
@@ -59,7 +60,12 @@ NEIGHBOURS = PreparedQuery(
         .exclude(pk=Parameter("pk", _key))
         .order_by("-published_at", "-pk")
         .values_list(
-            "pk", "kind", "kicker", "headline", "subheadline", "published_at", "main_story"
+            "pk",
+            "main_story",
+            KT("rendered__v"),
+            KT("rendered__link"),
+            KT("rendered__companion_item"),
+            KT("rendered__related_item"),
         )[: RELATED_STORIES + COMPANIONS + 1]
     )
 )
@@ -220,23 +226,26 @@ def story(pk):
 
 
 def neighbours(article):
-    """``(parent story or None, commentary on it, related stories)``, all published."""
-    candidates = article.rendered.get("related", [])
-    rows = NEIGHBOURS.rows(
-        pk=article.pk,
-        parent=article.main_story_id,
-        **fill("candidate", candidates, rendering.RELATED_CANDIDATES, 0),
-    )
+    """``(parent link, commentary items, related items)`` of published stories, as HTML.
+
+    The parent link is None when the story has no published parent; the items are
+    ``<li>`` elements joined, empty when there are none.
+    """
+    values = {
+        "pk": article.pk,
+        "parent": article.main_story_id,
+        **fill("candidate", article.rendered.get("related", []), rendering.RELATED_CANDIDATES, 0),
+    }
+    rows = _fresh(NEIGHBOURS.rows(**values), NEIGHBOURS, 2, **values)
     parent, companions, related = None, [], []
-    for pk, kind, kicker, headline, subheadline, published_at, main_story_id in rows:
-        other = Story(pk, kind, kicker, headline, subheadline, published_at)
+    for pk, main_story_id, _v, link, companion_item, related_item in rows:
         if pk == article.main_story_id:
-            parent = other
+            parent = mark_safe(link)
         elif main_story_id == article.pk:
-            companions.append(other)
+            companions.append(companion_item)
         elif len(related) < RELATED_STORIES:
-            related.append(other)
-    return parent, companions, related
+            related.append(related_item)
+    return parent, mark_safe("".join(companions)), mark_safe("".join(related))
 
 
 class Card:

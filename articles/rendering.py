@@ -13,20 +13,21 @@ from django.db.models import F, Prefetch
 from django.db.models.fields.json import KT
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from . import structured_data
 from .models import Article, Byline, Photo
 
 # Bump when the fragment templates change so stored fragments are made again.
-VERSION = 5
+VERSION = 7
 RELATED_CANDIDATES = 30
 SUMMARY_LENGTH = 90
 
 
 def with_parts(queryset):
     """Everything a story's fragments show, fetched in a fixed number of queries."""
-    return queryset.select_related("section").prefetch_related(
+    return queryset.select_related("section", "page__edition").prefetch_related(
         Prefetch("bylines", queryset=Byline.objects.select_related("person", "role")),
         Prefetch(
             "photos",
@@ -48,21 +49,41 @@ def summary(article, length=SUMMARY_LENGTH):
 def fragments(article):
     """The stored rendering of ``article`` (fetched ``with_parts``), as a dict."""
     photos = list(article.photos.all())
-    context = {"article": article, "photos": photos, "summary": summary(article)}
+    description = structured_data.description(article)
+    context = {
+        "article": article,
+        "photos": photos,
+        "summary": summary(article),
+        "description": description,
+    }
     with translation.override(settings.LANGUAGE_CODE):
         head = render_to_string("articles/fragments/head.html", context)
+        # The story page's own parts (its template only joins them with what other
+        # stories decide): sharing tags, and breadcrumbs plus headlines and print line.
+        page_meta = render_to_string("articles/fragments/page_meta.html", context)
+        page_top = render_to_string("articles/fragments/page_top.html", {**context, "head": head})
         html = render_to_string("articles/fragments/story.html", context)
         card = render_to_string("articles/fragments/card.html", context)
         lead = render_to_string("articles/fragments/lead.html", context)
+        # How other stories' pages list this one (as related, as commentary, as parent).
+        link = format_html('<a href="{}">{}</a>', article.get_absolute_url(), article.title)
+        listed = {**context, "link": link}
+        related_item = render_to_string("articles/fragments/related_item.html", listed).strip()
+        companion_item = render_to_string("articles/fragments/companion_item.html", listed).strip()
     parts = structured_data.news_article_parts(article)
     return {
         "v": VERSION,
         "head": head,
+        "page_meta": page_meta,
+        "page_top": page_top,
         "html": html,
         "card": card,
         "lead": lead,
+        "link": link,
+        "related_item": related_item,
+        "companion_item": companion_item,
         "summary": summary(article),
-        "description": structured_data.description(article),
+        "description": description,
         "byline": article.byline_text,
         "has_photo": "1" if photos else "",
         "ld": parts,

@@ -1,8 +1,9 @@
 """Side effects of editing: stored story renderings, fresh pages and image renditions.
 
 Connected once in AppConfig.ready().  A story is rendered again whenever it or one
-of its parts (bylines, photos, rosters, tags, the people and roles credited) is
-saved; then every cached page is made stale.
+of its parts (bylines, photos, rosters, tags, the people and roles credited, the
+section, page and edition it is printed in) is saved or it is published or withdrawn
+in bulk; then every cached page is made stale.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -71,6 +72,10 @@ def stories_affected(instance):
         return list(Article.objects.filter(bylines__role=instance).values_list("pk", flat=True))
     if isinstance(instance, Section):
         return list(Article.objects.filter(section=instance).values_list("pk", flat=True))
+    if isinstance(instance, Page):  # its label and name are in the story's print line
+        return list(Article.objects.filter(page=instance).values_list("pk", flat=True))
+    if isinstance(instance, Edition):
+        return list(Article.objects.filter(page__edition=instance).values_list("pk", flat=True))
     if isinstance(instance, TaggedItem):
         if instance.content_type_id == ContentType.objects.get_for_model(Article).pk:
             return [instance.object_id]
@@ -85,6 +90,12 @@ def render_stories(sender, instance, raw=False, **kwargs):
     pks = {pk for pk in stories_affected(instance) if pk}
     if pks:
         rendering.render(pks)
+
+
+def render_changed_stories(sender, queryset, rendered=False, **kwargs):
+    # Bulk publish() and withdraw() bypass post_save; the stored cards show the publish time.
+    if not rendered:
+        rendering.render(list(queryset.values_list("pk", flat=True)))
 
 
 def tags_changed(sender, instance, action, **kwargs):
@@ -117,6 +128,8 @@ def connect():
         Person,
         Role,
         Section,
+        Page,
+        Edition,
     ):
         # Connected before the page handlers fire for the next request; order is irrelevant
         # because both run before the saving request returns.
@@ -132,6 +145,7 @@ def connect():
     m2m_changed.connect(tags_changed, sender=Article.tags.through, dispatch_uid="pages-tags")
     post_save.connect(sections_changed, sender=Section, dispatch_uid="navigation-save")
     post_delete.connect(sections_changed, sender=Section, dispatch_uid="navigation-delete")
+    stories_changed.connect(render_changed_stories, sender=Article, dispatch_uid="render-bulk")
     stories_changed.connect(pages_changed, sender=Article, dispatch_uid="pages-bulk")
     post_save.connect(photo_saved, sender=Photo, dispatch_uid="renditions-save")
     post_delete.connect(photo_deleted, sender=Photo, dispatch_uid="renditions-delete")

@@ -8,10 +8,7 @@ from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.formats import date_format
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.timezone import localtime
 from django.views.generic import DetailView, ListView, TemplateView, View
 from taggit.models import Tag
 
@@ -204,11 +201,7 @@ class ArticleDetailView(View):
             "main_story": main_story,
             "companions": companions,
             "related": related,
-            "description": fragments["description"],
-            "published": localtime(article.published_at).isoformat(),
-            "modified": localtime(article.updated_at).isoformat(),
-            "breadcrumbs": breadcrumbs(article),
-            "json_ld": mark_safe(
+            "json_ld": mark_safe(  # json_ld() escapes <, > and &
                 structured_data.json_ld(
                     structured_data.news_article(article, absolute, fragments["ld"])
                 )
@@ -216,27 +209,6 @@ class ArticleDetailView(View):
             "og_image": absolute(images[0]) if images else "",
         }
         return TemplateResponse(request, self.template_name, context)
-
-
-def breadcrumbs(article):
-    """Edition › page › section links of a story (the section only if it is not the page)."""
-    crumbs = []
-    page = article.page
-    if page is not None:
-        crumbs.append(
-            format_html(
-                '<a href="{}">{}</a>',
-                page.edition.get_absolute_url(),
-                date_format(page.edition.date),
-            )
-        )
-        crumbs.append(
-            format_html('<a href="{}">{} {}</a>', page.get_absolute_url(), page.label, page.name)
-        )
-    section = article.section if article.section_id else None
-    if section is not None and section.name != (page.name if page else ""):
-        crumbs.append(format_html('<a href="{}">{}</a>', section.get_absolute_url(), section.name))
-    return mark_safe(" › ".join(crumbs))
 
 
 class PersonView(ListView):

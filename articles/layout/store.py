@@ -22,7 +22,6 @@ from django.utils.translation import ngettext
 
 from people.models import Person
 
-from .. import rendering
 from ..models import Article, AwardRoster, Byline, Edition, Page, Photo, Role, RosterEntry, Section
 from ..signals import stories_changed
 from .errors import LayoutError
@@ -176,8 +175,7 @@ def import_pages(pages, edition_date, labels, *, dry_run=False, accept_roster_mi
             transaction.set_rollback(True)
         elif writer.changed:
             # Bylines, photos and rosters are bulk-created, which sends no post_save:
-            # refresh the stories' stored HTML and tell the caches once, here.
-            rendering.render(writer.changed)
+            # stories_changed renders the stories' stored HTML again and tells the caches.
             stories_changed.send(
                 sender=Article, queryset=Article.objects.filter(pk__in=writer.changed)
             )

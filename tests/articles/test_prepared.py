@@ -19,9 +19,11 @@ KEY = models.IntegerField()
 
 def headline_of():
     return PreparedQuery(
-        lambda: Article.objects.published()
-        .filter(pk=Parameter("pk", KEY))
-        .values_list("headline", "published_at")
+        lambda: (
+            Article.objects.published()
+            .filter(pk=Parameter("pk", KEY))
+            .values_list("headline", "published_at")
+        )
     )
 
 
@@ -35,7 +37,7 @@ def test_each_call_binds_its_own_values():
 
 def test_rows_come_back_converted_as_the_queryset_gives_them():
     story = ArticleFactory()
-    [(headline, published_at)] = headline_of().rows(pk=story.pk)
+    [(_headline, published_at)] = headline_of().rows(pk=story.pk)
     assert isinstance(published_at, datetime.datetime)
     assert published_at == story.published_at
 
@@ -44,10 +46,12 @@ def test_compiled_once_then_one_query_per_call():
     story = ArticleFactory()
     query = headline_of()
     query.rows(pk=story.pk)
-    with mock.patch.object(Article.objects, "published") as published:
-        with CaptureQueriesContext(connection) as queries:
-            query.rows(pk=story.pk)
-            query.rows(pk=story.pk)
+    with (
+        mock.patch.object(Article.objects, "published") as published,
+        CaptureQueriesContext(connection) as queries,
+    ):
+        query.rows(pk=story.pk)
+        query.rows(pk=story.pk)
     published.assert_not_called()  # not built again
     assert len(queries) == 2
 
@@ -75,10 +79,12 @@ def test_drafts_and_withdrawn_stories_are_not_rows():
 def test_in_lists_are_padded_to_a_fixed_size():
     stories = [ArticleFactory() for _ in range(3)]
     query = PreparedQuery(
-        lambda: Article.objects.published()
-        .filter(pk__in=parameters("key", 5, KEY))
-        .order_by("pk")
-        .values_list("pk", flat=True)
+        lambda: (
+            Article.objects.published()
+            .filter(pk__in=parameters("key", 5, KEY))
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
     )
     keys = [s.pk for s in stories]
     assert query.rows(**fill("key", keys[:2], 5, 0)) == [(keys[0],), (keys[1],)]

@@ -43,8 +43,8 @@ def test_an_unpublished_story_or_neighbour_is_never_read(changes):
     assert readers.story(hidden.pk) is None
     assert readers.story(commentary.pk) is None
     parent, companions, related = readers.neighbours(readers.story(story.pk))
-    assert parent is None and companions == []
-    assert hidden.pk not in [s.pk for s in related]
+    assert parent is None and companions == ""
+    assert hidden.get_absolute_url() not in related
 
 
 def test_neighbours_are_the_parent_its_commentary_and_related_stories():
@@ -54,11 +54,20 @@ def test_neighbours_are_the_parent_its_commentary_and_related_stories():
     rendering.render([story.pk])  # candidates are stored with the rendering
     parent, companions, related = readers.neighbours(readers.story(story.pk))
     assert parent is None
-    assert [c.pk for c in companions] == [commentary.pk]
-    assert companions[0].get_kind_display() == "短评"
-    assert other.pk in [r.pk for r in related]
+    url = commentary.get_absolute_url()
+    assert companions == f'<li><span class="label">短评</span> <a href="{url}">短评</a></li>'
+    assert f'<a href="{other.get_absolute_url()}">同栏目</a> <time datetime=' in related
     parent, companions, related = readers.neighbours(readers.story(commentary.pk))
-    assert parent.pk == story.pk and parent.headline == "主稿"
+    assert parent == f'<a href="{story.get_absolute_url()}">主稿</a>'
+
+
+def test_a_neighbour_stored_with_an_old_rendering_is_rendered_when_listed():
+    story = make_story()
+    other = ArticleFactory(section=story.section, headline="旧渲染")
+    rendering.render([story.pk])
+    Article.objects.filter(pk=other.pk).update(rendered={})
+    _parent, _companions, related = readers.neighbours(readers.story(story.pk))
+    assert "旧渲染" in related
 
 
 def test_a_story_stored_with_an_old_rendering_is_rendered_on_first_read():

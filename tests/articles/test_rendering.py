@@ -1,8 +1,10 @@
 """A story's stored rendering follows every edit of the story and its parts."""
 
+import datetime
+
 from articles import rendering
 from articles.models import Article
-from tests.factories import AwardRosterFactory, PhotoFactory, make_story
+from tests.factories import AwardRosterFactory, PageFactory, PhotoFactory, make_story
 
 
 def stored(story):
@@ -36,6 +38,35 @@ def test_renaming_a_person_renders_their_stories_again(db):
     person.name = "改名记者"
     person.save()
     assert "改名记者" in stored(story)["head"]
+
+
+def test_renaming_the_page_or_edition_renders_its_stories_again(db):
+    page = PageFactory(label="A05", name="区县新闻")
+    story = make_story(page=page)
+    page.name = "区县视窗"
+    page.save()
+    assert "A05 区县视窗" in stored(story)["page_top"]
+    page.edition.date = datetime.date(2023, 12, 27)
+    page.edition.save()
+    assert 'href="/editions/2023-12-27/"' in stored(story)["page_top"]
+
+
+def test_publishing_in_bulk_renders_the_stories_with_their_publish_time(db):
+    story = make_story(status=Article.Status.SUBMITTED, published_at=None)
+    assert "<time" not in stored(story)["card"]
+    Article.objects.filter(pk=story.pk).publish()
+    fragments = stored(story)
+    assert "<time datetime=" in fragments["card"]
+    assert "<time datetime=" in fragments["related_item"]
+
+
+def test_other_stories_list_it_by_its_stored_links(db):
+    story = make_story(kind=Article.Kind.COMMENTARY, kicker="短评", headline="制造业当家")
+    fragments = stored(story)
+    url = story.get_absolute_url()
+    assert fragments["link"] == f'<a href="{url}">短评 制造业当家</a>'
+    assert fragments["companion_item"].startswith('<li><span class="label">短评</span> <a ')
+    assert fragments["related_item"].startswith(f'<li><a href="{url}">')
 
 
 def test_deleting_a_byline_renders_the_story_again(db):
