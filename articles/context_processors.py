@@ -1,23 +1,30 @@
 import functools
 
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from . import cache
 from .models import Section, publication_name
+from .prepared import PreparedQuery
 
 CHROME_PARTS = ("head", "masthead", "footer")
 
 
+TOP_SECTIONS = PreparedQuery(
+    lambda: Section.objects.filter(parent=None).values_list("slug", "name")
+)
+
+
+def _top_sections():
+    return [(reverse("articles:section", args=[slug]), name) for slug, name in TOP_SECTIONS.rows()]
+
+
 def navigation_sections():
     """``[(url, name), …]`` of the top-level sections, cached until a section changes."""
-    return cache.page_cache().get_or_set(
-        cache.NAVIGATION_KEY,
-        lambda: [(s.get_absolute_url(), s.name) for s in Section.objects.filter(parent=None)],
-        None,
-    )
+    return cache.page_cache().get_or_set(cache.NAVIGATION_KEY, _top_sections, None)
 
 
 def _render_chrome(publication, navigation, query=""):

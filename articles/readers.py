@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from . import rendering
-from .models import Article, Edition, Page
+from .models import Article, Edition
 from .prepared import Parameter, PreparedQuery, fill, parameters
 
 RELATED_STORIES = 5
@@ -178,9 +178,6 @@ class Story:
     def section_id(self):
         return self.section.pk if self.section else None
 
-    def get_kind_display(self):
-        return Article.Kind(self.kind).label
-
 
 def story(pk):
     """The published story ``pk`` with its stored rendering, or None."""
@@ -257,27 +254,56 @@ class Card:
         self.pk, self.card, self.lead, self.has_photo = pk, card, lead, has_photo
 
 
-def front_page():
-    """``(edition, [(page, [cards…]), …], [cards…])`` of the latest edition, in print order.
+class PrintedPage:
+    """A page of the edition on the front page: its address and its stories' cards joined."""
 
-    With no edition yet, ``edition`` is None and the cards are the latest stories.
+    __slots__ = ("cards", "label", "name", "pk", "url")
+
+    def __init__(self, pk, label, name, url, cards):
+        self.pk, self.label, self.name, self.url, self.cards = pk, label, name, url, cards
+
+
+def _joined(cards):
+    return mark_safe("".join(card.card for card in cards))
+
+
+def front_page():
+    """``(edition, lead, [PrintedPage…], latest cards)`` of the latest edition.
+
+    The lead is the first story in print order with a photo (else the first story); the
+    pages list the others.  With no edition yet, ``edition`` is None, there are no pages,
+    and ``latest`` joins the cards of the newest stories.
     """
     rows = _fresh(FRONT_STORIES.rows(), FRONT_STORIES, 1)
     if not rows:
         rows = _fresh(LATEST_STORIES.rows(), LATEST_STORIES, 1)
-        return None, [], [Card(r[0], r[2], r[3], r[4]) for r in rows]
+        cards = [Card(r[0], r[2], r[3], r[4]) for r in rows]
+        lead = _lead(cards)
+        return None, lead, [], _joined(card for card in cards if card is not lead)
     edition = Edition(pk=rows[0][9], date=rows[0][10], number=rows[0][11])
-    pages, cards, current = [], [], None
+    cards, pages = [], {}
     for pk, _v, card, lead, has_photo, page_id, label, name, section_name, *_ in rows:
-        if current is None or current.pk != page_id:
-            current = Page(
-                pk=page_id, label=label, name=name or section_name or "", edition=edition
-            )
-            pages.append((current, []))
-        item = Card(pk, card, lead, has_photo)
-        pages[-1][1].append(item)
-        cards.append(item)
-    return edition, pages, cards
+        cards.append(Card(pk, card, lead, has_photo))
+        if page_id not in pages:
+            pages[page_id] = (label, name or section_name or "", [])
+        pages[page_id][2].append(cards[-1])
+    lead = _lead(cards)
+    edition_date = edition.date.isoformat()
+    printed = [
+        PrintedPage(
+            pk,
+            label,
+            name,
+            reverse("articles:page", args=[edition_date, label]),
+            _joined(card for card in page_cards if card is not lead),
+        )
+        for pk, (label, name, page_cards) in pages.items()
+    ]
+    return edition, lead, printed, ""
+
+
+def _lead(cards):
+    return next((card for card in cards if card.has_photo), cards[0] if cards else None)
 
 
 def latest_commentary():

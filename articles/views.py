@@ -55,13 +55,12 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        edition, pages, cards = readers.front_page()
-        lead = next((card for card in cards if card.has_photo), cards[0] if cards else None)
+        edition, lead, pages, latest = readers.front_page()
         context.update(
             edition=edition,
             lead=lead,
-            pages=[(page, [card for card in items if card is not lead]) for page, items in pages],
-            latest=[card for card in cards if card is not lead] if edition is None else [],
+            pages=pages,
+            latest=latest,
             commentary=readers.latest_commentary(),
         )
         return context

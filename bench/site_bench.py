@@ -11,7 +11,7 @@ Both served by gunicorn (2 workers) and loaded by wrk from the same machine, in 
 Loads the seed edition into the database (PostgreSQL by default), then serves the site
 twice with production settings (DEBUG off, persistent connections):
 
-  uncached  no page cache (the default cache is local memory; only the section menu uses it);
+  uncached  no cache at all (Django's dummy cache: the section menu is read every request);
   cached    the whole-page cache on Redis (articles/cache.py).
 
 In each run wrk loads a trivial Django view behind the same middleware (the floor), the
@@ -80,6 +80,7 @@ def environment(args, cached):
         env["NEWSROOM_PAGE_CACHE_SECONDS"] = "600"
     else:
         env["NEWSROOM_PAGE_CACHE_SECONDS"] = "0"
+        env["NEWSROOM_NO_CACHE"] = "1"  # Django's dummy cache: nothing kept between requests
     return env
 
 
@@ -369,6 +370,8 @@ def main():
     parser.add_argument("--wagtail-redis", default="redis://127.0.0.1:6379/13")
     parser.add_argument("--wagtail-venv", type=Path, default=ROOT / "var" / "bench-wagtail-venv")
     args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed; on Debian: apt-get install wrk")
     args.var.mkdir(parents=True, exist_ok=True)
     prepare(args)
     # Install and build the peer before measuring anything: pip and Wagtail's migrations

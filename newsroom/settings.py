@@ -113,6 +113,11 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif os.environ.get("DATABASE_SERVER_SIDE_BINDING", "1") == "1":
+    # Server-side parameters let psycopg prepare a statement it has run five times on a
+    # connection, so PostgreSQL stops planning the readers' queries on every request
+    # (planning the front page's query took longer than running it).
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -172,6 +177,9 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("NEWSROOM_CACHE_PREFIX", "newsroom"),
         }
     }
+elif os.environ.get("NEWSROOM_NO_CACHE") == "1":
+    # No cache at all (bench/site_bench.py's uncached run): nothing is kept between requests.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Readers' pages are cached whole and made fresh on every edit (articles/cache.py);

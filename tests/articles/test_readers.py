@@ -86,15 +86,20 @@ def test_front_page_is_the_latest_edition_with_stories_in_print_order():
     first = make_story(page=a05, page_position=1)
     third = make_story(page=a06, page_position=1)
     make_story(page=PageFactory(edition=new, label="A07"), status=Article.Status.DRAFT)
-    edition, pages, cards = readers.front_page()
+    edition, lead, pages, latest = readers.front_page()
     assert edition.date == new.date
-    assert [page.label for page, _ in pages] == ["A05", "A06"]
-    assert [card.pk for card in cards] == [first.pk, second.pk, third.pk]
-    assert first.headline in cards[0].card
+    assert lead.pk == first.pk  # no photos: the first story in print order
+    assert [page.label for page in pages] == ["A05", "A06"]
+    assert pages[0].url == a05.get_absolute_url()
+    cards = pages[0].cards
+    assert first.headline not in cards  # the lead is not repeated
+    assert second.headline in cards and third.headline in pages[1].cards
+    assert latest == ""
 
 
 def test_front_page_without_editions_lists_the_latest_stories():
-    story = make_story()
-    edition, pages, cards = readers.front_page()
+    story, other = make_story(), make_story()
+    edition, lead, pages, latest = readers.front_page()
     assert edition is None and pages == []
-    assert [card.pk for card in cards] == [story.pk]
+    assert lead.pk in (story.pk, other.pk)
+    assert (other if lead.pk == story.pk else story).headline in latest
