@@ -143,9 +143,9 @@ QUERIES_PER_SEARCH_PAGE = 5
 
 @pytest.mark.parametrize("stale", [False, True])
 def test_result_shows_credit_section_page_and_date(client, stale):
-    page = PageFactory(label="A05")
-    story = make_story(bylines=1, photos=1, headline="会议纪要", section=SectionFactory(name="要闻"))
-    story.page = page
+    section = SectionFactory(name="要闻")
+    story = make_story(bylines=1, photos=1, headline="会议纪要", section=section)
+    story.page = PageFactory(label="A05")
     story.save()
     photo = story.photos.get()
     photo.caption = "响石岭街道的边坡。"
