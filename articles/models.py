@@ -354,6 +354,14 @@ class Article(models.Model):
         encoder=UnicodeJSONEncoder,
         help_text=_("The story's HTML for the public site, made when it is saved."),
     )
+    listing = models.JSONField(
+        _("rendered for lists"),
+        default=dict,
+        blank=True,
+        editable=False,
+        encoder=UnicodeJSONEncoder,
+        help_text=_("The small parts of the rendering that lists of stories show."),
+    )
 
     tags = TaggableManager(verbose_name=_("tags"), blank=True)
 

@@ -8,7 +8,7 @@ saved (``rendering.py``).
 """
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.fields.json import KT
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -62,10 +62,10 @@ NEIGHBOURS = PreparedQuery(
         .values_list(
             "pk",
             "main_story",
-            KT("rendered__v"),
-            KT("rendered__link"),
-            KT("rendered__companion_item"),
-            KT("rendered__related_item"),
+            KT("listing__v"),
+            KT("listing__link"),
+            KT("listing__companion_item"),
+            KT("listing__related_item"),
         )[: RELATED_STORIES + COMPANIONS + 1]
     )
 )
@@ -76,18 +76,25 @@ _LATEST_EDITION = (
     .values("pk")[:1]
 )
 
-# The latest edition's published stories in print order, with their stored cards.
+_LATEST_COMMENTARY = (
+    Article.objects.published().filter(kind=Article.Kind.COMMENTARY).values("pk")[:1]
+)
+
+# In one round trip: the latest edition's published stories in print order, and the
+# latest published commentary (which may be printed elsewhere), with their stored
+# list fragments; every row says which edition and commentary were picked.
 FRONT_STORIES = PreparedQuery(
     lambda: (
         Article.objects.published()
-        .filter(page__edition=Subquery(_LATEST_EDITION))
+        .annotate(
+            edition_pick=Subquery(_LATEST_EDITION), commentary_pick=Subquery(_LATEST_COMMENTARY)
+        )
+        .filter(Q(page__edition=F("edition_pick")) | Q(pk=F("commentary_pick")))
         .order_by("page__order", "page__label", "page_position", "pk")
         .values_list(
             "pk",
-            KT("rendered__v"),
-            KT("rendered__card"),
-            KT("rendered__lead"),
-            KT("rendered__has_photo"),
+            "listing",
+            "headline",
             "page_id",
             "page__label",
             "page__name",
@@ -95,37 +102,29 @@ FRONT_STORIES = PreparedQuery(
             "page__edition_id",
             "page__edition__date",
             "page__edition__number",
+            "edition_pick",
+            "commentary_pick",
         )
     )
 )
 
 # Without an edition: the latest stories.
 LATEST_STORIES = PreparedQuery(
-    lambda: Article.objects.published().values_list(
-        "pk",
-        KT("rendered__v"),
-        KT("rendered__card"),
-        KT("rendered__lead"),
-        KT("rendered__has_photo"),
-    )[:20]
-)
-
-LATEST_COMMENTARY = PreparedQuery(
-    lambda: (
-        Article.objects.published()
-        .filter(kind=Article.Kind.COMMENTARY)
-        .values_list("pk", KT("rendered__v"), "headline", KT("rendered__summary"))[:1]
-    )
+    lambda: Article.objects.published().values_list("pk", "listing", "headline")[:20]
 )
 
 
 def _fresh(rows, query, position, **values):
     """Rows of ``query`` again if any stored rendering (at ``position``) is out of date."""
-    stale = [row[0] for row in rows if str(row[position]) != str(rendering.VERSION)]
+    stale = [row[0] for row in rows if str(_version(row[position])) != str(rendering.VERSION)]
     if stale:
         rendering.render(stale)
         rows = query.rows(**values)
     return rows
+
+
+def _version(stored):
+    return stored.get("v") if isinstance(stored, dict) else stored
 
 
 class Place:
@@ -246,12 +245,18 @@ def neighbours(article):
 
 
 class Card:
-    """A story in a list: its key and stored fragments."""
+    """A story in a list: its key, headline and stored list fragments."""
 
-    __slots__ = ("card", "has_photo", "lead", "pk")
+    __slots__ = ("card", "has_photo", "headline", "lead", "pk", "summary")
 
-    def __init__(self, pk, card, lead, has_photo):
-        self.pk, self.card, self.lead, self.has_photo = pk, card, lead, has_photo
+    def __init__(self, pk, listing, headline):
+        self.pk, self.headline = pk, headline
+        self.card = listing["card"]
+        self.lead = listing["lead"]
+        self.has_photo = listing["has_photo"]
+        self.summary = listing["summary"]
+
+    get_absolute_url = Article.get_absolute_url
 
 
 class PrintedPage:
@@ -263,53 +268,64 @@ class PrintedPage:
         self.pk, self.label, self.name, self.url, self.cards = pk, label, name, url, cards
 
 
+class FrontPage:
+    """What the front page shows (see ``front_page()``)."""
+
+    __slots__ = ("commentary", "edition", "latest", "lead", "pages")
+
+    def __init__(self, edition=None, lead=None, pages=None, latest="", commentary=None):
+        self.edition, self.lead, self.pages = edition, lead, pages or []
+        self.latest, self.commentary = latest, commentary
+
+
 def _joined(cards):
     return mark_safe("".join(card.card for card in cards))
 
 
 def front_page():
-    """``(edition, lead, [PrintedPage…], latest cards)`` of the latest edition.
+    """The latest edition's lead story and printed pages, and the latest commentary.
 
     The lead is the first story in print order with a photo (else the first story); the
-    pages list the others.  With no edition yet, ``edition`` is None, there are no pages,
-    and ``latest`` joins the cards of the newest stories.
+    pages list the others' cards.  With no edition yet, ``edition`` is None, there are
+    no pages, and ``latest`` joins the cards of the newest stories.
     """
     rows = _fresh(FRONT_STORIES.rows(), FRONT_STORIES, 1)
-    if not rows:
-        rows = _fresh(LATEST_STORIES.rows(), LATEST_STORIES, 1)
-        cards = [Card(r[0], r[2], r[3], r[4]) for r in rows]
-        lead = _lead(cards)
-        return None, lead, [], _joined(card for card in cards if card is not lead)
-    edition = Edition(pk=rows[0][9], date=rows[0][10], number=rows[0][11])
+    front = FrontPage()
     cards, pages = [], {}
-    for pk, _v, card, lead, has_photo, page_id, label, name, section_name, *_ in rows:
-        cards.append(Card(pk, card, lead, has_photo))
+    for row in rows:
+        pk, listing, headline, page_id, label, name, section_name, edition_id = row[:8]
+        edition_pick, commentary_pick = row[10:]
+        card = Card(pk, listing, headline)
+        if pk == commentary_pick:
+            front.commentary = card
+        if edition_id is None or edition_id != edition_pick:
+            continue  # the latest commentary, printed in an older edition
+        if front.edition is None:
+            front.edition = Edition(pk=edition_id, date=row[8], number=row[9])
+        cards.append(card)
         if page_id not in pages:
             pages[page_id] = (label, name or section_name or "", [])
-        pages[page_id][2].append(cards[-1])
-    lead = _lead(cards)
-    edition_date = edition.date.isoformat()
-    printed = [
+        pages[page_id][2].append(card)
+    if front.edition is None:
+        rows = _fresh(LATEST_STORIES.rows(), LATEST_STORIES, 1)
+        cards = [Card(*row) for row in rows]
+        front.lead = _lead(cards)
+        front.latest = _joined(card for card in cards if card is not front.lead)
+        return front
+    front.lead = _lead(cards)
+    edition_date = front.edition.date.isoformat()
+    front.pages = [
         PrintedPage(
             pk,
             label,
             name,
             reverse("articles:page", args=[edition_date, label]),
-            _joined(card for card in page_cards if card is not lead),
+            _joined(card for card in page_cards if card is not front.lead),
         )
         for pk, (label, name, page_cards) in pages.items()
     ]
-    return edition, lead, printed, ""
+    return front
 
 
 def _lead(cards):
     return next((card for card in cards if card.has_photo), cards[0] if cards else None)
-
-
-def latest_commentary():
-    """The newest published commentary as ``(url, headline, summary)``, or None."""
-    rows = _fresh(LATEST_COMMENTARY.rows(), LATEST_COMMENTARY, 1)
-    if not rows:
-        return None
-    pk, _v, headline, summary = rows[0]
-    return Article(pk=pk, headline=headline), summary

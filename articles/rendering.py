@@ -20,8 +20,22 @@ from . import structured_data
 from .models import Article, Byline, Photo
 
 # Bump when the fragment templates change so stored fragments are made again.
-VERSION = 7
+VERSION = 8
 RELATED_CANDIDATES = 30
+# The fragments lists of stories read, stored again apart from the large ones (the story
+# page's HTML): a list query then reads one small value per story instead of extracting
+# keys from, and so decompressing, each story's whole rendering (PostgreSQL TOAST).
+LISTING_KEYS = (
+    "v",
+    "card",
+    "lead",
+    "has_photo",
+    "summary",
+    "byline",
+    "link",
+    "related_item",
+    "companion_item",
+)
 SUMMARY_LENGTH = 90
 
 
@@ -119,15 +133,22 @@ def related_candidates(article):
 def render(pks):
     """Render the stories with these primary keys again and store the result."""
     for article in with_parts(Article.objects.filter(pk__in=list(pks))):
-        Article.objects.filter(pk=article.pk).update(rendered=fragments(article))
+        rendered = fragments(article)
+        Article.objects.filter(pk=article.pk).update(
+            rendered=rendered, listing={key: rendered[key] for key in LISTING_KEYS}
+        )
 
 
 def with_fragments(queryset, *keys):
     """``queryset`` carrying only the named stored fragments (``fragment_<key>``)."""
     keys = ("v", *keys)
-    return queryset.annotate(**{f"fragment_{key}": KT(f"rendered__{key}") for key in keys}).defer(
-        "body", "rendered"
-    )
+    return queryset.annotate(
+        **{f"fragment_{key}": KT(f"{_field(key)}__{key}") for key in keys}
+    ).defer("body", "rendered", "listing")
+
+
+def _field(key):
+    return "listing" if key in LISTING_KEYS else "rendered"
 
 
 def ensure_fragments(articles, *keys):

@@ -48,20 +48,20 @@ def pages_with_stories(articles):
 class HomeView(TemplateView):
     """The latest edition by page and section, its lead story, and the latest commentary.
 
-    Read in two prepared queries (``readers.py``) of stored cards.
+    Read in one prepared query (``readers.py``) of stored cards.
     """
 
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        edition, lead, pages, latest = readers.front_page()
+        front = readers.front_page()
         context.update(
-            edition=edition,
-            lead=lead,
-            pages=pages,
-            latest=latest,
-            commentary=readers.latest_commentary(),
+            edition=front.edition,
+            lead=front.lead,
+            pages=front.pages,
+            latest=front.latest,
+            commentary=front.commentary,
         )
         return context
 

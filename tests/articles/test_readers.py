@@ -65,7 +65,7 @@ def test_a_neighbour_stored_with_an_old_rendering_is_rendered_when_listed():
     story = make_story()
     other = ArticleFactory(section=story.section, headline="旧渲染")
     rendering.render([story.pk])
-    Article.objects.filter(pk=other.pk).update(rendered={})
+    Article.objects.filter(pk=other.pk).update(rendered={}, listing={})
     _parent, _companions, related = readers.neighbours(readers.story(story.pk))
     assert "旧渲染" in related
 
@@ -86,7 +86,8 @@ def test_front_page_is_the_latest_edition_with_stories_in_print_order():
     first = make_story(page=a05, page_position=1)
     third = make_story(page=a06, page_position=1)
     make_story(page=PageFactory(edition=new, label="A07"), status=Article.Status.DRAFT)
-    edition, lead, pages, latest = readers.front_page()
+    front = readers.front_page()
+    edition, lead, pages, latest = front.edition, front.lead, front.pages, front.latest
     assert edition.date == new.date
     assert lead.pk == first.pk  # no photos: the first story in print order
     assert [page.label for page in pages] == ["A05", "A06"]
@@ -99,7 +100,32 @@ def test_front_page_is_the_latest_edition_with_stories_in_print_order():
 
 def test_front_page_without_editions_lists_the_latest_stories():
     story, other = make_story(), make_story()
-    edition, lead, pages, latest = readers.front_page()
+    front = readers.front_page()
+    edition, lead, pages, latest = front.edition, front.lead, front.pages, front.latest
     assert edition is None and pages == []
     assert lead.pk in (story.pk, other.pk)
     assert (other if lead.pk == story.pk else story).headline in latest
+
+
+def test_front_page_commentary_is_the_latest_published_one_wherever_printed():
+    older_edition = EditionFactory(date=datetime.date(2023, 12, 25))
+    new = EditionFactory(date=datetime.date(2023, 12, 26))
+    make_story(page=PageFactory(edition=new, label="A01"))
+    earlier = timezone.now() - datetime.timedelta(days=1)
+    ArticleFactory(kind=Article.Kind.COMMENTARY, headline="旧短评", published_at=earlier)
+    latest = ArticleFactory(
+        kind=Article.Kind.COMMENTARY,
+        headline="新短评",
+        page=PageFactory(edition=older_edition, label="A02"),
+    )
+    ArticleFactory(kind=Article.Kind.COMMENTARY, status=Article.Status.DRAFT, headline="草稿")
+    front = readers.front_page()
+    assert front.edition.date == new.date
+    assert front.commentary.pk == latest.pk and front.commentary.headline == "新短评"
+    assert front.commentary.summary
+    assert all("新短评" not in page.cards for page in front.pages)  # not in this edition
+
+
+def test_front_page_without_commentary_has_none():
+    make_story(page=PageFactory(label="A01"))
+    assert readers.front_page().commentary is None

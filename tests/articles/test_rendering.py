@@ -60,6 +60,14 @@ def test_publishing_in_bulk_renders_the_stories_with_their_publish_time(db):
     assert "<time datetime=" in fragments["related_item"]
 
 
+def test_lists_read_a_small_copy_of_the_list_fragments(db):
+    story = make_story(headline="列表用的")
+    listing = Article.objects.get(pk=story.pk).listing
+    assert set(listing) == set(rendering.LISTING_KEYS)
+    assert listing["card"] == stored(story)["card"]
+    assert "html" not in listing  # the story page's body stays out of lists
+
+
 def test_other_stories_list_it_by_its_stored_links(db):
     story = make_story(kind=Article.Kind.COMMENTARY, kicker="短评", headline="制造业当家")
     fragments = stored(story)
@@ -78,10 +86,11 @@ def test_deleting_a_byline_renders_the_story_again(db):
 
 def test_rows_saved_without_signals_are_rendered_on_first_view(client, db):
     story = make_story(headline="没有渲染过")
-    Article.objects.filter(pk=story.pk).update(rendered={})
+    Article.objects.filter(pk=story.pk).update(rendered={}, listing={})
     assert "没有渲染过" in client.get("/").content.decode()
     assert stored(story)["v"] == rendering.VERSION
-    Article.objects.filter(pk=story.pk).update(rendered={})
+    assert Article.objects.get(pk=story.pk).listing["v"] == rendering.VERSION
+    Article.objects.filter(pk=story.pk).update(rendered={}, listing={})
     assert "没有渲染过" in client.get(story.get_absolute_url()).content.decode()
 
 
