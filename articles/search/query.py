@@ -33,9 +33,11 @@ MAX_RESULTS = RANK_WINDOW
 
 # What one result shows: the stored credit line (and its rendering's version), section,
 # page, and the text its snippet is cut from; per database, the parts that read JSON.
+# The credit line is read from the small list parts (rendering.LISTING_KEYS): a key of the
+# whole rendering would decompress the story page's HTML too on PostgreSQL.
 _STORED = {
-    "postgresql": "x.{field} ->> 'v', x.{field} ->> 'byline'",
-    "sqlite": "json_extract(x.{field}, '$.v'), json_extract(x.{field}, '$.byline')",
+    "postgresql": "x.listing ->> 'v', x.listing ->> 'byline'",
+    "sqlite": "json_extract(x.listing, '$.v'), json_extract(x.listing, '$.byline')",
 }
 _CAPTIONS = {
     "postgresql": "ARRAY(SELECT p.caption FROM {photo} p WHERE p.article_id = x.id "
@@ -50,13 +52,6 @@ _PAGE_SQL = (
     "LEFT JOIN {section} s ON s.id = x.section_id LEFT JOIN {page} g ON g.id = x.page_id "
     "WHERE x.id IN ({keys})"
 )
-
-
-def _stored_field():
-    """The column to read the stored credit line from: the small parts lists show where
-    ``rendering`` keeps them apart from the story page's HTML (reading a key of the whole
-    rendering decompresses all of it on PostgreSQL), else the whole rendering."""
-    return "listing" if "byline" in getattr(rendering, "LISTING_KEYS", ()) else "rendered"
 
 
 def _json(value):
@@ -199,7 +194,7 @@ class SearchResults:
         connection = connections[self.using]
         visible, params = self._visible
         sql = _PAGE_SQL.format(
-            stored=_STORED[connection.vendor].format(field=_stored_field()),
+            stored=_STORED[connection.vendor],
             captions=_CAPTIONS[connection.vendor].format(photo=Photo._meta.db_table),
             article=Article._meta.db_table,
             section=Section._meta.db_table,
