@@ -29,13 +29,14 @@ def test_newsroom_table_keeps_its_columns():
     assert lines[5] == "| cached | 1100 | 630 | 0.57 | 650 | 0.59 |"
 
 
-def test_comparison_puts_each_site_against_its_own_floor():
+def test_comparison_puts_each_site_against_its_own_uncached_floor():
     versions = {"wagtail": "8.0.1", "django": "6.1.3"}
     lines = site_bench.comparison(RESULTS, WAGTAIL_RESULTS, versions).splitlines()
     assert "Wagtail 8.0.1" in lines[0] and "Django 6.1.3" in lines[0]
     assert lines[2].startswith("| run | newsroom story ratio | newsroom front ratio |")
-    assert lines[4] == "| uncached | 0.100 | 0.050 | 0.030 | 940 | 28 |"
-    assert lines[5] == "| cached | 0.573 | 0.591 | 0.489 | 900 | 440 |"
+    assert lines[4] == "| uncached | 0.100 | 0.050 | 0.030 | 28 | 940 |"
+    # Wagtail's cached story against its trivial view with no cache (440 / 940).
+    assert lines[5] == "| cached | 0.573 | 0.591 | 0.468 | 440 | 900 |"
 
 
 def test_venv_is_remade_for_another_interpreter():
