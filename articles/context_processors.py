@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from . import cache
 from .models import Section, publication_name
@@ -29,9 +30,13 @@ def navigation_sections():
 
 def _render_chrome(publication, navigation, query=""):
     context = {"publication": publication, "nav_sections": navigation, "query": query}
-    return {
+    parts = {
         part: mark_safe(render_to_string(f"chrome/{part}.html", context)) for part in CHROME_PARTS
     }
+    parts["description"] = _("%(publication)s: the local daily, online.") % {
+        "publication": publication
+    }
+    return parts
 
 
 @functools.lru_cache(maxsize=32)
@@ -51,8 +56,10 @@ def chrome(request):
 
 
 def site(request):
-    """The publication's name and the shared page parts (made only if a page shows them)."""
+    """The publication's name, the shared page parts and the page's own full address
+    (each made only if a page shows it)."""
     return {
         "publication": publication_name(),
         "chrome": SimpleLazyObject(lambda: chrome(request)),
+        "page_url": SimpleLazyObject(request.build_absolute_uri),
     }

@@ -8,7 +8,7 @@ saved (``rendering.py``).
 """
 
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Q, Subquery
 from django.db.models.fields.json import KT
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -70,10 +70,13 @@ NEIGHBOURS = PreparedQuery(
     )
 )
 
+# The edition of the newest published story printed on a page: the latest edition readers
+# may see (an edition of drafts does not exist yet for them).
 _LATEST_EDITION = (
-    Edition.objects.filter(Exists(Article.objects.published().filter(page__edition=OuterRef("pk"))))
-    .order_by("-date")
-    .values("pk")[:1]
+    Article.objects.published()
+    .filter(page__isnull=False)
+    .order_by("-page__edition__date")
+    .values("page__edition")[:1]
 )
 
 _LATEST_COMMENTARY = (
@@ -81,15 +84,13 @@ _LATEST_COMMENTARY = (
 )
 
 # In one round trip: the latest edition's published stories in print order, and the
-# latest published commentary (which may be printed elsewhere), with their stored
-# list fragments; every row says which edition and commentary were picked.
+# latest published commentary (which may be printed elsewhere), with their stored list
+# fragments.  Which rows are which is told apart in Python (front_page()), so each
+# subquery runs once.
 FRONT_STORIES = PreparedQuery(
     lambda: (
         Article.objects.published()
-        .annotate(
-            edition_pick=Subquery(_LATEST_EDITION), commentary_pick=Subquery(_LATEST_COMMENTARY)
-        )
-        .filter(Q(page__edition=F("edition_pick")) | Q(pk=F("commentary_pick")))
+        .filter(Q(page__edition=Subquery(_LATEST_EDITION)) | Q(pk=Subquery(_LATEST_COMMENTARY)))
         .order_by("page__order", "page__label", "page_position", "pk")
         .values_list(
             "pk",
@@ -102,8 +103,8 @@ FRONT_STORIES = PreparedQuery(
             "page__edition_id",
             "page__edition__date",
             "page__edition__number",
-            "edition_pick",
-            "commentary_pick",
+            "kind",
+            "published_at",
         )
     )
 )
@@ -291,15 +292,21 @@ def front_page():
     """
     rows = _fresh(FRONT_STORIES.rows(), FRONT_STORIES, 1)
     front = FrontPage()
+    # The rows are the latest edition's stories plus, if printed elsewhere or nowhere,
+    # the latest commentary: the edition is the newest among them, the commentary the
+    # newest commentary among them.
+    dated = [row for row in rows if row[7] is not None]
+    latest = max(dated, key=lambda row: row[8], default=None)
+    commentaries = [row for row in rows if row[10] == Article.Kind.COMMENTARY]
+    pick = max(commentaries, key=lambda row: (row[11], row[0]), default=None)
     cards, pages = [], {}
     for row in rows:
         pk, listing, headline, page_id, label, name, section_name, edition_id = row[:8]
-        edition_pick, commentary_pick = row[10:]
         card = Card(pk, listing, headline)
-        if pk == commentary_pick:
+        if row is pick:
             front.commentary = card
-        if edition_id is None or edition_id != edition_pick:
-            continue  # the latest commentary, printed in an older edition
+        if latest is None or edition_id != latest[7]:
+            continue  # the latest commentary, printed in an older edition or nowhere
         if front.edition is None:
             front.edition = Edition(pk=edition_id, date=row[8], number=row[9])
         cards.append(card)

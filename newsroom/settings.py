@@ -116,8 +116,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 elif os.environ.get("DATABASE_SERVER_SIDE_BINDING", "1") == "1":
     # Server-side parameters let psycopg prepare a statement it has run five times on a
     # connection, so PostgreSQL stops planning the readers' queries on every request
-    # (planning the front page's query took longer than running it).
-    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
+    # (planning the front page's query took longer than running it).  Django turns
+    # psycopg's automatic preparing off unless prepare_threshold is given.  Restart the
+    # application after migrating, and use session pooling if a pooler sits in between.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
