@@ -263,3 +263,18 @@ def test_query_syntax_is_never_interpreted(query, finds):
     results = search.search(query)
     assert (results.count() == 1) is finds
     assert len(results[0:20]) == results.count()
+
+
+if connection.vendor == "postgresql":  # prepared statements are PostgreSQL's; the suite
+    # runs once on each database, so this runs in the PostgreSQL pass.
+
+    def test_searches_are_planned_for_their_own_words_not_prepared():
+        """Reader queries are prepared after five runs; a search's plan depends on its words."""
+        ArticleFactory(headline="株洲新闻", body=paragraph("株洲今天开会。"))
+        for _ in range(8):
+            assert found("株洲") == ["株洲新闻"]
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT statement FROM pg_prepared_statements")
+            prepared = [statement for (statement,) in cursor.fetchall()]
+        assert not [s for s in prepared if "plainto_tsquery" in s]  # indexing may be prepared
+        assert connection.connection.prepare_threshold == 5  # restored after each search
