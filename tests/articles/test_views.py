@@ -229,3 +229,10 @@ def test_story_page_queries_do_not_grow_with_bylines_and_photos(
     make_story(section=story.section)
     # The story; its commentary and related stories; the section menu (then cached).
     assert queries(client, story.get_absolute_url()) == 3
+
+
+def test_front_page_is_one_query_and_the_section_menu(client, db, uncached):
+    make_edition_of(3)
+    # The latest edition's stories with the latest commentary; the menu (then cached).
+    assert queries(client, "/") == 2
+    assert queries(client, "/") == 1
