@@ -162,14 +162,9 @@ class Story:
         "updated_at",
     )
 
-    def __init__(self, pk, kind, kicker, headline, subheadline, published_at, **extra):
-        self.pk, self.kind, self.kicker, self.headline = pk, kind, kicker, headline
-        self.subheadline, self.published_at = subheadline, published_at
-        self.updated_at = extra.get("updated_at")
-        self.main_story_id = extra.get("main_story_id")
-        self.rendered = extra.get("rendered")
-        self.section = extra.get("section")
-        self.page = extra.get("page")
+    def __init__(self, **fields):
+        for name in self.__slots__:
+            setattr(self, name, fields.get(name))
 
     title = Article.title
     get_absolute_url = Article.get_absolute_url
@@ -187,38 +182,17 @@ def story(pk):
     if (rows[0][8] or {}).get("v") != rendering.VERSION:
         rendering.render([pk])
         rows = STORY.rows(pk=pk)
-    (
-        pk,
-        kind,
-        kicker,
-        headline,
-        subheadline,
-        published_at,
-        updated_at,
-        main_story_id,
-        rendered,
-        section_id,
-        section_name,
-        section_slug,
-        page_id,
-        page_label,
-        page_name,
-        edition_date,
-    ) = rows[0]
+    row = dict(zip(_STORY_FIELDS, rows[0], strict=True))
+    section = page = None
+    if row["section_id"]:
+        section = Place(row["section_id"], row["section__name"], row["section__slug"])
+    if row["page_id"]:
+        edition = Place(date=row["page__edition__date"])
+        page = Place(row["page_id"], row["page__name"], label=row["page__label"], edition=edition)
     return Story(
-        pk,
-        kind,
-        kicker,
-        headline,
-        subheadline,
-        published_at,
-        updated_at=updated_at,
-        main_story_id=main_story_id,
-        rendered=rendered,
-        section=Place(section_id, section_name, section_slug) if section_id else None,
-        page=Place(page_id, page_name, label=page_label, edition=Place(date=edition_date))
-        if page_id
-        else None,
+        **{name: row[name] for name in Story.__slots__ if name in row},
+        section=section,
+        page=page,
     )
 
 
