@@ -27,7 +27,8 @@ from .models import (
 )
 from .signals import stories_changed
 
-# Everything a reader's page shows comes from these models.
+# Everything a reader's page shows comes from these models; a saved one renders the stories
+# that show it again (stories_affected) and makes every cached page stale.
 SHOWN_ON_PAGES = (
     Article,
     Byline,
@@ -39,6 +40,7 @@ SHOWN_ON_PAGES = (
     Edition,
     Page,
     Person,
+    Role,
 )
 
 
@@ -118,19 +120,7 @@ def connect():
         post_delete.connect(
             pages_changed, sender=model, dispatch_uid=f"pages-delete-{model.__name__}"
         )
-    for model in (
-        Article,
-        Byline,
-        Photo,
-        AwardRoster,
-        RosterEntry,
-        Correction,
-        Person,
-        Role,
-        Section,
-        Page,
-        Edition,
-    ):
+    for model in SHOWN_ON_PAGES:
         # Connected before the page handlers fire for the next request; order is irrelevant
         # because both run before the saving request returns.
         post_save.connect(render_stories, sender=model, dispatch_uid=f"render-{model.__name__}")

@@ -107,6 +107,14 @@ def test_editing_a_byline_refreshes_the_story_page(client, page_cache, story):
     assert "新名字" in fetch(client, story.get_absolute_url())[0]
 
 
+def test_renaming_a_role_refreshes_the_story_page(client, page_cache, story):
+    fetch(client, story.get_absolute_url())
+    role = story.bylines.get().role
+    role.print_label = "特约记者"
+    role.save()
+    assert "特约记者" in fetch(client, story.get_absolute_url())[0]
+
+
 def test_page_caching_can_be_turned_off(client, settings, story):
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
     fetch(client, "/")
