@@ -98,7 +98,3 @@ class PreparedQuery:
             cursor.execute(sql, params)
             results = cursor.fetchall()
         return list(compiler.results_iter(results=[results], tuple_expected=True))
-
-    def forget(self):
-        """Compile again on next use (after a schema change in tests)."""
-        self._compiled.clear()

@@ -10,11 +10,10 @@ saved (``rendering.py``).
 from django.db import models
 from django.db.models import Q, Subquery
 from django.db.models.fields.json import KT
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from . import rendering
-from .models import Article, Edition
+from .models import Article, Edition, Page, Section
 from .prepared import Parameter, PreparedQuery, fill, parameters
 
 RELATED_STORIES = 5
@@ -128,23 +127,6 @@ def _version(stored):
     return stored.get("v") if isinstance(stored, dict) else stored
 
 
-class Place:
-    """A section, page or edition as a reader's page shows it: a name and an address."""
-
-    __slots__ = ("date", "edition", "label", "name", "pk", "slug")
-
-    def __init__(self, pk=None, name="", slug="", label="", date=None, edition=None):
-        self.pk, self.name, self.slug, self.label = pk, name, slug, label
-        self.date, self.edition = date, edition
-
-    def get_absolute_url(self):
-        if self.slug:  # a section
-            return reverse("articles:section", args=[self.slug])
-        if self.edition is not None:  # a page
-            return reverse("articles:page", args=[self.edition.date.isoformat(), self.label])
-        return reverse("articles:edition", args=[self.date.isoformat()])
-
-
 class Story:
     """What a reader's page shows of a story, without a model instance's cost."""
 
@@ -185,10 +167,16 @@ def story(pk):
     row = dict(zip(_STORY_FIELDS, rows[0], strict=True))
     section = page = None
     if row["section_id"]:
-        section = Place(row["section_id"], row["section__name"], row["section__slug"])
+        section = Section(
+            pk=row["section_id"], name=row["section__name"], slug=row["section__slug"]
+        )
     if row["page_id"]:
-        edition = Place(date=row["page__edition__date"])
-        page = Place(row["page_id"], row["page__name"], label=row["page__label"], edition=edition)
+        page = Page(
+            pk=row["page_id"],
+            label=row["page__label"],
+            name=row["page__name"],
+            edition=Edition(date=row["page__edition__date"]),
+        )
     return Story(
         **{name: row[name] for name in Story.__slots__ if name in row},
         section=section,
@@ -248,9 +236,9 @@ class FrontPage:
 
     __slots__ = ("commentary", "edition", "latest", "lead", "pages")
 
-    def __init__(self, edition=None, lead=None, pages=None, latest="", commentary=None):
-        self.edition, self.lead, self.pages = edition, lead, pages or []
-        self.latest, self.commentary = latest, commentary
+    def __init__(self):
+        self.edition = self.lead = self.commentary = None
+        self.pages, self.latest = [], ""
 
 
 def _joined(cards):
@@ -294,13 +282,12 @@ def front_page():
         front.latest = _joined(card for card in cards if card is not front.lead)
         return front
     front.lead = _lead(cards)
-    edition_date = front.edition.date.isoformat()
     front.pages = [
         PrintedPage(
             pk,
             label,
             name,
-            reverse("articles:page", args=[edition_date, label]),
+            Page(label=label, edition=front.edition).get_absolute_url(),
             _joined(card for card in page_cards if card is not front.lead),
         )
         for pk, (label, name, page_cards) in pages.items()

@@ -152,7 +152,8 @@ def _field(key):
 
 
 def ensure_fragments(articles, *keys):
-    """Fill in the fragments of any of ``articles`` stored out of date (see ``ensure``)."""
+    """Fill in the fragments of any of ``articles`` stored out of date or never (rows
+    loaded without signals, such as fixtures, are rendered on their first view)."""
     stale = [a.pk for a in articles if str(a.fragment_v) != str(VERSION)]
     if stale:
         render(stale)
@@ -161,20 +162,4 @@ def ensure_fragments(articles, *keys):
             if article.pk in fresh:
                 for key in keys:
                     setattr(article, f"fragment_{key}", fresh[article.pk][key])
-    return articles
-
-
-def ensure(articles):
-    """Render any of ``articles`` whose stored fragments are missing or out of date.
-
-    Rows loaded without signals (fixtures) are rendered on their first view; after
-    that a view only reads what is stored.
-    """
-    stale = [a.pk for a in articles if (a.rendered or {}).get("v") != VERSION]
-    if stale:
-        render(stale)
-        fresh = dict(Article.objects.filter(pk__in=stale).values_list("pk", "rendered"))
-        for article in articles:
-            if article.pk in fresh:
-                article.rendered = fresh[article.pk]
     return articles
