@@ -6,6 +6,8 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 
+from tests.chromium import ARGS, CHROMIUM
+
 
 @pytest.fixture(autouse=True)
 def fresh_page_cache(settings, tmp_path):
@@ -22,16 +24,6 @@ def fresh_page_cache(settings, tmp_path):
 
 
 # Browser tests (test_browser.py, test_html_checks.py) ------------------------------
-
-CHROMIUM = os.environ.get("NEWSROOM_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def unavailable(reason):
@@ -64,7 +56,7 @@ _single_threaded_live_server_on_sqlite()
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
+    if not CHROMIUM.exists():
         unavailable(f"Chromium is not installed at {CHROMIUM}")
     try:
         from playwright.sync_api import sync_playwright
@@ -76,7 +68,7 @@ def browser():
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
             yield browser
             browser.close()
     finally:

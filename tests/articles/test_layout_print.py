@@ -1,22 +1,12 @@
 """The print HTML export renders in headless Chromium without console errors and prints to PDF."""
 
 import os
-from pathlib import Path
 
 import pytest
 
 from articles.layout.exports import export_page
 from articles.models import Page
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.chromium import ARGS, CHROMIUM
 
 
 def skip_or_fail(reason):
@@ -38,7 +28,7 @@ def print_in_chromium(path):
         skip_or_fail(f"{CHROMIUM} is absent (apt-get install chromium)")
     problems = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         page = browser.new_page()
         page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda error: problems.append(str(error)))
@@ -96,7 +86,7 @@ def test_flatplan_and_import_pages_render_in_chromium_without_console_errors(
         skip_or_fail(f"{CHROMIUM} is absent (apt-get install chromium)")
     problems, cards = [], 0
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         page = browser.new_page()
         page.on(
             "console",
