@@ -75,6 +75,10 @@ def make_renditions(photo):
     written = []
     with Image.open(photo.image.path) as source:
         image = ImageOps.exif_transpose(source).convert("RGB")
+    # Readers get pixels and nothing else.  Pillow writes a JPEG's comment from the
+    # image's info unless told otherwise, and an original stored before uploads were
+    # cleaned (articles/images.py) may carry one that says where it was taken.
+    image.info = {}
     for width in widths(photo):
         resized = image.resize(size(photo, width), Image.Resampling.LANCZOS)
         for fmt, (pillow_format, _type, options) in FORMATS.items():

@@ -77,9 +77,9 @@ def iptc_app13(city):
     return b"\xff\xed" + struct.pack(">H", len(payload) + 2) + payload
 
 
-def jpeg_with_xmp_iptc_and_comment():
+def jpeg_with_xmp_iptc_and_comment(size=(120, 90)):
     buffer = io.BytesIO()
-    picture().save(buffer, "JPEG", xmp=XMP.encode(), comment=f"拍摄于{PLACE}".encode())
+    picture(size).save(buffer, "JPEG", xmp=XMP.encode(), comment=f"拍摄于{PLACE}".encode())
     data = buffer.getvalue()
     # APP13 goes right after SOI, where Photoshop and phones put their metadata.
     return data[:2] + iptc_app13(PLACE) + data[2:]

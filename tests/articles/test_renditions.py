@@ -10,6 +10,8 @@ from articles.models import Article
 from articles.structured_data import rendition_url
 from tests.factories import PhotoFactory, image_file, make_story
 
+from .located_images import TRACES, jpeg_with_gps_exif, jpeg_with_xmp_iptc_and_comment
+
 
 @pytest.fixture
 def on_save(settings):
@@ -82,3 +84,18 @@ def test_deleting_a_photo_removes_its_renditions(db, on_save):
     assert folder.exists()
     photo.delete()
     assert not folder.exists()
+
+
+@pytest.mark.parametrize("make", [jpeg_with_xmp_iptc_and_comment, jpeg_with_gps_exif])
+def test_renditions_carry_no_metadata_even_of_an_original_stored_before_cleaning(
+    db, media_root, make
+):
+    photo = PhotoFactory(image=image_file(size=(500, 400)))
+    # An original stored before uploads were cleaned, still saying where it was taken.
+    (media_root / photo.image.name).write_bytes(make(size=(500, 400)))
+    for target in renditions.make_renditions(photo):
+        data = target.read_bytes()
+        assert [trace for trace in TRACES if trace in data] == []
+        with Image.open(target) as image:
+            assert not image.getexif()
+            assert not {"xmp", "comment", "photoshop", "icc_profile"} & set(image.info)
