@@ -10,7 +10,9 @@ from collections import defaultdict
 from django.conf import settings
 from django.db.models import Prefetch
 
+from .. import renditions
 from ..models import Article, AwardRoster, Byline, Page
+from ..structured_data import rendition_url
 from .credits import CreditEntry, format_credits
 
 FORMAT_NAME = "newsroom-layout"
@@ -153,21 +155,45 @@ def _story(story, base_url):
         "corrections": [
             {"date": c.created_at.isoformat(), "note": c.note} for c in story.corrections.all()
         ],
-        "url": base_url.rstrip("/") + story.get_absolute_url()
-        if base_url
-        else story.get_absolute_url(),
+        "url": _absolute(base_url, story.get_absolute_url()),
     }
+
+
+def _absolute(base_url, path):
+    return base_url.rstrip("/") + path if base_url else path
+
+
+def _renditions(photo, base_url):
+    """The photo's renditions (articles/renditions.py), largest last in each format.
+
+    Exports link these, never the original: they are re-encoded from pixels alone,
+    and the rendition view hands them out only once the story is published.
+    """
+    if not photo.image:
+        return []
+    return [
+        {
+            "url": _absolute(base_url, rendition_url(photo, rendition)),
+            "width": rendition.width,
+            "height": rendition.height,
+            "content_type": rendition.content_type,
+        }
+        for fmt in renditions.FORMATS
+        for rendition in renditions.renditions(photo, fmt)
+    ]
 
 
 def _photo(photo, bylines, base_url):
     credits = [b for b in bylines if b.photo_id == photo.pk]
-    url = photo.image.url if photo.image else ""
+    available = _renditions(photo, base_url)
+    jpegs = [r for r in available if r["content_type"] == "image/jpeg"]
     return {
         "id": photo.pk,
         "order": photo.order,
         "caption": photo.caption,
         "alt_text": photo.alt_text,
-        "image": base_url.rstrip("/") + url if base_url and url.startswith("/") else url,
+        "image": jpegs[-1]["url"] if jpegs else "",
+        "renditions": available,
         "file": photo.image.name,
         "width": photo.width,
         "height": photo.height,

@@ -1,43 +1,53 @@
 """A page as a print-ready HTML document (print CSS, header, stories, photos, rosters).
 
 Request-free: renders templates/layout/page_print.html from the dict of
-``export_data``.  Pictures are embedded as data URIs by default so that the file
-prints on its own, without the site; a missing picture file prints as a framed
-placeholder with its caption.
+``export_data``.  Each picture is embedded as a data URI of the photo's largest
+JPEG rendition (articles/renditions.py), not of the original upload, and not as a
+link.  Staff print a page before its stories are published, when the rendition
+view still refuses to serve their pictures (it serves readers, so it checks the
+story is published); a staff-only picture URL would make a second door to
+unpublished pictures and a file that prints only while logged in.  Embedded, the
+file prints on its own, for every story whatever its status, and carries the same
+metadata-free pixels readers get.  A picture whose file is missing prints as a
+framed placeholder with its caption.
 """
 
 import base64
-import mimetypes
+import logging
 
-from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
+
+from .. import renditions
+from ..models import Photo
+
+logger = logging.getLogger(__name__)
 
 
 def embedded_images(pages):
-    """{file name: data URI} for every photo file of ``pages`` that exists."""
+    """{photo id: data URI of its largest JPEG rendition} for every photo of ``pages``.
+
+    Renditions missing on disk are made on the way; a photo whose original is missing
+    or unreadable is left out (and prints as a placeholder).
+    """
+    ids = {photo["id"] for data in pages for story in data["stories"] for photo in story["photos"]}
     sources = {}
-    for data in pages:
-        for story in data["stories"]:
-            for photo in story["photos"]:
-                name = photo["file"]
-                if not name or name in sources:
-                    continue
-                try:
-                    with default_storage.open(name, "rb") as handle:
-                        content = handle.read()
-                except OSError:
-                    continue
-                kind = mimetypes.guess_type(name)[0] or "image/jpeg"
-                sources[name] = f"data:{kind};base64,{base64.b64encode(content).decode()}"
+    for photo in Photo.objects.filter(pk__in=ids).exclude(image=""):
+        largest = renditions.renditions(photo, "jpg")[-1]
+        try:
+            content = renditions.ensure(photo, largest.width, "jpg").read_bytes()
+        except (OSError, ValueError):
+            logger.warning("Photo %s has no readable picture to print", photo.pk)
+            continue
+        sources[photo.pk] = f"data:image/jpeg;base64,{base64.b64encode(content).decode()}"
     return sources
 
 
 def page_html(data, images=None):
-    """The print HTML of one page dict; ``images`` maps file names to ``src`` values."""
+    """The print HTML of one page dict; ``images`` maps photo ids to ``src`` values."""
     images = embedded_images([data]) if images is None else images
     stories = []
     for story in data["stories"]:
-        photos = [dict(photo, src=images.get(photo["file"], "")) for photo in story["photos"]]
+        photos = [dict(photo, src=images.get(photo["id"], "")) for photo in story["photos"]]
         stories.append(dict(story, photos=photos))
     rosters = [roster for story in data["stories"] for roster in story["rosters"]]
     return render_to_string(

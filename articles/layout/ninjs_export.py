@@ -4,7 +4,11 @@ Mapping: ``by`` is the printed credit line; ``headlines`` carry the kicker
 (role ``kicker``), headline (``main``) and subheadline (``subheadline``);
 ``bodies`` the text as HTML and plain text with 字数 as ``charCount``;
 ``descriptions`` of each picture hold its ``caption`` and ``creditline``;
-pictures are ``associations`` of type ``picture`` with ``renditions``; tags
+pictures are ``associations`` of type ``picture``, identified by the URL of
+their largest JPEG rendition and listing every rendition (never the original
+upload, which may carry metadata; the site serves renditions once the story is
+published); every URI is absolute under the base URL, or a ``urn:newsroom:``
+URN without one; tags
 are ``subjects``; the print page is given as ``altIds`` (``printEdition``,
 ``printPage``, ``printPosition``) and the ``slugline``.  Request-free.
 """
@@ -24,6 +28,9 @@ GENRE_BY_KIND = {
 
 
 def _uri(base_url, path):
+    """``path`` under ``base_url`` (a URN without one); an absolute URL is left as it is."""
+    if "://" in path:
+        return path
     base = (base_url or "urn:newsroom").rstrip("/")
     if base.startswith("urn:"):
         return f"{base}:{path.strip('/').replace('/', ':')}"
@@ -44,20 +51,25 @@ def _html(blocks, dateline=""):
 
 
 def _picture(story, photo, base_url, publication):
-    uri = _uri(base_url, f"/photos/{photo['id']}/")
-    rendition = {"name": "original", "contentType": "image/jpeg"}
-    if photo["image"]:
-        href = photo["image"]
-        rendition["href"] = href if "://" in href else _uri(base_url, href)
-    if photo["width"] and photo["height"]:
-        rendition["width"], rendition["height"] = photo["width"], photo["height"]
+    # The picture is identified by, and served as, its renditions: never the original.
+    renditions = [
+        {
+            "name": f"{r['content_type'].split('/')[1]}-{r['width']}",
+            "href": _uri(base_url, r["url"]),
+            "contentType": r["content_type"],
+            "width": r["width"],
+            "height": r["height"],
+        }
+        for r in photo["renditions"]
+    ]
+    uri = _uri(base_url, photo["image"]) if photo["image"] else f"urn:newsroom:photo:{photo['id']}"
     picture = {
         "name": f"picture{photo['order'] + 1}",
         "rel": "picture",
         "uri": uri,
         "type": "picture",
         "language": LANGUAGE,
-        "renditions": [rendition],
+        "renditions": renditions,
         "descriptions": [],
     }
     if photo["credit"]:
