@@ -2,10 +2,19 @@
 
 A FilterSet receives the view's queryset, already restricted to
 ``Article.objects.published()``, and only ever narrows it.
+
+Whatever a reader (or a crawler) puts in the query string is validated here:
+a value that cannot be meant (an impossible or out-of-range date, a section
+slug with a NUL byte, which Django's ModelChoiceField already refuses) makes
+that filter invalid, the form says why, and the filter is not applied.
+Nothing reaches the database that it would refuse.
 """
+
+import datetime
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, Section
@@ -25,6 +34,37 @@ class DateRangeInputs(django_filters.widgets.DateRangeWidget):
         django_filters.widgets.SuffixedMultiWidget.__init__(self, (DateInput, DateInput), attrs)
 
 
+EARLIEST = datetime.date(1900, 1, 1)
+LATEST = datetime.date(9999, 12, 31)
+
+
+class ReaderDateField(forms.DateField):
+    """A date from 1900 to 9999.
+
+    Earlier ones cannot be converted from Shanghai time to UTC (0001-01-01 overflowed
+    on SQLite), and the paper holds nothing older.
+    """
+
+    default_error_messages = {
+        "out_of_range": _("Choose a date from 1900-01-01 to 9999-12-31."),
+    }
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not EARLIEST <= value <= LATEST:
+            raise ValidationError(self.error_messages["out_of_range"], code="out_of_range")
+
+
+class ReaderDateRangeField(django_filters.fields.DateRangeField):
+    def __init__(self, *args, **kwargs):
+        fields = (ReaderDateField(), ReaderDateField())
+        django_filters.fields.RangeField.__init__(self, fields, *args, **kwargs)
+
+
+class ReaderDateRangeFilter(django_filters.DateFromToRangeFilter):
+    field_class = ReaderDateRangeField
+
+
 class SearchFilter(django_filters.FilterSet):
     """Narrowing search results: section or district (with what lies below it), kind, dates."""
 
@@ -38,7 +78,7 @@ class SearchFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Story kind"), choices=Article.Kind.choices, empty_label=_("All story kinds")
     )
-    date = django_filters.DateFromToRangeFilter(
+    date = ReaderDateRangeFilter(
         label=_("Published between"),
         field_name="published_at",
         widget=DateRangeInputs,

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import staff_views
-from .urls import IsoDateConverter  # noqa: F401  (registers the isodate converter)
+from .converters import IsoDateConverter  # noqa: F401  (registers the isodate converter)
 
 app_name = "staff"
 

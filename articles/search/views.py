@@ -4,6 +4,8 @@ Kept beside the package it adapts so that the rest of ``articles.search`` stays
 free of requests; ``articles/urls.py`` routes ``/search/`` here.
 """
 
+import re
+
 from django.views.generic import ListView
 
 from ..filters import SearchFilter
@@ -11,6 +13,7 @@ from ..models import Article
 from .query import search
 
 MAX_QUERY_LENGTH = 100
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class SearchView(ListView):
@@ -19,7 +22,9 @@ class SearchView(ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        self.query = self.request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+        # No one searches for a NUL or a tab; they separate words like a space.
+        query = CONTROL_CHARACTERS.sub(" ", self.request.GET.get("q", ""))
+        self.query = query.strip()[:MAX_QUERY_LENGTH]
         self.filterset = SearchFilter(self.request.GET, queryset=Article.objects.published())
         return search(self.query, self.filterset.qs)
 
