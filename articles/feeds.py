@@ -1,14 +1,25 @@
-"""RSS for the whole paper and for each section (django.contrib.syndication)."""
+"""RSS for the whole paper and for each section (django.contrib.syndication).
+
+Editors type plain text, which the site escapes; feed readers, though, often show
+an item's title and categories as HTML, so a ``<b>`` or a pasted ``<script>`` in
+a headline or a tag would be markup there.  Feeds carry them as plain text.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from . import structured_data
 from .models import Article, Section, publication_name
 
 FEED_ITEMS = 30
+
+
+def plain(text):
+    """Text with any tags an editor typed removed, and its spaces collapsed."""
+    return " ".join(strip_tags(text).split())
 
 
 class LatestStoriesFeed(Feed):
@@ -27,13 +38,13 @@ class LatestStoriesFeed(Feed):
         return self.stories()[:FEED_ITEMS]
 
     def item_title(self, item):
-        return item.title
+        return plain(item.title)
 
     def item_description(self, item):
         return structured_data.description(item)
 
     def item_author_name(self, item):
-        return item.byline_text or None
+        return plain(item.byline_text) or None
 
     def item_pubdate(self, item):
         return item.published_at
@@ -42,7 +53,7 @@ class LatestStoriesFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return [name for name in (plain(tag.name) for tag in item.tags.all()) if name]
 
 
 class SectionFeed(LatestStoriesFeed):
@@ -50,7 +61,7 @@ class SectionFeed(LatestStoriesFeed):
         return get_object_or_404(Section, slug=slug)
 
     def title(self, obj):
-        return f"{publication_name()} · {obj.name}"
+        return f"{publication_name()} · {plain(obj.name)}"
 
     def link(self, obj):
         return obj.get_absolute_url()

@@ -97,3 +97,18 @@ def test_json_ld_cannot_close_its_script_element(client, db):
     html = client.get(story.get_absolute_url()).content.decode()
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     assert json.loads(block)["headline"] == story.headline
+
+
+MARKUP_HEADLINE = "<b>重要</b>通知 <script>alert(1)</script> *星号* #话题 [链接]"
+
+
+def test_feed_titles_and_categories_are_plain_text(client, db):
+    story = make_story(headline=MARKUP_HEADLINE)
+    story.tags.add("<b>加粗</b>标签", "<script>x</script>脚本", "#话题*")
+    xml = client.get("/rss/").content.decode()
+    # Feed readers show a title as HTML: no tag may reach them, escaped or not.
+    assert "<b>" not in xml and "&lt;b&gt;" not in xml
+    assert "<script>" not in xml and "&lt;script" not in xml
+    entry = feedparser.parse(xml).entries[0]
+    assert entry.title == "重要通知 alert(1) *星号* #话题 [链接]"
+    assert sorted(tag.term for tag in entry.tags) == ["#话题*", "x脚本", "加粗标签"]
