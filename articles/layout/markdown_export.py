@@ -5,12 +5,30 @@ subheadline and for commentary and photo-story headlines; the credit line in
 its bracketed lead form with the dateline; captions followed by their credit;
 intertitles as headings (or hard-broken blocks when they have two lines); the
 相关链接 roster box last.  Request-free; takes the dict of ``export_data``.
+
+Editors type plain text: the site escapes whatever they type, and a ``<b>`` or a
+pasted ``<script>`` is no markup of ours.  The export carries text as plain text
+(tags removed), with the characters that Markdown, or ``page_text`` reading the
+file back, would take for markup escaped with a backslash (``page_text`` undoes
+the escapes).
 """
+
+import re
+
+from django.utils.html import strip_tags
 
 from .credits import CreditEntry, format_credits
 from .page_text import DISTRICT_PAGE_SECTION, ROSTER_HEADING
 
 HARD_BREAK = "  \n"
+# Emphasis, code, links, raw HTML and headings, and the backslash itself, so that a
+# backslash typed before one of them is not read as an escape.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#])")
+
+
+def plain(text):
+    """Editors' text as Markdown text: no tags, Markdown's special characters escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", strip_tags(text))
 
 
 def _entries(bylines, photo=False, drop_first_unit=False):
@@ -50,20 +68,20 @@ def _split_in_two(text):
 
 
 def _photo_line(photo):
-    return f"{photo['caption']}{photo['credit']}" if photo["caption"] else photo["credit"]
+    return f"{plain(photo['caption'])}{photo['credit']}" if photo["caption"] else photo["credit"]
 
 
 def _body(blocks, lead=""):
     chunks = []
     for number, block in enumerate(blocks):
         if block["type"] == "intertitle":
-            lines = block["text"].split("\n")
+            lines = [plain(line) for line in block["text"].split("\n")]
             chunks.append(f"## {lines[0]}" if len(lines) == 1 else HARD_BREAK.join(lines))
         elif number == 0 and lead:
-            chunks.append(lead + block["text"])
+            chunks.append(lead + plain(block["text"]))
             lead = ""
         else:
-            chunks.append(block["text"])
+            chunks.append(plain(block["text"]))
     if lead:
         chunks.insert(0, lead)
     return chunks
@@ -75,10 +93,10 @@ def _news(story):
     if district:
         chunks.append(f"## {district}")
     if story["kicker"]:
-        chunks.append(f"## {story['kicker']}")
-    chunks.append(f"## {story['headline']}")
+        chunks.append(f"## {plain(story['kicker'])}")
+    chunks.append(f"## {plain(story['headline'])}")
     if story["subheadline"]:
-        chunks.append(HARD_BREAK.join(_split_in_two(story["subheadline"])))
+        chunks.append(HARD_BREAK.join(_split_in_two(plain(story["subheadline"]))))
     captioned = all(photo["caption"] for photo in story["photos"])
     if captioned:
         chunks.extend(_photo_line(photo) for photo in story["photos"])
@@ -92,15 +110,16 @@ def _news(story):
 
 
 def _commentary(story):
-    head = story["headline"].split(" ")
-    chunks = [HARD_BREAK.join(head) if len(head) > 1 else f"## {story['headline']}"]
+    headline = plain(story["headline"])
+    head = headline.split(" ")
+    chunks = [HARD_BREAK.join(head) if len(head) > 1 else f"## {headline}"]
     chunks.append(" ".join(b["person"]["name"] for b in story["bylines"]))
     chunks.extend(_body(story["body"]))
     return chunks
 
 
 def _photo_story(story):
-    chunks = [HARD_BREAK.join(_split_in_two(story["headline"]))]
+    chunks = [HARD_BREAK.join(_split_in_two(plain(story["headline"])))]
     chunks.extend(_body(story["body"]))
     chunks.extend(photo["credit"] for photo in story["photos"])
     return chunks
@@ -112,7 +131,7 @@ def _rosters(stories):
         return []
     chunks = [f"## {ROSTER_HEADING}"]
     for roster in rosters:
-        chunks.append(f"## {roster['title']}（{roster['stated_count']}名）")
+        chunks.append(f"## {plain(roster['title'])}（{roster['stated_count']}名）")
         chunks.append("、".join(roster["names"]))
     return chunks
 

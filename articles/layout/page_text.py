@@ -320,8 +320,19 @@ def _head_story(head, kind, line):
     return story
 
 
+# A Markdown backslash escape of ASCII punctuation (the Markdown export writes them).
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _unescaped(item):
+    """``item`` with its text's escapes undone, once its kind was read from the escaped text."""
+    item.text, item.rest = _ESCAPE.sub(r"\1", item.text), _ESCAPE.sub(r"\1", item.rest)
+    item.lines = [_ESCAPE.sub(r"\1", line) for line in item.lines]
+    return item
+
+
 def _items(text):
-    return [_classify(start, lines, hard) for start, lines, hard in _blocks(text)]
+    return [_unescaped(_classify(start, lines, hard)) for start, lines, hard in _blocks(text)]
 
 
 def parse_page_text(text):
