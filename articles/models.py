@@ -19,7 +19,6 @@ from . import blocks as body_blocks
 from . import workflow
 from .images import strip_location
 from .layout.credits import CreditEntry, format_credits
-from .prepared import Parameter
 from .signals import stories_changed
 from .validators import validate_image
 
@@ -208,19 +207,18 @@ class Page(models.Model):
         return reverse("articles:page", args=[self.edition.date.isoformat(), self.label])
 
 
-# "Now" for readers: bound when the SQL runs, so a prepared reader query (prepared.py)
-# compiled once still sees each request's time; elsewhere it is simply timezone.now().
-CURRENT_TIME = Parameter("now", models.DateTimeField(), default=lambda: timezone.now())
-
-
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """What readers may see: published, with a publish time not in the future.
+    def published(self, now=None):
+        """What readers may see: published, with a publish time not after ``now``.
 
         The only definition of visibility; every public view, feed, sitemap,
-        search and reader export goes through it.
+        search and reader export goes through it.  ``now`` is the current time
+        unless given; it may be any value or expression (a query compiled once and
+        run many times passes one bound when its SQL runs, see ``readers.py``).
         """
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=CURRENT_TIME)
+        if now is None:
+            now = timezone.now()
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now)
 
     def withdrawn(self):
         """Stories taken off the site: their public address answers 410 Gone, showing nothing."""

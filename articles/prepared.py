@@ -8,16 +8,18 @@ only a key or the current time changing, so each is built from ordinary queryset
 request only binds its values and runs the SQL.  Rows come back through the
 compiler's own converters, exactly as the queryset's ``values_list()`` gives them.
 
+    NOW = Parameter("now", models.DateTimeField(), default=timezone.now)
     STORY = PreparedQuery(
-        lambda: Article.objects.published()
+        lambda: Article.objects.published(now=NOW)
         .filter(pk=Parameter("pk", models.IntegerField()))
         .values_list("pk", "headline")
     )
     STORY.rows(pk=6)  # [(6, "…")]
 
-A ``Parameter`` stands for a value given when the query runs; one with a ``default``
-(such as ``CURRENT_TIME``, the "now" of ``published()``) also works in any ordinary
-queryset, where it is bound at compile time as a plain value would be.
+A ``Parameter`` stands for a value given when the query runs.  One with a ``default``
+is bound to it on each run unless given (``NOW`` above: a query compiled once still
+sees each request's time, so a scheduled story appears on time); it also works in any
+ordinary queryset, where it is bound at compile time as a plain value would be.
 """
 
 import contextvars

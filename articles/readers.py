@@ -2,14 +2,15 @@
 
 The story page and the front page are what most readers open, so their queries are
 compiled once per process (``prepared.py``) from the same ``published()`` querysets
-every other view uses, and their rows become light unsaved model instances carrying
-only what those pages show.  Everything else a story shows was rendered when it was
-saved (``rendering.py``).
+every other view uses (its "now" bound each time the SQL runs), and their rows become
+light unsaved model instances carrying only what those pages show.  Everything else a
+story shows was rendered when it was saved (``rendering.py``).
 """
 
 from django.db import models
 from django.db.models import Q, Subquery
 from django.db.models.fields.json import KT
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from . import rendering
@@ -20,6 +21,15 @@ RELATED_STORIES = 5
 COMPANIONS = 10
 
 _key = models.IntegerField()
+# The "now" of published(), bound when the SQL runs rather than when it is compiled, so
+# a scheduled story appears by itself at its time in a query compiled long before.  (The
+# clock is looked up on each call, so that tests can set it.)
+_NOW = Parameter("now", models.DateTimeField(), default=lambda: timezone.now())
+
+
+def _published():
+    return Article.objects.published(now=_NOW)
+
 
 _STORY_FIELDS = (
     "pk",
@@ -41,16 +51,14 @@ _STORY_FIELDS = (
 )
 
 STORY = PreparedQuery(
-    lambda: (
-        Article.objects.published().filter(pk=Parameter("pk", _key)).values_list(*_STORY_FIELDS)[:1]
-    )
+    lambda: _published().filter(pk=Parameter("pk", _key)).values_list(*_STORY_FIELDS)[:1]
 )
 
 # The story's published commentary, its parent story if published, and published
 # stories among its stored related candidates, in one round trip: their stored links.
 NEIGHBOURS = PreparedQuery(
     lambda: (
-        Article.objects.published()
+        _published()
         .filter(
             Q(main_story=Parameter("pk", _key))
             | Q(pk=Parameter("parent", _key))
@@ -72,15 +80,13 @@ NEIGHBOURS = PreparedQuery(
 # The edition of the newest published story printed on a page: the latest edition readers
 # may see (an edition of drafts does not exist yet for them).
 _LATEST_EDITION = (
-    Article.objects.published()
+    _published()
     .filter(page__isnull=False)
     .order_by("-page__edition__date")
     .values("page__edition")[:1]
 )
 
-_LATEST_COMMENTARY = (
-    Article.objects.published().filter(kind=Article.Kind.COMMENTARY).values("pk")[:1]
-)
+_LATEST_COMMENTARY = _published().filter(kind=Article.Kind.COMMENTARY).values("pk")[:1]
 
 # In one round trip: the latest edition's published stories in print order, and the
 # latest published commentary (which may be printed elsewhere), with their stored list
@@ -88,7 +94,7 @@ _LATEST_COMMENTARY = (
 # subquery runs once.
 FRONT_STORIES = PreparedQuery(
     lambda: (
-        Article.objects.published()
+        _published()
         .filter(Q(page__edition=Subquery(_LATEST_EDITION)) | Q(pk=Subquery(_LATEST_COMMENTARY)))
         .order_by("page__order", "page__label", "page_position", "pk")
         .values_list(
@@ -109,9 +115,7 @@ FRONT_STORIES = PreparedQuery(
 )
 
 # Without an edition: the latest stories.
-LATEST_STORIES = PreparedQuery(
-    lambda: Article.objects.published().values_list("pk", "listing", "headline")[:20]
-)
+LATEST_STORIES = PreparedQuery(lambda: _published().values_list("pk", "listing", "headline")[:20])
 
 
 def _fresh(rows, query, position, **values):

@@ -5,6 +5,8 @@ from unittest import mock
 
 import pytest
 from django.db import connection, models
+from django.db.models import F
+from django.db.models.functions import Now
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -15,12 +17,13 @@ from tests.factories import ArticleFactory
 pytestmark = pytest.mark.django_db
 
 KEY = models.IntegerField()
+NOW = Parameter("now", models.DateTimeField(), default=lambda: timezone.now())
 
 
 def headline_of():
     return PreparedQuery(
         lambda: (
-            Article.objects.published()
+            Article.objects.published(now=NOW)
             .filter(pk=Parameter("pk", KEY))
             .values_list("headline", "published_at")
         )
@@ -101,3 +104,12 @@ def test_the_published_rule_still_works_in_ordinary_querysets():
     ArticleFactory(published_at=timezone.now() + datetime.timedelta(hours=1))
     assert Article.objects.published().count() == 1
     assert Article.objects.scheduled().count() == 1
+
+
+def test_published_takes_any_now_value_or_expression():
+    soon = timezone.now() + datetime.timedelta(minutes=5)
+    story = ArticleFactory(published_at=soon)
+    assert not Article.objects.published().filter(pk=story.pk).exists()
+    assert Article.objects.published(now=soon).filter(pk=story.pk).exists()
+    assert not Article.objects.published(now=Now()).filter(pk=story.pk).exists()
+    assert Article.objects.published(now=F("published_at")).filter(pk=story.pk).exists()

@@ -1,6 +1,7 @@
 """The story page's and front page's prepared reads (articles/readers.py)."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.utils import timezone
@@ -129,3 +130,25 @@ def test_front_page_commentary_is_the_latest_published_one_wherever_printed():
 def test_front_page_without_commentary_has_none():
     make_story(page=PageFactory(label="A01"))
     assert readers.front_page().commentary is None
+
+
+def test_a_scheduled_story_appears_by_itself_at_its_time():
+    """The prepared queries, compiled before its time came, show it from then on."""
+    edition = EditionFactory(date=datetime.date(2023, 12, 26))
+    story = make_story(page=PageFactory(edition=edition, label="A01"))
+    soon = timezone.now() + datetime.timedelta(minutes=5)
+    scheduled = make_story(
+        page=PageFactory(edition=EditionFactory(date=datetime.date(2023, 12, 27)), label="A01"),
+        section=story.section,
+        headline="定时发布",
+        published_at=soon,
+    )
+    rendering.render([story.pk])
+    assert readers.story(scheduled.pk) is None
+    assert readers.front_page().edition.date == edition.date
+    assert "定时发布" not in readers.neighbours(readers.story(story.pk))[2]
+    later = soon + datetime.timedelta(seconds=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        assert readers.story(scheduled.pk).headline == "定时发布"
+        assert readers.front_page().edition.date == datetime.date(2023, 12, 27)
+        assert "定时发布" in readers.neighbours(readers.story(story.pk))[2]
