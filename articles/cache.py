@@ -6,6 +6,13 @@ older generation is a miss.  A hit is one round trip to the cache (the
 generation and the page fetched together) and sends stored bytes, not a pickled
 response.  A scheduled story appears on time because no page is kept past the
 next scheduled publish time.
+
+A page is keyed on its scheme, host and path and on the query parameters its
+view reads (``params``), nothing else: ``/?q=random`` is the front page, not a
+new entry, and a request made over https never serves its https addresses to
+readers on http (or the reverse).  Parameters the view does not read are
+removed from the request before the view runs, so they cannot change the answer
+either (the canonical address, the search box).
 """
 
 import functools
@@ -13,7 +20,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 
 GENERATION_KEY = "site:generation"
@@ -39,8 +46,30 @@ def forget_navigation():
     page_cache().delete(NAVIGATION_KEY)
 
 
+def _canonical(value):
+    # ?page=007 is page 7: a number is keyed (and shown) by its value, so leading zeros
+    # cannot make new entries.
+    if value.isascii() and value.isdigit() and len(value) < 20:
+        return str(int(value))
+    return value
+
+
+def keep_only(request, params):
+    """Drop every query parameter but ``params`` (one value each) from ``request``."""
+    kept = QueryDict(mutable=True)
+    for name in params:
+        value = request.GET.get(name)
+        if value is not None:
+            kept[name] = _canonical(value)
+    query = kept.urlencode()
+    kept._mutable = False
+    request.GET = kept
+    request.META["QUERY_STRING"] = query
+
+
 def _page_key(request):
-    raw = f"{request.get_host()}{request.get_full_path()}"
+    """Scheme (``request.scheme`` follows SECURE_PROXY_SSL_HEADER), host, path, kept query."""
+    raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return KEY_PREFIX + hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
 
 
@@ -60,11 +89,16 @@ def _seconds_until_next_scheduled():
     return max(1, int((upcoming - timezone.now()).total_seconds()) + 1)
 
 
-def cache_public_page(view):
-    """Serve GET requests for ``view`` from the page cache; store 200 responses."""
+def cache_public_page(view, params=()):
+    """Serve GET requests for ``view`` from the page cache; store 200 responses.
+
+    ``params`` names the query parameters ``view`` reads (``("page",)`` for a list);
+    the view never sees any other.
+    """
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
+        keep_only(request, params)
         if request.method not in ("GET", "HEAD") or not settings.NEWSROOM_PAGE_CACHE_SECONDS:
             return view(request, *args, **kwargs)
         cache = page_cache()

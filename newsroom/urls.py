@@ -19,7 +19,7 @@ urlpatterns = [
     path("staff/", include("articles.staff_urls")),
     path(
         "sitemap.xml",
-        cache_public_page(sitemap),
+        cache_public_page(sitemap, params=("p",)),
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
