@@ -120,7 +120,8 @@ LATEST_STORIES = PreparedQuery(lambda: _published().values_list("pk", "listing",
 
 def _fresh(rows, query, position, **values):
     """Rows of ``query`` again if any stored rendering (at ``position``) is out of date."""
-    stale = [row[0] for row in rows if str(_version(row[position])) != str(rendering.VERSION)]
+    version = rendering.version()
+    stale = [row[0] for row in rows if _version(row[position]) != version]
     if stale:
         rendering.render(stale)
         rows = query.rows(**values)
@@ -165,7 +166,7 @@ def story(pk):
     rows = STORY.rows(pk=pk)
     if not rows:
         return None
-    if (rows[0][8] or {}).get("v") != rendering.VERSION:
+    if (rows[0][8] or {}).get("v") != rendering.version():
         rendering.render([pk])
         rows = STORY.rows(pk=pk)
     row = dict(zip(_STORY_FIELDS, rows[0], strict=True))

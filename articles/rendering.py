@@ -6,11 +6,25 @@ depends on *other* stories (related stories, commentary links, what is published
 is never stored here: the views look that up per request through ``published()``.
 Request-free; called from the signal handlers and, for rows saved without signals
 (fixtures), lazily by the views.
+
+Every stored rendering carries the ``version()`` it was made with: a digest of the
+sources it is made from, so a deploy that changes any of them renders each story again
+on its next view, with no number for anyone to remember to bump.
 """
 
+import functools
+import hashlib
+import importlib.util
+import re
+from pathlib import Path
+
+import django
 from django.conf import settings
 from django.db.models import F, Prefetch
 from django.db.models.fields.json import KT
+from django.template import Engine
+from django.template.autoreload import get_template_directories
+from django.template.backends.django import get_installed_libraries
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import format_html
@@ -19,8 +33,6 @@ from django.utils.text import Truncator
 from . import structured_data
 from .models import Article, Byline, Photo
 
-# Bump when the fragment templates change so stored fragments are made again.
-VERSION = 8
 RELATED_CANDIDATES = 30
 # The fragments lists of stories read, stored again apart from the large ones (the story
 # page's HTML): a list query then reads one small value per story instead of extracting
@@ -86,7 +98,7 @@ def fragments(article):
         companion_item = render_to_string("articles/fragments/companion_item.html", listed).strip()
     parts = structured_data.news_article_parts(article)
     return {
-        "v": VERSION,
+        "v": version(),
         "head": head,
         "page_meta": page_meta,
         "page_top": page_top,
@@ -154,7 +166,8 @@ def _field(key):
 def ensure_fragments(articles, *keys):
     """Fill in the fragments of any of ``articles`` stored out of date or never (rows
     loaded without signals, such as fixtures, are rendered on their first view)."""
-    stale = [a.pk for a in articles if str(a.fragment_v) != str(VERSION)]
+    current = version()
+    stale = [a.pk for a in articles if a.fragment_v != current]
     if stale:
         render(stale)
         fresh = dict(Article.objects.filter(pk__in=stale).values_list("pk", "rendered"))
@@ -163,3 +176,123 @@ def ensure_fragments(articles, *keys):
                 for key in keys:
                     setattr(article, f"fragment_{key}", fresh[article.pk][key])
     return articles
+
+
+# What a stored rendering is made from.  The fragment templates are every template in
+# this folder; the Python is this module and the template tag libraries they load, with
+# every module of the project's own packages that those import, at any depth.
+FRAGMENTS = "articles/fragments"
+PROJECT_PACKAGES = ("articles", "people")
+_TEMPLATE_NAME = re.compile(r"""{%\s*(?:extends|include)\s+["']([^"']+)["']""")
+_LOAD = re.compile(r"{%\s*load\s+(.+?)\s*%}")
+
+
+@functools.cache
+def version():
+    """The version of stored renderings ("v"): a digest of the sources they are made from.
+
+    The fragment templates with what they extend, include and load, the Python that
+    renders them (see ``sources()``), the compiled translations of the site's language,
+    and Django's version.  Computed once per process, on first use (some 30 ms, most
+    of it compiling the templates that the first rendering needs anyway).
+    """
+    digest = hashlib.sha256(django.get_version().encode())
+    for name, source in sorted(sources().items()):
+        digest.update(f"\0{name}\0{len(source)}\0".encode())
+        digest.update(source)
+    return digest.hexdigest()[:16]
+
+
+def sources():
+    """``{name: bytes}`` of every file a stored rendering depends on, named by template,
+    module or locale rather than by path (the same wherever the site is installed)."""
+    engine = Engine.get_default()
+    templates, libraries = _templates(engine)
+    modules = {__name__, *libraries}
+    found = {f"template:{name}": source.encode() for name, source in templates.items()}
+    found.update(
+        (f"module:{name}", source) for name, source in _modules_with_imports(modules).items()
+    )
+    locale = translation.to_locale(settings.LANGUAGE_CODE)
+    for index, directory in enumerate(settings.LOCALE_PATHS):
+        catalog = Path(directory) / locale / "LC_MESSAGES" / "django.mo"
+        if catalog.is_file():
+            found[f"locale:{index}:{locale}"] = catalog.read_bytes()
+    return found
+
+
+def _templates(engine):
+    """The fragment templates and those they name, with the modules of libraries loaded."""
+    pending = sorted(
+        {
+            f"{FRAGMENTS}/{path.name}"
+            for directory in get_template_directories()
+            for path in (Path(directory) / FRAGMENTS).glob("*.html")
+        }
+    )
+    known = {**get_installed_libraries(), **engine.libraries}
+    templates, libraries = {}, set()
+    while pending:
+        name = pending.pop()
+        if name in templates:
+            continue
+        source = templates[name] = engine.get_template(name).source
+        pending += _TEMPLATE_NAME.findall(source)
+        for words in _LOAD.findall(source):
+            words = words.split()
+            # {% load a b %} loads libraries a and b; {% load x y from c %} library c.
+            names = words[-1:] if "from" in words else words
+            libraries.update(known[library] for library in names)
+    return templates, libraries
+
+
+def _modules_with_imports(names):
+    """``{module: source}`` of ``names`` and of the project's modules they import."""
+    found = {}
+    pending = list(names)
+    while pending:
+        name = pending.pop()
+        if name in found:
+            continue
+        spec = importlib.util.find_spec(name)
+        found[name] = Path(spec.origin).read_bytes()
+        package = name if _is_package(name) else name.rpartition(".")[0]
+        pending += _imports(found[name].decode(), package)
+    return found
+
+
+# Import statements, read from the source text: parsing it (ast) would cost ten times more
+# on a worker's first request.  Something that only looks like one (in a docstring) at
+# worst adds a module to the version.
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)|import[ \t]+([^\n]+))",
+    re.MULTILINE,
+)
+
+
+def _imports(source, package):
+    """The project's modules that ``source`` (of a module in ``package``) imports."""
+    imported = []
+    for base, names, modules in _IMPORT.findall(source):
+        if modules:
+            imported += _names(modules)
+            continue
+        base = importlib.util.resolve_name(base, package) if base.startswith(".") else base
+        imported.append(base)
+        if _project(base) and _is_package(base):  # ``from . import blocks``: module blocks
+            imported += [f"{base}.{name}" for name in _names(names.strip("()"))]
+    return [name for name in imported if _project(name) and importlib.util.find_spec(name)]
+
+
+def _names(listed):
+    """``a.b as c, d  # why`` → ``["a.b", "d"]``."""
+    listed = re.sub(r"#[^\n]*", "", listed)
+    return [name for name in (part.split(" as ")[0].strip() for part in listed.split(",")) if name]
+
+
+def _project(name):
+    return name.partition(".")[0] in PROJECT_PACKAGES
+
+
+def _is_package(name):
+    return importlib.util.find_spec(name).submodule_search_locations is not None

@@ -172,8 +172,8 @@ class SearchResults:
 
     def _hits(self, ranked):
         stories = self._rows([pk for pk, _rank in ranked])
-        version = str(rendering.VERSION)
-        stale = [hit for hit, _texts in stories.values() if str(hit.fragment_v) != version]
+        version = rendering.version()
+        stale = [hit for hit, _texts in stories.values() if hit.fragment_v != version]
         if stale:  # rendered before its fragments' templates last changed, or never
             rendering.ensure_fragments(stale, "byline")
         hits = []

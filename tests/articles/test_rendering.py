@@ -1,6 +1,7 @@
 """A story's stored rendering follows every edit of the story and its parts."""
 
 import datetime
+import shutil
 
 from articles import rendering
 from articles.models import Article
@@ -14,7 +15,7 @@ def stored(story):
 def test_saving_a_story_stores_its_rendering(db):
     story = make_story(headline="存好的标题")
     fragments = stored(story)
-    assert fragments["v"] == rendering.VERSION
+    assert fragments["v"] == rendering.version()
     assert '<h1 class="headline">存好的标题</h1>' in fragments["head"]
     assert "株洲市今天召开会议" in fragments["html"]
     assert "存好的标题" in fragments["card"] and "存好的标题" in fragments["lead"]
@@ -88,8 +89,8 @@ def test_rows_saved_without_signals_are_rendered_on_first_view(client, db):
     story = make_story(headline="没有渲染过")
     Article.objects.filter(pk=story.pk).update(rendered={}, listing={})
     assert "没有渲染过" in client.get("/").content.decode()
-    assert stored(story)["v"] == rendering.VERSION
-    assert Article.objects.get(pk=story.pk).listing["v"] == rendering.VERSION
+    assert stored(story)["v"] == rendering.version()
+    assert Article.objects.get(pk=story.pk).listing["v"] == rendering.version()
     Article.objects.filter(pk=story.pk).update(rendered={}, listing={})
     assert "没有渲染过" in client.get(story.get_absolute_url()).content.decode()
 
@@ -98,3 +99,59 @@ def test_seed_stories_render_like_the_paper(client, seed):
     html = client.get("/stories/6/").content.decode()
     assert "株洲日报全媒体记者/" in html and "通讯员/" in html
     assert "冠军（15名）" in html
+
+
+def _version_with_templates(settings, directory):
+    """The version computed afresh with ``directory`` in front of the project's templates."""
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [directory, *settings.TEMPLATES[0]["DIRS"]]}
+    ]
+    return rendering.version.__wrapped__()
+
+
+def _copy_fragments(settings, directory):
+    fragments = directory / rendering.FRAGMENTS
+    shutil.copytree(settings.BASE_DIR / "templates" / rendering.FRAGMENTS, fragments)
+    return fragments
+
+
+def test_the_version_changes_when_a_fragment_template_changes(settings, tmp_path):
+    fragments = _copy_fragments(settings, tmp_path)
+    assert _version_with_templates(settings, tmp_path) == rendering.version()
+    card = fragments / "card.html"
+    card.write_text(card.read_text() + "<!-- changed -->")
+    assert _version_with_templates(settings, tmp_path) != rendering.version()
+
+
+def test_the_version_follows_what_the_fragments_include_and_load(settings, tmp_path):
+    fragments = _copy_fragments(settings, tmp_path)
+    card = fragments / "card.html"
+    card.write_text('{% include "articles/_card_extra.html" %}' + card.read_text())
+    extra = tmp_path / "articles" / "_card_extra.html"
+    extra.write_text("<i>一</i>")
+    first = _version_with_templates(settings, tmp_path)
+    extra.write_text("<i>二</i>")
+    assert _version_with_templates(settings, tmp_path) != first
+    modules = {name for name in rendering.sources() if name.startswith("module:")}
+    assert {
+        "module:articles.rendering",
+        "module:articles.structured_data",
+        "module:articles.models",  # headlines, credit lines, paragraphs
+        "module:articles.blocks",
+        "module:articles.layout.credits",
+        "module:articles.renditions",
+        "module:articles.templatetags.newsroom",  # {% load newsroom %}
+    } <= modules
+
+
+def test_a_story_stored_by_another_version_is_rendered_again_on_its_next_view(client, db):
+    story = make_story(headline="新版本")
+    old = {"v": "before-the-deploy", "head": "<h1>旧版本</h1>", "html": "", "card": "旧版本"}
+    for view in (story.get_absolute_url(), "/", story.section.get_absolute_url()):
+        Article.objects.filter(pk=story.pk).update(
+            rendered={**stored(story), **old}, listing={**old, "lead": "", "has_photo": ""}
+        )
+        html = client.get(view).content.decode()
+        assert "新版本" in html and "旧版本" not in html, view
+        assert stored(story)["v"] == rendering.version()
+        assert Article.objects.get(pk=story.pk).listing["v"] == rendering.version()
