@@ -8,10 +8,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from taggit.models import Tag
 
-from people.models import Person
-
-from .models import Article, Byline, Page, Section, publication_name
-from .views import visible_editions
+from .models import Article, Page, Section, publication_name
+from .views import visible_editions, visible_people
 
 NEWS_WINDOW = datetime.timedelta(days=2)
 NEWS_LIMIT = 1000  # Google News reads at most this many URLs per sitemap
@@ -58,10 +56,8 @@ class PersonSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        credited = Byline.objects.filter(
-            person=OuterRef("pk"), article__in=Article.objects.published()
-        )
-        return Person.objects.filter(Exists(credited)).order_by("pk")
+        # The same people who have a public page, and no one else.
+        return visible_people().order_by("pk")
 
 
 class TagSitemap(Sitemap):

@@ -4,7 +4,7 @@ import calendar
 import datetime
 from itertools import groupby
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -15,7 +15,7 @@ from taggit.models import Tag
 from people.models import Person
 
 from . import readers, rendering, renditions, structured_data
-from .models import Article, Byline, Edition, Page, Photo, Section
+from .models import Article, Byline, Edition, Page, Photo, RosterEntry, Section
 
 
 def published_stories():
@@ -210,6 +210,38 @@ class ArticleDetailView(View):
         return TemplateResponse(request, self.template_name, context)
 
 
+PAGE_STAFF = ("chief_editor", "art_editor", "proofreader")
+
+
+def credits(person):
+    """A filter for stories that credit ``person``: a byline, a roster name, or page staff."""
+    staffed = Q()
+    for field in PAGE_STAFF:
+        staffed |= Q(**{f"page__{field}": person})
+    return (
+        Q(Exists(Byline.objects.filter(article=OuterRef("pk"), person=person)))
+        | Q(Exists(RosterEntry.objects.filter(roster__article=OuterRef("pk"), person=person)))
+        | staffed
+    )
+
+
+def visible_people():
+    """People readers may look up: credited on, or on the staff of a page of, a published story.
+
+    A person named only on drafts, submitted, scheduled or withdrawn stories has no public
+    page: their name and number would tell what is coming.
+    """
+    published = published_stories()
+    bylined = Byline.objects.filter(person=OuterRef("pk"), article__in=published)
+    listed_in_roster = RosterEntry.objects.filter(
+        person=OuterRef("pk"), roster__article__in=published
+    )
+    staffed = Q()
+    for field in PAGE_STAFF:
+        staffed |= Q(Exists(published.filter(**{f"page__{field}": OuterRef("pk")})))
+    return Person.objects.filter(Q(Exists(bylined)) | Q(Exists(listed_in_roster)) | staffed)
+
+
 class PersonView(ListView):
     """A person's published stories with the role in which they were credited."""
 
@@ -218,22 +250,30 @@ class PersonView(ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        self.person = get_object_or_404(Person, pk=self.kwargs["pk"])
-        credited = Byline.objects.filter(person=self.person).values("article_id")
-        return listed(published_stories().filter(pk__in=credited))
+        self.person = get_object_or_404(visible_people(), pk=self.kwargs["pk"])
+        return listed(published_stories().filter(credits(self.person)))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(person=self.person, **kwargs)
         articles = rendering.ensure_fragments(list(context["articles"]), "card")
         roles = {}
-        credits = Byline.objects.filter(
-            person=self.person, article__in=[a.pk for a in articles]
-        ).select_related("role")
-        for byline in credits:
-            names = roles.setdefault(byline.article_id, [])
-            if byline.role.name not in names:
-                names.append(byline.role.name)
+
+        def credit(article_id, role):
+            names = roles.setdefault(article_id, [])
+            if role not in names:
+                names.append(role)
+
+        shown = [a.pk for a in articles]
+        bylines = Byline.objects.filter(person=self.person, article__in=shown)
+        for byline in bylines.select_related("role"):
+            credit(byline.article_id, byline.role.name)
+        entries = RosterEntry.objects.filter(person=self.person, roster__article__in=shown)
+        for entry in entries.select_related("roster"):
+            credit(entry.roster.article_id, entry.roster.display_title)
         for article in articles:
+            for field in PAGE_STAFF:
+                if article.page and getattr(article.page, f"{field}_id") == self.person.pk:
+                    credit(article.pk, Page._meta.get_field(field).verbose_name)
             article.person_roles = roles.get(article.pk, [])
         context["articles"] = articles
         return context

@@ -149,8 +149,9 @@ def urls_to_check(newsroom):
             (s.get_absolute_url(), 410 if s.status == Article.Status.WITHDRAWN else 404)
             for s in hidden
         ],
+        # Credited only on stories readers may not see: no page of their own.
         "articles:person": [(newsroom["shared_reporter"].get_absolute_url(), 200)]
-        + [(person.get_absolute_url(), 200) for person in own_reporters],
+        + [(person.get_absolute_url(), 404) for person in own_reporters],
         "articles:tag": [("/tags/共同标签/", 200)] + [(f"/tags/{t}/", 404) for t in hidden_tags],
         "articles:feed": [("/rss/", 200)],
         "articles:rendition": [(url, 200) for url in image_urls(public)]

@@ -1,0 +1,91 @@
+"""A person has a public page (and a sitemap entry) only for credits on published stories."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article, AwardRoster
+from tests.factories import PageFactory, PersonFactory, make_story
+
+STATES = {
+    "published": {"status": Article.Status.PUBLISHED},
+    "draft": {"status": Article.Status.DRAFT},
+    "submitted": {"status": Article.Status.SUBMITTED},
+    "scheduled": {
+        "status": Article.Status.PUBLISHED,
+        "published_at": timezone.now() + datetime.timedelta(days=2),
+    },
+    "withdrawn": {"status": Article.Status.WITHDRAWN},
+}
+
+
+def credit_by_byline(person, state):
+    story = make_story(**STATES[state])
+    story.bylines.update(person=person)
+    return story, "全媒体记者"
+
+
+def credit_in_roster(person, state):
+    story = make_story(**STATES[state])
+    roster = AwardRoster.objects.create(article=story, title="冠军", stated_count=1)
+    roster.set_names([person.name], {person.name: person})
+    return story, "冠军（1名）"
+
+
+def page_staff(field, label):
+    def credit(person, state):
+        story = make_story(page=PageFactory(**{field: person}), **STATES[state])
+        return story, label
+
+    return credit
+
+
+CREDITS = {
+    "byline": credit_by_byline,
+    "roster": credit_in_roster,
+    "chief_editor": page_staff("chief_editor", "责任编辑"),
+    "art_editor": page_staff("art_editor", "美术编辑"),
+    "proofreader": page_staff("proofreader", "校对"),
+}
+
+
+def in_sitemap(client, person):
+    return person.get_absolute_url() in client.get("/sitemap.xml").content.decode()
+
+
+@pytest.mark.parametrize("credit", CREDITS)
+def test_a_credit_on_a_published_story_makes_a_public_page(client, db, credit):
+    person = PersonFactory(name="公开的人")
+    story, role = CREDITS[credit](person, "published")
+    response = client.get(person.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert story.headline in html
+    assert f'<span class="label">{role}</span>' in html
+    assert in_sitemap(client, person)
+
+
+@pytest.mark.parametrize("state", ["draft", "submitted", "scheduled", "withdrawn"])
+@pytest.mark.parametrize("credit", CREDITS)
+def test_a_credit_only_on_unpublished_stories_makes_no_page(client, db, credit, state):
+    person = PersonFactory(name="未公开的人")
+    CREDITS[credit](person, state)
+    make_story()  # something is published, just not by this person
+    assert client.get(person.get_absolute_url()).status_code == 404
+    assert not in_sitemap(client, person)
+
+
+def test_a_person_credited_nowhere_has_no_page(client, db):
+    person = PersonFactory()
+    make_story()
+    assert client.get(person.get_absolute_url()).status_code == 404
+
+
+def test_the_page_lists_only_the_published_stories(client, db):
+    person = PersonFactory()
+    public, _ = credit_by_byline(person, "published")
+    hidden, _ = credit_by_byline(person, "draft")
+    html = client.get(person.get_absolute_url()).content.decode()
+    assert public.headline in html
+    assert hidden.headline not in html
