@@ -1,5 +1,6 @@
 """Pictures that say where they were taken, in every place a file can say it (test data)."""
 
+import functools
 import io
 import struct
 
@@ -56,7 +57,9 @@ def gps_exif(orientation=None):
     return exif.tobytes()
 
 
+@functools.cache
 def srgb_profile():
+    # Cached: a new profile carries the time it was made, so two differ by the second.
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 
 
