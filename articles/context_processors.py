@@ -20,7 +20,7 @@ TOP_SECTIONS = PreparedQuery(
 
 
 def _top_sections():
-    return [(reverse("articles:section", args=[slug]), name) for slug, name in TOP_SECTIONS.rows()]
+    return [(reverse("articles:section", args=[row.slug]), row.name) for row in TOP_SECTIONS.rows()]
 
 
 def navigation_sections():

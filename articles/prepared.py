@@ -6,7 +6,9 @@ answer it.  The busiest reader pages run the same few queries on every request w
 only a key or the current time changing, so each is built from ordinary querysets
 (``Article.objects.published()`` and friends) once per database alias, and each
 request only binds its values and runs the SQL.  Rows come back through the
-compiler's own converters, exactly as the queryset's ``values_list()`` gives them.
+compiler's own converters, exactly as the queryset's ``values_list(named=True)``
+gives them: read them by field name (name an expression such as ``KT(…)`` with
+``annotate()`` first, or it is called ``kt1``).
 
     NOW = Parameter("now", models.DateTimeField(), default=timezone.now)
     STORY = PreparedQuery(
@@ -14,7 +16,7 @@ compiler's own converters, exactly as the queryset's ``values_list()`` gives the
         .filter(pk=Parameter("pk", models.IntegerField()))
         .values_list("pk", "headline")
     )
-    STORY.rows(pk=6)  # [(6, "…")]
+    STORY.rows(pk=6)  # [Row(pk=6, headline="…")]
 
 A ``Parameter`` stands for a value given when the query runs.  One with a ``default``
 is bound to it on each run unless given (``NOW`` above: a query compiled once still
@@ -27,6 +29,7 @@ import threading
 
 from django.db import connections
 from django.db.models import Expression
+from django.db.models.utils import create_namedtuple_class
 
 _preparing = contextvars.ContextVar("preparing", default=False)
 
@@ -79,24 +82,39 @@ class PreparedQuery:
             with self._lock:
                 token = _preparing.set(True)
                 try:
-                    compiler = self.build().query.get_compiler(using)
+                    queryset = self.build()
+                    compiler = queryset.query.get_compiler(using)
                     sql, params = compiler.as_sql()
                 finally:
                     _preparing.reset(token)
-                compiled = self._compiled[using] = (sql, tuple(params), compiler)
+                row = create_namedtuple_class(*_names(queryset))
+                compiled = self._compiled[using] = (sql, tuple(params), compiler, row)
         return compiled
 
     def rows(self, using="default", **values):
-        """Run the query with ``values`` for its parameters; a list of row tuples."""
-        sql, template, compiler = self._compile(using)
+        """Run the query with ``values`` for its parameters; a list of named rows."""
+        sql, template, compiler, row = self._compile(using)
         connection = connections[using]
         params = []
         for param in template:
             if isinstance(param, Parameter):
-                value = values[param.name] if param.name in values else param.default()
-                param = param.adapt(value, connection)
+                if param.name not in values:  # one default value per call, however often used
+                    values[param.name] = param.default()
+                param = param.adapt(values[param.name], connection)
             params.append(param)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             results = cursor.fetchall()
-        return list(compiler.results_iter(results=[results], tuple_expected=True))
+        new = tuple.__new__
+        return [
+            new(row, fields)
+            for fields in compiler.results_iter(results=[results], tuple_expected=True)
+        ]
+
+
+def _names(queryset):
+    """The names of a ``values_list()`` row, as Django's NamedValuesListIterable finds them."""
+    if queryset._fields:
+        return queryset._fields
+    query = queryset.query
+    return [*query.extra_select, *query.values_select, *query.annotation_select]

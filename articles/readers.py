@@ -2,9 +2,9 @@
 
 The story page and the front page are what most readers open, so their queries are
 compiled once per process (``prepared.py``) from the same ``published()`` querysets
-every other view uses (its "now" bound each time the SQL runs), and their rows become
-light unsaved model instances carrying only what those pages show.  Everything else a
-story shows was rendered when it was saved (``rendering.py``).
+every other view uses (its "now" bound each time the SQL runs), and their rows, read
+by field name, become light unsaved model instances carrying only what those pages
+show.  Everything else a story shows was rendered when it was saved (``rendering.py``).
 """
 
 from django.db import models
@@ -66,14 +66,15 @@ NEIGHBOURS = PreparedQuery(
         )
         .exclude(pk=Parameter("pk", _key))
         .order_by("-published_at", "-pk")
-        .values_list(
-            "pk",
-            "main_story",
-            KT("listing__v"),
-            KT("listing__link"),
-            KT("listing__companion_item"),
-            KT("listing__related_item"),
-        )[: RELATED_STORIES + COMPANIONS + 1]
+        .annotate(
+            listing_v=KT("listing__v"),
+            link=KT("listing__link"),
+            companion_item=KT("listing__companion_item"),
+            related_item=KT("listing__related_item"),
+        )
+        .values_list("pk", "main_story_id", "listing_v", "link", "companion_item", "related_item")[
+            : RELATED_STORIES + COMPANIONS + 1
+        ]
     )
 )
 
@@ -118,10 +119,11 @@ FRONT_STORIES = PreparedQuery(
 LATEST_STORIES = PreparedQuery(lambda: _published().values_list("pk", "listing", "headline")[:20])
 
 
-def _fresh(rows, query, position, **values):
-    """Rows of ``query`` again if any stored rendering (at ``position``) is out of date."""
+def _fresh(rows, query, field, **values):
+    """Rows of ``query`` again if any stored rendering (or its version, ``field``) is out
+    of date."""
     version = rendering.version()
-    stale = [row[0] for row in rows if _version(row[position]) != version]
+    stale = [row.pk for row in rows if _version(getattr(row, field)) != version]
     if stale:
         rendering.render(stale)
         rows = query.rows(**values)
@@ -161,32 +163,27 @@ class Story:
         return self.section.pk if self.section else None
 
 
+# What a Story takes from its row as it is (the section and page become instances).
+_STORY_COPIED = tuple(name for name in Story.__slots__ if name in _STORY_FIELDS)
+
+
 def story(pk):
     """The published story ``pk`` with its stored rendering, or None."""
-    rows = STORY.rows(pk=pk)
+    rows = _fresh(STORY.rows(pk=pk), STORY, "rendered", pk=pk)
     if not rows:
         return None
-    if (rows[0][8] or {}).get("v") != rendering.version():
-        rendering.render([pk])
-        rows = STORY.rows(pk=pk)
-    row = dict(zip(_STORY_FIELDS, rows[0], strict=True))
+    row = rows[0]
     section = page = None
-    if row["section_id"]:
-        section = Section(
-            pk=row["section_id"], name=row["section__name"], slug=row["section__slug"]
-        )
-    if row["page_id"]:
+    if row.section_id:
+        section = Section(pk=row.section_id, name=row.section__name, slug=row.section__slug)
+    if row.page_id:
         page = Page(
-            pk=row["page_id"],
-            label=row["page__label"],
-            name=row["page__name"],
-            edition=Edition(date=row["page__edition__date"]),
+            pk=row.page_id,
+            label=row.page__label,
+            name=row.page__name,
+            edition=Edition(date=row.page__edition__date),
         )
-    return Story(
-        **{name: row[name] for name in Story.__slots__ if name in row},
-        section=section,
-        page=page,
-    )
+    return Story(**{name: getattr(row, name) for name in _STORY_COPIED}, section=section, page=page)
 
 
 def neighbours(article):
@@ -200,15 +197,15 @@ def neighbours(article):
         "parent": article.main_story_id,
         **fill("candidate", article.rendered.get("related", []), rendering.RELATED_CANDIDATES, 0),
     }
-    rows = _fresh(NEIGHBOURS.rows(**values), NEIGHBOURS, 2, **values)
+    rows = _fresh(NEIGHBOURS.rows(**values), NEIGHBOURS, "listing_v", **values)
     parent, companions, related = None, [], []
-    for pk, main_story_id, _v, link, companion_item, related_item in rows:
-        if pk == article.main_story_id:
-            parent = mark_safe(link)
-        elif main_story_id == article.pk:
-            companions.append(companion_item)
+    for row in rows:
+        if row.pk == article.main_story_id:
+            parent = mark_safe(row.link)
+        elif row.main_story_id == article.pk:
+            companions.append(row.companion_item)
         elif len(related) < RELATED_STORIES:
-            related.append(related_item)
+            related.append(row.related_item)
     return parent, mark_safe("".join(companions)), mark_safe("".join(related))
 
 
@@ -257,45 +254,47 @@ def front_page():
     pages list the others' cards.  With no edition yet, ``edition`` is None, there are
     no pages, and ``latest`` joins the cards of the newest stories.
     """
-    rows = _fresh(FRONT_STORIES.rows(), FRONT_STORIES, 1)
+    rows = _fresh(FRONT_STORIES.rows(), FRONT_STORIES, "listing")
     front = FrontPage()
     # The rows are the latest edition's stories plus, if printed elsewhere or nowhere,
     # the latest commentary: the edition is the newest among them, the commentary the
     # newest commentary among them.
-    dated = [row for row in rows if row[7] is not None]
-    latest = max(dated, key=lambda row: row[8], default=None)
-    commentaries = [row for row in rows if row[10] == Article.Kind.COMMENTARY]
-    pick = max(commentaries, key=lambda row: (row[11], row[0]), default=None)
-    cards, pages = [], {}
+    dated = [row for row in rows if row.page__edition_id is not None]
+    latest = max(dated, key=lambda row: row.page__edition__date, default=None)
+    commentaries = [row for row in rows if row.kind == Article.Kind.COMMENTARY]
+    pick = max(commentaries, key=lambda row: (row.published_at, row.pk), default=None)
+    cards, pages, page_cards = [], {}, {}  # pages: each printed page's first row
     for row in rows:
-        pk, listing, headline, page_id, label, name, section_name, edition_id = row[:8]
-        card = Card(pk, listing, headline)
+        card = Card(row.pk, row.listing, row.headline)
         if row is pick:
             front.commentary = card
-        if latest is None or edition_id != latest[7]:
+        if latest is None or row.page__edition_id != latest.page__edition_id:
             continue  # the latest commentary, printed in an older edition or nowhere
         if front.edition is None:
-            front.edition = Edition(pk=edition_id, date=row[8], number=row[9])
+            front.edition = Edition(
+                pk=row.page__edition_id,
+                date=row.page__edition__date,
+                number=row.page__edition__number,
+            )
         cards.append(card)
-        if page_id not in pages:
-            pages[page_id] = (label, name or section_name or "", [])
-        pages[page_id][2].append(card)
+        pages.setdefault(row.page_id, row)
+        page_cards.setdefault(row.page_id, []).append(card)
     if front.edition is None:
-        rows = _fresh(LATEST_STORIES.rows(), LATEST_STORIES, 1)
-        cards = [Card(*row) for row in rows]
+        rows = _fresh(LATEST_STORIES.rows(), LATEST_STORIES, "listing")
+        cards = [Card(row.pk, row.listing, row.headline) for row in rows]
         front.lead = _lead(cards)
         front.latest = _joined(card for card in cards if card is not front.lead)
         return front
     front.lead = _lead(cards)
     front.pages = [
         PrintedPage(
-            pk,
-            label,
-            name,
-            Page(label=label, edition=front.edition).get_absolute_url(),
-            _joined(card for card in page_cards if card is not front.lead),
+            row.page_id,
+            row.page__label,
+            row.page__name or row.page__section__name or "",
+            Page(label=row.page__label, edition=front.edition).get_absolute_url(),
+            _joined(card for card in page_cards[row.page_id] if card is not front.lead),
         )
-        for pk, (label, name, page_cards) in pages.items()
+        for row in pages.values()
     ]
     return front
 

@@ -6,7 +6,7 @@ from unittest import mock
 import pytest
 from django.db import connection, models
 from django.db.models import F
-from django.db.models.functions import Now
+from django.db.models.functions import Now, Upper
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -113,3 +113,20 @@ def test_published_takes_any_now_value_or_expression():
     assert Article.objects.published(now=soon).filter(pk=story.pk).exists()
     assert not Article.objects.published(now=Now()).filter(pk=story.pk).exists()
     assert Article.objects.published(now=F("published_at")).filter(pk=story.pk).exists()
+
+
+def test_rows_are_read_by_field_name():
+    story = ArticleFactory(headline="按名读取")
+    query = PreparedQuery(
+        lambda: (
+            Article.objects.published(now=NOW)
+            .filter(pk=Parameter("pk", KEY))
+            .annotate(status_label=Upper("status"))
+            .values_list("headline", "pk", "section__name", "status_label")
+        )
+    )
+    [row] = query.rows(pk=story.pk)
+    assert row.headline == "按名读取" and row.pk == story.pk
+    assert row.section__name == story.section.name
+    assert row.status_label == "PUBLISHED"
+    assert row == ("按名读取", story.pk, story.section.name, "PUBLISHED")  # still a tuple
