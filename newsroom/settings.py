@@ -2,13 +2,19 @@
 
 DATABASE_URL selects the database (PostgreSQL in production); with none set an
 embedded SQLite file under var/ is used.  With DEBUG off the site refuses to
-start on the development secret key.
+start on a secret key that ``check --deploy`` would warn about, and with a page
+cache of its own in each process (docs/operations.md).
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.checks.security.base import (
+    SECRET_KEY_INSECURE_PREFIX,
+    SECRET_KEY_MIN_LENGTH,
+    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+)
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -31,11 +37,25 @@ DEBUG = env_bool("DJANGO_DEBUG", default=False)
 
 DEV_SECRET_KEY = "django-insecure-newsroom-development-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", DEV_SECRET_KEY)
-if not DEBUG and (SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 32):
+
+
+def strong_secret_key(key):
+    """What ``manage.py check --deploy`` accepts without warning W009."""
+    return (
+        len(key) >= SECRET_KEY_MIN_LENGTH
+        and len(set(key)) >= SECRET_KEY_MIN_UNIQUE_CHARACTERS
+        and not key.startswith(SECRET_KEY_INSECURE_PREFIX)
+    )
+
+
+if not DEBUG and not strong_secret_key(SECRET_KEY):
     raise ImproperlyConfigured(
-        "DJANGO_DEBUG is off but DJANGO_SECRET_KEY is unset, the development key, or shorter "
-        "than 32 characters. Set DJANGO_SECRET_KEY to a long random value for production, "
-        "or set DJANGO_DEBUG=1 for local development."
+        "DJANGO_DEBUG is off but DJANGO_SECRET_KEY is unset, the development key, or weak. "
+        f"Production needs a key of at least {SECRET_KEY_MIN_LENGTH} characters with at "
+        f"least {SECRET_KEY_MIN_UNIQUE_CHARACTERS} different ones, not starting with "
+        f"'{SECRET_KEY_INSECURE_PREFIX}' (what `manage.py check --deploy` requires); make "
+        "one with `python -c 'import secrets; print(secrets.token_urlsafe(50))'`. "
+        "Or set DJANGO_DEBUG=1 for local development."
     )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
@@ -169,8 +189,22 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
 
-# Caches: Redis when REDIS_URL is set (shared by every worker), local memory otherwise.
+# Readers' pages are cached whole and made fresh on every edit (articles/cache.py);
+# 0 turns page caching off.
+NEWSROOM_PAGE_CACHE = "default"
+NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", 600))
+
+# Caches: Redis when REDIS_URL is set (shared by every worker). Without it, local memory
+# in development; in production a page cache in each worker's memory would keep serving
+# a withdrawn story from every worker but the one that withdrew it, so it is refused.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+if not DEBUG and not REDIS_URL and NEWSROOM_PAGE_CACHE_SECONDS:
+    raise ImproperlyConfigured(
+        "DJANGO_DEBUG is off and page caching is on, but REDIS_URL is unset. Every gunicorn "
+        "worker must see the same cache, or a withdrawn or corrected story stays on the "
+        "pages the other workers cached. Set REDIS_URL (e.g. redis://127.0.0.1:6379/0), or "
+        "set NEWSROOM_PAGE_CACHE_SECONDS=0 to turn page caching off."
+    )
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -181,15 +215,13 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("NEWSROOM_CACHE_PREFIX", "newsroom"),
         }
     }
-elif os.environ.get("NEWSROOM_NO_CACHE") == "1":
-    # No cache at all (bench/site_bench.py's uncached run): nothing is kept between requests.
+elif os.environ.get("NEWSROOM_NO_CACHE") == "1" or not DEBUG:
+    # No cache at all: nothing is kept between requests, so no worker can be stale (the
+    # section menu is read on each page). Production without Redis; bench/site_bench.py's
+    # uncached run.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Readers' pages are cached whole and made fresh on every edit (articles/cache.py);
-# 0 turns page caching off.
-NEWSROOM_PAGE_CACHE = "default"
-NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", 600))
 # Image renditions (articles/renditions.py); default: a "renditions" folder beside MEDIA_ROOT.
 NEWSROOM_RENDITIONS_ROOT = os.environ.get("NEWSROOM_RENDITIONS_ROOT") or None
 NEWSROOM_RENDITIONS_ON_SAVE = True
