@@ -95,10 +95,19 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Admin login: lock an account (per user name and address) after 5 failures for an hour.
+# Admin login: after 5 failures, lock for an hour both the user name at that address and
+# the address itself. The pair alone let anyone spray 4 tries at every user name; the
+# address alone would let one attacker lock a user out everywhere. A real user at another
+# address is never locked by someone else's failures.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+# The client's address (newsroom/clientip.py): REMOTE_ADDR, unless the site runs behind
+# NEWSROOM_TRUSTED_PROXY_COUNT proxies of its own; then the address the outermost of them
+# appended to NEWSROOM_CLIENT_IP_HEADER. Addresses a client wrote there itself are ignored.
+NEWSROOM_TRUSTED_PROXY_COUNT = int(os.environ.get("NEWSROOM_TRUSTED_PROXY_COUNT", 0))
+NEWSROOM_CLIENT_IP_HEADER = os.environ.get("NEWSROOM_CLIENT_IP_HEADER", "X-Forwarded-For")
+AXES_CLIENT_IP_CALLABLE = "newsroom.clientip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
