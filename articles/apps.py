@@ -7,7 +7,6 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Stories and pages")
 
     def ready(self):
-        from . import search, signal_handlers
+        from . import signal_handlers
 
         signal_handlers.connect()
-        search.connect_signals()

@@ -1,4 +1,7 @@
+import re
+
 from django import forms
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from . import blocks as body_blocks
@@ -69,25 +72,82 @@ class ArticleAdminForm(forms.ModelForm):
     )
     needs_correction_note = False
 
+    def content_changed(self):
+        """Whether the submitted story differs from the stored one (the note aside).
+
+        The text is compared as readers see it, so a body that only changed its
+        line breaks is not a correction.
+        """
+        if not self.instance.pk:
+            return True
+        cleaned = getattr(self, "cleaned_data", {})
+        before = story_text({name: getattr(self.instance, name) for name in _TEXT})
+        after = story_text(
+            {name: cleaned.get(name, getattr(self.instance, name)) for name in _TEXT}
+        )
+        others = set(self.changed_data) - {*_TEXT, "correction_note", "revision"}
+        return before != after or bool(others)
+
     def clean(self):
         cleaned = super().clean()
-        if self.needs_correction_note and not (cleaned.get("correction_note") or "").strip():
-            before = story_text({name: getattr(self.instance, name) for name in _TEXT})
-            after = story_text(
-                {name: cleaned.get(name, getattr(self.instance, name)) for name in _TEXT}
+        if (
+            self.needs_correction_note
+            and not (cleaned.get("correction_note") or "").strip()
+            and self.content_changed()
+        ):
+            self.add_error(
+                "correction_note",
+                _("This story is published: say what was corrected, for readers."),
             )
-            if before != after:
-                self.add_error(
-                    "correction_note",
-                    _("This story is published: say what was corrected, for readers."),
-                )
+        return cleaned
+
+
+class StoryPartsFormSet(BaseInlineFormSet):
+    """Bylines, photos and rosters of a story: on a published story, a change is a correction."""
+
+    def clean(self):
+        super().clean()
+        story = self.instance
+        if (
+            story.pk
+            and story.is_public
+            and self.has_changed()
+            and not (self.data.get("correction_note") or "").strip()
+        ):
+            raise forms.ValidationError(
+                _("This story is published: say what was corrected, for readers.")
+            )
+
+
+class RestoreForm(forms.Form):
+    """Restoring a saved version; over a published story it is a correction."""
+
+    correction_note = forms.CharField(
+        label=_("correction note (更正)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
+    )
+
+    def __init__(self, *args, needs_note=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.needs_note = needs_note
+        if not needs_note:
+            del self.fields["correction_note"]
+        else:
+            note = self.fields["correction_note"]
+            note.required = True
+            note.error_messages["required"] = _(
+                "This story is published: say what was corrected, for readers."
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned.setdefault("correction_note", "")
         return cleaned
 
 
 def split_names(text):
     """Names typed or pasted as the paper prints them: separated by 、，, or line breaks."""
-    import re
-
     return [name for name in re.split(r"[、，,;；\s]+", text or "") if name]
 
 

@@ -16,10 +16,8 @@ from taggit.managers import TaggableManager
 from people.models import Person
 
 from . import blocks as body_blocks
-from . import workflow
 from .images import strip_location
 from .layout.credits import CreditEntry, format_credits
-from .signals import stories_changed
 from .validators import validate_image
 
 
@@ -243,20 +241,6 @@ class ArticleQuerySet(models.QuerySet):
             "photos",
         )
 
-    def publish(self, when=None):
-        """Publish every story in the queryset (at ``when``, default now); returns the count."""
-        count = self.exclude(status=Article.Status.PUBLISHED).update(
-            status=Article.Status.PUBLISHED, published_at=when or timezone.now()
-        )
-        stories_changed.send(sender=Article, queryset=self)
-        return count
-
-    def withdraw(self):
-        """Take stories off the public site; they stay stored."""
-        count = self.filter(status=Article.Status.PUBLISHED).update(status=Article.Status.WITHDRAWN)
-        stories_changed.send(sender=Article, queryset=self)
-        return count
-
 
 class Article(models.Model):
     class Kind(models.TextChoices):
@@ -446,57 +430,6 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
-
-    @transaction.atomic
-    def transition(self, user, name, comment="", when=None):
-        """Apply the status change ``name`` as ``user``, after checking they may, and record it.
-
-        Raises workflow.TransitionNotAllowed with a message saying who may.
-        """
-        transition = workflow.get_transition(name)
-        current = Article.objects.select_for_update().only("status").get(pk=self.pk)
-        self.status = current.status
-        workflow.check_transition(user, self, transition, comment)
-        previous, now = self.status, timezone.now()
-        self.status = transition.target
-        fields = ["status", "updated_at"]
-        if name == "sign_off":
-            self.published_at = when or now
-            self.signed_off_by, self.signed_off_at = user, now
-            fields += ["published_at", "signed_off_by", "signed_off_at"]
-        elif name == "withdraw":
-            self.withdrawn_reason, self.withdrawn_at = comment.strip(), now
-            fields += ["withdrawn_reason", "withdrawn_at"]
-        self.save(update_fields=fields)
-        StatusChange.objects.create(
-            article=self,
-            user=user,
-            from_status=previous,
-            to_status=self.status,
-            comment=(comment or "").strip(),
-        )
-        # save() above already rendered the story again (post_save).
-        stories_changed.send(
-            sender=Article, queryset=Article.objects.filter(pk=self.pk), rendered=True
-        )
-        return self
-
-    def publish(self, when=None):
-        """Publish without the sign-off workflow (imports, fixtures, tests); editors sign off."""
-        self.status = self.Status.PUBLISHED
-        self.published_at = when or self.published_at or timezone.now()
-        self.save(update_fields=["status", "published_at", "updated_at"])
-
-    def withdraw(self):
-        self.status = self.Status.WITHDRAWN
-        self.save(update_fields=["status", "updated_at"])
-
-    @transaction.atomic
-    def add_correction(self, user, note):
-        """Record a public 更正 note on a published story."""
-        if not (note or "").strip():
-            raise ValidationError(_("A correction needs a note for readers."))
-        return Correction.objects.create(article=self, note=note.strip(), created_by=user)
 
     # Credits -----------------------------------------------------------------
     def _credit_entries(self, bylines):

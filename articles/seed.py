@@ -1,5 +1,6 @@
 """Loading the seed edition (fixtures/seed_edition.json and its placeholder pictures)."""
 
+import json
 import shutil
 from pathlib import Path
 
@@ -29,5 +30,11 @@ def copy_seed_media(media_root=None):
 @transaction.atomic
 def load_seed_edition(verbosity=0):
     """Load the seed edition; loading it again updates the same rows and duplicates nothing."""
+    from . import editorial
+
     copy_seed_media()
     call_command("loaddata", str(SEED_FIXTURE), verbosity=verbosity)
+    # Fixture rows are saved raw, past the editorial core: ask it for their side effects.
+    rows = json.loads(SEED_FIXTURE.read_text(encoding="utf-8"))
+    stories = [row["pk"] for row in rows if row["model"] == "articles.article"]
+    editorial.schedule_effects(stories, navigation=True)

@@ -1,67 +1,32 @@
-"""Side effects of editing: stored story renderings, fresh pages and image renditions.
+"""Side effects of saving what stories show but the editorial core does not write.
 
-Connected once in AppConfig.ready().  A story is rendered again whenever it or one
-of its parts (bylines, photos, rosters, tags, the people and roles credited, the
-section, page and edition it is printed in) is saved or it is published or withdrawn
-in bulk; then every cached page is made stale.
+Stories and their parts change only through ``articles.editorial``, which schedules
+its own side effects.  These handlers cover the rest, each by asking the core to
+schedule the same side effects for the stories that show the saved row:
+
+- reference data edited in its own admin (people, roles, sections, pages,
+  editions): a renamed reporter or page is printed in every story that shows it;
+- django-taggit's models, whose saves have no other hook (tags are attached to
+  a story inside the core's change, but a renamed tag shows on its stories).
+
+Connected once in AppConfig.ready().
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from taggit.models import TaggedItem
+from taggit.models import Tag, TaggedItem
 
 from people.models import Person
 
-from . import cache, rendering, renditions
-from .models import (
-    Article,
-    AwardRoster,
-    Byline,
-    Correction,
-    Edition,
-    Page,
-    Photo,
-    Role,
-    RosterEntry,
-    Section,
-)
-from .signals import stories_changed
+from . import editorial
+from .models import Article, AwardRoster, Edition, Page, Role, Section
 
-# Everything a reader's page shows comes from these models; a saved one renders the stories
-# that show it again (stories_affected) and makes every cached page stale.
-SHOWN_ON_PAGES = (
-    Article,
-    Byline,
-    Photo,
-    AwardRoster,
-    RosterEntry,
-    Correction,
-    Section,
-    Edition,
-    Page,
-    Person,
-    Role,
-)
+# Reference rows a reader's page shows: a saved one renders the stories that show it again.
+REFERENCE_MODELS = (Person, Role, Section, Page, Edition)
 
 
-def pages_changed(sender, **kwargs):
-    cache.bump_generation()
-
-
-def sections_changed(sender, **kwargs):
-    cache.forget_navigation()
-
-
-def stories_affected(instance):
+def stories_showing(instance):
     """Primary keys of the stories whose own rendering shows ``instance``."""
-    if isinstance(instance, Article):
-        return [instance.pk]
-    if isinstance(instance, (Byline, Photo, AwardRoster, Correction)):
-        return [instance.article_id]
-    if isinstance(instance, RosterEntry):
-        return list(
-            AwardRoster.objects.filter(pk=instance.roster_id).values_list("article_id", flat=True)
-        )
     if isinstance(instance, Person):
         return list(
             Article.objects.filter(bylines__person=instance).values_list("pk", flat=True)
@@ -78,64 +43,31 @@ def stories_affected(instance):
         return list(Article.objects.filter(page=instance).values_list("pk", flat=True))
     if isinstance(instance, Edition):
         return list(Article.objects.filter(page__edition=instance).values_list("pk", flat=True))
-    if isinstance(instance, TaggedItem):
-        if instance.content_type_id == ContentType.objects.get_for_model(Article).pk:
-            return [instance.object_id]
-        return []
+    if isinstance(instance, Tag):
+        return list(Article.objects.filter(tags=instance).values_list("pk", flat=True))
+    article_type = ContentType.objects.get_for_model(Article).pk
+    if isinstance(instance, TaggedItem) and instance.content_type_id == article_type:
+        return [instance.object_id]
     return []
 
 
-def render_stories(sender, instance, raw=False, **kwargs):
-    # Fixtures load rows in any order; their stories are rendered on first view instead.
+def reference_saved(sender, instance, raw=False, using=None, **kwargs):
+    # Fixtures load rows in any order; the seed loader schedules its stories itself.
     if raw:
         return
-    pks = {pk for pk in stories_affected(instance) if pk}
-    if pks:
-        rendering.render(pks)
+    editorial.schedule_effects(
+        stories_showing(instance), navigation=isinstance(instance, Section), using=using
+    )
 
 
-def render_changed_stories(sender, queryset, rendered=False, **kwargs):
-    # Bulk publish() and withdraw() bypass post_save; the stored cards show the publish time.
-    if not rendered:
-        rendering.render(list(queryset.values_list("pk", flat=True)))
-
-
-def tags_changed(sender, instance, action, **kwargs):
+def tags_changed(sender, instance, action, using=None, **kwargs):
     if action.startswith("post_") and isinstance(instance, Article):
-        rendering.render([instance.pk])
-    cache.bump_generation()
-
-
-def photo_saved(sender, instance, **kwargs):
-    renditions.refresh(instance)
-
-
-def photo_deleted(sender, instance, **kwargs):
-    renditions.delete(instance.pk)
+        editorial.schedule_effects([instance.pk], using=using)
 
 
 def connect():
-    for model in SHOWN_ON_PAGES:
-        post_save.connect(pages_changed, sender=model, dispatch_uid=f"pages-save-{model.__name__}")
-        post_delete.connect(
-            pages_changed, sender=model, dispatch_uid=f"pages-delete-{model.__name__}"
-        )
-    for model in SHOWN_ON_PAGES:
-        # Connected before the page handlers fire for the next request; order is irrelevant
-        # because both run before the saving request returns.
-        post_save.connect(render_stories, sender=model, dispatch_uid=f"render-{model.__name__}")
-    for model in (Byline, Photo, AwardRoster, RosterEntry):
-        post_delete.connect(
-            render_stories, sender=model, dispatch_uid=f"render-delete-{model.__name__}"
-        )
-    post_save.connect(render_stories, sender=TaggedItem, dispatch_uid="render-tagged-save")
-    post_delete.connect(render_stories, sender=TaggedItem, dispatch_uid="render-tagged-delete")
-    post_save.connect(pages_changed, sender=TaggedItem, dispatch_uid="pages-tagged-save")
-    post_delete.connect(pages_changed, sender=TaggedItem, dispatch_uid="pages-tagged-del")
-    m2m_changed.connect(tags_changed, sender=Article.tags.through, dispatch_uid="pages-tags")
-    post_save.connect(sections_changed, sender=Section, dispatch_uid="navigation-save")
-    post_delete.connect(sections_changed, sender=Section, dispatch_uid="navigation-delete")
-    stories_changed.connect(render_changed_stories, sender=Article, dispatch_uid="render-bulk")
-    stories_changed.connect(pages_changed, sender=Article, dispatch_uid="pages-bulk")
-    post_save.connect(photo_saved, sender=Photo, dispatch_uid="renditions-save")
-    post_delete.connect(photo_deleted, sender=Photo, dispatch_uid="renditions-delete")
+    for model in (*REFERENCE_MODELS, Tag, TaggedItem):
+        name = model.__name__
+        post_save.connect(reference_saved, sender=model, dispatch_uid=f"effects-save-{name}")
+        post_delete.connect(reference_saved, sender=model, dispatch_uid=f"effects-del-{name}")
+    m2m_changed.connect(tags_changed, sender=Article.tags.through, dispatch_uid="effects-tags")

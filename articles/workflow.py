@@ -24,8 +24,8 @@ PROOFREAD = "articles.proofread_article"
 CHANGE = "articles.change_article"
 
 
-class TransitionNotAllowed(PermissionDenied):
-    """A status change this user may not make now; the message says who may."""
+class Refused(PermissionDenied):
+    """A change this user may not make to this story now; the message says why and who may."""
 
     def __init__(self, message):
         super().__init__(message)
@@ -33,6 +33,10 @@ class TransitionNotAllowed(PermissionDenied):
 
     def __str__(self):
         return str(self.message)
+
+
+class TransitionNotAllowed(Refused):
+    """A status change this user may not make now; the message says who may."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,15 @@ TRANSITIONS = {
             WITHDRAWN,
             WITHDRAW,
             _("Withdraw"),
+            _("the duty chief editor"),
+            needs_comment=True,
+        ),
+        Transition(
+            "republish",
+            (WITHDRAWN,),
+            PUBLISHED,
+            WITHDRAW,
+            _("Put back online"),
             _("the duty chief editor"),
             needs_comment=True,
         ),
@@ -131,23 +144,37 @@ def available_transitions(user, article):
     return result
 
 
-def can_edit(user, article):
-    """Whether ``user`` may change the text of ``article`` in its current status.
+def edit_refusal(user, article):
+    """Why ``user`` may not change ``article`` in its current status, or None if they may.
 
     Reporters edit their own drafts; editors and proofreaders edit drafts and
     submitted copy; a published or withdrawn story changes only by correction.
     """
     if not (user.is_active and user.has_perm(CHANGE)):
-        return False
-    if user.is_superuser:
-        return True
-    if article is None:
-        return True
+        return _("You may not change stories.")
+    if user.is_superuser or article is None:
+        return None
     if article.status == DRAFT:
-        return is_author(user, article) or user.has_perm(SEND_BACK)
+        if is_author(user, article) or user.has_perm(SEND_BACK):
+            return None
+        return _("Only the reporter who filed this draft or an editor may change it.")
     if article.status == SUBMITTED:
-        return user.has_perm(SEND_BACK) or user.has_perm(PROOFREAD) or user.has_perm(SIGN_OFF)
-    return user.has_perm(CORRECT)
+        if user.has_perm(SEND_BACK) or user.has_perm(PROOFREAD) or user.has_perm(SIGN_OFF):
+            return None
+        return _("Submitted copy is changed by editors and proofreaders.")
+    if user.has_perm(CORRECT):
+        return None
+    if article.status == PUBLISHED:
+        return _(
+            "This story is published: only the duty chief editor may correct it, "
+            "with a note for readers."
+        )
+    return _("This story is withdrawn: only the duty chief editor may change it.")
+
+
+def can_edit(user, article):
+    """Whether ``user`` may change ``article`` in its current status (see edit_refusal)."""
+    return edit_refusal(user, article) is None
 
 
 def can_place(user):

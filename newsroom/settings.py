@@ -234,6 +234,11 @@ else:
 # Image renditions (articles/renditions.py); default: a "renditions" folder beside MEDIA_ROOT.
 NEWSROOM_RENDITIONS_ROOT = os.environ.get("NEWSROOM_RENDITIONS_ROOT") or None
 NEWSROOM_RENDITIONS_ON_SAVE = True
+# Page-text uploads wait here (not under MEDIA_ROOT: never served) between the dry run and
+# the save; an import in the browser gives up with a message after this many seconds,
+# before a worker's time limit (gunicorn's default is 30) would kill the request.
+NEWSROOM_IMPORT_DIR = os.environ.get("NEWSROOM_IMPORT_DIR") or str(VAR_DIR / "imports")
+NEWSROOM_IMPORT_SECONDS = int(os.environ.get("NEWSROOM_IMPORT_SECONDS", 20))
 
 LOGGING = {
     "version": 1,

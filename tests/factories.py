@@ -27,6 +27,24 @@ def image_file(name="photo.jpg", size=(64, 48), fmt="JPEG"):
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{fmt.lower()}")
 
 
+class StoryWriterFactory(factory.django.DjangoModelFactory):
+    """Test data is written straight to the tables; like every writer, it then asks the
+    editorial core for the side effects (renderings, search index, caches)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from articles import editorial
+
+        obj = super()._create(model_class, *args, **kwargs)
+        story = obj.pk if isinstance(obj, Article) else obj.article_id
+        photos = [obj.pk] if isinstance(obj, Photo) else []
+        editorial.schedule_effects([story], photos=photos)
+        return obj
+
+
 def role(name):
     return Role.objects.get(name=name)
 
@@ -64,7 +82,7 @@ class PageFactory(factory.django.DjangoModelFactory):
     name = "要闻"
 
 
-class ArticleFactory(factory.django.DjangoModelFactory):
+class ArticleFactory(StoryWriterFactory):
     class Meta:
         model = Article
         skip_postgeneration_save = True
@@ -82,7 +100,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
 
 
-class BylineFactory(factory.django.DjangoModelFactory):
+class BylineFactory(StoryWriterFactory):
     class Meta:
         model = Byline
 
@@ -92,7 +110,7 @@ class BylineFactory(factory.django.DjangoModelFactory):
     unit = "株洲日报"
 
 
-class PhotoFactory(factory.django.DjangoModelFactory):
+class PhotoFactory(StoryWriterFactory):
     class Meta:
         model = Photo
 
@@ -101,7 +119,7 @@ class PhotoFactory(factory.django.DjangoModelFactory):
     caption = "颁奖现场。"
 
 
-class AwardRosterFactory(factory.django.DjangoModelFactory):
+class AwardRosterFactory(StoryWriterFactory):
     class Meta:
         model = AwardRoster
 
@@ -121,3 +139,33 @@ def make_story(bylines=1, photos=0, **overrides):
             article=article, photo=photo, role=role("记者"), unit="", order=100 + position
         )
     return article
+
+
+def staff_user(username="editor"):
+    """A demo account of the newsroom role ``username`` (editor, chief, reporter…)."""
+    from django.contrib.auth import get_user_model
+
+    from articles.demo import ensure_demo_users
+
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        ensure_demo_users()
+        user = get_user_model().objects.get(username=username)
+    return user
+
+
+def publish(story, when=None):
+    """Put ``story`` through the workflow to published: submitted by an editor, signed off."""
+    from articles import editorial
+
+    if story.status == Article.Status.DRAFT:
+        editorial.apply_transition(staff_user("editor"), story, "submit")
+    editorial.apply_transition(staff_user("chief"), story, "sign_off", when=when)
+    return story
+
+
+def withdraw(story, reason="核实有误"):
+    from articles import editorial
+
+    editorial.apply_transition(staff_user("chief"), story, "withdraw", comment=reason)
+    return story

@@ -5,10 +5,13 @@ Thin: the upload form decodes nothing itself and the views only call
 pages.py wire these views and actions in.
 """
 
-import base64
 import re
+import time
+import uuid
+from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
@@ -24,10 +27,11 @@ from ..layout.encoding import MAX_BYTES
 from ..layout.errors import LayoutError
 from ..layout.exports import FORMATS, export_edition, export_page
 from ..layout.importer import import_page_bytes
-from ..layout.store import check_page_label
+from ..layout.store import check_importer, check_page_label
 from ..models import Article, Edition, Page
 
 UPLOAD_SALT = "articles.layout.upload"
+UPLOAD_MAX_AGE = 3600
 FORMAT_LABELS = {
     "json": "JSON",
     "markdown": "Markdown",
@@ -54,6 +58,17 @@ class PageTextImportForm(forms.Form):
         label=gettext_lazy("Save rosters whose stated count differs from the names"),
         required=False,
     )
+    correction_note = forms.CharField(
+        label=gettext_lazy("Correction note (更正) for published stories"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        help_text=gettext_lazy(
+            "Leave empty to keep published stories as they are; with a note, those you may "
+            "correct are corrected and readers see the note."
+        ),
+    )
+    # The dry run's file waits on the server; the form carries only a signed name for it,
+    # so a large file is not sent back and forth inside the request.
     upload = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def clean_pages(self):
@@ -75,10 +90,8 @@ class PageTextImportForm(forms.Form):
             cleaned["data"] = upload.read()
         elif cleaned.get("upload"):
             try:
-                cleaned["data"] = base64.b64decode(
-                    signing.loads(cleaned["upload"], salt=UPLOAD_SALT, max_age=3600)
-                )
-            except (signing.BadSignature, ValueError):
+                cleaned["data"] = read_waiting_upload(cleaned["upload"], self.user)
+            except (signing.BadSignature, OSError, ValueError):
                 raise forms.ValidationError(
                     _("The upload expired; choose the file again.")
                 ) from None
@@ -87,14 +100,52 @@ class PageTextImportForm(forms.Form):
         return cleaned
 
 
+def uploads_dir():
+    return Path(settings.NEWSROOM_IMPORT_DIR)
+
+
+def keep_upload(data, user):
+    """Keep an uploaded page text for its confirming save; returns the signed name of it."""
+    folder = uploads_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    horizon = time.time() - UPLOAD_MAX_AGE
+    for old in folder.glob("*.txt"):
+        if old.stat().st_mtime < horizon:
+            old.unlink(missing_ok=True)
+    name = uuid.uuid4().hex
+    (folder / f"{name}.txt").write_bytes(data)
+    return signing.dumps({"name": name, "user": user.pk}, salt=UPLOAD_SALT)
+
+
+def read_waiting_upload(token, user):
+    """The bytes a dry run kept, for the same user, within the hour; BadSignature otherwise."""
+    value = signing.loads(token, salt=UPLOAD_SALT, max_age=UPLOAD_MAX_AGE)
+    if value.get("user") != user.pk or not re.fullmatch(r"[0-9a-f]{32}", value.get("name", "")):
+        raise signing.BadSignature("not this user's upload")
+    return (uploads_dir() / f"{value['name']}.txt").read_bytes()
+
+
+def forget_upload(token):
+    try:
+        value = signing.loads(token, salt=UPLOAD_SALT)
+    except signing.BadSignature:
+        return
+    if re.fullmatch(r"[0-9a-f]{32}", value.get("name", "")):
+        (uploads_dir() / f"{value['name']}.txt").unlink(missing_ok=True)
+
+
 def import_view(model_admin, request):
-    """Upload page text; the first submit shows the dry-run report, the second saves."""
-    if not (
-        request.user.has_perm("articles.add_article")
-        and request.user.has_perm("articles.change_page")
-    ):
-        raise PermissionDenied
+    """Upload page text; the first submit shows the dry-run report, the second saves.
+
+    Imports as the logged-in user through the editorial core; the request gives up
+    with a message, saving nothing, before a worker's time limit would kill it.
+    """
+    try:
+        check_importer(request.user)
+    except LayoutError:
+        raise PermissionDenied from None
     form = PageTextImportForm(request.POST or None, request.FILES or None)
+    form.user = request.user
     report = error = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -104,19 +155,29 @@ def import_view(model_admin, request):
                 data["data"],
                 data["edition"],
                 data["pages"],
+                user=request.user,
                 dry_run=not confirm,
                 encoding=data["encoding"] or None,
                 accept_roster_mismatch=data["accept_roster_mismatch"],
+                correction_note=data["correction_note"],
+                deadline=time.monotonic() + settings.NEWSROOM_IMPORT_SECONDS,
             )
         except LayoutError as failure:
             error = failure.describe()
         else:
             if confirm:
+                forget_upload(data["upload"])
                 messages.success(
                     request,
                     _("Imported %(count)d stories into %(date)s.")
                     % {"count": report.story_count, "date": report.edition},
                 )
+                for story in report.kept:
+                    messages.warning(
+                        request,
+                        _("Left as it is: %(title)s (%(reason)s)")
+                        % {"title": story.title, "reason": story.reason},
+                    )
                 edition = Edition.objects.get(date=data["edition"])
                 return redirect("admin:articles_edition_flatplan", edition.pk)
             form = PageTextImportForm(
@@ -125,9 +186,10 @@ def import_view(model_admin, request):
                     "pages": " ".join(data["pages"]),
                     "encoding": data["encoding"],
                     "accept_roster_mismatch": data["accept_roster_mismatch"],
-                    "upload": signing.dumps(
-                        base64.b64encode(data["data"]).decode(), salt=UPLOAD_SALT, compress=True
-                    ),
+                    "correction_note": data["correction_note"],
+                    "upload": data["upload"]
+                    if not request.FILES
+                    else keep_upload(data["data"], request.user),
                 }
             )
     context = {

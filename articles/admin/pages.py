@@ -1,11 +1,13 @@
 """Editions and pages: page staff and the order of stories on a page."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
+from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from .. import editorial, workflow
 from ..models import Article, Edition, Page
 from . import layout
 
@@ -23,8 +25,14 @@ class ArticleOnPageInline(admin.TabularInline):
     verbose_name = _("story on this page")
     verbose_name_plural = _("stories on this page, in order")
 
+    can_delete = False
+
     def has_add_permission(self, request, obj=None):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        # Reordering a page moves its stories: layout staff only, each move through the core.
+        return workflow.can_place(request.user)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("section")
@@ -57,6 +65,27 @@ class PageAdmin(admin.ModelAdmin):
     @admin.display(description=_("stories"), ordering="article_total")
     def story_count(self, page):
         return page.article_total
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Article:
+            return super().save_formset(request, form, formset, change)
+        # A story's place on the page is a change to the story: the editorial core checks
+        # who may place it in its state (a published story is moved by the duty chief).
+        formset.new_objects, formset.deleted_objects, formset.changed_objects = [], [], []
+        for story_form in formset.forms:
+            if story_form.instance.pk and story_form.has_changed():
+                editorial.place_story(
+                    request.user, story_form.instance, story_form.cleaned_data["page_position"]
+                )
+                formset.changed_objects.append((story_form.instance, story_form.changed_data))
+        return None
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except workflow.Refused as refusal:
+            self.message_user(request, str(refusal), messages.ERROR)
+            return HttpResponseRedirect(request.path)
 
 
 class PageInline(admin.TabularInline):

@@ -1,12 +1,13 @@
-"""Roles, sections, rosters, and each person's credits."""
+"""Roles, sections, tags, and each person's credits."""
 
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 
 from people.admin import PersonAdmin
 
-from ..models import AwardRoster, Byline, Role, RosterEntry, Section, check_roster_count
+from ..models import Byline, Role, Section
 from .base import ReadOnlyInline
 
 
@@ -27,53 +28,32 @@ class SectionAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class RosterEntryInline(admin.TabularInline):
-    model = RosterEntry
-    fields = ["order", "name", "person"]
-    autocomplete_fields = ["person"]
-    extra = 0
+# Rosters are edited on their story (AwardRosterInline), through the editorial core: a
+# standalone roster admin let anyone with roster permissions change published stories.
+
+# django-taggit's own Tag admin attaches tagged items to any object: replaced by one that
+# renames and merges nothing behind a story's back.  Tags are put on stories in the story
+# form; renaming a tag (a role allowed to change tags) shows on its stories.
+if admin.site.is_registered(Tag):
+    admin.site.unregister(Tag)
 
 
-@admin.register(AwardRoster)
-class AwardRosterAdmin(admin.ModelAdmin):
-    list_display = ["display_title", "article", "stated_count", "entry_count"]
-    list_select_related = ["article"]
-    search_fields = ["title", "entries__name"]
-    ordering = ["article", "order", "pk"]
-    autocomplete_fields = ["article"]
-    inlines = [RosterEntryInline]
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "story_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(entry_total=Count("entries"))
+        return super().get_queryset(request).annotate(item_total=Count("taggit_taggeditem_items"))
 
-    @admin.display(description=_("names listed"), ordering="entry_total")
-    def entry_count(self, roster):
-        return roster.entry_total
+    @admin.display(description=_("stories"), ordering="item_total")
+    def story_count(self, tag):
+        return tag.item_total
 
-    def get_formsets_with_inlines(self, request, obj=None):
-        for formset, inline in super().get_formsets_with_inlines(request, obj):
-            yield _count_checked(formset), inline
-
-
-def _count_checked(formset_class):
-    """Wrap the names formset so that a roster whose count differs from its names is refused."""
-
-    class CountCheckedFormSet(formset_class):
-        def clean(self):
-            super().clean()
-            stated = self.instance.stated_count
-            if stated is None or any(self.errors):
-                return
-            kept = [
-                form
-                for form in self.forms
-                if form.cleaned_data
-                and not form.cleaned_data.get("DELETE")
-                and form.cleaned_data.get("name")
-            ]
-            check_roster_count(stated, len(kept))
-
-    return CountCheckedFormSet
+    def has_delete_permission(self, request, obj=None):
+        # Deleting a tag takes it off published stories: only administrators.
+        return request.user.is_superuser
 
 
 class PersonBylineInline(ReadOnlyInline):

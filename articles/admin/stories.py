@@ -1,20 +1,26 @@
 """Stories with their bylines, photos and rosters."""
 
-import reversion
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from reversion.admin import VersionAdmin
+from reversion.models import Version
 
-from .. import versions, workflow
+from .. import editorial, versions, workflow
 from ..diffs import story_diff
-from ..forms import ArticleAdminForm, AwardRosterInlineForm, TransitionForm
+from ..forms import (
+    ArticleAdminForm,
+    AwardRosterInlineForm,
+    RestoreForm,
+    StoryPartsFormSet,
+    TransitionForm,
+)
 from ..models import (
     Article,
     AwardRoster,
@@ -41,6 +47,7 @@ def thumbnail(photo, width=96):
 
 class BylineInline(admin.TabularInline):
     model = Byline
+    formset = StoryPartsFormSet
     fields = ["order", "unit", "role", "person", "photo"]
     autocomplete_fields = ["person"]
     extra = 0
@@ -60,6 +67,7 @@ class BylineInline(admin.TabularInline):
 
 class PhotoInline(admin.StackedInline):
     model = Photo
+    formset = StoryPartsFormSet
     fields = ["preview", "image", "caption", "alt_text", "order", "credit_line"]
     readonly_fields = ["preview", "credit_line"]
     extra = 0
@@ -84,6 +92,7 @@ class PhotoInline(admin.StackedInline):
 class AwardRosterInline(admin.StackedInline):
     model = AwardRoster
     form = AwardRosterInlineForm
+    formset = StoryPartsFormSet
     extra = 0
     verbose_name = _("related-links roster")
     verbose_name_plural = _("related links (相关链接) rosters")
@@ -110,15 +119,6 @@ class CompanionInline(admin.TabularInline):
 def labelled(changes):
     """Field names as editors read them (主题, 正文…) for a list of (field, diff)."""
     return [(Article._meta.get_field(name).verbose_name, html) for name, html in changes]
-
-
-class EditConflict(Exception):
-    """The story was saved by someone else after this editor opened it."""
-
-    def __init__(self, article, opened_revision):
-        super().__init__(article.pk)
-        self.article = article
-        self.opened_revision = opened_revision
 
 
 class PublicationStateFilter(admin.SimpleListFilter):
@@ -156,7 +156,7 @@ class CorrectionInline(HistoryInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"
@@ -252,32 +252,77 @@ class ArticleAdmin(VersionAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        form.needs_correction_note = bool(obj and obj.status == Article.Status.PUBLISHED)
+        form.needs_correction_note = bool(obj and obj.is_public)
         return form
 
-    # Saving: revisions, corrections, the filer --------------------------------
+    # Saving: one change through the editorial core ------------------------------
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        else:
-            claimed = Article.objects.filter(pk=obj.pk, revision=obj.revision).update(
-                updated_at=timezone.now()
+        """Nothing yet: save_related writes the story with its inlines as one change."""
+
+    def save_related(self, request, form, formsets, change):
+        article = form.instance
+        # Photo rows deleted by the formset lose their primary key; note them first.
+        removed = {
+            f.instance.pk
+            for formset in formsets
+            if formset.model is Photo
+            for f in formset.deleted_forms
+            if f.instance.pk
+        }
+        note = form.cleaned_data.get("correction_note", "")
+        with editorial.story_change(request.user, article, note=note) as story:
+            article.save()
+            form.save_m2m()
+            for formset in formsets:
+                self.save_formset(request, form, formset, change=change)
+            story.changed = (
+                not change
+                or form.content_changed()
+                or any(formset.has_changed() for formset in formsets)
             )
-            if not claimed:
-                raise EditConflict(obj, obj.revision)
-        super().save_model(request, obj, form, change)
-        note = form.cleaned_data.get("correction_note")
-        if change and note:
-            obj.add_correction(request.user, note)
+            story.message = self.construct_change_message(request, form, formsets, not change)
+            for formset in formsets:
+                if formset.model is Photo:
+                    story.photos |= {photo.pk for photo in formset.new_objects}
+                    story.photos |= {
+                        photo.pk for photo, fields in formset.changed_objects if "image" in fields
+                    }
+            story.removed_photos |= removed
+
+    def log_addition(self, request, obj, message):
+        """The editorial core wrote the audit entry with the change."""
+
+    def log_change(self, request, obj, message):
+        """The editorial core wrote the audit entry with the change."""
+
+    def delete_model(self, request, obj):
+        editorial.delete_story(request.user, obj)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            editorial.delete_story(request.user, article)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
-        except EditConflict as conflict:
+        except editorial.EditConflict as conflict:
             return self.conflict_view(request, conflict)
+        except workflow.Refused as refusal:
+            return self.refused_view(request, refusal)
+
+    def refused_view(self, request, refusal, article=None):
+        """Nothing was saved: say why, in the words the rules give."""
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("This change was not saved"),
+            "message": str(refusal),
+            "article": article,
+        }
+        return TemplateResponse(request, "admin/articles/article/refused.html", context, status=403)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        article = self.get_object(request, object_id)
+        article = self.get_object(request, unquote(object_id))
         extra_context = extra_context or {}
         if article is not None:
             if request.method == "GET":
@@ -312,26 +357,44 @@ class ArticleAdmin(VersionAdmin):
             request, "admin/articles/article/conflict.html", context, status=409
         )
 
-    # Workflow views ------------------------------------------------------------
+    # Workflow, history, restore and recover views -------------------------------
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
+        wrap = self.admin_site.admin_view
         return [
             path(
                 "<path:object_id>/transition/",
-                self.admin_site.admin_view(self.transition_view),
+                wrap(self.transition_view),
                 name="{}_{}_transition".format(*info),
             ),
             path(
                 "<path:object_id>/history/<int:version_id>/diff/",
-                self.admin_site.admin_view(self.diff_view),
+                wrap(self.diff_view),
                 name="{}_{}_diff".format(*info),
+            ),
+            path(
+                "<path:object_id>/history/<int:version_id>/",
+                wrap(self.restore_view),
+                name="{}_{}_revision".format(*info),
+            ),
+            path("recover/", wrap(self.recover_list_view), name="{}_{}_recoverlist".format(*info)),
+            path(
+                "recover/<int:version_id>/",
+                wrap(self.recover_view),
+                name="{}_{}_recover".format(*info),
             ),
             *super().get_urls(),
         ]
 
+    def _story_or_404(self, request, object_id):
+        article = self.get_object(request, unquote(object_id))
+        if article is None or not self.has_view_or_change_permission(request, article):
+            raise Http404
+        return article
+
     def transition_view(self, request, object_id):
-        article = self.get_object(request, object_id)
-        if article is None or request.method != "POST":
+        article = self._story_or_404(request, object_id)
+        if request.method != "POST":
             raise Http404
         form = TransitionForm(request.POST)
         change_url = reverse("admin:articles_article_change", args=[article.pk])
@@ -339,15 +402,13 @@ class ArticleAdmin(VersionAdmin):
             self.message_user(request, form.errors.as_text(), messages.ERROR)
             return HttpResponseRedirect(change_url)
         try:
-            with reversion.create_revision():
-                reversion.set_user(request.user)
-                reversion.set_comment(form.cleaned_data["name"])
-                article.transition(
-                    request.user,
-                    form.cleaned_data["name"],
-                    comment=form.cleaned_data["comment"],
-                    when=form.cleaned_data["publish_at"],
-                )
+            editorial.apply_transition(
+                request.user,
+                article,
+                form.cleaned_data["name"],
+                comment=form.cleaned_data["comment"],
+                when=form.cleaned_data["publish_at"],
+            )
         except workflow.TransitionNotAllowed as refusal:
             self.message_user(request, str(refusal), messages.ERROR)
         else:
@@ -362,10 +423,81 @@ class ArticleAdmin(VersionAdmin):
             )
         return HttpResponseRedirect(change_url)
 
-    def diff_view(self, request, object_id, version_id):
-        article = self.get_object(request, object_id)
-        if article is None or not self.has_view_or_change_permission(request, article):
+    def history_view(self, request, object_id, extra_context=None):
+        article = self._story_or_404(request, object_id)
+        action_list = [
+            {
+                "revision": version.revision,
+                "url": reverse("admin:articles_article_revision", args=[article.pk, version.pk]),
+            }
+            for version in Version.objects.get_for_object(article).select_related("revision__user")
+        ]
+        return super().history_view(
+            request, object_id, {**(extra_context or {}), "action_list": action_list}
+        )
+
+    def restore_view(self, request, object_id, version_id):
+        """A version compared with the story as it is now; POST restores it as a new version."""
+        article = self._story_or_404(request, object_id)
+        try:
+            version = editorial.story_version(article, version_id)
+        except workflow.Refused:
+            raise Http404 from None
+        refusal = workflow.edit_refusal(request.user, article)
+        needs_note = article.is_public
+        form = RestoreForm(
+            request.POST if request.method == "POST" else None, needs_note=needs_note
+        )
+        if request.method == "POST" and refusal is None and form.is_valid():
+            try:
+                editorial.restore_version(
+                    request.user, article, version.pk, note=form.cleaned_data["correction_note"]
+                )
+            except workflow.Refused as refused:
+                return self.refused_view(request, refused, article)
+            self.message_user(request, _("The version was restored as a new version."))
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Restore this version"),
+            "article": article,
+            "version": version,
+            "form": form,
+            "refusal": refusal,
+            "changes": labelled(story_diff(versions.current_fields(article), version.field_dict)),
+        }
+        status = 403 if refusal and request.method == "POST" else 200
+        return TemplateResponse(
+            request, "admin/articles/article/restore.html", context, status=status
+        )
+
+    def recover_list_view(self, request):
+        if not self.has_delete_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Deleted stories"),
+            "deleted": Version.objects.get_deleted(Article).select_related("revision__user"),
+        }
+        return TemplateResponse(request, "admin/articles/article/recover_list.html", context)
+
+    def recover_view(self, request, version_id):
+        if not self.has_delete_permission(request) or request.method != "POST":
+            raise PermissionDenied
+        version = Version.objects.get_deleted(Article).filter(pk=version_id).first()
+        if version is None:
             raise Http404
+        try:
+            article = editorial.recover_story(request.user, version)
+        except workflow.Refused as refused:
+            return self.refused_view(request, refused)
+        self.message_user(request, _("The story is back, as a draft."))
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+    def diff_view(self, request, object_id, version_id):
+        article = self._story_or_404(request, object_id)
         version, previous = versions.version_and_previous(article, version_id)
         context = {
             **self.admin_site.each_context(request),
@@ -405,17 +537,12 @@ class ArticleAdmin(VersionAdmin):
 
     def _apply(self, request, queryset, name, done_message, comment=""):
         """Apply a status change to each story as this user; report what was done and refused."""
-        done = 0
-        for article in queryset:
-            try:
-                with reversion.create_revision():
-                    reversion.set_user(request.user)
-                    article.transition(request.user, name, comment=comment)
-                done += 1
-            except workflow.TransitionNotAllowed as refusal:
-                self.message_user(request, f"{article.headline}：{refusal}", messages.ERROR)
+        done, refused = editorial.apply_to_each(request.user, queryset, name, comment=comment)
+        for article, message in refused:
+            self.message_user(request, f"{article.headline}：{message}", messages.ERROR)
         if done:
-            self.message_user(request, done_message(done) % {"count": done}, messages.SUCCESS)
+            count = len(done)
+            self.message_user(request, done_message(count) % {"count": count}, messages.SUCCESS)
 
     @admin.action(description=_("Sign off (publish) selected stories"))
     def sign_off_selected(self, request, queryset):

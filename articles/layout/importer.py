@@ -6,9 +6,18 @@ from .store import import_pages, parse_edition_date
 
 
 def import_page_bytes(
-    data, edition_date, labels, *, dry_run=False, encoding=None, accept_roster_mismatch=False
+    data,
+    edition_date,
+    labels,
+    *,
+    user,
+    dry_run=False,
+    encoding=None,
+    accept_roster_mismatch=False,
+    correction_note="",
+    deadline=None,
 ):
-    """Import the pages in ``data`` (bytes of page text); returns the ``ImportReport``.
+    """Import the pages in ``data`` (bytes of page text) as ``user``; returns the ``ImportReport``.
 
     Checks the arguments before reading the file, so a malformed date or label
     is reported as such; any ``LayoutError`` leaves the database as it was.
@@ -20,6 +29,9 @@ def import_page_bytes(
         pages,
         date,
         labels,
+        user=user,
         dry_run=dry_run,
         accept_roster_mismatch=accept_roster_mismatch,
+        correction_note=correction_note,
+        deadline=deadline,
     )

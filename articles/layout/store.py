@@ -10,6 +10,7 @@ real run would do.  Importing the same text again updates the same rows.
 import datetime
 import io
 import re
+import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -22,8 +23,8 @@ from django.utils.translation import ngettext
 
 from people.models import Person
 
+from .. import editorial, workflow
 from ..models import Article, AwardRoster, Byline, Edition, Page, Photo, Role, RosterEntry, Section
-from ..signals import stories_changed
 from .errors import LayoutError
 from .page_text import COMMENTARY, PHOTO
 
@@ -55,11 +56,12 @@ def check_page_label(label):
 
 @dataclass
 class StoryReport:
-    action: str  # "create", "update" or "unchanged"
+    action: str  # "create", "update", "unchanged", or "kept" (see reason)
     title: str
     kind: str
     photos: int
     rosters: int
+    reason: str = ""  # why a story the file changes was left as it is
 
 
 @dataclass
@@ -85,6 +87,11 @@ class ImportReport:
     def story_count(self):
         return sum(len(page.stories) for page in self.pages)
 
+    @property
+    def kept(self):
+        """Stories the file would change but that were left as they are, with the reason."""
+        return [story for page in self.pages for story in page.stories if story.action == "kept"]
+
     def lines(self):
         """The report as lines a person reads (translated)."""
         out = []
@@ -95,9 +102,11 @@ class ImportReport:
             state = _("new") if page.created else _("exists")
             out.append(f"{_('page')} {page.label} {page.name}（{state}）")
             for story in page.stories:
-                verb = {"create": _("create"), "update": _("update")}.get(
-                    story.action, _("unchanged")
-                )
+                verb = {
+                    "create": _("create"),
+                    "update": _("update"),
+                    "kept": _("left as it is"),
+                }.get(story.action, _("unchanged"))
                 extra = []
                 if story.photos:
                     extra.append(
@@ -108,6 +117,8 @@ class ImportReport:
                         ngettext("%(n)d roster", "%(n)d rosters", story.rosters)
                         % {"n": story.rosters}
                     )
+                if story.reason:
+                    extra.append(story.reason)
                 suffix = f"（{'，'.join(extra)}）" if extra else ""
                 out.append(f"  {verb}：{story.title}{suffix}")
             for title in page.kept:
@@ -138,13 +149,38 @@ def roster_problems(pages):
     return problems
 
 
-def import_pages(pages, edition_date, labels, *, dry_run=False, accept_roster_mismatch=False):
-    """Create or update ``pages`` as ``labels`` of the edition of ``edition_date``.
+def check_importer(user):
+    """Refuse an import by someone who may not file stories and place them on pages."""
+    if user is None or not (
+        user.is_active
+        and user.has_perm("articles.add_article")
+        and user.has_perm("articles.change_page")
+        and workflow.can_place(user)
+    ):
+        raise LayoutError(_("Only layout staff may import pages (filing and placing stories)."))
 
-    Raises ``LayoutError`` (and writes nothing) for a label count that differs
-    from the pages found, a malformed label, an unknown role word and, unless
-    ``accept_roster_mismatch``, a roster whose count does not match.
+
+def import_pages(
+    pages,
+    edition_date,
+    labels,
+    *,
+    user,
+    dry_run=False,
+    accept_roster_mismatch=False,
+    correction_note="",
+    deadline=None,
+):
+    """Create or update ``pages`` as ``labels`` of the edition of ``edition_date``, as ``user``.
+
+    Raises ``LayoutError`` (and writes nothing) for a user who may not import, a
+    label count that differs from the pages found, a malformed label, an unknown
+    role word and, unless ``accept_roster_mismatch``, a roster whose count does
+    not match; also when ``deadline`` (a ``time.monotonic()`` value) passes.
+    Published stories change only with ``correction_note`` from a user who may
+    correct; otherwise they are reported as kept.
     """
+    check_importer(user)
     labels = [check_page_label(label) for label in labels]
     if len(labels) != len(pages):
         raise LayoutError(
@@ -166,19 +202,13 @@ def import_pages(pages, edition_date, labels, *, dry_run=False, accept_roster_mi
     roles = {role.name: role for role in Role.objects.all()}
     _check_roles(pages, roles)
     with transaction.atomic():
-        writer = _Writer(report, roles, dry_run)
+        writer = _Writer(report, roles, dry_run, user, correction_note, deadline)
         writer.preload(pages)
         edition, report.edition_created = Edition.objects.get_or_create(date=edition_date)
         for page, label in zip(pages, labels, strict=True):
             writer.page(edition, page, label)
         if dry_run:
             transaction.set_rollback(True)
-        elif writer.changed:
-            # Bylines, photos and rosters are bulk-created, which sends no post_save:
-            # stories_changed renders the stories' stored HTML again and tells the caches.
-            stories_changed.send(
-                sender=Article, queryset=Article.objects.filter(pk__in=writer.changed)
-            )
     return report
 
 
@@ -204,10 +234,13 @@ def _check_roles(pages, roles):
 
 
 class _Writer:
-    def __init__(self, report, roles, dry_run):
+    def __init__(self, report, roles, dry_run, user, correction_note="", deadline=None):
         self.report = report
         self.roles = roles
         self.dry_run = dry_run
+        self.user = user
+        self.correction_note = (correction_note or "").strip()
+        self.deadline = deadline
         self.people = {}
         self.changed = set()
         self.known_people = {}
@@ -300,12 +333,32 @@ class _Writer:
         )
         saved = []
         for position, story in enumerate(parsed.stories, start=1):
+            if self.deadline is not None and time.monotonic() > self.deadline:
+                raise LayoutError(
+                    _(
+                        "The file is too large to import here in time; nothing was saved. "
+                        "Import it with the import_page command, or in smaller files."
+                    )
+                )
             article = self._match(existing, story, position)
             action = "update" if article.pk else "create"
-            changed = self.story(article, story, page, position, self.story_section(story, section))
-            if changed:
-                self.changed.add(article.pk)
-            saved.append(article)
+            section_of_story = self.story_section(story, section)
+            refusal = self._refusal(article)
+            if refusal:
+                changed = self._tried(article, story, page, position, section_of_story)
+                action, reason = ("kept", refusal) if changed else ("unchanged", "")
+                saved.append(None)
+            else:
+                with editorial.story_change(
+                    self.user,
+                    article,
+                    note=self._note_for(article),
+                    comment=_("Imported from page text"),
+                ) as change:
+                    changed = self.story(article, story, page, position, section_of_story)
+                    change.changed = change.written = changed
+                reason = ""
+                saved.append(article)
             page_report.stories.append(
                 StoryReport(
                     action if changed else "unchanged",
@@ -313,15 +366,54 @@ class _Writer:
                     story.kind,
                     len(story.photos),
                     len(story.rosters),
+                    reason,
                 )
             )
         page_report.kept = [article.title for article in existing]
         for article, story in zip(saved, parsed.stories, strict=True):
+            if article is None:
+                continue
             main = saved[story.main_story] if story.main_story is not None else None
             if article.main_story_id != (main.pk if main else None):
-                article.main_story = main
-                article.save(update_fields=["main_story"])
-                self.changed.add(article.pk)
+                with editorial.story_change(
+                    self.user, article, note=self._note_for(article)
+                ) as change:
+                    article.main_story = main
+                    article.save()
+                    change.message = _("Imported from page text")
+
+    def _refusal(self, article):
+        """Why the import must leave ``article`` as it is, or "" when it may change it."""
+        if article.pk is None:
+            return ""
+        refusal = workflow.edit_refusal(self.user, article)
+        if refusal:
+            return str(refusal)
+        if article.is_public and not self.correction_note:
+            return _("published: needs a correction note to be changed")
+        return ""
+
+    def _note_for(self, article):
+        return self.correction_note if article.is_public else ""
+
+    def _tried(self, article, story, page, position, section):
+        """Whether the file would change ``article``: written, then rolled back."""
+        self._people_of(story)
+        state = article.__dict__.copy()
+        with transaction.atomic():
+            changed = self.story(article, story, page, position, section)
+            transaction.set_rollback(True)
+        article.__dict__.update(state)
+        return changed
+
+    def _people_of(self, story):
+        """Create the people a story credits before a write that may be rolled back."""
+        credits = [(c, story.kind) for c in story.credits]
+        credits += [(c, PHOTO) for photo in story.photos for c in photo.credits]
+        for credit, kind in credits:
+            staff = self.roles[_role_name(credit, kind)].name not in CONTRIBUTOR_ROLES
+            for name in credit.names:
+                self.person(name, staff)
 
     @staticmethod
     def _match(existing, story, position):

@@ -7,19 +7,17 @@
 
 Text is segmented with jieba (``segment``); one backend per database stores and
 matches the words (``backends``: PostgreSQL full-text search, SQLite FTS5).
-Signal handlers (``connect_signals()``, called once from the app config)
-keep the index in step with every save and delete.  Only ``query`` and
+The editorial core (``articles.editorial``) indexes the stories each change
+touched, once its transaction commits.  Only ``query`` and
 ``indexing`` know the articles app; the rest works on plain text and could be
 lifted out as is.
 """
 
 from .indexing import index_article, index_articles, rebuild, remove_article
 from .query import SearchResults, search
-from .signal_handlers import connect as connect_signals
 
 __all__ = [
     "SearchResults",
-    "connect_signals",
     "index_article",
     "index_articles",
     "rebuild",

@@ -7,8 +7,9 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles import editorial
 from articles.models import Article
-from tests.factories import PageFactory, make_story
+from tests.factories import PageFactory, make_story, publish, staff_user, withdraw
 
 REDIS_URL = os.environ.get("NEWSROOM_TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
 
@@ -81,7 +82,7 @@ def test_editing_a_story_refreshes_every_page_that_shows_it(client, page_cache, 
     for url in urls(story):
         assert "原来的标题" in fetch(client, url)[0]
     story.headline = "改过的标题"
-    story.save()
+    editorial.save_story(staff_user("chief"), story, note="标题有误。")
     for url in urls(story):
         html = fetch(client, url)[0]
         assert "改过的标题" in html and "原来的标题" not in html, url
@@ -90,13 +91,16 @@ def test_editing_a_story_refreshes_every_page_that_shows_it(client, page_cache, 
 def test_withdrawing_and_publishing_refresh_pages(client, page_cache, story):
     for url in urls(story):
         fetch(client, url)
-    Article.objects.filter(pk=story.pk).withdraw()
+    withdraw(story)
     assert client.get(story.get_absolute_url()).status_code == 410  # Gone, not cached
     assert "原来的标题" not in fetch(client, "/")[0]
     assert "原来的标题" not in fetch(client, "/rss/")[0]
-    Article.objects.filter(pk=story.pk).publish()
-    assert "原来的标题" in fetch(client, "/")[0]
-    assert "原来的标题" in fetch(client, story.get_absolute_url())[0]
+    later = make_story(headline="后来签发的标题", section=story.section, page=story.page)
+    Article.objects.filter(pk=later.pk).update(status=Article.Status.SUBMITTED)
+    later.refresh_from_db()
+    publish(later)
+    assert "后来签发的标题" in fetch(client, "/")[0]
+    assert "后来签发的标题" in fetch(client, later.get_absolute_url())[0]
 
 
 def test_editing_a_byline_refreshes_the_story_page(client, page_cache, story):

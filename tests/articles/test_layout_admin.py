@@ -175,3 +175,44 @@ def test_staff_edition_zip(seed, editor_client):
     response = editor_client.get(reverse("staff:export_edition", args=["2023-12-26"]))
     assert response.status_code == 200
     assert "2023-12-26-A06.html" in zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+
+
+def test_the_dry_run_keeps_the_file_on_the_server_not_in_the_form(editor_client, client_for):
+    """The confirming save carries a short signed name, whatever the file's size."""
+    url = reverse(IMPORT_URL)
+    response = editor_client.post(
+        url, {"file": upload(), "edition": "2023-12-26", "pages": "A05 A06", "preview": "1"}
+    )
+    token = response.context["form"].initial["upload"]
+    assert len(token) < 200
+    # Another user cannot confirm this user's upload.
+    stranger = client_for("chief").post(
+        url, {"upload": token, "edition": "2023-12-26", "pages": "A05 A06", "confirm": "1"}
+    )
+    assert stranger.status_code == 200 and not Article.objects.exists()
+    saved = editor_client.post(
+        url, {"upload": token, "edition": "2023-12-26", "pages": "A05 A06", "confirm": "1"}
+    )
+    assert saved.status_code == 302 and Article.objects.count() == 9
+    # Used once: the kept file is gone.
+    again = editor_client.post(
+        url, {"upload": token, "edition": "2023-12-26", "pages": "A05 A06", "confirm": "1"}
+    )
+    assert again.status_code == 200 and again.context["form"].errors
+
+
+def test_an_import_that_runs_out_of_time_says_so_and_saves_nothing(editor_client, settings):
+    settings.NEWSROOM_IMPORT_SECONDS = -1
+    before = row_counts()
+    response = editor_client.post(
+        reverse(IMPORT_URL),
+        {"file": upload(), "edition": "2023-12-26", "pages": "A05 A06", "preview": "1"},
+    )
+    assert response.status_code == 200
+    assert "import_page" in response.context["error"]
+    assert row_counts() == before
+
+
+def test_reporters_and_proofreaders_cannot_import(client_for):
+    for role in ("reporter", "proofreader", "arteditor"):
+        assert client_for(role).get(reverse(IMPORT_URL)).status_code == 403

@@ -10,6 +10,7 @@ from articles.layout.encoding import MAX_BYTES, decode_page_bytes
 from articles.layout.errors import LayoutError
 from articles.layout.importer import import_page_bytes
 from articles.layout.page_text import parse_page_text
+from tests.factories import staff_user
 
 from .test_layout_import import LABELS, SEED_TEXT, db_snapshot, import_seed, row_counts
 
@@ -27,7 +28,7 @@ def existing():
 
 def refused(data, labels=LABELS, edition="2023-12-26", **options):
     with pytest.raises(LayoutError) as caught:
-        import_page_bytes(data, edition, labels, **options)
+        import_page_bytes(data, edition, labels, **options, user=staff_user())
     return caught.value
 
 
@@ -44,7 +45,7 @@ def test_legacy_encodings_read_as_the_same_page(encoding):
 
 
 def test_gbk_file_imports_like_its_utf8_original():
-    import_page_bytes(SEED.encode("gbk"), "2023-12-26", LABELS)
+    import_page_bytes(SEED.encode("gbk"), "2023-12-26", LABELS, user=staff_user())
     from .test_layout_import import fixture_snapshot
 
     assert db_snapshot() == fixture_snapshot()
@@ -104,10 +105,10 @@ def test_roster_count_mismatch_is_refused_unless_accepted(existing):
     assert "15" in error.message and "14" in error.message
     assert "183" in error.message
     assert (db_snapshot(), row_counts()) == existing
-    report = import_page_bytes(data, "2023-12-26", LABELS, dry_run=True)
+    report = import_page_bytes(data, "2023-12-26", LABELS, dry_run=True, user=staff_user())
     assert any("15" in p and "14" in p for p in report.problems)
     assert (db_snapshot(), row_counts()) == existing
-    import_page_bytes(data, "2023-12-26", LABELS, accept_roster_mismatch=True)
+    import_page_bytes(data, "2023-12-26", LABELS, accept_roster_mismatch=True, user=staff_user())
     assert row_counts()["RosterEntry"] == existing[1]["RosterEntry"] - 1
 
 
@@ -133,14 +134,43 @@ def test_command_reports_errors_as_command_errors(tmp_path, existing):
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")
     with pytest.raises(CommandError, match="空的"):
-        call_command("import_page", str(path), "--edition", "2023-12-26", "--page", "A05")
+        call_command(
+            "import_page",
+            "--user",
+            staff_user().username,
+            str(path),
+            "--edition",
+            "2023-12-26",
+            "--page",
+            "A05",
+        )
     with pytest.raises(CommandError, match="日期"):
-        call_command("import_page", str(SEED_TEXT), "--edition", "2023-02-30", "--page", "A05")
+        call_command(
+            "import_page",
+            "--user",
+            staff_user().username,
+            str(SEED_TEXT),
+            "--edition",
+            "2023-02-30",
+            "--page",
+            "A05",
+        )
     with pytest.raises(CommandError, match="版号"):
-        call_command("import_page", str(SEED_TEXT), "--edition", "2023-12-26", "--page", "5")
+        call_command(
+            "import_page",
+            "--user",
+            staff_user().username,
+            str(SEED_TEXT),
+            "--edition",
+            "2023-12-26",
+            "--page",
+            "5",
+        )
     with pytest.raises(CommandError):
         call_command(
             "import_page",
+            "--user",
+            staff_user().username,
             str(Path(tmp_path / "missing.txt")),
             "--edition",
             "2023-12-26",

@@ -20,7 +20,7 @@ from articles.layout.markdown_export import edition_markdown, page_markdown
 from articles.layout.ninjs_export import page_ninjs
 from articles.models import Article, Edition, Page
 from articles.typography import to_fullwidth_punctuation
-from tests.factories import ArticleFactory, BylineFactory, PageFactory, PhotoFactory
+from tests.factories import ArticleFactory, BylineFactory, PageFactory, PhotoFactory, staff_user
 
 from .test_layout_import import SEED_TEXT, db_snapshot, fixture_snapshot, row_counts
 
@@ -105,12 +105,12 @@ def test_page_export_query_count_does_not_grow_with_stories(django_assert_max_nu
 
 
 def test_markdown_round_trip_gives_back_the_same_structure():
-    import_page_bytes(SEED_TEXT.read_bytes(), "2023-12-26", ["A05", "A06"])
+    import_page_bytes(SEED_TEXT.read_bytes(), "2023-12-26", ["A05", "A06"], user=staff_user())
     before = db_snapshot()["pages"]
     text = edition_markdown(edition_data(Edition.objects.get()))
-    import_page_bytes(text.encode(), "2023-12-26", ["A05", "A06"])
+    import_page_bytes(text.encode(), "2023-12-26", ["A05", "A06"], user=staff_user())
     assert db_snapshot()["pages"] == before
-    import_page_bytes(text.encode(), "2024-01-02", ["B05", "B06"])
+    import_page_bytes(text.encode(), "2024-01-02", ["B05", "B06"], user=staff_user())
     again = db_snapshot()["pages"]
     for old, new in (("A05", "B05"), ("A06", "B06")):
         copy = dict(again[new], edition="2023-12-26")
@@ -120,12 +120,12 @@ def test_markdown_round_trip_gives_back_the_same_structure():
 def test_markdown_of_the_seed_fixture_imports_to_the_fixture(seed):
     text = edition_markdown(edition_data(Edition.objects.get()))
     Article.objects.all().delete()
-    import_page_bytes(text.encode(), "2023-12-26", ["A05", "A06"])
+    import_page_bytes(text.encode(), "2023-12-26", ["A05", "A06"], user=staff_user())
     assert db_snapshot()["pages"] == fixture_snapshot()["pages"]
 
 
 def test_every_sentence_of_the_seed_survives_import_and_export():
-    import_page_bytes(SEED_TEXT.read_bytes(), "2023-12-26", ["A05", "A06"])
+    import_page_bytes(SEED_TEXT.read_bytes(), "2023-12-26", ["A05", "A06"], user=staff_user())
 
     def bare(text):
         # Credit lines are reprinted in the lead form: 株洲日报（全媒体记者/谭昕吾 通讯员/陈照）.
@@ -244,7 +244,7 @@ def test_whole_edition_exports_as_one_zip_with_progress(seed, tmp_path, capsys):
 
 def test_export_edition_reports_progress():
     seen = []
-    import_page_bytes(SEED_TEXT.read_bytes(), "2023-12-26", ["A05", "A06"])
+    import_page_bytes(SEED_TEXT.read_bytes(), "2023-12-26", ["A05", "A06"], user=staff_user())
     result = export_edition(
         Edition.objects.get(), ["json", "markdown"], progress=lambda d, t: seen.append((d, t))
     )

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from articles.layout.importer import import_page_bytes
 from articles.models import Article, AwardRoster, Byline, Edition, Page, Photo, RosterEntry, Section
 from people.models import Person
+from tests.factories import staff_user
 
 SEED_TEXT = Path(settings.BASE_DIR) / "fixtures" / "seed_pages.txt"
 SEED_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "seed_edition.json"
@@ -17,7 +18,9 @@ LABELS = ["A05", "A06"]
 
 
 def import_seed(**options):
-    return import_page_bytes(SEED_TEXT.read_bytes(), "2023-12-26", LABELS, **options)
+    return import_page_bytes(
+        SEED_TEXT.read_bytes(), "2023-12-26", LABELS, **options, user=staff_user()
+    )
 
 
 def row_counts():
@@ -317,7 +320,16 @@ def test_new_stories_are_drafts_until_an_editor_publishes_them():
 @pytest.mark.django_db
 def test_import_page_command(capsys):
     call_command(
-        "import_page", str(SEED_TEXT), "--edition", "2023-12-26", "--page", "A05", "--page", "A06"
+        "import_page",
+        "--user",
+        staff_user().username,
+        str(SEED_TEXT),
+        "--edition",
+        "2023-12-26",
+        "--page",
+        "A05",
+        "--page",
+        "A06",
     )
     out = capsys.readouterr().out
     assert "A05" in out and "株洲青商会十年提供万余就业岗位" in out
@@ -328,6 +340,8 @@ def test_import_page_command(capsys):
 def test_import_page_command_dry_run(capsys):
     call_command(
         "import_page",
+        "--user",
+        staff_user().username,
         str(SEED_TEXT),
         "--edition=2023-12-26",
         "--page=A05",

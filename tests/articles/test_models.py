@@ -15,7 +15,9 @@ from tests.factories import (
     SectionFactory,
     image_file,
     make_story,
+    publish,
     role,
+    withdraw,
 )
 
 pytestmark = pytest.mark.django_db
@@ -146,12 +148,14 @@ def test_section_cannot_be_its_own_ancestor():
         parent.full_clean()
 
 
-def test_publish_and_withdraw_querysets():
+def test_published_and_withdrawn_querysets():
     drafts = [ArticleFactory(status=Article.Status.DRAFT, published_at=None) for _ in range(2)]
-    assert Article.objects.filter(pk__in=[a.pk for a in drafts]).publish() == 2
+    for story in drafts:
+        publish(story)
     assert Article.objects.published().count() == 2
-    assert Article.objects.all().withdraw() == 2
-    assert Article.objects.published().count() == 0
+    withdraw(drafts[0])
+    assert list(Article.objects.withdrawn()) == [drafts[0]]
+    assert Article.objects.published().count() == 1
     assert Article.objects.count() == 2
 
 

@@ -3,9 +3,16 @@
 import datetime
 import shutil
 
-from articles import rendering
+from articles import editorial, rendering
 from articles.models import Article
-from tests.factories import AwardRosterFactory, PageFactory, PhotoFactory, make_story
+from tests.factories import (
+    AwardRosterFactory,
+    PageFactory,
+    PhotoFactory,
+    make_story,
+    publish,
+    staff_user,
+)
 
 
 def stored(story):
@@ -55,7 +62,7 @@ def test_renaming_the_page_or_edition_renders_its_stories_again(db):
 def test_publishing_in_bulk_renders_the_stories_with_their_publish_time(db):
     story = make_story(status=Article.Status.SUBMITTED, published_at=None)
     assert "<time" not in stored(story)["card"]
-    Article.objects.filter(pk=story.pk).publish()
+    publish(story)
     fragments = stored(story)
     assert "<time datetime=" in fragments["card"]
     assert "<time datetime=" in fragments["related_item"]
@@ -81,7 +88,8 @@ def test_other_stories_list_it_by_its_stored_links(db):
 def test_deleting_a_byline_renders_the_story_again(db):
     story = make_story(bylines=2)
     gone = story.bylines.last()
-    gone.delete()
+    with editorial.story_change(staff_user("chief"), story, note="署名有误。"):
+        gone.delete()
     assert gone.person.name not in stored(story)["head"]
 
 

@@ -3,11 +3,13 @@
 from unittest import mock
 
 import pytest
+from django.urls import reverse
 from PIL import Image
 
 from articles import renditions
 from articles.models import Article
 from articles.structured_data import rendition_url
+from tests.admin_forms import story_form
 from tests.factories import PhotoFactory, image_file, make_story
 
 from .located_images import TRACES, jpeg_with_gps_exif, jpeg_with_xmp_iptc_and_comment
@@ -78,11 +80,25 @@ def test_story_page_picture_has_sources_size_alt_and_lazy_loading(client, db):
     assert "/media/" not in html  # originals are never linked
 
 
-def test_deleting_a_photo_removes_its_renditions(db, on_save):
-    photo = PhotoFactory()
+def test_deleting_a_photo_removes_its_renditions(on_save, client_for):
+    story = make_story(status=Article.Status.SUBMITTED)
+    photo = PhotoFactory(article=story)
     folder = renditions.path(photo, photo.width, "jpg").parent
     assert folder.exists()
-    photo.delete()
+    data = story_form(
+        story,
+        **{
+            "photos-TOTAL_FORMS": 1,
+            "photos-INITIAL_FORMS": 1,
+            "photos-0-id": photo.pk,
+            "photos-0-article": story.pk,
+            "photos-0-caption": photo.caption,
+            "photos-0-order": 0,
+            "photos-0-DELETE": "on",
+        },
+    )
+    change = reverse("admin:articles_article_change", args=[story.pk])
+    assert client_for("editor").post(change, data).status_code == 302
     assert not folder.exists()
 
 

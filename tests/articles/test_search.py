@@ -11,9 +11,17 @@ from django.db import connection
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles import search
+from articles import editorial, search
 from articles.models import Article
-from tests.factories import ArticleFactory, BylineFactory, PersonFactory, PhotoFactory
+from tests.factories import (
+    ArticleFactory,
+    BylineFactory,
+    PersonFactory,
+    PhotoFactory,
+    publish,
+    staff_user,
+    withdraw,
+)
 
 pytestmark = pytest.mark.django_db
 HOUR = datetime.timedelta(hours=1)
@@ -128,7 +136,7 @@ def test_scheduled_story_appears_once_its_time_has_passed(monkeypatch):
 def test_index_follows_edits():
     story = ArticleFactory(headline="边坡治理", body=paragraph("工程结束。"))
     story.headline = "河道治理"
-    story.save()
+    editorial.save_story(staff_user("chief"), story, note="标题更正。")
     assert found("边坡") == []
     assert found("河道") == ["河道治理"]
 
@@ -136,25 +144,29 @@ def test_index_follows_edits():
 def test_index_follows_publish_and_withdraw_on_the_story():
     story = ArticleFactory(headline="边坡治理", status=Article.Status.DRAFT, published_at=None)
     assert found("边坡") == []
-    story.publish()
+    publish(story)
     assert found("边坡") == ["边坡治理"]
-    story.withdraw()
+    withdraw(story)
     assert found("边坡") == []
 
 
-def test_index_follows_publish_and_withdraw_in_bulk():
-    """QuerySet.publish()/withdraw() use update(), which sends no post_save."""
-    ArticleFactory(headline="边坡治理", status=Article.Status.DRAFT, published_at=None)
-    Article.objects.all().publish()
-    assert found("边坡") == ["边坡治理"]
-    Article.objects.all().withdraw()
+def test_index_follows_bulk_sign_off_and_withdrawal():
+    from articles import editorial
+
+    stories = [
+        ArticleFactory(headline=f"边坡治理{n}", status=Article.Status.SUBMITTED, published_at=None)
+        for n in range(2)
+    ]
+    editorial.apply_to_each(staff_user("chief"), stories, "sign_off")
+    assert sorted(found("边坡")) == ["边坡治理0", "边坡治理1"]
+    editorial.apply_to_each(staff_user("chief"), stories, "withdraw", comment="重复")
     assert found("边坡") == []
 
 
 def test_index_follows_delete():
     story = ArticleFactory(headline="边坡治理")
     pk = story.pk
-    story.delete()
+    editorial.delete_story(staff_user("admin"), story)
     assert found("边坡") == []
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -172,7 +184,8 @@ def test_index_follows_bylines_photos_and_tags():
     assert found("何春林") == ["会议"]
     photo = PhotoFactory(article=story, caption="响石岭街道的边坡。")
     assert found("响石岭") == ["会议"]
-    photo.delete()
+    with editorial.story_change(staff_user("chief"), story, note="删去图片。"):
+        photo.delete()
     assert found("响石岭") == []
     story.tags.add("高新朋友圈")
     assert found("高新朋友圈") == ["会议"]

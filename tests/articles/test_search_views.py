@@ -8,8 +8,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import editorial
 from articles.models import Article, Section
-from tests.factories import ArticleFactory, PageFactory, SectionFactory, make_story
+from tests.factories import ArticleFactory, PageFactory, SectionFactory, make_story, staff_user
 
 pytestmark = pytest.mark.django_db
 URL = reverse("articles:search")
@@ -145,11 +146,13 @@ QUERIES_PER_SEARCH_PAGE = 5
 def test_result_shows_credit_section_page_and_date(client, stale):
     section = SectionFactory(name="要闻")
     story = make_story(bylines=1, photos=1, headline="会议纪要", section=section)
-    story.page = PageFactory(label="A05")
-    story.save()
-    photo = story.photos.get()
-    photo.caption = "响石岭街道的边坡。"
-    photo.save()
+    page = PageFactory(label="A05")
+    with editorial.story_change(staff_user("chief"), story, note="补充图片说明。"):
+        story.page = page
+        story.save()
+        photo = story.photos.get()
+        photo.caption = "响石岭街道的边坡。"
+        photo.save()
     if stale:  # saved without signals, or before the fragments' templates changed
         stored = {"rendered", "listing"} & {field.name for field in Article._meta.fields}
         Article.objects.filter(pk=story.pk).update(**{name: {} for name in stored})

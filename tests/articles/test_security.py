@@ -8,7 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from articles.models import Article
-from tests.factories import ArticleFactory, PageFactory, PhotoFactory, make_story
+from tests.factories import ArticleFactory, PageFactory, PhotoFactory, make_story, publish
 
 PAYLOAD = '<script>alert("xss")</script>'
 
@@ -59,7 +59,7 @@ def test_script_typed_in_the_admin_is_escaped_on_every_public_page(editor_client
     assert response.status_code == 302, response.content.decode()[:3000]
     article.refresh_from_db()
     assert article.headline == f"标题{PAYLOAD}"  # stored as typed
-    Article.objects.filter(pk=article.pk).publish()
+    publish(article)
     photo = PhotoFactory(article=article, caption=PAYLOAD, alt_text=PAYLOAD)
     make_story(headline="另一篇", section=article.section)  # related stories list
     byline = make_story(section=article.section).bylines.first()

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -17,6 +18,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--page", action="append", required=True, dest="pages", help="page label, e.g. A05"
         )
+        parser.add_argument(
+            "--user",
+            required=True,
+            help="username to import as (layout staff); stories are filed and placed as them",
+        )
+        parser.add_argument(
+            "--correction-note",
+            default="",
+            help="change published stories too, as a correction with this note for readers",
+        )
         parser.add_argument("--dry-run", action="store_true", help="report, save nothing")
         parser.add_argument("--encoding", help="file encoding (default: recognised)")
         parser.add_argument(
@@ -27,6 +38,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
+            user = get_user_model().objects.filter(username=options["user"]).first()
+            if user is None:
+                raise LayoutError(_("No such user"), text=options["user"])
             date = parse_edition_date(options["edition"])
             labels = [check_page_label(label) for label in options["pages"]]
             path = Path(options["file"])
@@ -36,6 +50,8 @@ class Command(BaseCommand):
                 path.read_bytes(),
                 date,
                 labels,
+                user=user,
+                correction_note=options["correction_note"],
                 dry_run=options["dry_run"],
                 encoding=options["encoding"],
                 accept_roster_mismatch=options["accept_roster_mismatch"],
