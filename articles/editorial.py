@@ -42,6 +42,7 @@ from .models import (
     RosterEntry,
     StatusChange,
 )
+from .versions import parts_of
 from .workflow import Refused
 
 logger = logging.getLogger(__name__)
@@ -264,23 +265,6 @@ def apply_to_each(user, articles, name, comment=""):
 
 
 # Versions --------------------------------------------------------------------------------
-def _parts_of(revision, article_pk):
-    """The bylines, photos, rosters and roster names a revision holds for one story."""
-    parts = {Byline: [], Photo: [], AwardRoster: [], RosterEntry: []}
-    for version in revision.version_set.select_related("content_type"):
-        model = version.content_type.model_class()
-        if model in parts:
-            parts[model].append(version._object_version.object)
-    rosters = [r for r in parts[AwardRoster] if r.article_id == article_pk]
-    roster_pks = {r.pk for r in rosters}
-    return {
-        "bylines": [b for b in parts[Byline] if b.article_id == article_pk],
-        "photos": [p for p in parts[Photo] if p.article_id == article_pk],
-        "rosters": rosters,
-        "entries": [e for e in parts[RosterEntry] if e.roster_id in roster_pks],
-    }
-
-
 def _check_restorable(parts):
     from people.models import Person
 
@@ -337,7 +321,7 @@ def restore_version(user, article, version_id, note=""):
     """
     version = story_version(article, version_id)
     fields = version.field_dict
-    parts = _parts_of(version.revision, article.pk)
+    parts = parts_of(version.revision, article.pk)
     _check_restorable(parts)
     when = timezone.localtime(version.revision.date_created).strftime("%Y-%m-%d %H:%M")
     comment = _("Restored the version saved %(when)s") % {"when": when}
@@ -359,7 +343,7 @@ def recover_story(user, version):
     if not user.has_perm("articles.delete_article"):
         raise Refused(_("Only an administrator may bring back a deleted story."))
     article = version._object_version.object
-    parts = _parts_of(version.revision, article.pk)
+    parts = parts_of(version.revision, article.pk)
     _check_restorable(parts)
     article.created_by_id = None
     comment = _("Recovered after it was deleted")

@@ -4,7 +4,7 @@ from django.http import Http404
 from reversion.models import Version
 
 from .blocks import text_to_blocks
-from .diffs import TEXT_FIELDS
+from .diffs import TEXT_FIELDS, diff_html
 
 
 def _versions(article):
@@ -49,3 +49,68 @@ def version_and_previous(article, version_id):
             previous = versions[index + 1] if index + 1 < len(versions) else None
             return version, previous
     raise Http404
+
+
+def parts_of(revision, article_pk):
+    """The bylines, photos, rosters and roster names a revision holds for one story."""
+    from .models import AwardRoster, Byline, Photo, RosterEntry
+
+    parts = {Byline: [], Photo: [], AwardRoster: [], RosterEntry: []}
+    for version in revision.version_set.select_related("content_type"):
+        model = version.content_type.model_class()
+        if model in parts:
+            parts[model].append(version._object_version.object)
+    rosters = [r for r in parts[AwardRoster] if r.article_id == article_pk]
+    roster_pks = {r.pk for r in rosters}
+    return {
+        "bylines": [b for b in parts[Byline] if b.article_id == article_pk],
+        "photos": [p for p in parts[Photo] if p.article_id == article_pk],
+        "rosters": rosters,
+        "entries": [e for e in parts[RosterEntry] if e.roster_id in roster_pks],
+    }
+
+
+def _parts_text(bylines, photos, rosters, entries):
+    from people.models import Person
+
+    from .models import Role
+
+    people = dict(
+        Person.objects.filter(pk__in={b.person_id for b in bylines}).values_list("pk", "name")
+    )
+    roles = dict(Role.objects.filter(pk__in={b.role_id for b in bylines}).values_list("pk", "name"))
+    names = {}
+    for entry in sorted(entries, key=lambda e: (e.order, e.pk)):
+        names.setdefault(entry.roster_id, []).append(entry.name)
+    ordered = sorted(bylines, key=lambda b: (b.photo_id is not None, b.order, b.pk))
+    return {
+        "bylines": "\n".join(
+            f"{b.unit}{roles.get(b.role_id, '')} {people.get(b.person_id, '')}".strip()
+            for b in ordered
+        ),
+        "photos": "\n".join(p.caption for p in sorted(photos, key=lambda p: (p.order, p.pk))),
+        "rosters": "\n".join(
+            f"{r.display_title}：{'、'.join(names.get(r.pk, []))}"
+            for r in sorted(rosters, key=lambda r: (r.order, r.pk))
+        ),
+    }
+
+
+def parts_changes(article, version):
+    """Per kind of part that differs between the story now and ``version``: (label, diff)."""
+    from .models import AwardRoster, Byline, Photo
+
+    then = parts_of(version.revision, article.pk)
+    now = _parts_text(
+        list(article.bylines.all()),
+        list(article.photos.all()),
+        list(article.rosters.all()),
+        [entry for roster in article.rosters.all() for entry in roster.entries.all()],
+    )
+    then = _parts_text(then["bylines"], then["photos"], then["rosters"], then["entries"])
+    labels = {
+        "bylines": Byline._meta.verbose_name_plural,
+        "photos": Photo._meta.verbose_name_plural,
+        "rosters": AwardRoster._meta.verbose_name_plural,
+    }
+    return [(labels[key], diff_html(now[key], then[key])) for key in now if now[key] != then[key]]

@@ -465,7 +465,8 @@ class ArticleAdmin(admin.ModelAdmin):
             "version": version,
             "form": form,
             "refusal": refusal,
-            "changes": labelled(story_diff(versions.current_fields(article), version.field_dict)),
+            "changes": labelled(story_diff(versions.current_fields(article), version.field_dict))
+            + versions.parts_changes(article, version),
         }
         status = 403 if refusal and request.method == "POST" else 200
         return TemplateResponse(
