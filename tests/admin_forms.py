@@ -30,3 +30,19 @@ def story_form(article, body="第一段。", **overrides):
         )
     data.update(overrides)
     return data
+
+
+def photo_rows(photos, **first):
+    """The photos inline as the change form posts it; ``first`` changes fields of the first."""
+    data = {"photos-TOTAL_FORMS": len(photos), "photos-INITIAL_FORMS": len(photos)}
+    for number, photo in enumerate(photos):
+        row = {
+            "id": photo.pk,
+            "article": photo.article_id,
+            "caption": photo.caption,
+            "alt_text": photo.alt_text,
+            "order": photo.order,
+            **(first if number == 0 else {}),
+        }
+        data.update({f"photos-{number}-{key}": value for key, value in row.items()})
+    return data

@@ -18,7 +18,7 @@ from reversion.models import Version
 
 from articles import editorial
 from articles.models import Article, AwardRoster, Byline, Correction, Photo, StatusChange
-from tests.admin_forms import story_form
+from tests.admin_forms import photo_rows, story_form
 from tests.factories import (
     PageFactory,
     PhotoFactory,
@@ -134,15 +134,7 @@ def test_published_story_needs_a_note_for_any_change_of_its_parts(accounts, logi
     data = story_form(
         article,
         body="\n\n".join(article.paragraphs),
-        **{
-            "photos-TOTAL_FORMS": 1,
-            "photos-INITIAL_FORMS": 1,
-            "photos-0-id": photo.pk,
-            "photos-0-article": article.pk,
-            "photos-0-caption": "改过的图片说明。",
-            "photos-0-alt_text": photo.alt_text,
-            "photos-0-order": photo.order,
-        },
+        **photo_rows([photo], caption="改过的图片说明。"),
     )
     before = snapshot(article)
     refused = login(role).post(change_url(article), data)
@@ -265,15 +257,7 @@ def test_restore_and_save_work_on_the_seed_photo_stories(seed, users, client_for
             article,
             body="\n\n".join(article.paragraphs),
             correction_note="图片说明补充。",
-            **{
-                "photos-TOTAL_FORMS": 1,
-                "photos-INITIAL_FORMS": 1,
-                "photos-0-id": photo.pk,
-                "photos-0-article": article.pk,
-                "photos-0-caption": photo.caption + "（补）",
-                "photos-0-alt_text": photo.alt_text,
-                "photos-0-order": photo.order,
-            },
+            **photo_rows([photo], caption=photo.caption + "（补）"),
         )
         response = chief.post(change_url(article), data)
         assert response.status_code == 302, (article.headline, response.content.decode()[:800])
@@ -611,21 +595,7 @@ def test_photo_story_saves_twice_and_keeps_its_picture(accounts, login):
         data = story_form(
             article,
             body=body,
-            **{
-                "photos-TOTAL_FORMS": 2,
-                "photos-INITIAL_FORMS": 2,
-                **{
-                    f"photos-{n}-{key}": value
-                    for n, p in enumerate(article.photos.all())
-                    for key, value in {
-                        "id": p.pk,
-                        "article": article.pk,
-                        "caption": p.caption,
-                        "alt_text": p.alt_text,
-                        "order": p.order,
-                    }.items()
-                },
-            },
+            **photo_rows(list(article.photos.all())),
         )
         assert login("editor").post(change_url(article), data).status_code == 302
     assert Photo.objects.get(pk=photo.pk).image.name == photo.image.name
