@@ -1,8 +1,8 @@
-"""Layout desk in the admin: page-text upload (dry run first), edition flatplan, exports.
+"""The layout desk's pieces that the page and edition admins (pages.py) use.
 
-Thin: the upload form decodes nothing itself and the views only call
-``articles.layout`` (importer, export data, exports).  The ModelAdmins of
-pages.py wire these views and actions in.
+The page-text upload form and the file a dry run keeps waiting for its
+confirming save; the export actions.  Thin: the form decodes nothing itself and
+the actions only call ``articles.layout.exports``.
 """
 
 import re
@@ -12,23 +12,17 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core import signing
-from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..layout.encoding import MAX_BYTES
 from ..layout.errors import LayoutError
 from ..layout.exports import FORMATS, export_edition, export_page
-from ..layout.importer import import_page_bytes
-from ..layout.store import check_importer, check_page_label
-from ..models import Article, Edition, Page
+from ..layout.store import check_page_label
 
 UPLOAD_SALT = "articles.layout.upload"
 UPLOAD_MAX_AGE = 3600
@@ -134,116 +128,6 @@ def forget_upload(token):
         (uploads_dir() / f"{value['name']}.txt").unlink(missing_ok=True)
 
 
-def import_view(model_admin, request):
-    """Upload page text; the first submit shows the dry-run report, the second saves.
-
-    Imports as the logged-in user through the editorial core; the request gives up
-    with a message, saving nothing, before a worker's time limit would kill it.
-    """
-    try:
-        check_importer(request.user)
-    except LayoutError:
-        raise PermissionDenied from None
-    form = PageTextImportForm(request.POST or None, request.FILES or None)
-    form.user = request.user
-    report = error = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        confirm = "confirm" in request.POST and not request.FILES
-        try:
-            report = import_page_bytes(
-                data["data"],
-                data["edition"],
-                data["pages"],
-                user=request.user,
-                dry_run=not confirm,
-                encoding=data["encoding"] or None,
-                accept_roster_mismatch=data["accept_roster_mismatch"],
-                correction_note=data["correction_note"],
-                deadline=time.monotonic() + settings.NEWSROOM_IMPORT_SECONDS,
-            )
-        except LayoutError as failure:
-            error = failure.describe()
-        else:
-            if confirm:
-                forget_upload(data["upload"])
-                messages.success(
-                    request,
-                    _("Imported %(count)d stories into %(date)s.")
-                    % {"count": report.story_count, "date": report.edition},
-                )
-                for story in report.kept:
-                    messages.warning(
-                        request,
-                        _("Left as it is: %(title)s (%(reason)s)")
-                        % {"title": story.title, "reason": story.reason},
-                    )
-                edition = Edition.objects.get(date=data["edition"])
-                return redirect("admin:articles_edition_flatplan", edition.pk)
-            form = PageTextImportForm(
-                initial={
-                    "edition": data["edition"],
-                    "pages": " ".join(data["pages"]),
-                    "encoding": data["encoding"],
-                    "accept_roster_mismatch": data["accept_roster_mismatch"],
-                    "correction_note": data["correction_note"],
-                    "upload": data["upload"]
-                    if not request.FILES
-                    else keep_upload(data["data"], request.user),
-                }
-            )
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "opts": model_admin.model._meta,
-        "title": _("Import page text"),
-        "form": form,
-        "report": report,
-        "error": error,
-    }
-    return TemplateResponse(request, "admin/articles/layout_import.html", context)
-
-
-def flatplan_view(model_admin, request, object_id):
-    """Every page of an edition as a card: stories, 字数, photos, staff, export buttons."""
-    edition = get_object_or_404(Edition, pk=object_id)
-    if not model_admin.has_view_permission(request, edition):
-        raise PermissionDenied
-    stories = Article.objects.order_by("page_position", "pk").annotate(photo_total=Count("photos"))
-    pages = (
-        Page.objects.filter(edition=edition)
-        .select_related("section", "chief_editor", "art_editor", "proofreader")
-        .prefetch_related(Prefetch("articles", queryset=stories))
-        .order_by("order", "label")
-    )
-    cards = []
-    for page in pages:
-        page_stories = list(page.articles.all())
-        cards.append(
-            {
-                "page": page,
-                "stories": page_stories,
-                "char_total": sum(story.char_count for story in page_stories),
-                "photo_total": sum(story.photo_total for story in page_stories),
-                "exports": [
-                    (
-                        FORMAT_LABELS[fmt],
-                        reverse("staff:export_page", args=[edition.date, page.label, fmt]),
-                    )
-                    for fmt in FORMATS
-                ],
-            }
-        )
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "opts": model_admin.model._meta,
-        "title": _("Flatplan of %(date)s") % {"date": edition.date.isoformat()},
-        "edition": edition,
-        "cards": cards,
-        "edition_export": reverse("staff:export_edition", args=[edition.date]),
-    }
-    return TemplateResponse(request, "admin/articles/edition_flatplan.html", context)
-
-
 def file_response(result):
     response = HttpResponse(result.content, content_type=result.content_type)
     response["Content-Disposition"] = f'attachment; filename="{result.name}"'
@@ -270,18 +154,21 @@ def _export_pages_action(fmt):
         return None
 
     action.__name__ = f"export_pages_{fmt}"
-    action.short_description = _lazy_export_label(fmt)
-    action.allowed_permissions = ("view",)
-    return action
-
-
-def _lazy_export_label(fmt):
-    return gettext_lazy("Export selected pages: %(format)s") % {"format": FORMAT_LABELS[fmt]}
+    # Built when the changelist shows it, in the editor's language, not once at import.
+    return admin.action(
+        description=format_lazy(
+            gettext_lazy("Export selected pages: {format}"), format=FORMAT_LABELS[fmt]
+        ),
+        permissions=["view"],
+    )(action)
 
 
 PAGE_EXPORT_ACTIONS = [_export_pages_action(fmt) for fmt in FORMATS]
 
 
+@admin.action(
+    description=gettext_lazy("Export the edition (zip, every format)"), permissions=["view"]
+)
 def export_editions(model_admin, request, queryset):
     """One edition in every format as a zip."""
     editions = list(queryset[:2])
@@ -293,7 +180,3 @@ def export_editions(model_admin, request, queryset):
     except LayoutError as error:
         model_admin.message_user(request, error.describe(), messages.ERROR)
         return None
-
-
-export_editions.short_description = gettext_lazy("Export the edition (zip, every format)")
-export_editions.allowed_permissions = ("view",)

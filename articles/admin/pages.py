@@ -1,13 +1,25 @@
-"""Editions and pages: page staff and the order of stories on a page."""
+"""Editions and pages: page staff and the order of stories on a page; the edition's
+page-text upload (dry run first) and flatplan, and the export actions."""
 
+import time
+
+from django.conf import settings
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch
 from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import editorial, workflow
+from ..layout.errors import LayoutError
+from ..layout.exports import FORMATS
+from ..layout.importer import import_page_bytes
+from ..layout.store import check_importer
 from ..models import Article, Edition, Page
 from . import layout
 
@@ -117,20 +129,129 @@ class EditionAdmin(admin.ModelAdmin):
         return super().get_queryset(request).annotate(page_total=Count("pages"))
 
     def get_urls(self):
-        wrap = self.admin_site.admin_view
         return [
             path(
                 "import/",
-                wrap(lambda request: layout.import_view(self, request)),
+                self.admin_site.admin_view(self.import_view),
                 name="articles_edition_import",
             ),
             path(
                 "<int:object_id>/flatplan/",
-                wrap(lambda request, object_id: layout.flatplan_view(self, request, object_id)),
+                self.admin_site.admin_view(self.flatplan_view),
                 name="articles_edition_flatplan",
             ),
             *super().get_urls(),
         ]
+
+    def import_view(self, request):
+        """Upload page text; the first submit shows the dry-run report, the second saves.
+
+        Imports as the logged-in user through the editorial core; the request gives up
+        with a message, saving nothing, before a worker's time limit would kill it.
+        """
+        try:
+            check_importer(request.user)
+        except LayoutError:
+            raise PermissionDenied from None
+        form = layout.PageTextImportForm(request.POST or None, request.FILES or None)
+        form.user = request.user
+        report = error = None
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            confirm = "confirm" in request.POST and not request.FILES
+            try:
+                report = import_page_bytes(
+                    data["data"],
+                    data["edition"],
+                    data["pages"],
+                    user=request.user,
+                    dry_run=not confirm,
+                    encoding=data["encoding"] or None,
+                    accept_roster_mismatch=data["accept_roster_mismatch"],
+                    correction_note=data["correction_note"],
+                    deadline=time.monotonic() + settings.NEWSROOM_IMPORT_SECONDS,
+                )
+            except LayoutError as failure:
+                error = failure.describe()
+            else:
+                if confirm:
+                    layout.forget_upload(data["upload"])
+                    messages.success(
+                        request,
+                        gettext("Imported %(count)d stories into %(date)s.")
+                        % {"count": report.story_count, "date": report.edition},
+                    )
+                    for story in report.kept:
+                        messages.warning(
+                            request,
+                            gettext("Left as it is: %(title)s (%(reason)s)")
+                            % {"title": story.title, "reason": story.reason},
+                        )
+                    edition = Edition.objects.get(date=data["edition"])
+                    return redirect("admin:articles_edition_flatplan", edition.pk)
+                form = layout.PageTextImportForm(
+                    initial={
+                        "edition": data["edition"],
+                        "pages": " ".join(data["pages"]),
+                        "encoding": data["encoding"],
+                        "accept_roster_mismatch": data["accept_roster_mismatch"],
+                        "correction_note": data["correction_note"],
+                        "upload": data["upload"]
+                        if not request.FILES
+                        else layout.keep_upload(data["data"], request.user),
+                    }
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("Import page text"),
+            "form": form,
+            "report": report,
+            "error": error,
+        }
+        return TemplateResponse(request, "admin/articles/layout_import.html", context)
+
+    def flatplan_view(self, request, object_id):
+        """Every page of an edition as a card: stories, 字数, photos, staff, export buttons."""
+        edition = get_object_or_404(Edition, pk=object_id)
+        if not self.has_view_permission(request, edition):
+            raise PermissionDenied
+        stories = Article.objects.order_by("page_position", "pk").annotate(
+            photo_total=Count("photos")
+        )
+        pages = (
+            Page.objects.filter(edition=edition)
+            .select_related("section", "chief_editor", "art_editor", "proofreader")
+            .prefetch_related(Prefetch("articles", queryset=stories))
+            .order_by("order", "label")
+        )
+        cards = []
+        for page in pages:
+            page_stories = list(page.articles.all())
+            cards.append(
+                {
+                    "page": page,
+                    "stories": page_stories,
+                    "char_total": sum(story.char_count for story in page_stories),
+                    "photo_total": sum(story.photo_total for story in page_stories),
+                    "exports": [
+                        (
+                            layout.FORMAT_LABELS[fmt],
+                            reverse("staff:export_page", args=[edition.date, page.label, fmt]),
+                        )
+                        for fmt in FORMATS
+                    ],
+                }
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("Flatplan of %(date)s") % {"date": edition.date.isoformat()},
+            "edition": edition,
+            "cards": cards,
+            "edition_export": reverse("staff:export_edition", args=[edition.date]),
+        }
+        return TemplateResponse(request, "admin/articles/edition_flatplan.html", context)
 
     @admin.display(description=_("flatplan"))
     def flatplan_link(self, edition):

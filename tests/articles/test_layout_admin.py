@@ -5,10 +5,12 @@ import json
 import zipfile
 
 import pytest
+from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from articles.models import Article, Edition, Page
 
@@ -137,6 +139,16 @@ def test_page_export_action_zips_a_whole_edition(seed, editor_client):
     )
     names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
     assert names == ["2023-12-26-A05.md", "2023-12-26-A06.md"]
+
+
+def test_export_action_labels_follow_the_editors_language(seed, editor_client):
+    response = editor_client.get(reverse("admin:articles_page_changelist"))
+    assert "导出所选版面：印刷版 HTML" in response.content.decode()
+    # Built when shown, not frozen in whatever language was active when the admin was imported.
+    actions = admin.site.get_model_admin(Page).actions
+    [action] = [action for action in actions if action.__name__ == "export_pages_html"]
+    with translation.override("en"):
+        assert str(action.short_description) == "Export selected pages: Print HTML"
 
 
 def test_edition_export_action(seed, editor_client):
