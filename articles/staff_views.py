@@ -5,17 +5,11 @@ Staff exports include stories of every status, so readers never reach them.
 """
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 
+from .downloads import file_download
 from .layout.errors import LayoutError
 from .layout.exports import FORMATS, export_edition, export_page, find_edition, find_page
-
-
-def _download(result):
-    response = HttpResponse(result.content, content_type=result.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{result.name}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @staff_member_required
@@ -26,7 +20,7 @@ def export_page_view(request, date, label, fmt):
         page = find_page(date, label)
     except LayoutError as error:
         raise Http404(error.describe()) from None
-    return _download(export_page(page, fmt, request.build_absolute_uri("/")))
+    return file_download(export_page(page, fmt, request.build_absolute_uri("/")))
 
 
 @staff_member_required
@@ -38,4 +32,4 @@ def export_edition_view(request, date, fmt=None):
         result = export_edition(edition, [fmt] if fmt else FORMATS, request.build_absolute_uri("/"))
     except LayoutError as error:
         raise Http404(error.describe()) from None
-    return _download(result)
+    return file_download(result)

@@ -14,11 +14,11 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core import signing
-from django.http import HttpResponse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ..downloads import file_download
 from ..layout.encoding import MAX_BYTES
 from ..layout.errors import LayoutError
 from ..layout.exports import FORMATS, export_edition, export_page
@@ -128,22 +128,16 @@ def forget_upload(token):
         (uploads_dir() / f"{value['name']}.txt").unlink(missing_ok=True)
 
 
-def file_response(result):
-    response = HttpResponse(result.content, content_type=result.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{result.name}"'
-    return response
-
-
 def _export_pages_action(fmt):
     def action(model_admin, request, queryset):
         pages = list(queryset.select_related("edition").order_by("edition__date", "order", "label"))
         if len(pages) == 1:
-            return file_response(export_page(pages[0], fmt, request.build_absolute_uri("/")))
+            return file_download(export_page(pages[0], fmt, request.build_absolute_uri("/")))
         editions = {page.edition for page in pages}
         if len(editions) == 1:
             edition = editions.pop()
             if len(pages) == edition.pages.count():
-                return file_response(
+                return file_download(
                     export_edition(edition, [fmt], request.build_absolute_uri("/"))
                 )
         model_admin.message_user(
@@ -176,7 +170,7 @@ def export_editions(model_admin, request, queryset):
         model_admin.message_user(request, _("Choose one edition to export."), messages.WARNING)
         return None
     try:
-        return file_response(export_edition(editions[0], FORMATS, request.build_absolute_uri("/")))
+        return file_download(export_edition(editions[0], FORMATS, request.build_absolute_uri("/")))
     except LayoutError as error:
         model_admin.message_user(request, error.describe(), messages.ERROR)
         return None

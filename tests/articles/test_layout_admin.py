@@ -160,6 +160,24 @@ def test_edition_export_action(seed, editor_client):
     assert len(zipfile.ZipFile(io.BytesIO(response.content)).namelist()) == 2 * 3 + 9
 
 
+@pytest.mark.parametrize(
+    ("changelist", "action", "model"),
+    [
+        ("admin:articles_page_changelist", "export_pages_html", Page),
+        ("admin:articles_edition_changelist", "export_editions", Edition),
+    ],
+)
+def test_admin_export_downloads_are_never_cached(seed, editor_client, changelist, action, model):
+    # Staff exports carry unpublished stories: no cache may keep them, as for the staff URLs.
+    response = editor_client.post(
+        reverse(changelist),
+        {"action": action, "_selected_action": [model.objects.order_by("pk").first().pk]},
+    )
+    assert response["Content-Disposition"].startswith("attachment;")
+    directives = {directive.strip() for directive in response["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= directives
+
+
 def test_staff_download_for_staff_only(seed, editor_client):
     url = reverse("staff:export_page", args=["2023-12-26", "A06", "html"])
     client = Client()
