@@ -1,3 +1,14 @@
-"""The editors' admin, one module per desk: stories, pages and editions, reference data."""
+"""The editors' admin, one module per desk; importing this package registers them all.
+
+- stories.py: Article (the story form, its bylines, photos, rosters and tags inlines,
+  workflow buttons, history and restore, the sign-off and withdrawal actions);
+- pages.py: Page (page staff and story order, export actions) and Edition (page-text
+  import, flatplan, export action); layout.py holds their upload form and actions;
+- reference.py: Role, Section, taggit's Tag (replacing taggit's own admin), and Person
+  (replacing people's PersonAdmin with a subclass that shows each person's credits);
+- audit.py: auth's User (replacing its admin with a subclass that lists, on each
+  user's page, the status changes and versions they made);
+- base.py: inlines the modules share; it registers nothing.
+"""
 
 from . import audit, layout, pages, reference, stories  # noqa: F401  (registers the ModelAdmins)

@@ -1,4 +1,8 @@
-"""Roles, sections, tags, and each person's credits."""
+"""Roles, sections, tags, and each person's credits.
+
+people/ registers a PersonAdmin that knows nothing of stories; the one registered
+here replaces it with a subclass that adds the credit count and the credits inline.
+"""
 
 from django.contrib import admin
 from django.db.models import Count
@@ -6,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from people.admin import PersonAdmin
+from people.models import Person
 
 from ..models import Byline, Role, Section
 from .base import ReadOnlyInline
@@ -57,7 +62,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 class PersonBylineInline(ReadOnlyInline):
-    """Every credit a person has, on their admin page (people/ cannot know about stories)."""
+    """Every credit a person has, on their admin page."""
 
     model = Byline
     fields = ["article", "role", "unit", "photo"]
@@ -69,4 +74,19 @@ class PersonBylineInline(ReadOnlyInline):
         return super().get_queryset(request).select_related("article", "role", "photo")
 
 
-PersonAdmin.inlines = [*PersonAdmin.inlines, PersonBylineInline]
+admin.site.unregister(Person)
+
+
+@admin.register(Person)
+class CreditedPersonAdmin(PersonAdmin):
+    """The people admin with each person's credits, which only articles knows of."""
+
+    list_display = [*PersonAdmin.list_display, "credit_count"]
+    inlines = [*PersonAdmin.inlines, PersonBylineInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(credit_total=Count("bylines"))
+
+    @admin.display(description=_("credits"), ordering="credit_total")
+    def credit_count(self, person):
+        return person.credit_total

@@ -173,6 +173,17 @@ def test_person_admin_lists_their_bylines(admin_client, seed):
     assert "制造业当家 需要高技能人才支撑" in content
 
 
+def test_person_changelist_counts_each_persons_credits(admin_client, seed):
+    from articles.models import Byline
+    from people.models import Person
+
+    person = Person.objects.get(name="何春林")
+    credits = Byline.objects.filter(person=person).count()
+    assert credits >= 2
+    response = admin_client.get(reverse("admin:people_person_changelist"), {"q": "何春林"})
+    assert f'<td class="field-credit_count">{credits}</td>' in response.content.decode()
+
+
 def test_page_admin_lists_its_stories_in_order(admin_client, seed):
     from articles.models import Page
 
