@@ -8,8 +8,8 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from reversion.models import Version
 
 from .. import editorial, versions, workflow
@@ -414,7 +414,7 @@ class ArticleAdmin(admin.ModelAdmin):
         else:
             self.message_user(
                 request,
-                _("Done: %(action)s. The story is now %(status)s.")
+                gettext("Done: %(action)s. The story is now %(status)s.")
                 % {
                     "action": workflow.TRANSITIONS[form.cleaned_data["name"]].label,
                     "status": article.status_label,
