@@ -1,0 +1,54 @@
+"""The newsroom's models, one module per concern; import them from here.
+
+``print_structure``: sections, editions and pages; ``stories``: the story and its
+QuerySet (``published()``); ``parts``: credits, photos, rosters and corrections;
+``records``: status history and edit presence; ``base``: what they share.
+"""
+
+import reversion
+
+from .base import PeerFetchingManager, UnicodeJSONEncoder, publication_name
+from .parts import (
+    AwardRoster,
+    Byline,
+    Correction,
+    Photo,
+    Role,
+    RoleManager,
+    RosterEntry,
+    check_roster_count,
+    photo_upload_to,
+)
+from .print_structure import Edition, Page, Section, SectionQuerySet
+from .records import EditPresence, StatusChange
+from .stories import Article, ArticleQuerySet
+
+__all__ = [
+    "Article",
+    "ArticleQuerySet",
+    "AwardRoster",
+    "Byline",
+    "Correction",
+    "EditPresence",
+    "Edition",
+    "Page",
+    "PeerFetchingManager",
+    "Photo",
+    "Role",
+    "RoleManager",
+    "RosterEntry",
+    "Section",
+    "SectionQuerySet",
+    "StatusChange",
+    "UnicodeJSONEncoder",
+    "check_roster_count",
+    "photo_upload_to",
+    "publication_name",
+]
+
+# Versions (django-reversion): a story is kept with its bylines, photos and rosters.
+reversion.register(RosterEntry)
+reversion.register(AwardRoster, follow=["entries"])
+reversion.register(Byline)
+reversion.register(Photo)
+reversion.register(Article, follow=["bylines", "photos", "rosters"])

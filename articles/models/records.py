@@ -1,0 +1,71 @@
+"""What is recorded about a story as people work on it: its status history and who has it open."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .stories import Article
+
+
+class StatusChange(models.Model):
+    """One status change of a story: who, when, from, to, and the comment given."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="status_changes"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="status_changes",
+    )
+    from_status = models.CharField(_("from"), max_length=12, choices=Article.Status)
+    to_status = models.CharField(_("to"), max_length=12, choices=Article.Status)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class EditPresence(models.Model):
+    """Who has a story open in the admin: a light lock that expires by itself."""
+
+    TTL_SECONDS = 10 * 60
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="presences")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="presence_unique_user")
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.article_id}"
+
+    @classmethod
+    def others(cls, article, user):
+        """Everyone else seen on this story within the time-to-live, after noting ``user``."""
+        now = timezone.now()
+        cls.objects.update_or_create(article=article, user=user, defaults={"seen_at": now})
+        horizon = now - datetime.timedelta(seconds=cls.TTL_SECONDS)
+        return list(
+            cls.objects.filter(article=article, seen_at__gte=horizon)
+            .exclude(user=user)
+            .select_related("user")
+        )
+
+    @classmethod
+    def leave(cls, article, user):
+        cls.objects.filter(article=article, user=user).delete()

@@ -1,0 +1,266 @@
+"""Stories: what readers may see of them (ArticleQuerySet) and the story itself."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from .. import blocks as body_blocks
+from ..layout.credits import CreditEntry, format_credits
+from .base import PeerFetchingManager, UnicodeJSONEncoder
+from .parts import Byline
+from .print_structure import Page, Section
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """What readers may see: published, with a publish time not after ``now``.
+
+        The only definition of visibility; every public view, feed, sitemap,
+        search and reader export goes through it.  ``now`` is the current time
+        unless given; it may be any value or expression (a query compiled once and
+        run many times passes one bound when its SQL runs, see ``readers.py``).
+        """
+        if now is None:
+            now = timezone.now()
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now)
+
+    def withdrawn(self):
+        """Stories taken off the site: their public address answers 410 Gone, showing nothing."""
+        return self.filter(status=Article.Status.WITHDRAWN)
+
+    def scheduled(self):
+        """Signed off for a time still to come; they appear by themselves at that time."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def on_page(self, page):
+        """Stories placed on ``page``, in page order."""
+        return self.filter(page=page).order_by("page_position", "pk")
+
+    def in_section(self, section):
+        """Stories of ``section`` and of every section below it (石峰区 → 响石岭街道)."""
+        return self.filter(section__in=section.subtree_ids())
+
+    def for_listing(self):
+        """Everything a list of stories shows, fetched up front in a fixed number of queries."""
+        return self.select_related("section", "page__edition").prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("person", "role")),
+            "photos",
+        )
+
+
+class Article(models.Model):
+    class Kind(models.TextChoices):
+        NEWS = "news", _("news")
+        COMMENTARY = "commentary", _("commentary")
+        PHOTO = "photo", _("photo story")
+        BRIEF = "brief", _("brief")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+        PUBLISHED = "published", _("published")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    kicker = models.CharField(_("kicker"), max_length=200, blank=True)
+    headline = models.CharField(_("headline"), max_length=200)
+    subheadline = models.CharField(_("subheadline"), max_length=200, blank=True)
+    dateline = models.CharField(
+        _("dateline"), max_length=50, blank=True, help_text=_("e.g. 12月23日")
+    )
+    body = models.JSONField(
+        _("body"),
+        default=list,
+        blank=True,
+        encoder=UnicodeJSONEncoder,
+        validators=[body_blocks.validate_blocks],
+        help_text=_("Paragraphs and intertitles, in order."),
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind, default=Kind.NEWS)
+    section = models.ForeignKey(
+        Section,
+        verbose_name=_("section"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    page = models.ForeignKey(
+        Page,
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    page_position = models.PositiveSmallIntegerField(_("position on page"), default=0)
+    main_story = models.ForeignKey(
+        "self",
+        verbose_name=_("main story"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="companions",
+        help_text=_("For a commentary or sidebar that belongs to a main story."),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(_("publish time"), null=True, blank=True, db_index=True)
+    char_count = models.PositiveIntegerField(_("character count"), default=0, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("filed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles_filed",
+    )
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("signed off by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles_signed_off",
+    )
+    signed_off_at = models.DateTimeField(_("signed off at"), null=True, blank=True)
+    withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    revision = models.PositiveIntegerField(
+        _("revision"),
+        default=1,
+        help_text=_("Goes up with every saved edit; a save over a newer revision is refused."),
+    )
+
+    rendered = models.JSONField(
+        _("rendered for readers"),
+        default=dict,
+        blank=True,
+        editable=False,
+        encoder=UnicodeJSONEncoder,
+        help_text=_("The story's HTML for the public site, made when it is saved."),
+    )
+    listing = models.JSONField(
+        _("rendered for lists"),
+        default=dict,
+        blank=True,
+        editable=False,
+        encoder=UnicodeJSONEncoder,
+        help_text=_("The small parts of the rendering that lists of stories show."),
+    )
+
+    tags = TaggableManager(verbose_name=_("tags"), blank=True)
+
+    objects = PeerFetchingManager.from_queryset(ArticleQuerySet)()
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["page", "page_position"], name="article_page_order")]
+        permissions = [
+            ("submit_article", _("Can submit stories for editing")),
+            ("send_back_article", _("Can send stories back to the reporter")),
+            ("sign_off_article", _("Can sign off (publish) stories")),
+            ("withdraw_article", _("Can withdraw published stories")),
+            ("correct_article", _("Can correct published stories")),
+            ("place_article", _("Can place stories on pages")),
+            ("proofread_article", _("Can proofread submitted stories")),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.char_count = self.compute_char_count()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "char_count"}
+        if update_fields is None and not self._state.adding:
+            # A full save is an edit: a new revision. Status changes save named fields only.
+            self.revision += 1
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.pk])
+
+    def clean(self):
+        if self.main_story_id and self.main_story_id == self.pk:
+            raise ValidationError({"main_story": _("A story cannot belong to itself.")})
+        if self.status == self.Status.PUBLISHED and not self.published_at:
+            self.published_at = timezone.now()
+
+    @property
+    def title(self):
+        """Kicker, headline and subheadline as one line (for lists, admin and feeds)."""
+        return " ".join(part for part in (self.kicker, self.headline, self.subheadline) if part)
+
+    @property
+    def body_text(self):
+        return body_blocks.plain_text(self.body)
+
+    @property
+    def intertitles(self):
+        return [b["text"] for b in self.body if b["type"] == body_blocks.INTERTITLE]
+
+    @property
+    def paragraphs(self):
+        return [b["text"] for b in self.body if b["type"] == body_blocks.PARAGRAPH]
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def compute_char_count(self):
+        return body_blocks.count_characters(*(block["text"] for block in self.body or []))
+
+    @property
+    def status_label(self):
+        """The status as editors say it, with 定时发布 for a story waiting for its time."""
+        if self.is_scheduled:
+            when = timezone.localtime(self.published_at).strftime("%m-%d %H:%M")
+            return _("scheduled for %(when)s") % {"when": when}
+        return self.get_status_display()
+
+    @property
+    def is_scheduled(self):
+        """Signed off for a publish time still to come: appears by itself at that time."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    # Credits -----------------------------------------------------------------
+    def _credit_entries(self, bylines):
+        return [
+            CreditEntry(
+                name=b.person.name,
+                role_label=b.role.print_label,
+                unit=b.unit,
+                photo=b.photo_id is not None or b.role.is_photo,
+            )
+            for b in bylines
+        ]
+
+    @property
+    def text_bylines(self):
+        return [b for b in self.bylines.all() if b.photo_id is None]
+
+    @property
+    def byline_text(self):
+        """The story's credit line as printed; a photo story is credited by its photo credits."""
+        bylines = self.text_bylines
+        if not bylines and self.kind == self.Kind.PHOTO:
+            bylines = list(self.bylines.all())
+        return format_credits(self._credit_entries(bylines))
