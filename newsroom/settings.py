@@ -179,6 +179,17 @@ NEWSROOM_MAX_IMAGE_PIXELS = int(os.environ.get("NEWSROOM_MAX_IMAGE_PIXELS", 60_0
 NEWSROOM_MAX_UPLOAD_BYTES = int(os.environ.get("NEWSROOM_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 NEWSROOM_PUBLICATION = os.environ.get("NEWSROOM_PUBLICATION", "株洲日报")
 
+
+def person_url(person):
+    # people/ knows nothing of the site that shows it; the readers' site gives a person a
+    # page, so the wiring says where it is (Person.get_absolute_url, made by Django).
+    from django.urls import reverse
+
+    return reverse("articles:person", args=[person.pk])
+
+
+ABSOLUTE_URL_OVERRIDES = {"people.person": person_url}
+
 SECURE_CSP = {
     "default-src": ["'self'"],
     "img-src": ["'self'", "data:"],

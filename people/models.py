@@ -1,5 +1,4 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -65,6 +64,3 @@ class Person(models.Model):
         if self.disambiguation:
             return f"{self.name}（{self.disambiguation}）"
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("articles:person", args=[self.pk])
