@@ -59,6 +59,11 @@ PUBLISHING_FIELDS = (
 )
 # Where the story is printed: only layout staff (workflow.can_place) change these.
 PLACEMENT_FIELDS = ("page_id", "page_position")
+# What the checks read of the story as stored.
+STATE_FIELDS = (
+    "revision",
+    *(name.removesuffix("_id") for name in PUBLISHING_FIELDS + PLACEMENT_FIELDS),
+)
 # A story's own content, as a restored version brings it back (never its status).
 CONTENT_FIELDS = ("kicker", "headline", "subheadline", "dateline", "body", "kind", "section_id")
 
@@ -150,7 +155,8 @@ def story_change(user, article, *, note="", comment="", action=None, adding=None
             _as_filed(article, user)
             stored = None
         else:
-            stored = Article.objects.select_for_update().get(pk=article.pk)
+            # Only what the rules read: the story's large JSON columns stay in the database.
+            stored = Article.objects.select_for_update().only(*STATE_FIELDS).get(pk=article.pk)
             if stored.revision != article.revision:
                 raise EditConflict(stored, article.revision)
             check_change(user, stored, article)
