@@ -7,6 +7,6 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Stories and pages")
 
     def ready(self):
-        from . import signal_handlers
+        from articles.editorial import signal_handlers
 
         signal_handlers.connect()

@@ -68,11 +68,11 @@ def main():
             cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
     call_command("migrate", verbosity=0)
 
-    from articles.demo import ensure_demo_users
-    from articles.layout.encoding import decode_page_bytes
-    from articles.layout.exports import FORMATS, export_edition
-    from articles.layout.importer import import_page_bytes
-    from articles.layout.page_text import parse_page_text
+    from articles.exports.formats import FORMATS, export_edition
+    from articles.imports.encoding import decode_page_bytes
+    from articles.imports.importer import import_page_bytes
+    from articles.imports.page_text import parse_page_text
+    from articles.management.demo import ensure_demo_users
     from articles.models import Article, Edition
 
     # Imports run as a named user through the editorial core, as the admin and command do.

@@ -37,8 +37,8 @@ from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from tqdm import tqdm  # noqa: E402
 
-from articles import rendering  # noqa: E402
 from articles.models import Article, Byline, Role, Section  # noqa: E402
+from articles.public import fragments  # noqa: E402
 from people.models import Person  # noqa: E402
 
 SEED = ROOT / "fixtures" / "seed_edition.json"
@@ -196,7 +196,7 @@ def render_all(batch=500):
     with tqdm(total=len(pks), unit="story", desc="fragments") as bar:
         for start in range(0, len(pks), batch):
             with transaction.atomic():
-                rendering.render(pks[start : start + batch])
+                fragments.render(pks[start : start + batch])
             bar.update(len(pks[start : start + batch]))
 
 

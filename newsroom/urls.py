@@ -7,8 +7,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from articles.cache import cache_public_page
-from articles.sitemaps import SITEMAPS, news_sitemap, robots_txt
+from articles.public.cache import cache_public_page
+from articles.public.sitemaps import SITEMAPS, news_sitemap, robots_txt
 
 admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom")
@@ -16,7 +16,7 @@ admin.site.index_title = _("Editorial desk")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("staff/", include("articles.staff_urls")),
+    path("staff/", include("articles.exports.urls")),
     path(
         "sitemap.xml",
         cache_public_page(sitemap, params=("p",)),
@@ -27,7 +27,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     # Browsers ask for /favicon.ico on every page, the admin's included.
     path("favicon.ico", RedirectView.as_view(url=static_url("favicon.svg"), permanent=True)),
-    path("", include("articles.urls")),
+    path("", include("articles.public.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Person
+from people.models import Person
 
 
 @admin.register(Person)

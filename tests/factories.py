@@ -145,7 +145,7 @@ def staff_user(username="editor"):
     """A demo account of the newsroom role ``username`` (editor, chief, reporter…)."""
     from django.contrib.auth import get_user_model
 
-    from articles.demo import ensure_demo_users
+    from articles.management.demo import ensure_demo_users
 
     user = get_user_model().objects.filter(username=username).first()
     if user is None:

@@ -11,4 +11,4 @@
 - base.py: inlines the modules share; it registers nothing.
 """
 
-from . import audit, layout, pages, reference, stories  # noqa: F401  (registers the ModelAdmins)
+from articles.admin import audit, layout, pages, reference, stories  # noqa: F401  (registers the ModelAdmins)

@@ -6,8 +6,8 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Revision
 
-from ..models import StatusChange
-from .base import ReadOnlyInline
+from articles.admin.base import ReadOnlyInline
+from articles.models import StatusChange
 
 
 class UserStatusChangeInline(ReadOnlyInline):

@@ -2,7 +2,7 @@
 
 The page-text upload form and the file a dry run keeps waiting for its
 confirming save; the export actions.  Thin: the form decodes nothing itself and
-the actions only call ``articles.layout.exports``.
+the actions only call ``articles.exports.formats``.
 """
 
 import re
@@ -18,11 +18,10 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..downloads import file_download
-from ..layout.encoding import MAX_BYTES
-from ..layout.errors import LayoutError
-from ..layout.exports import FORMATS, export_edition, export_page
-from ..layout.store import check_page_label
+from articles.exports.downloads import file_download
+from articles.exports.formats import FORMATS, export_edition, export_page
+from articles.imports.encoding import MAX_BYTES
+from articles.print_labels import LayoutError, check_page_label
 
 UPLOAD_SALT = "articles.layout.upload"
 UPLOAD_MAX_AGE = 3600

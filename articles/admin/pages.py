@@ -15,13 +15,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .. import editorial, workflow
-from ..layout.errors import LayoutError
-from ..layout.exports import FORMATS
-from ..layout.importer import import_page_bytes
-from ..layout.store import check_importer
-from ..models import Article, Edition, Page
-from . import layout
+from articles import editorial
+from articles.admin import layout
+from articles.editorial import workflow
+from articles.exports.formats import FORMATS
+from articles.imports.importer import import_page_bytes
+from articles.imports.store import check_importer
+from articles.models import Article, Edition, Page
+from articles.print_labels import LayoutError
 
 
 class ArticleOnPageInline(admin.TabularInline):

@@ -9,11 +9,10 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from articles.admin.base import ReadOnlyInline
+from articles.models import Byline, Role, Section
 from people.admin import PersonAdmin
 from people.models import Person
-
-from ..models import Byline, Role, Section
-from .base import ReadOnlyInline
 
 
 @admin.register(Role)

@@ -12,16 +12,18 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
-from .. import editorial, versions, workflow
-from ..diffs import story_diff
-from ..forms import (
+from articles import editorial
+from articles.admin.base import HistoryInline
+from articles.admin.forms import (
     ArticleAdminForm,
     AwardRosterInlineForm,
     RestoreForm,
     StoryPartsFormSet,
     TransitionForm,
 )
-from ..models import (
+from articles.editorial import versions, workflow
+from articles.editorial.diffs import story_diff
+from articles.models import (
     Article,
     AwardRoster,
     Byline,
@@ -31,7 +33,6 @@ from ..models import (
     Role,
     StatusChange,
 )
-from .base import HistoryInline
 
 
 def thumbnail(photo, width=96):

@@ -2,7 +2,7 @@
 
 import articles.blocks
 import articles.models
-import articles.validators
+import articles.photos.validators
 import django.db.models.deletion
 import taggit.managers
 from django.db import migrations, models
@@ -113,7 +113,7 @@ class Migration(migrations.Migration):
             name='Photo',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(height_field='height', upload_to=articles.models.photo_upload_to, validators=[articles.validators.validate_image], verbose_name='image', width_field='width')),
+                ('image', models.ImageField(height_field='height', upload_to=articles.models.photo_upload_to, validators=[articles.photos.validators.validate_image], verbose_name='image', width_field='width')),
                 ('width', models.PositiveIntegerField(editable=False, null=True, verbose_name='width')),
                 ('height', models.PositiveIntegerField(editable=False, null=True, verbose_name='height')),
                 ('caption', models.TextField(blank=True, verbose_name='caption')),

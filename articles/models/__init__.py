@@ -7,8 +7,8 @@ QuerySet (``published()``); ``parts``: credits, photos, rosters and corrections;
 
 import reversion
 
-from .base import PeerFetchingManager, UnicodeJSONEncoder, publication_name
-from .parts import (
+from articles.models.base import PeerFetchingManager, UnicodeJSONEncoder, publication_name
+from articles.models.parts import (
     AwardRoster,
     Byline,
     Correction,
@@ -19,9 +19,9 @@ from .parts import (
     check_roster_count,
     photo_upload_to,
 )
-from .print_structure import Edition, Page, Section, SectionQuerySet
-from .records import EditPresence, StatusChange
-from .stories import Article, ArticleQuerySet
+from articles.models.print_structure import Edition, Page, Section, SectionQuerySet
+from articles.models.records import EditPresence, StatusChange
+from articles.models.stories import Article, ArticleQuerySet
 
 __all__ = [
     "Article",

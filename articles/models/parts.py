@@ -13,12 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from articles.credits import CreditEntry, format_credits
+from articles.models.base import PeerFetchingManager
+from articles.photos.images import strip_location
+from articles.photos.validators import validate_image
 from people.models import Person
-
-from ..images import strip_location
-from ..layout.credits import CreditEntry, format_credits
-from ..validators import validate_image
-from .base import PeerFetchingManager
 
 
 class RoleManager(models.Manager):

@@ -5,9 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from articles.models.base import PeerFetchingManager
 from people.models import Person
-
-from .base import PeerFetchingManager
 
 
 class SectionQuerySet(models.QuerySet):

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .stories import Article
+from articles.models.stories import Article
 
 
 class StatusChange(models.Model):

@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from .. import blocks as body_blocks
-from ..layout.credits import CreditEntry, format_credits
-from .base import PeerFetchingManager, UnicodeJSONEncoder
-from .parts import Byline
-from .print_structure import Page, Section
+from articles import blocks as body_blocks
+from articles.credits import CreditEntry, format_credits
+from articles.models.base import PeerFetchingManager, UnicodeJSONEncoder
+from articles.models.parts import Byline
+from articles.models.print_structure import Page, Section
 
 
 class ArticleQuerySet(models.QuerySet):

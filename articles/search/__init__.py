@@ -13,8 +13,8 @@ touched, once its transaction commits.  Only ``query`` and
 lifted out as is.
 """
 
-from .indexing import index_article, index_articles, rebuild, remove_article
-from .query import SearchResults, search
+from articles.search.indexing import index_article, index_articles, rebuild, remove_article
+from articles.search.query import SearchResults, search
 
 __all__ = [
     "SearchResults",

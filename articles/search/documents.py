@@ -11,7 +11,7 @@ essentials first, and scoring a short text is cheap.
 
 from dataclasses import dataclass
 
-from .segment import index_terms
+from articles.search.segment import index_terms
 
 LEDE_WORDS = 80
 

@@ -9,9 +9,9 @@ visibility at index time would leave the index wrong in both cases.
 
 from django.db import transaction
 
-from ..models import Article
-from .backends import get_backend
-from .documents import document_for
+from articles.models import Article
+from articles.search.backends import get_backend
+from articles.search.documents import document_for
 
 CHUNK_SIZE = 500
 

@@ -17,13 +17,13 @@ from django.db import connections
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 
-from .. import rendering
-from ..blocks import PARAGRAPH
-from ..models import Article, Page, Photo, Section
-from .backends import get_backend
-from .backends.base import RANK_WINDOW
-from .highlight import Highlighter
-from .segment import query_terms
+from articles.blocks import PARAGRAPH
+from articles.models import Article, Page, Photo, Section
+from articles.public import fragments
+from articles.search.backends import get_backend
+from articles.search.backends.base import RANK_WINDOW
+from articles.search.highlight import Highlighter
+from articles.search.segment import query_terms
 
 # Counting every hit of a word that most stories contain (株洲) costs more than the rest of
 # the search, in proportion to how far it counts.  Readers are served the ranked window
@@ -33,7 +33,7 @@ MAX_RESULTS = RANK_WINDOW
 
 # What one result shows: the stored credit line (and its rendering's version), section,
 # page, and the text its snippet is cut from; per database, the parts that read JSON.
-# The credit line is read from the small list parts (rendering.LISTING_KEYS): a key of the
+# The credit line is read from the small list parts (fragments.LISTING_KEYS): a key of the
 # whole rendering would decompress the story page's HTML too on PostgreSQL.
 _STORED = {
     "postgresql": "x.listing ->> 'v', x.listing ->> 'byline'",
@@ -172,10 +172,10 @@ class SearchResults:
 
     def _hits(self, ranked):
         stories = self._rows([pk for pk, _rank in ranked])
-        version = rendering.version()
+        version = fragments.version()
         stale = [hit for hit, _texts in stories.values() if hit.fragment_v != version]
         if stale:  # rendered before its fragments' templates last changed, or never
-            rendering.ensure_fragments(stale, "byline")
+            fragments.ensure_fragments(stale, "byline")
         hits = []
         for pk, rank in ranked:
             if pk not in stories:  # changed between the two queries

@@ -8,9 +8,9 @@ import re
 
 from django.views.generic import ListView
 
-from ..filters import SearchFilter
-from ..models import Article
-from .query import search
+from articles.models import Article
+from articles.public.filters import SearchFilter
+from articles.search.query import search
 
 MAX_QUERY_LENGTH = 100
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")

@@ -4,9 +4,9 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from articles import renditions
-from articles.layout.credits import CreditEntry, credit_segments
-from articles.structured_data import rendition_url
+from articles.credits import CreditEntry, credit_segments
+from articles.photos import renditions
+from articles.public.structured_data import rendition_url
 
 register = template.Library()
 

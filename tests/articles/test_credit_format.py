@@ -1,4 +1,4 @@
-from articles.layout.credits import CreditEntry, format_credits
+from articles.credits import CreditEntry, format_credits
 
 
 def test_text_byline_prints_the_unit_once_and_groups_names_by_role():

@@ -1,4 +1,4 @@
-from articles.layout.credits import CreditEntry, credit_segments, format_credits
+from articles.credits import CreditEntry, credit_segments, format_credits
 
 ENTRIES = [
     CreditEntry("何春林", "全媒体记者", "株洲日报"),

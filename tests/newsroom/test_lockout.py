@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from articles.demo import DEMO_PASSWORD
+from articles.management.demo import DEMO_PASSWORD
 
 LOGIN = "/admin/login/"
 PROXY = "10.0.0.254"

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from articles.demo import DEMO_PASSWORD, ensure_demo_users
+from articles.management.demo import DEMO_PASSWORD, ensure_demo_users
 
 
 class Command(BaseCommand):

@@ -3,8 +3,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.layout.errors import LayoutError
-from articles.layout.exports import FORMATS, export_edition, export_page, find_edition, find_page
+from articles.exports.formats import FORMATS, export_edition, export_page, find_edition, find_page
+from articles.print_labels import LayoutError
 
 
 class Command(BaseCommand):

@@ -4,9 +4,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from articles.layout.errors import LayoutError
-from articles.layout.importer import import_page_bytes
-from articles.layout.store import check_page_label, parse_edition_date
+from articles.imports.importer import import_page_bytes
+from articles.print_labels import LayoutError, check_page_label, parse_edition_date
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from articles.seed import load_seed_edition
+from articles.management.seed import load_seed_edition
 
 
 class Command(BaseCommand):

@@ -2,17 +2,17 @@
 
 from django.db import connections
 
-from .base import SearchBackend
+from articles.search.backends.base import SearchBackend
 
 
 def get_backend(using="default"):
     connection = connections[using]
     if connection.vendor == "postgresql":
-        from .postgres import PostgresBackend
+        from articles.search.backends.postgres import PostgresBackend
 
         return PostgresBackend(connection)
     if connection.vendor == "sqlite":
-        from .sqlite import SQLiteBackend
+        from articles.search.backends.sqlite import SQLiteBackend
 
         return SQLiteBackend(connection)
     raise NotImplementedError(f"No search backend for {connection.vendor}.")

@@ -14,7 +14,7 @@ TOAST for every candidate.
 
 from contextlib import contextmanager
 
-from .base import SearchBackend
+from articles.search.backends.base import SearchBackend
 
 TABLE = "articles_search_document"
 # ts_rank_cd normalisation 1: divide by 1 + log(length), so long stories do not win by size.

@@ -8,7 +8,7 @@ filed), because FTS5 hands out matches in rowid order for free; sorting every
 hit by publish time first would cost as much as ranking them all.
 """
 
-from .base import SearchBackend
+from articles.search.backends.base import SearchBackend
 
 TABLE = "articles_search_fts"
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0

@@ -1,0 +1,211 @@
+import re
+
+from django import forms
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+
+from articles import blocks as body_blocks
+from articles.editorial import workflow
+from articles.editorial.diffs import story_text
+from articles.models import Article, AwardRoster, check_roster_count
+
+
+class BodyField(forms.CharField):
+    """Edits a block list as text: blank line between blocks, ``## `` before an intertitle."""
+
+    widget = forms.Textarea(attrs={"rows": 24, "cols": 90, "class": "vLargeTextField"})
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return body_blocks.blocks_to_text(value)
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, list):
+            return value
+        return body_blocks.text_to_blocks(super().to_python(value))
+
+    def validate(self, value):
+        if self.required and not value:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        body_blocks.validate_blocks(value)
+
+
+_TEXT = ("kicker", "headline", "subheadline", "dateline", "body")
+
+
+class ArticleAdminForm(forms.ModelForm):
+    body = BodyField(
+        label=_("body"),
+        required=False,
+        help_text=_(
+            "Leave a blank line between paragraphs; start an intertitle with “## ”. "
+            "Lines broken inside a paragraph are joined without a space."
+        ),
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "kicker",
+            "headline",
+            "subheadline",
+            "kind",
+            "section",
+            "tags",
+            "dateline",
+            "body",
+            "page",
+            "page_position",
+            "main_story",
+            "revision",
+        ]
+        widgets = {"revision": forms.HiddenInput}
+
+    correction_note = forms.CharField(
+        label=_("correction note (更正)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
+        help_text=_(
+            "Required when you change the text of a published story; readers see it with its date."
+        ),
+    )
+    needs_correction_note = False
+
+    def content_changed(self):
+        """Whether the submitted story differs from the stored one (the note aside).
+
+        The text is compared as readers see it, so a body that only changed its
+        line breaks is not a correction.
+        """
+        if not self.instance.pk:
+            return True
+        cleaned = getattr(self, "cleaned_data", {})
+        before = story_text({name: getattr(self.instance, name) for name in _TEXT})
+        after = story_text(
+            {name: cleaned.get(name, getattr(self.instance, name)) for name in _TEXT}
+        )
+        others = set(self.changed_data) - {*_TEXT, "correction_note", "revision"}
+        return before != after or bool(others)
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            self.needs_correction_note
+            and not (cleaned.get("correction_note") or "").strip()
+            and self.content_changed()
+        ):
+            self.add_error(
+                "correction_note",
+                _("This story is published: say what was corrected, for readers."),
+            )
+        return cleaned
+
+
+class StoryPartsFormSet(BaseInlineFormSet):
+    """Bylines, photos and rosters of a story: on a published story, a change is a correction."""
+
+    def clean(self):
+        super().clean()
+        story = self.instance
+        if (
+            story.pk
+            and story.is_public
+            and self.has_changed()
+            and not (self.data.get("correction_note") or "").strip()
+        ):
+            raise forms.ValidationError(
+                _("This story is published: say what was corrected, for readers.")
+            )
+
+
+class RestoreForm(forms.Form):
+    """Restoring a saved version; over a published story it is a correction."""
+
+    correction_note = forms.CharField(
+        label=_("correction note (更正)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
+    )
+
+    def __init__(self, *args, needs_note=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.needs_note = needs_note
+        if not needs_note:
+            del self.fields["correction_note"]
+        else:
+            note = self.fields["correction_note"]
+            note.required = True
+            note.error_messages["required"] = _(
+                "This story is published: say what was corrected, for readers."
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned.setdefault("correction_note", "")
+        return cleaned
+
+
+def split_names(text):
+    """Names typed or pasted as the paper prints them: separated by 、，, or line breaks."""
+    return [name for name in re.split(r"[、，,;；\s]+", text or "") if name]
+
+
+class AwardRosterInlineForm(forms.ModelForm):
+    """A roster edited in the story form: its names pasted as printed, separated by 、."""
+
+    names = forms.CharField(
+        label=_("names"),
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=_("As printed, separated by 、"),
+    )
+
+    class Meta:
+        model = AwardRoster
+        fields = ["title", "stated_count", "names", "order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["names"].initial = "、".join(
+                entry.name for entry in self.instance.entries.all()
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        stated = cleaned.get("stated_count")
+        if stated is not None and "names" in cleaned:
+            names = split_names(cleaned["names"])
+            try:
+                check_roster_count(stated, len(names))
+            except forms.ValidationError as error:
+                self.add_error("names", error)
+            cleaned["name_list"] = names
+        return cleaned
+
+    def save(self, commit=True):
+        roster = super().save(commit=commit)
+        names = self.cleaned_data.get("name_list")
+        if commit and names is not None:
+            current = [entry.name for entry in roster.entries.all()]
+            if current != names:
+                roster.set_names(names)
+        return roster
+
+
+class TransitionForm(forms.Form):
+    """A status change asked for from the story's admin page."""
+
+    name = forms.ChoiceField(choices=[(name, name) for name in workflow.TRANSITIONS])
+    comment = forms.CharField(
+        label=_("comment or reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+    )
+    publish_at = forms.DateTimeField(
+        label=_("publish time"),
+        required=False,
+        help_text=_("Leave empty to publish at once; a later time schedules the story."),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
+    )

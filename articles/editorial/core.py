@@ -1,0 +1,373 @@
+"""The newsroom's rule book: every change to a story and its parts goes through here.
+
+Each entry point (the admin's change form and its inlines, bulk actions, status
+changes, version restore and recover, the page importer, management commands)
+calls one of the functions below, and each of them:
+
+1. checks that this user may make this change to the story in its current state
+   (``workflow`` holds the rules); a refusal raises ``workflow.Refused`` with a
+   message the admin shows as it is;
+2. writes atomically, as one version (django-reversion: who, when, comment) and
+   one audit entry (the admin's ``LogEntry``, shown on each user's page);
+3. schedules the side effects (stored renderings, search index, image
+   renditions, page caches) once per transaction, on commit, for exactly the
+   stories touched (``schedule_effects``).
+
+The rules, in short: a story is filed as a draft; its status and publishing
+fields change only through transitions; a published story changes only through
+a correction, with a note for readers, by someone allowed to correct; placing a
+story on a page needs the layout permission.  ``docs/editorial.md`` lists the
+entry points and how to add one.
+"""
+
+import contextlib
+import logging
+from dataclasses import dataclass, field
+
+import reversion
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from articles.editorial import workflow
+from articles.editorial.effects import schedule_effects
+from articles.editorial.versions import parts_of
+from articles.editorial.workflow import Refused
+from articles.models import (
+    Article,
+    AwardRoster,
+    Byline,
+    Correction,
+    Photo,
+    Role,
+    RosterEntry,
+    StatusChange,
+)
+
+logger = logging.getLogger(__name__)
+
+# Fields that only transitions set; no edit, restore or import may change them.
+PUBLISHING_FIELDS = (
+    "status",
+    "published_at",
+    "signed_off_by_id",
+    "signed_off_at",
+    "withdrawn_reason",
+    "withdrawn_at",
+    "created_by_id",
+)
+# Where the story is printed: only layout staff (workflow.can_place) change these.
+PLACEMENT_FIELDS = ("page_id", "page_position")
+# What the checks read of the story as stored.
+STATE_FIELDS = (
+    "revision",
+    *(name.removesuffix("_id") for name in PUBLISHING_FIELDS + PLACEMENT_FIELDS),
+)
+# A story's own content, as a restored version brings it back (never its status).
+CONTENT_FIELDS = ("kicker", "headline", "subheadline", "dateline", "body", "kind", "section_id")
+
+
+def correction_note_missing():
+    return _("This story is published: say what was corrected, for readers.")
+
+
+class EditConflict(Exception):
+    """The story was saved by someone else after this editor opened it; nothing was saved."""
+
+    def __init__(self, article, opened_revision):
+        super().__init__(article.pk)
+        self.article = article
+        self.opened_revision = opened_revision
+
+
+# Checks ----------------------------------------------------------------------------------
+def check_filing(user):
+    if not (user.is_active and user.has_perm("articles.add_article")):
+        raise Refused(_("You may not file stories."))
+
+
+def check_change(user, stored, article=None):
+    """Refuse unless ``user`` may change ``stored`` (the story as saved) into ``article``."""
+    refusal = workflow.edit_refusal(user, stored)
+    if refusal:
+        raise Refused(refusal)
+    if article is None:
+        return
+    if any(getattr(article, name) != getattr(stored, name) for name in PUBLISHING_FIELDS):
+        raise Refused(
+            _(
+                "Status and publishing fields change only through the workflow "
+                "(submit, sign off, withdraw)."
+            )
+        )
+    if not workflow.can_place(user) and any(
+        getattr(article, name) != getattr(stored, name) for name in PLACEMENT_FIELDS
+    ):
+        raise Refused(_("Only layout staff may place stories on pages."))
+
+
+def _as_filed(article, user):
+    """A new story starts as a draft filed by ``user``, whatever the caller set."""
+    article.status = Article.Status.DRAFT
+    article.published_at = article.signed_off_at = article.withdrawn_at = None
+    article.signed_off_by = None
+    article.withdrawn_reason = ""
+    if article.created_by_id is None:
+        article.created_by = user
+
+
+# One change to one story -----------------------------------------------------------------
+@dataclass
+class StoryChange:
+    """What the caller of ``story_change`` tells the core about the change it wrote."""
+
+    user: object
+    article: Article
+    stored: Article | None  # the story as it was before; None for a new one
+    changed: bool = True  # False: nothing differs (a published story then needs no note)
+    written: bool = True  # False: the caller wrote nothing, so nothing is recorded
+    message: str = ""
+    photos: set = field(default_factory=set)  # photos whose picture is new
+    removed_photos: set = field(default_factory=set)
+
+    @property
+    def is_correction(self):
+        """A change to what readers can already see: a 更正 with a note."""
+        return self.stored is not None and self.stored.is_public
+
+
+@contextlib.contextmanager
+def story_change(user, article, *, note="", comment="", action=None, adding=None):
+    """Check, then let the caller write the story and its parts, then record it once.
+
+    ``article`` is the caller's instance with its new values not yet saved (its
+    ``revision`` is the one the editor opened: a newer saved one is a conflict).
+    The caller saves inside the block and may set ``changed`` (False when nothing
+    differs: a published story then needs no note) and the photo sets.  Raises
+    ``Refused`` or ``EditConflict`` before anything is written, and ``Refused``
+    at the end when a published story changed without a correction note.
+    """
+    adding = article.pk is None if adding is None else adding
+    with transaction.atomic(), reversion.create_revision():
+        if adding:
+            check_filing(user)
+            _as_filed(article, user)
+            stored = None
+        else:
+            # Only what the rules read: the story's large JSON columns stay in the database.
+            stored = Article.objects.select_for_update().only(*STATE_FIELDS).get(pk=article.pk)
+            if stored.revision != article.revision:
+                raise EditConflict(stored, article.revision)
+            check_change(user, stored, article)
+        change = StoryChange(user, article, stored)
+        yield change
+        if not change.written:
+            return
+        note = (note or "").strip()
+        if change.is_correction and change.changed and not note:
+            raise Refused(correction_note_missing())
+        if change.is_correction and note:
+            Correction.objects.create(article=article, note=note, created_by=user)
+        _record(change, comment, action or (ADDITION if adding else CHANGE))
+
+
+def save_story(user, article, *, note="", comment=""):
+    """Save ``article``'s own fields (no parts) as ``user``; returns it."""
+    with story_change(user, article, note=note, comment=comment):
+        article.save()
+    return article
+
+
+def _record(change, comment, action):
+    """One version (with the story's parts) and one audit entry; then the side effects."""
+    article, user = change.article, change.user
+    entry = log(user, article, action, change.message or comment)
+    reversion.set_user(user)
+    reversion.set_comment(comment or (entry.get_change_message() if entry else ""))
+    reversion.add_to_revision(article)
+    schedule_effects([article.pk], photos=change.photos, removed_photos=change.removed_photos)
+
+
+def log(user, article, action, message=""):
+    """The audit entry (the admin's LogEntry) for one change to one story."""
+    if user is None or user.pk is None:
+        return None
+    return LogEntry.objects.log_actions(
+        user.pk, [article], action, change_message=message or "", single_object=True
+    )
+
+
+def place_story(user, article, position, page=None):
+    """Move ``article`` to ``position`` (on ``page``, default its own) as layout staff."""
+    fresh = Article.objects.get(pk=article.pk)
+    fresh.page_position = position
+    if page is not None:
+        fresh.page = page
+    with story_change(user, fresh, comment=_("Placed on the page")) as change:
+        fresh.save()
+        change.message = _("Placed on the page")
+        # Where a story is printed is not what readers read of it: no correction note.
+        change.changed = False
+    return fresh
+
+
+# Transitions -----------------------------------------------------------------------------
+def apply_transition(user, article, name, comment="", when=None):
+    """Apply the status change ``name`` as ``user``, after checking they may, and record it.
+
+    Raises workflow.TransitionNotAllowed with a message saying who may.
+    """
+    transition = workflow.get_transition(name)
+    with transaction.atomic(), reversion.create_revision():
+        stored = Article.objects.select_for_update().get(pk=article.pk)
+        workflow.check_transition(user, stored, transition, comment)
+        previous, now = stored.status, timezone.now()
+        stored.status = transition.target
+        fields = ["status", "updated_at"]
+        if name == "sign_off":
+            stored.published_at = when or now
+            stored.signed_off_by, stored.signed_off_at = user, now
+            fields += ["published_at", "signed_off_by", "signed_off_at"]
+        elif name == "withdraw":
+            stored.withdrawn_reason, stored.withdrawn_at = comment.strip(), now
+            fields += ["withdrawn_reason", "withdrawn_at"]
+        elif name == "republish":
+            # The withdrawal and its reason stay in the status history.
+            stored.withdrawn_reason, stored.withdrawn_at = "", None
+            fields += ["withdrawn_reason", "withdrawn_at"]
+        stored.save(update_fields=fields)
+        StatusChange.objects.create(
+            article=stored,
+            user=user,
+            from_status=previous,
+            to_status=stored.status,
+            comment=(comment or "").strip(),
+        )
+        reversion.set_user(user)
+        reversion.set_comment(str(transition.label))
+        reversion.add_to_revision(stored)
+        log(user, stored, CHANGE, str(transition.label))
+        schedule_effects([stored.pk])
+    for name_ in ("status", "updated_at", *PUBLISHING_FIELDS):
+        setattr(article, name_, getattr(stored, name_))
+    return article
+
+
+def apply_to_each(user, articles, name, comment=""):
+    """A transition over several stories, each checked and recorded on its own.
+
+    Returns ``(done, refused)``: the stories changed, and ``(story, message)`` pairs.
+    """
+    done, refused = [], []
+    for article in articles:
+        try:
+            apply_transition(user, article, name, comment=comment)
+        except workflow.TransitionNotAllowed as refusal:
+            refused.append((article, str(refusal)))
+        else:
+            done.append(article)
+    return done, refused
+
+
+# Versions --------------------------------------------------------------------------------
+def _check_restorable(parts):
+    from people.models import Person
+
+    missing_photo = [p for p in parts["photos"] if not default_storage.exists(p.image.name)]
+    if missing_photo:
+        raise Refused(_("A picture of this version is no longer stored; it cannot be restored."))
+    people = {b.person_id for b in parts["bylines"]}
+    roles = {b.role_id for b in parts["bylines"]}
+    if Person.objects.filter(pk__in=people).count() != len(people) or Role.objects.filter(
+        pk__in=roles
+    ).count() != len(roles):
+        raise Refused(_("This version credits a person or role that no longer exists."))
+
+
+def _restore_parts(change, parts):
+    article = change.article
+    keep = [photo.pk for photo in parts["photos"]]
+    removed = set(article.photos.exclude(pk__in=keep).values_list("pk", flat=True))
+    article.bylines.all().delete()
+    article.rosters.all().delete()
+    Photo.objects.filter(pk__in=removed).delete()
+    existing = set(Photo.objects.filter(pk__in=keep).values_list("pk", flat=True))
+    for photo in parts["photos"]:
+        photo.save()
+        if photo.pk not in existing:
+            change.photos.add(photo.pk)
+    change.removed_photos |= removed
+    Byline.objects.bulk_create(parts["bylines"])
+    AwardRoster.objects.bulk_create(parts["rosters"])
+    RosterEntry.objects.bulk_create(parts["entries"])
+
+
+def story_version(article, version_id):
+    """The saved version ``version_id`` of ``article`` itself, or Refused.
+
+    A version of another record (a byline, another story) is never taken for the
+    story's, whatever its id.
+    """
+    from reversion.models import Version
+
+    version = (
+        Version.objects.get_for_object(article).select_related("revision").filter(pk=version_id)
+    ).first()
+    if version is None:
+        raise Refused(_("This version does not belong to this story."))
+    return version
+
+
+def restore_version(user, article, version_id, note=""):
+    """Bring back the story's own content and parts as they were in one of its versions.
+
+    Never changes status or publishing fields; over a published story it is a
+    correction (permission and note required); recorded as a new version.
+    """
+    version = story_version(article, version_id)
+    fields = version.field_dict
+    parts = parts_of(version.revision, article.pk)
+    _check_restorable(parts)
+    when = timezone.localtime(version.revision.date_created).strftime("%Y-%m-%d %H:%M")
+    comment = _("Restored the version saved %(when)s") % {"when": when}
+    fresh = Article.objects.get(pk=article.pk)
+    with story_change(user, fresh, note=note, comment=comment) as change:
+        for name in CONTENT_FIELDS:
+            setattr(fresh, name, fields.get(name, getattr(fresh, name)))
+        fresh.save()
+        _restore_parts(change, parts)
+    return fresh
+
+
+def recover_story(user, version):
+    """A deleted story back from its last version: as a new draft, with its parts."""
+    if version.content_type.model_class() is not Article:
+        raise Refused(_("This version does not belong to a story."))
+    if Article.objects.filter(pk=version.object_id).exists():
+        raise Refused(_("This story was not deleted."))
+    if not user.has_perm("articles.delete_article"):
+        raise Refused(_("Only an administrator may bring back a deleted story."))
+    article = version._object_version.object
+    parts = parts_of(version.revision, article.pk)
+    _check_restorable(parts)
+    article.created_by_id = None
+    comment = _("Recovered after it was deleted")
+    with story_change(user, article, comment=comment, adding=True) as change:
+        article.revision = 1
+        article.save(force_insert=True)
+        _restore_parts(change, parts)
+    return article
+
+
+def delete_story(user, article):
+    """Delete a story for good (administrators only; everyone else withdraws)."""
+    if not (user.is_active and user.has_perm("articles.delete_article")):
+        raise Refused(_("Stories are withdrawn, not deleted; only an administrator deletes."))
+    with transaction.atomic():
+        photos = set(article.photos.values_list("pk", flat=True))
+        pk = article.pk
+        log(user, article, DELETION, _("Deleted"))
+        article.delete()
+        schedule_effects([pk], removed_photos=photos)

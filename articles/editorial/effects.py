@@ -1,0 +1,77 @@
+"""Side effects of a change, put off until its transaction commits.
+
+Every change the core makes (``core.py``) and every reference-data save
+(``signal_handlers.py``) asks for the stories, photos and navigation it touched
+to be refreshed; one ``on_commit`` callback per transaction then renders the
+stories' stored HTML (``public.fragments``), updates the search index, makes or
+deletes image renditions and moves the page cache on.  Those rooms are imported
+only inside ``run_effects``: the core itself knows nothing of them.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+
+from articles.models import Photo
+
+
+@dataclass
+class _Pending:
+    stories: set = field(default_factory=set)
+    photos: set = field(default_factory=set)
+    removed_photos: set = field(default_factory=set)
+    navigation: bool = False
+
+
+_PENDING_ATTRIBUTE = "newsroom_pending_effects"
+
+
+def schedule_effects(stories=(), *, photos=(), removed_photos=(), navigation=False, using=None):
+    """Render, index and refresh after the current transaction commits, once per transaction.
+
+    Every call in one transaction adds to the same pending set; one on_commit
+    callback then does the work for all of them.  Outside a transaction the work
+    runs at once.  A rolled-back transaction drops its callback, and the next
+    transaction starts a fresh set.
+    """
+    using = using or DEFAULT_DB_ALIAS
+    connection = connections[using]
+    pending = getattr(connection, _PENDING_ATTRIBUTE, None)
+    registered = pending is not None and any(
+        getattr(callback, "newsroom_pending", None) is pending
+        for _sids, callback, _robust in connection.run_on_commit
+    )
+    if not registered:
+        pending = _Pending()
+        setattr(connection, _PENDING_ATTRIBUTE, pending)
+
+        def callback():
+            if getattr(connection, _PENDING_ATTRIBUTE, None) is pending:
+                setattr(connection, _PENDING_ATTRIBUTE, None)
+            run_effects(pending, using)
+
+        callback.newsroom_pending = pending
+    pending.stories.update(pk for pk in stories if pk)
+    pending.photos.update(photos)
+    pending.removed_photos.update(removed_photos)
+    pending.navigation |= navigation
+    if not registered:
+        transaction.on_commit(callback, using=using, robust=True)
+
+
+def run_effects(pending, using=DEFAULT_DB_ALIAS):
+    """The work ``schedule_effects`` put off: renderings, index, renditions, caches."""
+    from articles.photos import renditions
+    from articles.public import cache, fragments
+    from articles.search.indexing import index_articles
+
+    if pending.stories:
+        fragments.render(pending.stories)
+        index_articles(pending.stories, using=using)
+    for pk in pending.removed_photos:
+        renditions.delete(pk)
+    for photo in Photo.objects.using(using).filter(pk__in=pending.photos):
+        renditions.refresh(photo)
+    if pending.navigation:
+        cache.forget_navigation()
+    cache.bump_generation()

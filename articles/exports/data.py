@@ -1,0 +1,202 @@
+"""A page (or a whole edition) as plain data: the JSON export format, and the
+input of every other export format.  Request-free: links are made absolute with
+the ``base_url`` the caller passes.
+
+The shape is documented in docs/layout-json.md (and checked by a test).
+"""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.db.models import Prefetch
+
+from articles.credits import CreditEntry, format_credits
+from articles.models import Article, AwardRoster, Byline, Page
+from articles.photos import renditions
+from articles.public.structured_data import rendition_url
+
+FORMAT_NAME = "newsroom-layout"
+FORMAT_VERSION = 1
+STAFF_FIELDS = ("chief_editor", "art_editor", "proofreader")
+
+
+def stories_queryset():
+    """Stories with everything an export prints, in a fixed number of queries."""
+    return (
+        Article.objects.select_related("section__parent", "main_story", "page")
+        .prefetch_related(
+            Prefetch(
+                "bylines",
+                queryset=Byline.objects.select_related("person", "role").order_by("order", "pk"),
+            ),
+            "photos",
+            Prefetch("rosters", queryset=AwardRoster.objects.prefetch_related("entries")),
+            "tags",
+            "companions",
+            "corrections",
+        )
+        .order_by("page_position", "pk")
+    )
+
+
+def pages_queryset():
+    return Page.objects.select_related(
+        "edition", "section", "chief_editor", "art_editor", "proofreader"
+    )
+
+
+def page_data(page, base_url=""):
+    """One page as the JSON export dict."""
+    return _pages_data([page], stories_queryset().filter(page=page), base_url)[0]
+
+
+def edition_data(edition, base_url=""):
+    """Every page of ``edition``, in page order, as JSON export dicts."""
+    pages = list(pages_queryset().filter(edition=edition).order_by("order", "label"))
+    return _pages_data(pages, stories_queryset().filter(page__edition=edition), base_url)
+
+
+def _pages_data(pages, stories, base_url):
+    by_page = defaultdict(list)
+    for story in stories:
+        by_page[story.page_id].append(story)
+    return [
+        {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "publication": settings.NEWSROOM_PUBLICATION,
+            "edition": {"date": page.edition.date.isoformat(), "number": page.edition.number},
+            "page": {
+                "label": page.label,
+                "name": page.name,
+                "order": page.order,
+                "section": _section(page.section),
+                "staff": {
+                    field: _person(getattr(page, field)) if getattr(page, field) else None
+                    for field in STAFF_FIELDS
+                },
+            },
+            "stories": [_story(story, base_url) for story in by_page[page.pk]],
+        }
+        for page in pages
+    ]
+
+
+def _section(section):
+    if section is None:
+        return None
+    parent = section.parent if section.parent_id else None
+    return {
+        "name": section.name,
+        "slug": section.slug,
+        "kind": section.kind,
+        "parent": {"name": parent.name, "slug": parent.slug, "kind": parent.kind}
+        if parent
+        else None,
+    }
+
+
+def _person(person):
+    return {"id": person.pk, "name": person.name, "unit": person.unit, "staff": person.is_staff}
+
+
+def _byline(byline):
+    return {
+        "person": _person(byline.person),
+        "role": byline.role.name,
+        "role_label": byline.role.print_label,
+        "unit": byline.unit,
+        "order": byline.order,
+    }
+
+
+def _entries(bylines, photo=False):
+    return [
+        CreditEntry(b.person.name, b.role.print_label, b.unit, photo or b.role.is_photo)
+        for b in bylines
+    ]
+
+
+def _story(story, base_url):
+    bylines = list(story.bylines.all())
+    text_bylines = [b for b in bylines if b.photo_id is None]
+    photos = sorted(story.photos.all(), key=lambda p: (p.order, p.pk))
+    byline_entries = _entries(text_bylines)
+    if not text_bylines and story.kind == Article.Kind.PHOTO:
+        byline_entries = _entries(bylines, photo=True)
+    return {
+        "id": story.pk,
+        "position": story.page_position,
+        "kind": story.kind,
+        "status": story.status,
+        "published_at": story.published_at.isoformat() if story.published_at else None,
+        "updated_at": story.updated_at.isoformat() if story.updated_at else None,
+        "kicker": story.kicker,
+        "headline": story.headline,
+        "subheadline": story.subheadline,
+        "dateline": story.dateline,
+        "section": _section(story.section),
+        "byline": format_credits(byline_entries),
+        "bylines": [_byline(b) for b in text_bylines],
+        "body": [{"type": block["type"], "text": block["text"]} for block in story.body],
+        "char_count": story.char_count,
+        "tags": sorted(tag.name for tag in story.tags.all()),
+        "photos": [_photo(photo, bylines, base_url) for photo in photos],
+        "rosters": [
+            {
+                "title": roster.title,
+                "stated_count": roster.stated_count,
+                "names": [entry.name for entry in roster.entries.all()],
+            }
+            for roster in story.rosters.all()
+        ],
+        "main_story": story.main_story_id,
+        "companions": sorted(c.pk for c in story.companions.all()),
+        "corrections": [
+            {"date": c.created_at.isoformat(), "note": c.note} for c in story.corrections.all()
+        ],
+        "url": _absolute(base_url, story.get_absolute_url()),
+    }
+
+
+def _absolute(base_url, path):
+    return base_url.rstrip("/") + path if base_url else path
+
+
+def _renditions(photo, base_url):
+    """The photo's renditions (articles/renditions.py), largest last in each format.
+
+    Exports link these, never the original: they are re-encoded from pixels alone,
+    and the rendition view hands them out only once the story is published.
+    """
+    if not photo.image:
+        return []
+    return [
+        {
+            "url": _absolute(base_url, rendition_url(photo, rendition)),
+            "width": rendition.width,
+            "height": rendition.height,
+            "content_type": rendition.content_type,
+        }
+        for fmt in renditions.FORMATS
+        for rendition in renditions.renditions(photo, fmt)
+    ]
+
+
+def _photo(photo, bylines, base_url):
+    credits = [b for b in bylines if b.photo_id == photo.pk]
+    available = _renditions(photo, base_url)
+    jpegs = [r for r in available if r["content_type"] == "image/jpeg"]
+    return {
+        "id": photo.pk,
+        "order": photo.order,
+        "caption": photo.caption,
+        "alt_text": photo.alt_text,
+        "image": jpegs[-1]["url"] if jpegs else "",
+        "renditions": available,
+        "file": photo.image.name,
+        "width": photo.width,
+        "height": photo.height,
+        "credit": format_credits(_entries(credits, photo=True)),
+        "credits": [_byline(b) for b in credits],
+    }

@@ -1,0 +1,548 @@
+"""Saving parsed page text: the one step of the import that writes to the database.
+
+``import_pages`` takes ``ParsedPage`` objects (from ``page_text``), the edition
+date and one label per page, and creates or updates the edition, pages,
+sections, people, stories, bylines, photos and rosters in one transaction.  A
+dry run does the same work and rolls it back, so its report is exactly what a
+real run would do.  Importing the same text again updates the same rows.
+"""
+
+import io
+import re
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from articles import editorial
+from articles.editorial import workflow
+from articles.imports.page_text import COMMENTARY, PHOTO
+from articles.models import (
+    Article,
+    AwardRoster,
+    Byline,
+    Edition,
+    Page,
+    Photo,
+    Role,
+    RosterEntry,
+    Section,
+)
+from articles.print_labels import LayoutError, check_page_label, parse_edition_date
+from people.models import Person
+
+# Data: roles whose people are outside contributors, not the paper's staff.
+CONTRIBUTOR_ROLES = {"通讯员", "特约通讯员"}
+# Data: printed photo credits that name no stored role.
+PHOTO_ROLE = "摄影"
+PHOTO_ROLE_ALIASES = {"", "文/图", "图/文"}
+PLACEHOLDER_IMAGE = "photos/import/placeholder.jpg"
+PLACEHOLDER_SIZE = (1200, 800)
+
+
+@dataclass
+class StoryReport:
+    action: str  # "create", "update", "unchanged", or "kept" (see reason)
+    title: str
+    kind: str
+    photos: int
+    rosters: int
+    reason: str = ""  # why a story the file changes was left as it is
+
+
+@dataclass
+class PageReport:
+    label: str
+    name: str
+    created: bool
+    stories: list[StoryReport] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # stories on the page the file does not hold
+
+
+@dataclass
+class ImportReport:
+    edition: str
+    dry_run: bool
+    edition_created: bool = False
+    pages: list[PageReport] = field(default_factory=list)
+    people_new: list[str] = field(default_factory=list)
+    people_matched: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def story_count(self):
+        return sum(len(page.stories) for page in self.pages)
+
+    @property
+    def kept(self):
+        """Stories the file would change but that were left as they are, with the reason."""
+        return [story for page in self.pages for story in page.stories if story.action == "kept"]
+
+    def lines(self):
+        """The report as lines a person reads (translated)."""
+        out = []
+        head = _("Dry run, nothing saved") if self.dry_run else _("Imported")
+        state = _("new") if self.edition_created else _("exists")
+        out.append(f"{head}：{_('edition')} {self.edition}（{state}）")
+        for page in self.pages:
+            state = _("new") if page.created else _("exists")
+            out.append(f"{_('page')} {page.label} {page.name}（{state}）")
+            for story in page.stories:
+                verb = {
+                    "create": _("create"),
+                    "update": _("update"),
+                    "kept": _("left as it is"),
+                }.get(story.action, _("unchanged"))
+                extra = []
+                if story.photos:
+                    extra.append(
+                        ngettext("%(n)d photo", "%(n)d photos", story.photos) % {"n": story.photos}
+                    )
+                if story.rosters:
+                    extra.append(
+                        ngettext("%(n)d roster", "%(n)d rosters", story.rosters)
+                        % {"n": story.rosters}
+                    )
+                if story.reason:
+                    extra.append(story.reason)
+                suffix = f"（{'，'.join(extra)}）" if extra else ""
+                out.append(f"  {verb}：{story.title}{suffix}")
+            for title in page.kept:
+                out.append(f"  {_('kept, not in the file')}：{title}")
+        out.append(_("People, new: %(names)s") % {"names": "、".join(self.people_new) or "—"})
+        out.append(
+            _("People, matched: %(names)s") % {"names": "、".join(self.people_matched) or "—"}
+        )
+        out.extend(self.problems)
+        return out
+
+
+def roster_problems(pages):
+    """Messages for every roster whose stated count differs from its names."""
+    problems = []
+    for page in pages:
+        for story in page.stories:
+            for roster in story.rosters:
+                if not roster.count_matches:
+                    problems.append(
+                        LayoutError(
+                            _("The roster states %(stated)d names but lists %(actual)d")
+                            % {"stated": roster.stated_count, "actual": len(roster.names)},
+                            line=roster.line,
+                            text=roster.title,
+                        ).describe()
+                    )
+    return problems
+
+
+def check_importer(user):
+    """Refuse an import by someone who may not file stories and place them on pages."""
+    if user is None or not (
+        user.is_active
+        and user.has_perm("articles.add_article")
+        and user.has_perm("articles.change_page")
+        and workflow.can_place(user)
+    ):
+        raise LayoutError(_("Only layout staff may import pages (filing and placing stories)."))
+
+
+def import_pages(
+    pages,
+    edition_date,
+    labels,
+    *,
+    user,
+    dry_run=False,
+    accept_roster_mismatch=False,
+    correction_note="",
+    deadline=None,
+):
+    """Create or update ``pages`` as ``labels`` of the edition of ``edition_date``, as ``user``.
+
+    Raises ``LayoutError`` (and writes nothing) for a user who may not import, a
+    label count that differs from the pages found, a malformed label, an unknown
+    role word and, unless ``accept_roster_mismatch``, a roster whose count does
+    not match; also when ``deadline`` (a ``time.monotonic()`` value) passes.
+    Published stories change only with ``correction_note`` from a user who may
+    correct; otherwise they are reported as kept.
+    """
+    check_importer(user)
+    labels = [check_page_label(label) for label in labels]
+    if len(labels) != len(pages):
+        raise LayoutError(
+            _("The file holds %(found)d pages but %(given)d page labels were given.")
+            % {"found": len(pages), "given": len(labels)}
+        )
+    if len(set(labels)) != len(labels):
+        raise LayoutError(_("A page label is given twice."), text=" ".join(labels))
+    if isinstance(edition_date, str):
+        edition_date = parse_edition_date(edition_date)
+    report = ImportReport(edition=edition_date.isoformat(), dry_run=dry_run)
+    report.problems = roster_problems(pages)
+    if report.problems and not (dry_run or accept_roster_mismatch):
+        raise LayoutError(
+            _("Roster counts do not match; nothing was saved. Accept them explicitly to import:")
+            + " "
+            + "；".join(report.problems)
+        )
+    roles = {role.name: role for role in Role.objects.all()}
+    _check_roles(pages, roles)
+    with transaction.atomic():
+        writer = _Writer(report, roles, dry_run, user, correction_note, deadline)
+        writer.preload(pages)
+        edition, report.edition_created = Edition.objects.get_or_create(date=edition_date)
+        for page, label in zip(pages, labels, strict=True):
+            writer.page(edition, page, label)
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+def _role_name(credit, story_kind):
+    if credit.role in PHOTO_ROLE_ALIASES and credit.photo:
+        return PHOTO_ROLE
+    return credit.role
+
+
+def _check_roles(pages, roles):
+    for page in pages:
+        for story in page.stories:
+            credits = [(c, story.line) for c in story.credits]
+            credits += [(c, photo.line) for photo in story.photos for c in photo.credits]
+            for credit, line in credits:
+                name = _role_name(credit, story.kind)
+                if name not in roles:
+                    raise LayoutError(
+                        _("Unknown role word; add the role in the admin first"),
+                        line=line,
+                        text=credit.role or " ".join(credit.names),
+                    )
+
+
+class _Writer:
+    def __init__(self, report, roles, dry_run, user, correction_note="", deadline=None):
+        self.report = report
+        self.roles = roles
+        self.dry_run = dry_run
+        self.user = user
+        self.correction_note = (correction_note or "").strip()
+        self.deadline = deadline
+        self.people = {}
+        self.changed = set()
+        self.known_people = {}
+        self.sections = {}
+        self.publication = settings.NEWSROOM_PUBLICATION
+
+    # Reference rows ------------------------------------------------------------
+    def preload(self, pages):
+        """Fetch every person and section the pages name in two queries."""
+        names, sections = set(), set()
+        for page in pages:
+            names.update(page.staff.values())
+            sections.add(page.section)
+            for story in page.stories:
+                sections.update(story.districts)
+                credits = [*story.credits, *(c for p in story.photos for c in p.credits)]
+                names.update(name for credit in credits for name in credit.names)
+        self.known_people = {}
+        for person in Person.objects.filter(name__in=names):
+            self.known_people.setdefault(person.name, []).append(person)
+        for section in Section.objects.filter(name__in=sections).order_by("pk"):
+            self.sections.setdefault(section.name, section)
+
+    def person(self, name, staff):
+        key = (name, staff)
+        if key in self.people:
+            return self.people[key]
+        unit = self.publication if staff else ""
+        # As Person.objects.named(): those of the unit first, then by disambiguation.
+        candidates = sorted(
+            self.known_people.get(name, []),
+            key=lambda p: (bool(unit) and p.unit != unit, p.disambiguation, p.pk),
+        )
+        person = candidates[0] if candidates else None
+        if person is None:
+            person = Person.objects.create(name=name, unit=unit, is_staff=staff)
+            self.known_people.setdefault(name, []).append(person)
+            if name not in self.report.people_new:
+                self.report.people_new.append(name)
+        elif name not in self.report.people_matched and name not in self.report.people_new:
+            self.report.people_matched.append(name)
+        self.people[key] = person
+        return person
+
+    def section(self, name, parent=None, kind=Section.Kind.TOPICAL):
+        if not name:
+            return None
+        if name in self.sections:
+            return self.sections[name]
+        section = Section.objects.filter(name=name).order_by("pk").first()
+        if section is None:
+            base = slugify(name, allow_unicode=True) or "section"
+            slug, number = base, 1
+            while Section.objects.filter(slug=slug).exists():
+                number += 1
+                slug = f"{base}-{number}"
+            section = Section.objects.create(name=name, slug=slug, kind=kind, parent=parent)
+        self.sections[name] = section
+        return section
+
+    def story_section(self, story, page_section):
+        parent = page_section
+        for name in story.districts:
+            parent = self.section(name, parent, Section.Kind.DISTRICT)
+        return parent
+
+    # Pages and stories -----------------------------------------------------------
+    def page(self, edition, parsed, label):
+        section = self.section(parsed.section)
+        digits = re.sub(r"\D", "", label)
+        page, created = Page.objects.get_or_create(
+            edition=edition,
+            label=label,
+            defaults={"name": parsed.name, "section": section, "order": int(digits or 0)},
+        )
+        wanted = {"name": parsed.name, "section_id": section.pk if section else None}
+        for field_name in ("chief_editor", "art_editor", "proofreader"):
+            name = parsed.staff.get(field_name)
+            wanted[f"{field_name}_id"] = self.person(name, staff=True).pk if name else None
+        if any(getattr(page, key) != value for key, value in wanted.items()):
+            for key, value in wanted.items():
+                setattr(page, key, value)
+            page.save()
+        page_report = PageReport(label, parsed.name, created)
+        self.report.pages.append(page_report)
+        existing = list(
+            Article.objects.filter(page=page)
+            .prefetch_related("bylines", "photos", "rosters__entries")
+            .order_by("page_position", "pk")
+        )
+        saved = []
+        for position, story in enumerate(parsed.stories, start=1):
+            if self.deadline is not None and time.monotonic() > self.deadline:
+                raise LayoutError(
+                    _(
+                        "The file is too large to import here in time; nothing was saved. "
+                        "Import it with the import_page command, or in smaller files."
+                    )
+                )
+            article = self._match(existing, story, position)
+            action = "update" if article.pk else "create"
+            section_of_story = self.story_section(story, section)
+            refusal = self._refusal(article)
+            if refusal:
+                changed = self._tried(article, story, page, position, section_of_story)
+                action, reason = ("kept", refusal) if changed else ("unchanged", "")
+                saved.append(None)
+            else:
+                with editorial.story_change(
+                    self.user,
+                    article,
+                    note=self._note_for(article),
+                    comment=_("Imported from page text"),
+                ) as change:
+                    changed = self.story(article, story, page, position, section_of_story)
+                    change.changed = change.written = changed
+                reason = ""
+                saved.append(article)
+            page_report.stories.append(
+                StoryReport(
+                    action if changed else "unchanged",
+                    story.title,
+                    story.kind,
+                    len(story.photos),
+                    len(story.rosters),
+                    reason,
+                )
+            )
+        page_report.kept = [article.title for article in existing]
+        for article, story in zip(saved, parsed.stories, strict=True):
+            if article is None:
+                continue
+            main = saved[story.main_story] if story.main_story is not None else None
+            if article.main_story_id != (main.pk if main else None):
+                with editorial.story_change(
+                    self.user, article, note=self._note_for(article)
+                ) as change:
+                    article.main_story = main
+                    article.save()
+                    change.message = _("Imported from page text")
+
+    def _refusal(self, article):
+        """Why the import must leave ``article`` as it is, or "" when it may change it."""
+        if article.pk is None:
+            return ""
+        refusal = workflow.edit_refusal(self.user, article)
+        if refusal:
+            return str(refusal)
+        if article.is_public and not self.correction_note:
+            return _("published: needs a correction note to be changed")
+        return ""
+
+    def _note_for(self, article):
+        return self.correction_note if article.is_public else ""
+
+    def _tried(self, article, story, page, position, section):
+        """Whether the file would change ``article``: written, then rolled back."""
+        self._people_of(story)
+        state = article.__dict__.copy()
+        with transaction.atomic():
+            changed = self.story(article, story, page, position, section)
+            transaction.set_rollback(True)
+        article.__dict__.update(state)
+        return changed
+
+    def _people_of(self, story):
+        """Create the people a story credits before a write that may be rolled back."""
+        credits = [(c, story.kind) for c in story.credits]
+        credits += [(c, PHOTO) for photo in story.photos for c in photo.credits]
+        for credit, kind in credits:
+            staff = self.roles[_role_name(credit, kind)].name not in CONTRIBUTOR_ROLES
+            for name in credit.names:
+                self.person(name, staff)
+
+    @staticmethod
+    def _match(existing, story, position):
+        for article in existing:
+            if article.headline == story.headline and article.kicker == story.kicker:
+                existing.remove(article)
+                return article
+        for article in existing:
+            if article.page_position == position:
+                existing.remove(article)
+                return article
+        return Article(status=Article.Status.DRAFT)
+
+    def story(self, article, story, page, position, section):
+        """Create or update one story; returns whether anything was written.
+
+        Rows that already hold what the text says are left alone, so importing the
+        same page again writes nothing (and wakes no signal handlers).
+        """
+        fields = {
+            "kicker": story.kicker,
+            "headline": story.headline,
+            "subheadline": story.subheadline,
+            "dateline": story.dateline,
+            "body": story.body,
+            "kind": story.kind,
+            "section_id": section.pk if section else None,
+            "page_id": page.pk,
+            "page_position": position,
+        }
+        if story.kind != COMMENTARY:
+            fields["main_story_id"] = None
+        is_new = article.pk is None
+        changed = is_new or any(getattr(article, key) != value for key, value in fields.items())
+        if changed:
+            for key, value in fields.items():
+                setattr(article, key, value)
+            article.save()
+        old_photos = [] if is_new else sorted(article.photos.all(), key=lambda p: (p.order, p.pk))
+        for extra in old_photos[len(story.photos) :]:
+            extra.delete()
+            changed = True
+        photos, new_photos = [], []
+        for order, parsed_photo in enumerate(story.photos):
+            if order < len(old_photos):
+                photo = old_photos[order]
+                if (photo.caption, photo.order) != (parsed_photo.caption, order):
+                    # An update, not save(): the picture is unchanged, so are its renditions.
+                    Photo.objects.filter(pk=photo.pk).update(
+                        caption=parsed_photo.caption, order=order
+                    )
+                    photo.caption, photo.order = parsed_photo.caption, order
+                    changed = True
+            else:
+                photo = self._new_photo(article)
+                photo.caption, photo.order = parsed_photo.caption, order
+                new_photos.append(photo)
+            photos.append(photo)
+        if new_photos:
+            # Renditions of the placeholder are made when a page first shows them.
+            Photo.objects.bulk_create(new_photos)
+            changed = True
+        bylines = []
+        for credit in story.credits:
+            bylines.extend(self._bylines(article, credit, story.kind, None, len(bylines)))
+        for photo, parsed_photo in zip(photos, story.photos, strict=True):
+            for credit in parsed_photo.credits:
+                bylines.extend(self._bylines(article, credit, PHOTO, photo, len(bylines)))
+
+        def byline_key(b):
+            return (b.person_id, b.role_id, b.unit, b.photo_id, b.order)
+
+        old_bylines = [] if is_new else list(article.bylines.all())
+        if sorted(map(byline_key, old_bylines)) != sorted(map(byline_key, bylines)):
+            if old_bylines:
+                article.bylines.all().delete()
+            Byline.objects.bulk_create(bylines)
+            changed = True
+        wanted_rosters = [
+            (r.title, r.stated_count, order, list(r.names)) for order, r in enumerate(story.rosters)
+        ]
+        old_rosters = [] if is_new else list(article.rosters.all())
+        if wanted_rosters != [
+            (r.title, r.stated_count, r.order, [e.name for e in r.entries.all()])
+            for r in old_rosters
+        ]:
+            if old_rosters:
+                article.rosters.all().delete()
+            rosters = AwardRoster.objects.bulk_create(
+                AwardRoster(article=article, title=title, stated_count=stated, order=order)
+                for title, stated, order, _names in wanted_rosters
+            )
+            RosterEntry.objects.bulk_create(
+                RosterEntry(roster=roster, name=name, order=number)
+                for roster, (*_head, names) in zip(rosters, wanted_rosters, strict=True)
+                for number, name in enumerate(names)
+            )
+            changed = True
+        return changed
+
+    def _bylines(self, article, credit, kind, photo, start):
+        role = self.roles[_role_name(credit, kind)]
+        staff = role.name not in CONTRIBUTOR_ROLES
+        return [
+            Byline(
+                article=article,
+                person=self.person(name, staff),
+                role=role,
+                unit=credit.unit if number == 0 else "",
+                photo=photo,
+                order=start + number,
+            )
+            for number, name in enumerate(credit.names)
+        ]
+
+    def _new_photo(self, article):
+        """A photo row for a printed caption: the text carries no picture, so a placeholder."""
+        # One shared file, written once (also by a dry run: it is not data, and the
+        # renditions made when a photo is saved need a picture to read).
+        if not default_storage.exists(PLACEHOLDER_IMAGE):
+            default_storage.save(PLACEHOLDER_IMAGE, ContentFile(placeholder_jpeg()))
+        photo = Photo(article=article, width=PLACEHOLDER_SIZE[0], height=PLACEHOLDER_SIZE[1])
+        photo.image.name = PLACEHOLDER_IMAGE
+        return photo
+
+
+def placeholder_jpeg():
+    """A plain grey JPEG standing in for a picture the imported text does not carry."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", PLACEHOLDER_SIZE, (222, 220, 214))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle(
+        (24, 24, PLACEHOLDER_SIZE[0] - 24, PLACEHOLDER_SIZE[1] - 24),
+        outline=(150, 146, 138),
+        width=4,
+    )
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=70)
+    return buffer.getvalue()

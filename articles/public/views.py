@@ -1,0 +1,320 @@
+"""The readers' site: thin views over ``Article.objects.published()``."""
+
+import calendar
+import datetime
+from itertools import groupby
+
+from django.db.models import Exists, OuterRef, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
+from django.views.generic import DetailView, ListView, TemplateView, View
+from taggit.models import Tag
+
+from articles.models import Article, Byline, Edition, Page, Photo, RosterEntry, Section
+from articles.photos import renditions
+from articles.public import fragments, queries, structured_data
+from people.models import Person
+
+
+def published_stories():
+    return Article.objects.published()
+
+
+def visible_editions():
+    """Editions with at least one published story; an edition of drafts does not exist yet."""
+    return Edition.objects.filter(
+        Exists(published_stories().filter(page__edition=OuterRef("pk")))
+    ).order_by("-date")
+
+
+def listed(queryset, *keys):
+    """Stories for a list: their stored card (and ``keys``), section and page, nothing else."""
+    return fragments.with_fragments(
+        queryset.select_related("section", "page__edition"), "card", *keys
+    )
+
+
+def in_print_order(articles):
+    return articles.order_by("page__order", "page__label", "page_position", "pk")
+
+
+def pages_with_stories(articles):
+    """``[(page, [stories…]), …]`` from stories already in print order."""
+    return [(page, list(stories)) for page, stories in groupby(articles, key=lambda a: a.page)]
+
+
+class HomeView(TemplateView):
+    """The latest edition by page and section, its lead story, and the latest commentary.
+
+    Read in one prepared query (``queries.py``) of stored cards.
+    """
+
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        front = queries.front_page()
+        context.update(
+            edition=front.edition,
+            lead=front.lead,
+            pages=front.pages,
+            latest=front.latest,
+            commentary=front.commentary,
+        )
+        return context
+
+
+class EditionArchiveView(TemplateView):
+    """Editions by month, as a calendar of the dates that have one."""
+
+    template_name = "articles/edition_archive.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        months = list(visible_editions().dates("date", "month", order="DESC"))
+        if "year" in self.kwargs:
+            try:
+                month = datetime.date(self.kwargs["year"], self.kwargs["month"], 1)
+            except ValueError:
+                raise Http404 from None
+            if month not in months:
+                raise Http404
+        elif months:
+            month = months[0]
+        else:
+            month = None
+        context.update(months=months, month=month)
+        if month is None:
+            return context
+        editions = {
+            e.date: e
+            for e in visible_editions().filter(date__year=month.year, date__month=month.month)
+        }
+        weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
+        context["weeks"] = [
+            [(day, day.month == month.month, editions.get(day)) for day in week] for week in weeks
+        ]
+        context["weekdays"] = [datetime.date(2024, 1, day) for day in range(1, 8)]  # Mon…Sun
+        position = months.index(month)
+        context["newer"] = months[position - 1] if position > 0 else None
+        context["older"] = months[position + 1] if position + 1 < len(months) else None
+        context["editions"] = sorted(editions.values(), key=lambda e: e.date, reverse=True)
+        return context
+
+
+class EditionView(DetailView):
+    """An edition as its pages, each with its stories in page order."""
+
+    template_name = "articles/edition.html"
+    context_object_name = "edition"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(visible_editions(), date=self.kwargs["date"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        articles = list(
+            in_print_order(listed(published_stories().filter(page__edition=self.object)))
+        )
+        context["pages"] = pages_with_stories(fragments.ensure_fragments(articles, "card"))
+        return context
+
+
+class PageView(DetailView):
+    """One printed page (数字报): its stories in page order and the edition's other pages."""
+
+    template_name = "articles/page.html"
+    context_object_name = "page"
+
+    def get_object(self, queryset=None):
+        pages = Page.objects.filter(
+            Exists(published_stories().filter(page=OuterRef("pk")))
+        ).select_related("edition", "section", "chief_editor", "art_editor", "proofreader")
+        return get_object_or_404(
+            pages, edition__date=self.kwargs["date"], label=self.kwargs["label"]
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        articles = list(listed(published_stories().on_page(self.object)))
+        context["articles"] = fragments.ensure_fragments(articles, "card")
+        siblings = list(
+            Page.objects.filter(
+                Exists(published_stories().filter(page=OuterRef("pk"))),
+                edition=self.object.edition_id,
+            ).order_by("order", "label")
+        )
+        position = [p.pk for p in siblings].index(self.object.pk)
+        context["edition"] = self.object.edition
+        context["sibling_pages"] = siblings
+        context["previous_page"] = siblings[position - 1] if position > 0 else None
+        context["next_page"] = siblings[position + 1] if position + 1 < len(siblings) else None
+        return context
+
+
+class SectionView(ListView):
+    """A section or district, newest first; a district includes its sub-districts."""
+
+    template_name = "articles/section.html"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.section = get_object_or_404(
+            Section.objects.select_related("parent"), slug=self.kwargs["slug"]
+        )
+        return listed(published_stories().in_section(self.section))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(
+            section=self.section, subsections=list(self.section.children.all()), **kwargs
+        )
+        fragments.ensure_fragments(context["articles"], "card")
+        return context
+
+
+class ArticleDetailView(View):
+    """A story from its stored fragments, with what depends on other stories looked up now.
+
+    The busiest page: two prepared queries (``queries.py``) and a short template.
+    """
+
+    template_name = "articles/article_detail.html"
+
+    def get(self, request, pk):
+        article = queries.story(pk)
+        if article is None:
+            # A withdrawn story's address answers 410 Gone with a notice and nothing of the story.
+            if Article.objects.withdrawn().filter(pk=pk).exists():
+                return TemplateResponse(request, "articles/withdrawn.html", status=410)
+            raise Http404
+        main_story, companions, related = queries.neighbours(article)
+        fragments = article.rendered
+        absolute = request.build_absolute_uri
+        images = fragments["ld"]["image"]
+        context = {
+            "article": article,
+            "url": absolute(article.get_absolute_url()),
+            "main_story": main_story,
+            "companions": companions,
+            "related": related,
+            "json_ld": mark_safe(  # json_ld() escapes <, > and &
+                structured_data.json_ld(
+                    structured_data.news_article(article, absolute, fragments["ld"])
+                )
+            ),
+            "og_image": absolute(images[0]) if images else "",
+        }
+        return TemplateResponse(request, self.template_name, context)
+
+
+PAGE_STAFF = ("chief_editor", "art_editor", "proofreader")
+
+
+def credits(person):
+    """A filter for stories that credit ``person``: a byline, a roster name, or page staff."""
+    staffed = Q()
+    for field in PAGE_STAFF:
+        staffed |= Q(**{f"page__{field}": person})
+    return (
+        Q(Exists(Byline.objects.filter(article=OuterRef("pk"), person=person)))
+        | Q(Exists(RosterEntry.objects.filter(roster__article=OuterRef("pk"), person=person)))
+        | staffed
+    )
+
+
+def visible_people():
+    """People readers may look up: credited on, or on the staff of a page of, a published story.
+
+    A person named only on drafts, submitted, scheduled or withdrawn stories has no public
+    page: their name and number would tell what is coming.
+    """
+    published = published_stories()
+    bylined = Byline.objects.filter(person=OuterRef("pk"), article__in=published)
+    listed_in_roster = RosterEntry.objects.filter(
+        person=OuterRef("pk"), roster__article__in=published
+    )
+    staffed = Q()
+    for field in PAGE_STAFF:
+        staffed |= Q(Exists(published.filter(**{f"page__{field}": OuterRef("pk")})))
+    return Person.objects.filter(Q(Exists(bylined)) | Q(Exists(listed_in_roster)) | staffed)
+
+
+class PersonView(ListView):
+    """A person's published stories with the role in which they were credited."""
+
+    template_name = "articles/person.html"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.person = get_object_or_404(visible_people(), pk=self.kwargs["pk"])
+        return listed(published_stories().filter(credits(self.person)))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(person=self.person, **kwargs)
+        articles = fragments.ensure_fragments(list(context["articles"]), "card")
+        roles = {}
+
+        def credit(article_id, role):
+            names = roles.setdefault(article_id, [])
+            if role not in names:
+                names.append(role)
+
+        shown = [a.pk for a in articles]
+        bylines = Byline.objects.filter(person=self.person, article__in=shown)
+        for byline in bylines.select_related("role"):
+            credit(byline.article_id, byline.role.name)
+        entries = RosterEntry.objects.filter(person=self.person, roster__article__in=shown)
+        for entry in entries.select_related("roster"):
+            credit(entry.roster.article_id, entry.roster.display_title)
+        for article in articles:
+            for field in PAGE_STAFF:
+                if article.page and getattr(article.page, f"{field}_id") == self.person.pk:
+                    credit(article.pk, Page._meta.get_field(field).verbose_name)
+            article.person_roles = roles.get(article.pk, [])
+        context["articles"] = articles
+        return context
+
+
+class TagView(ListView):
+    template_name = "articles/tag.html"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get_queryset(self):
+        # A tag used only on unpublished stories does not exist for readers: its name could
+        # tell what is coming.
+        tagged = published_stories().filter(tags=OuterRef("pk"))
+        self.tag = get_object_or_404(Tag.objects.filter(Exists(tagged)), slug=self.kwargs["slug"])
+        return listed(published_stories().filter(tags=self.tag))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(tag=self.tag, **kwargs)
+        fragments.ensure_fragments(context["articles"], "card")
+        return context
+
+
+def edition_archive_redirect(request):
+    return redirect("articles:edition_archive")
+
+
+def rendition(request, pk, token, width, fmt):
+    """One image rendition, only for a photo of a published story."""
+    photo = get_object_or_404(Photo.objects.filter(article__in=published_stories()), pk=pk)
+    if (
+        fmt not in renditions.FORMATS
+        or token != renditions.token(photo)
+        or width not in renditions.widths(photo)
+    ):
+        raise Http404
+    try:
+        target = renditions.ensure(photo, width, fmt)
+    except OSError:
+        raise Http404 from None
+    response = FileResponse(target.open("rb"), content_type=renditions.FORMATS[fmt][1])
+    # Short: a withdrawn story's pictures must leave browser caches soon.
+    response["Cache-Control"] = "public, max-age=600"
+    return response

@@ -1,0 +1,148 @@
+"""parse_page_text: the rules that read page text into stories."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from articles.imports.page_text import parse_page_text
+from articles.print_labels import LayoutError
+
+SEED = (Path(settings.BASE_DIR) / "fixtures" / "seed_pages.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def pages():
+    return parse_page_text(SEED)
+
+
+def test_two_pages_split_at_the_section_heading_with_staff(pages):
+    assert [(p.name, len(p.stories)) for p in pages] == [("区县新闻", 5), ("就业·创业", 4)]
+    assert pages[1].staff == {"chief_editor": "王建设", "art_editor": "王玺"}
+    assert pages[0].staff == {}
+
+
+def test_district_labels_kickers_headlines_and_subheadlines(pages):
+    heads = [(s.districts, s.kicker, s.headline, s.subheadline) for s in pages[0].stories]
+    assert heads == [
+        (("株洲高新区",), "", "拓展政企“朋友圈” 提升营商环境软实力", ""),
+        (("芦淞区",), "搭建创业发展平台", "当好个私企业“娘家人”", ""),
+        (("石峰区", "响石岭街道"), "", "老旧小区边坡安全隐患消除", "打好安全生产翻身仗"),
+        ((), "", "城乡支部共建 热情捐书助学", ""),
+        (("石峰区",), "30户农村残疾人", "“阳光增收”", ""),
+    ]
+
+
+def test_dateline_is_taken_out_of_the_lead(pages):
+    story = pages[0].stories[1]
+    assert story.dateline == "12月23日"
+    assert story.body[0]["text"].startswith("芦淞区个体私营企业协会2023年度年会召开，")
+
+
+def test_paragraphs_broken_by_the_page_are_joined(pages):
+    texts = [b["text"] for b in pages[0].stories[0].body]
+    assert any("“95后”工程师" in t for t in texts)
+    assert not any(t.endswith("“95") for t in texts)
+
+
+def test_intertitles_keep_their_line_break(pages):
+    intertitles = [b["text"] for b in pages[0].stories[0].body if b["type"] == "intertitle"]
+    assert intertitles == [
+        "有趣好玩交朋友\n促政企沟通“双向奔赴”",
+        "亲切方便还走心\n提升营商环境软实力",
+    ]
+
+
+def test_photo_story_and_captions(pages):
+    photo_story = pages[0].stories[3]
+    assert photo_story.kind == "photo" and photo_story.credits == []
+    assert photo_story.photos[0].caption == ""
+    assert [c.names for c in photo_story.photos[0].credits] == [("杨如",), ("谭红冰", "周奕江")]
+    lead = pages[1].stories[0]
+    assert [p.caption for p in lead.photos] == [
+        "第十届“技能天下”颁奖现场。",
+        "技能人才翻阅《株洲技能人才名录》。",
+        "“技能天下”比赛现场。",
+    ]
+
+
+def test_commentary_belongs_to_the_lead_story(pages):
+    commentary = pages[1].stories[1]
+    assert commentary.kind == "commentary"
+    assert commentary.headline == "制造业当家 需要高技能人才支撑"
+    assert commentary.credits[0].role == "评论作者"
+    assert commentary.main_story == 0
+
+
+def test_rosters(pages):
+    rosters = pages[1].stories[0].rosters
+    assert [(r.title, r.stated_count, len(r.names)) for r in rosters] == [
+        ("1. 株洲市第十届“技能天下”职业技能大赛冠军", 15, 15),
+        ("2. 株洲市职业技能大赛十年匠心奖人员", 10, 10),
+        ("3. 2023年株洲市技能大师人员", 10, 10),
+    ]
+    assert rosters[2].names[5] == "欧阳王彬"
+
+
+def test_half_width_punctuation_becomes_full_width(pages):
+    assert "：“企业交流" in pages[0].stories[0].body[1]["text"]
+
+
+def test_headings_only_is_refused():
+    with pytest.raises(LayoutError, match="只有标题"):
+        parse_page_text("## 株洲高新区\n\n## 标题\n")
+
+
+def test_byline_with_no_name_names_the_line():
+    text = "## 标题\n\n株洲日报(全媒体记者/)近日，会议召开。\n"
+    with pytest.raises(LayoutError) as caught:
+        parse_page_text(text)
+    assert caught.value.line == 3
+
+
+def test_unknown_role_word_names_the_line():
+    text = "## 标题\n\n株洲日报(全媒体记者/张三 主笔/李四)近日，会议召开。\n"
+    with pytest.raises(LayoutError) as caught:
+        parse_page_text(text)
+    assert caught.value.line == 3 and "主笔" in caught.value.text
+
+
+def test_text_with_no_story_is_refused():
+    with pytest.raises(LayoutError):
+        parse_page_text("只是一段没有标题的文字。\n")
+
+
+@pytest.mark.parametrize(
+    ("credit_line", "expected"),
+    [
+        ("本报记者 张三 王五", [("本报", "记者", ("张三", "王五"))]),
+        ("株洲日报讯(全媒体记者 张三 通讯员 李四)", None),
+        ("文/图 张三", [("", "文/图", ("张三",))]),
+        ("见习记者/王五 实习生/赵六", [("", "见习记者", ("王五",)), ("", "实习生", ("赵六",))]),
+    ],
+)
+def test_common_credit_forms_open_a_story(credit_line, expected):
+    if expected is None:
+        text = f"## 标题\n\n{credit_line}近日，会议召开。\n"
+        expected = [("株洲日报", "全媒体记者", ("张三",)), ("", "通讯员", ("李四",))]
+    else:
+        text = f"## 标题\n\n{credit_line}\n\n近日，会议召开。\n"
+    (page,) = parse_page_text(text)
+    (story,) = page.stories
+    assert story.headline == "标题"
+    assert [(c.unit, c.role, c.names) for c in story.credits] == expected
+    assert story.body == [{"type": "paragraph", "text": "近日，会议召开。"}]
+
+
+def test_credit_like_lines_inside_a_story_are_text():
+    text = (
+        "## 标题\n\n株洲日报(全媒体记者/张三)近日，会议召开。\n\n"
+        "记者手记：\n\n要抓好落实。\n\n（记者 李四）\n"
+    )
+    (page,) = parse_page_text(text)
+    assert [b["text"] for b in page.stories[0].body] == [
+        "近日，会议召开。",
+        "记者手记：",
+        "要抓好落实。",
+        "（记者 李四）",
+    ]
