@@ -178,6 +178,9 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
 NEWSROOM_MAX_IMAGE_PIXELS = int(os.environ.get("NEWSROOM_MAX_IMAGE_PIXELS", 60_000_000))
 NEWSROOM_MAX_UPLOAD_BYTES = int(os.environ.get("NEWSROOM_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 NEWSROOM_PUBLICATION = os.environ.get("NEWSROOM_PUBLICATION", "株洲日报")
+# How a related object a queryset did not load is fetched (articles/models/base.py):
+# "peers" loads it for the whole list at once; the test suite sets "raise" to find such lookups.
+NEWSROOM_FETCH_MODE = os.environ.get("NEWSROOM_FETCH_MODE", "peers")
 
 
 def person_url(person):
