@@ -5,7 +5,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,10 +45,18 @@ def test_production_starts_with_a_real_secret_key():
     assert result.returncode == 0, result.stderr
 
 
-def test_language_and_time_zone_are_chinese():
-    assert settings.LANGUAGE_CODE == "zh-hans"
-    assert settings.TIME_ZONE == "Asia/Shanghai"
-    assert settings.USE_TZ
+@pytest.mark.django_db
+def test_readers_get_chinese_pages_with_beijing_dates(client):
+    """A story published at 16:30 UTC on 25 December is a 26 December story in Zhuzhou."""
+    import datetime
+
+    from tests.factories import make_story
+
+    when = datetime.datetime(2023, 12, 25, 16, 30, tzinfo=datetime.UTC)
+    story = make_story(headline="跨午夜的稿件", published_at=when)
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert '<html lang="zh-Hans">' in html
+    assert "2023年12月26日" in html and "2023年12月25日" not in html
 
 
 def database_settings(env_overrides):
