@@ -328,6 +328,9 @@ class ArticleAdmin(admin.ModelAdmin):
         if article is not None:
             if request.method == "GET":
                 extra_context["others_editing"] = EditPresence.others(article, request.user)
+                # Opening the form is what marks an editor present (there is no heartbeat
+                # to carry it): an explicit write, apart from reading who else is here.
+                EditPresence.touch(article, request.user)
             extra_context["transitions"] = workflow.available_transitions(request.user, article)
             extra_context["transition_form"] = TransitionForm()
         response = super().change_view(request, object_id, form_url, extra_context)

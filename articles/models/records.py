@@ -55,11 +55,16 @@ class EditPresence(models.Model):
         return f"{self.user} @ {self.article_id}"
 
     @classmethod
+    def touch(cls, article, user):
+        """Note that ``user`` has ``article`` open as of now (a write, made on purpose)."""
+        cls.objects.update_or_create(
+            article=article, user=user, defaults={"seen_at": timezone.now()}
+        )
+
+    @classmethod
     def others(cls, article, user):
-        """Everyone else seen on this story within the time-to-live, after noting ``user``."""
-        now = timezone.now()
-        cls.objects.update_or_create(article=article, user=user, defaults={"seen_at": now})
-        horizon = now - datetime.timedelta(seconds=cls.TTL_SECONDS)
+        """Everyone but ``user`` seen on this story within the time-to-live (only reads)."""
+        horizon = timezone.now() - datetime.timedelta(seconds=cls.TTL_SECONDS)
         return list(
             cls.objects.filter(article=article, seen_at__gte=horizon)
             .exclude(user=user)
