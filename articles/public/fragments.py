@@ -4,12 +4,14 @@ Readers' pages then join stored fragments instead of rebuilding bylines, photos,
 roster boxes and body blocks from eight related tables on every request.  What
 depends on *other* stories (related stories, commentary links, what is published)
 is never stored here: the views look that up per request through ``published()``.
-Request-free; called from the signal handlers and, for rows saved without signals
-(fixtures), lazily by the views.
+Request-free; stored by the editorial core's side effects (on commit) and by
+``manage.py render_stories``, never by a reader's request.
 
 Every stored rendering carries the ``version()`` it was made with: a digest of the
-sources it is made from, so a deploy that changes any of them renders each story again
-on its next view, with no number for anyone to remember to bump.
+sources it is made from, with no number for anyone to remember to bump.  A rendering
+of another version (a deploy changed a template) or none at all (rows loaded without
+the core) is made again in memory for the request that reads it, and not saved: the
+deploy runs ``render_stories``, which stores them all again.
 """
 
 import functools
@@ -142,13 +144,30 @@ def related_candidates(article):
     return keys
 
 
+def made(pks):
+    """``{pk: rendering}`` of the stories with these primary keys, made now, not stored."""
+    return {
+        article.pk: fragments(article)
+        for article in with_parts(Article.objects.filter(pk__in=list(pks)))
+    }
+
+
+def listing(rendering):
+    """The small copy of ``rendering`` that lists read (``LISTING_KEYS``)."""
+    return {key: rendering[key] for key in LISTING_KEYS}
+
+
 def render(pks):
     """Render the stories with these primary keys again and store the result."""
-    for article in with_parts(Article.objects.filter(pk__in=list(pks))):
-        rendered = fragments(article)
-        Article.objects.filter(pk=article.pk).update(
-            rendered=rendered, listing={key: rendered[key] for key in LISTING_KEYS}
-        )
+    for pk, rendering in made(pks).items():
+        Article.objects.filter(pk=pk).update(rendered=rendering, listing=listing(rendering))
+
+
+def stale():
+    """Keys of the stories whose stored rendering is of another ``version()``, or none."""
+    current = version()
+    stored = Article.objects.annotate(stored_v=KT("listing__v")).values_list("pk", "stored_v")
+    return [pk for pk, stored_v in stored.order_by("pk") if stored_v != current]
 
 
 def with_fragments(queryset, *keys):
@@ -164,17 +183,15 @@ def _field(key):
 
 
 def ensure_fragments(articles, *keys):
-    """Fill in the fragments of any of ``articles`` stored out of date or never (rows
-    loaded without signals, such as fixtures, are rendered on their first view)."""
+    """``articles`` (read ``with_fragments``) with any fragments stored out of date, or
+    never, made again in memory for this request; nothing is saved."""
     current = version()
-    stale = [a.pk for a in articles if a.fragment_v != current]
-    if stale:
-        render(stale)
-        fresh = dict(Article.objects.filter(pk__in=stale).values_list("pk", "rendered"))
-        for article in articles:
-            if article.pk in fresh:
-                for key in keys:
-                    setattr(article, f"fragment_{key}", fresh[article.pk][key])
+    out_of_date = [article.pk for article in articles if article.fragment_v != current]
+    fresh = made(out_of_date) if out_of_date else {}
+    for article in articles:
+        if article.pk in fresh:
+            for key in ("v", *keys):
+                setattr(article, f"fragment_{key}", fresh[article.pk][key])
     return articles
 
 

@@ -119,15 +119,29 @@ FRONT_STORIES = PreparedQuery(
 LATEST_STORIES = PreparedQuery(lambda: _published().values_list("pk", "listing", "headline")[:20])
 
 
-def _fresh(rows, query, field, **values):
-    """Rows of ``query`` again if any stored rendering (or its version, ``field``) is out
-    of date."""
+def _fresh(rows, field):
+    """``rows`` with any rendering stored for another version, or never, (``field``, or
+    its version) made again in memory for this request; nothing is saved (the deploy's
+    ``render_stories`` stores them)."""
     version = fragments.version()
-    stale = [row.pk for row in rows if _version(getattr(row, field)) != version]
-    if stale:
-        fragments.render(stale)
-        rows = query.rows(**values)
-    return rows
+    out_of_date = [row.pk for row in rows if _version(getattr(row, field)) != version]
+    if not out_of_date:
+        return rows
+    made = fragments.made(out_of_date)
+    return [_made_again(row, made[row.pk]) if row.pk in made else row for row in rows]
+
+
+def _made_again(row, rendering):
+    """``row`` with what it read of the stored rendering taken from ``rendering``."""
+    read = {
+        "rendered": rendering,
+        "listing": fragments.listing(rendering),
+        "listing_v": rendering["v"],
+        "link": rendering["link"],
+        "companion_item": rendering["companion_item"],
+        "related_item": rendering["related_item"],
+    }
+    return row._replace(**{name: read[name] for name in row._fields if name in read})
 
 
 def _version(stored):
@@ -169,7 +183,7 @@ _STORY_COPIED = tuple(name for name in Story.__slots__ if name in _STORY_FIELDS)
 
 def story(pk):
     """The published story ``pk`` with its stored fragments, or None."""
-    rows = _fresh(STORY.rows(pk=pk), STORY, "rendered", pk=pk)
+    rows = _fresh(STORY.rows(pk=pk), "rendered")
     if not rows:
         return None
     row = rows[0]
@@ -197,7 +211,7 @@ def neighbours(article):
         "parent": article.main_story_id,
         **fill("candidate", article.rendered.get("related", []), fragments.RELATED_CANDIDATES, 0),
     }
-    rows = _fresh(NEIGHBOURS.rows(**values), NEIGHBOURS, "listing_v", **values)
+    rows = _fresh(NEIGHBOURS.rows(**values), "listing_v")
     parent, companions, related = None, [], []
     for row in rows:
         if row.pk == article.main_story_id:
@@ -254,7 +268,7 @@ def front_page():
     pages list the others' cards.  With no edition yet, ``edition`` is None, there are
     no pages, and ``latest`` joins the cards of the newest stories.
     """
-    rows = _fresh(FRONT_STORIES.rows(), FRONT_STORIES, "listing")
+    rows = _fresh(FRONT_STORIES.rows(), "listing")
     front = FrontPage()
     # The rows are the latest edition's stories plus, if printed elsewhere or nowhere,
     # the latest commentary: the edition is the newest among them, the commentary the
@@ -280,7 +294,7 @@ def front_page():
         pages.setdefault(row.page_id, row)
         page_cards.setdefault(row.page_id, []).append(card)
     if front.edition is None:
-        rows = _fresh(LATEST_STORIES.rows(), LATEST_STORIES, "listing")
+        rows = _fresh(LATEST_STORIES.rows(), "listing")
         cards = [Card(row.pk, row.listing, row.headline) for row in rows]
         front.lead = _lead(cards)
         front.latest = _joined(card for card in cards if card is not front.lead)

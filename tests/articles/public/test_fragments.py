@@ -3,6 +3,8 @@
 import datetime
 import shutil
 
+from django.core.management import call_command
+
 from articles import editorial
 from articles.models import Article
 from articles.public import fragments
@@ -94,14 +96,15 @@ def test_deleting_a_byline_renders_the_story_again(db):
     assert gone.person.name not in stored(story)["head"]
 
 
-def test_rows_saved_without_signals_are_rendered_on_first_view(client, db):
+def test_rows_saved_without_the_core_are_shown_rendered_and_stored_by_render_stories(client, db):
     story = make_story(headline="没有渲染过")
     Article.objects.filter(pk=story.pk).update(rendered={}, listing={})
     assert "没有渲染过" in client.get("/").content.decode()
+    assert "没有渲染过" in client.get(story.get_absolute_url()).content.decode()
+    assert stored(story) == {}  # a reader's request writes nothing
+    call_command("render_stories", verbosity=0)
     assert stored(story)["v"] == fragments.version()
     assert Article.objects.get(pk=story.pk).listing["v"] == fragments.version()
-    Article.objects.filter(pk=story.pk).update(rendered={}, listing={})
-    assert "没有渲染过" in client.get(story.get_absolute_url()).content.decode()
 
 
 def test_seed_stories_render_like_the_paper(client, seed):
@@ -157,14 +160,27 @@ def test_the_version_follows_what_the_fragments_include_and_load(settings, tmp_p
     } <= modules
 
 
-def test_a_story_stored_by_another_version_is_rendered_again_on_its_next_view(client, db):
+def test_a_story_stored_by_another_version_is_shown_as_this_one_renders_it(client, db):
     story = make_story(headline="新版本")
     old = {"v": "before-the-deploy", "head": "<h1>旧版本</h1>", "html": "", "card": "旧版本"}
+    Article.objects.filter(pk=story.pk).update(
+        rendered={**stored(story), **old}, listing={**old, "lead": "", "has_photo": ""}
+    )
     for view in (story.get_absolute_url(), "/", story.section.get_absolute_url()):
-        Article.objects.filter(pk=story.pk).update(
-            rendered={**stored(story), **old}, listing={**old, "lead": "", "has_photo": ""}
-        )
         html = client.get(view).content.decode()
         assert "新版本" in html and "旧版本" not in html, view
-        assert stored(story)["v"] == fragments.version()
-        assert Article.objects.get(pk=story.pk).listing["v"] == fragments.version()
+        assert stored(story)["v"] == "before-the-deploy"  # made in memory, not saved
+
+
+def test_render_stories_stores_again_only_what_another_version_made(db):
+    story, current = make_story(headline="新版本"), make_story()
+    Article.objects.filter(pk=story.pk).update(
+        rendered={**stored(story), "v": "before-the-deploy", "head": "旧版本"},
+        listing={"v": "before-the-deploy"},
+    )
+    assert fragments.stale() == [story.pk]
+    call_command("render_stories", verbosity=0)
+    assert fragments.stale() == []
+    assert stored(story)["v"] == fragments.version() and "新版本" in stored(story)["head"]
+    assert Article.objects.get(pk=story.pk).listing["v"] == fragments.version()
+    assert stored(current)["v"] == fragments.version()

@@ -62,19 +62,28 @@ def test_neighbours_are_the_parent_its_commentary_and_related_stories():
     assert parent == f'<a href="{story.get_absolute_url()}">主稿</a>'
 
 
-def test_a_neighbour_stored_with_an_old_rendering_is_rendered_when_listed():
+def test_a_neighbour_stored_without_a_rendering_is_listed_from_one_made_in_memory():
     story = make_story()
     other = ArticleFactory(section=story.section, headline="旧渲染")
     fragments.render([story.pk])
     Article.objects.filter(pk=other.pk).update(rendered={}, listing={})
     _parent, _companions, related = queries.neighbours(queries.story(story.pk))
     assert "旧渲染" in related
+    assert Article.objects.get(pk=other.pk).listing == {}  # reading stores nothing
 
 
-def test_a_story_stored_with_an_old_rendering_is_rendered_on_first_read():
+def test_a_story_stored_without_a_rendering_is_read_with_one_made_in_memory():
     story = make_story()
     Article.objects.filter(pk=story.pk).update(rendered={})
     assert queries.story(story.pk).rendered["v"] == fragments.version()
+    assert Article.objects.get(pk=story.pk).rendered == {}
+
+
+def test_front_page_cards_stored_by_another_release_are_made_again_in_memory():
+    story = make_story(headline="新版本")
+    Article.objects.filter(pk=story.pk).update(listing={"v": "before-the-deploy", "card": "旧"})
+    assert "新版本" in queries.front_page().lead.card
+    assert Article.objects.get(pk=story.pk).listing["v"] == "before-the-deploy"
 
 
 def test_front_page_is_the_latest_edition_with_stories_in_print_order():

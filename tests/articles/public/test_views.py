@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, Edition, Section
+from articles.public import fragments
 from tests.factories import (
     AwardRosterFactory,
     EditionFactory,
@@ -236,3 +237,42 @@ def test_front_page_is_one_query_and_the_section_menu(client, db, uncached):
     # The latest edition's stories with the latest commentary; the menu (then cached).
     assert queries(client, "/") == 2
     assert queries(client, "/") == 1
+
+
+# No writes while reading ---------------------------------------------------------------
+
+READ_URLS = [*LIST_URLS, "/stories/{story}/", "/search/?q=株洲"]
+
+
+def store_as_before_a_deploy(story):
+    """``story``'s stored rendering as another release made it."""
+    story.refresh_from_db()
+    Article.objects.filter(pk=story.pk).update(
+        rendered={**story.rendered, "v": "before-the-deploy"},
+        listing={**story.listing, "v": "before-the-deploy"},
+    )
+
+
+@pytest.mark.parametrize("stored", ["another version", "never"])
+@pytest.mark.parametrize("url", READ_URLS)
+def test_reading_a_page_of_stale_renderings_writes_nothing(client, db, uncached, url, stored):
+    """Renderings made by another release, or never (rows loaded raw), are made again in
+    memory for the request; storing them is the deploy's ``render_stories``."""
+    page, stories = make_edition_of(3)
+    for story in Article.objects.all():
+        if stored == "never":
+            Article.objects.filter(pk=story.pk).update(rendered={}, listing={})
+        else:
+            store_as_before_a_deploy(story)
+    person = stories[0].bylines.select_related("person").first().person
+    address = url.format(label=page.label, person=person.pk, story=stories[0].pk)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(address)
+    assert response.status_code == 200, address
+    written = [
+        query["sql"]
+        for query in context.captured_queries
+        if query["sql"].lstrip().split(None, 1)[0].upper() in ("INSERT", "UPDATE", "DELETE")
+    ]
+    assert written == []
+    assert not Article.objects.filter(listing__v=fragments.version()).exists()
