@@ -1,9 +1,14 @@
-"""Credit lines in the paper's printed convention.
+"""Credit lines in the paper's printed convention: the one home of the rule.
 
 A credit line lists people grouped by role, the unit printed once before the
 first role it covers: ``株洲日报全媒体记者/何春林 通讯员/王付银 王忠祥``; a photo
-credit ends in 摄: ``记者/刘震 摄``.  This module is request-free and works on
-plain data so that templates, exports and the importer share one convention.
+credit ends in 摄: ``记者/刘震 摄``.  Which bylines credit a story (its text
+bylines; a photo story without any is credited by its photo credits) is decided
+here too, so the story page, its linked credit line, the JSON-LD authors, feeds
+and exports cannot drift apart.  This module is request-free and imports no
+model: it reads bylines by their attributes (``person.name``, ``role.print_label``,
+``role.is_photo``, ``unit``, ``photo_id``), so templates, models, exports and the
+importer share one convention.
 """
 
 import re
@@ -70,6 +75,60 @@ def credit_segments(entries):
     if segments and any(entry.photo for entry in entries):
         segments.append((f" {PHOTO_MARK}", None))
     return segments
+
+
+def format_lead_credits(entries):
+    """The bracketed lead form, the unit outside the brackets: ``株洲日报（全媒体记者/何春林）``.
+
+    Page text opens a story's first paragraph with it; ``parse_credits`` reads it back.
+    """
+    entries = list(entries)
+    unit = entries[0].unit if entries else ""
+    inside = [
+        CreditEntry(e.name, e.role_label, "" if e.unit == unit else e.unit, e.photo)
+        for e in entries
+    ]
+    return f"{unit}（{format_credits(inside)}）"
+
+
+# Bylines ---------------------------------------------------------------------
+
+
+def story_bylines(bylines, photo_story):
+    """The bylines that credit a story, in order: its text bylines (those on no photo).
+
+    A photo story with no text byline is credited by its photo credits.
+    """
+    bylines = list(bylines)
+    text = [byline for byline in bylines if byline.photo_id is None]
+    return text if text or not photo_story else bylines
+
+
+def byline_entry(byline, photo=False):
+    """A byline as printed: a credit on a photo, or in a photo role, ends the line in 摄."""
+    return CreditEntry(
+        byline.person.name,
+        byline.role.print_label,
+        byline.unit,
+        photo or byline.photo_id is not None or byline.role.is_photo,
+    )
+
+
+def byline_line(bylines, photo=False):
+    """The printed credit line of ``bylines`` (``photo``: all of them are photo credits)."""
+    return format_credits(byline_entry(byline, photo) for byline in bylines)
+
+
+def byline_segments(bylines, photo=False):
+    """``byline_line`` as ``(text, byline)`` pieces, ``byline`` None for labels and separators.
+
+    A page links each name to its person while printing exactly ``byline_line``.
+    """
+    bylines = list(bylines)
+    return [
+        (text, None if index is None else bylines[index])
+        for text, index in credit_segments(byline_entry(b, photo) for b in bylines)
+    ]
 
 
 # Parsing --------------------------------------------------------------------
@@ -161,10 +220,19 @@ def parse_credits(text, roles=None):
             raise _error(_("Unknown role word in the credit line"), lead)
         unit = lead.removesuffix(DATELINE_MARK)
     credits = []
+    # 文/图 before a role (文/图 本报记者 陈晨) says that person also took the pictures.
+    qualifier_unit, qualifier_photo = "", False
     for number, marker in enumerate(markers):
         end = markers[number + 1].start() if number + 1 < len(markers) else len(text)
         role = marker.group(0).strip().rstrip("/:：").strip()
         chunk = text[marker.end() : end].strip()
+        if (
+            role in PHOTO_ROLE_WORDS
+            and number + 1 < len(markers)
+            and (not chunk or (chunk.endswith(UNIT_ENDINGS) and " " not in chunk))
+        ):
+            qualifier_unit, qualifier_photo = chunk.removesuffix(DATELINE_MARK), True
+            continue
         if "/" in chunk:
             unknown = chunk.split("/")[0].split()[-1] if chunk.split("/")[0].split() else chunk
             raise _error(_("Unknown role word in the credit line"), unknown)
@@ -174,8 +242,10 @@ def parse_credits(text, roles=None):
             photo = True
         if not names:
             raise _error(_("A credit names a role but no person"), original.strip())
-        is_photo_role = role in PHOTO_ROLE_WORDS
-        credits.append(Credit(unit if number == 0 else "", role, names, is_photo_role))
+        is_photo_role = role in PHOTO_ROLE_WORDS or qualifier_photo
+        credit_unit = qualifier_unit or (unit if not credits else "")
+        credits.append(Credit(credit_unit, role, names, is_photo_role))
+        qualifier_unit, qualifier_photo = "", False
     if photo:
         credits = [Credit(c.unit, c.role, c.names, True) for c in credits]
     return credits

@@ -8,10 +8,9 @@ The shape is documented in docs/layout-json.md (and checked by a test).
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Prefetch
 
-from articles.credits import CreditEntry, format_credits
-from articles.models import Article, AwardRoster, Byline, Page
+from articles.credits import byline_line, story_bylines
+from articles.models import Article, Page
 from articles.photos import renditions
 from articles.public.structured_data import rendition_url
 
@@ -22,21 +21,7 @@ STAFF_FIELDS = ("chief_editor", "art_editor", "proofreader")
 
 def stories_queryset():
     """Stories with everything an export prints, in a fixed number of queries."""
-    return (
-        Article.objects.select_related("section__parent", "main_story", "page")
-        .prefetch_related(
-            Prefetch(
-                "bylines",
-                queryset=Byline.objects.select_related("person", "role").order_by("order", "pk"),
-            ),
-            "photos",
-            Prefetch("rosters", queryset=AwardRoster.objects.prefetch_related("entries")),
-            "tags",
-            "companions",
-            "corrections",
-        )
-        .order_by("page_position", "pk")
-    )
+    return Article.objects.for_export().order_by("page_position", "pk")
 
 
 def pages_queryset():
@@ -110,20 +95,10 @@ def _byline(byline):
     }
 
 
-def _entries(bylines, photo=False):
-    return [
-        CreditEntry(b.person.name, b.role.print_label, b.unit, photo or b.role.is_photo)
-        for b in bylines
-    ]
-
-
 def _story(story, base_url):
     bylines = list(story.bylines.all())
     text_bylines = [b for b in bylines if b.photo_id is None]
     photos = sorted(story.photos.all(), key=lambda p: (p.order, p.pk))
-    byline_entries = _entries(text_bylines)
-    if not text_bylines and story.kind == Article.Kind.PHOTO:
-        byline_entries = _entries(bylines, photo=True)
     return {
         "id": story.pk,
         "position": story.page_position,
@@ -136,7 +111,7 @@ def _story(story, base_url):
         "subheadline": story.subheadline,
         "dateline": story.dateline,
         "section": _section(story.section),
-        "byline": format_credits(byline_entries),
+        "byline": byline_line(story_bylines(bylines, story.kind == Article.Kind.PHOTO)),
         "bylines": [_byline(b) for b in text_bylines],
         "body": [{"type": block["type"], "text": block["text"]} for block in story.body],
         "char_count": story.char_count,
@@ -197,6 +172,6 @@ def _photo(photo, bylines, base_url):
         "file": photo.image.name,
         "width": photo.width,
         "height": photo.height,
-        "credit": format_credits(_entries(credits, photo=True)),
+        "credit": byline_line(credits, photo=True),
         "credits": [_byline(b) for b in credits],
     }

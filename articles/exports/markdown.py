@@ -17,7 +17,7 @@ import re
 
 from django.utils.html import strip_tags
 
-from articles.credits import CreditEntry, format_credits
+from articles.credits import CreditEntry, format_lead_credits
 from articles.imports.page_text import DISTRICT_PAGE_SECTION, ROSTER_HEADING
 
 HARD_BREAK = "  \n"
@@ -31,21 +31,11 @@ def plain(text):
     return _MARKDOWN_SPECIAL.sub(r"\\\1", strip_tags(text))
 
 
-def _entries(bylines, photo=False, drop_first_unit=False):
-    entries = [CreditEntry(b["person"]["name"], b["role_label"], b["unit"], photo) for b in bylines]
-    if drop_first_unit and entries:
-        first = entries[0]
-        entries = [
-            CreditEntry(e.name, e.role_label, "" if e.unit == first.unit else e.unit, e.photo)
-            for e in entries
-        ]
-    return entries
-
-
 def _lead_credit(bylines):
     """株洲日报（全媒体记者/何春林 通讯员/王付银 王忠祥）: the unit outside the brackets."""
-    unit = bylines[0]["unit"] if bylines else ""
-    return f"{unit}（{format_credits(_entries(bylines, drop_first_unit=True))}）"
+    return format_lead_credits(
+        CreditEntry(b["person"]["name"], b["role_label"], b["unit"]) for b in bylines
+    )
 
 
 def _district_label(story):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from articles.credits import CreditEntry, format_credits
+from articles.credits import byline_line
 from articles.models.base import PeerFetchingManager
 from articles.photos.images import strip_location
 from articles.photos.validators import validate_image
@@ -54,6 +54,12 @@ class Role(models.Model):
         return (self.name,)
 
 
+class BylineQuerySet(models.QuerySet):
+    def for_credit_line(self):
+        """Bylines with what a credit line prints: the person's name and the role's label."""
+        return self.select_related("person", "role")
+
+
 class Byline(models.Model):
     """A person credited on a story, in a role and order; with a photo, a photo credit."""
 
@@ -83,7 +89,7 @@ class Byline(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    objects = PeerFetchingManager()
+    objects = PeerFetchingManager.from_queryset(BylineQuerySet)()
 
     class Meta:
         verbose_name = _("byline")
@@ -91,13 +97,7 @@ class Byline(models.Model):
         ordering = ["order", "pk"]
 
     def __str__(self):
-        return format_credits(
-            [CreditEntry(self.person.name, self.role.print_label, self.unit, self.is_photo)]
-        )
-
-    @property
-    def is_photo(self):
-        return self.photo_id is not None or self.role.is_photo
+        return byline_line([self])
 
     def clean(self):
         if self.photo_id and self.article_id and self.photo.article_id != self.article_id:
@@ -108,6 +108,14 @@ def photo_upload_to(instance, filename):
     """A generated name: what the uploader called the file never reaches the public URL."""
     suffix = PurePath(filename).suffix.lower()[:5] or ".jpg"
     return timezone.now().strftime("photos/%Y/%m/") + uuid.uuid4().hex + suffix
+
+
+class PhotoQuerySet(models.QuerySet):
+    def with_credits(self):
+        """Photos with their photographers' credits, ready for ``credit_text``."""
+        return self.prefetch_related(
+            models.Prefetch("credits", queryset=Byline.objects.for_credit_line())
+        )
 
 
 class Photo(models.Model):
@@ -132,7 +140,7 @@ class Photo(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    objects = PeerFetchingManager()
+    objects = PeerFetchingManager.from_queryset(PhotoQuerySet)()
 
     class Meta:
         verbose_name = _("photo")
@@ -152,12 +160,7 @@ class Photo(models.Model):
     @property
     def credit_text(self):
         """The photo's credit line, e.g. 记者/刘震 摄."""
-        return format_credits(
-            [
-                CreditEntry(c.person.name, c.role.print_label, c.unit, photo=True)
-                for c in self.credits.all()
-            ]
-        )
+        return byline_line(self.credits.all(), photo=True)
 
     @property
     def alt(self):

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from articles import blocks as body_blocks
-from articles.credits import CreditEntry, format_credits
+from articles.credits import byline_line, story_bylines
 from articles.models.base import PeerFetchingManager, UnicodeJSONEncoder
-from articles.models.parts import Byline
+from articles.models.parts import Byline, Photo
 from articles.models.print_structure import Page, Section
 
 
@@ -44,12 +44,41 @@ class ArticleQuerySet(models.QuerySet):
         """Stories of ``section`` and of every section below it (石峰区 → 响石岭街道)."""
         return self.filter(section__in=section.subtree_ids())
 
-    def for_listing(self):
-        """Everything a list of stories shows, fetched up front in a fixed number of queries."""
+    # The related rows each use of a story reads, fetched up front in a fixed number of
+    # queries whatever the number of stories; the one place to add a part a use starts
+    # to show.  (Lists of stories on the readers' site read stored renderings instead.)
+
+    def for_rendering(self):
+        """Everything a story's stored rendering shows (``public/fragments.py``): section,
+        page and edition, credits, photos with their credits, rosters, tags, corrections."""
         return self.select_related("section", "page__edition").prefetch_related(
-            models.Prefetch("bylines", queryset=Byline.objects.select_related("person", "role")),
-            "photos",
+            _credits(),
+            models.Prefetch("photos", queryset=Photo.objects.with_credits()),
+            "rosters__entries",
+            "tags",
+            "corrections",
         )
+
+    def for_feed(self):
+        """What a feed item shows beyond the story's own columns: its credit line and tags."""
+        return self.prefetch_related(_credits(), "tags")
+
+    def for_export(self):
+        """Everything a layout export prints (``exports/data.py``): section and its parent,
+        page, main story and companions, credits (photo credits among them), photos,
+        rosters, tags, corrections."""
+        return self.select_related("section__parent", "main_story", "page").prefetch_related(
+            _credits(), "photos", "rosters__entries", "tags", "companions", "corrections"
+        )
+
+    def for_search_index(self):
+        """What a story's search document reads (``search/documents.py``): credited names,
+        photo captions, tags."""
+        return self.prefetch_related(_credits(), "photos", "tags")
+
+
+def _credits():
+    return models.Prefetch("bylines", queryset=Byline.objects.for_credit_line())
 
 
 class Article(models.Model):
@@ -242,25 +271,16 @@ class Article(models.Model):
         )
 
     # Credits -----------------------------------------------------------------
-    def _credit_entries(self, bylines):
-        return [
-            CreditEntry(
-                name=b.person.name,
-                role_label=b.role.print_label,
-                unit=b.unit,
-                photo=b.photo_id is not None or b.role.is_photo,
-            )
-            for b in bylines
-        ]
-
     @property
     def text_bylines(self):
         return [b for b in self.bylines.all() if b.photo_id is None]
 
     @property
+    def credited_bylines(self):
+        """The bylines the story's credit line names (see ``articles.credits.story_bylines``)."""
+        return story_bylines(self.bylines.all(), self.kind == self.Kind.PHOTO)
+
+    @property
     def byline_text(self):
         """The story's credit line as printed; a photo story is credited by its photo credits."""
-        bylines = self.text_bylines
-        if not bylines and self.kind == self.Kind.PHOTO:
-            bylines = list(self.bylines.all())
-        return format_credits(self._credit_entries(bylines))
+        return byline_line(self.credited_bylines)

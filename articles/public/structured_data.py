@@ -43,11 +43,8 @@ def rendition_url(photo, rendition):
 
 def authors(article):
     """People credited for the text (the photographers of a photo story)."""
-    bylines = article.text_bylines
-    if not bylines and article.kind == article.Kind.PHOTO:
-        bylines = list(article.bylines.all())
     seen, people = set(), []
-    for byline in bylines:
+    for byline in article.credited_bylines:
         if byline.person_id not in seen:
             seen.add(byline.person_id)
             people.append(byline.person)

@@ -4,43 +4,35 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from articles.credits import CreditEntry, credit_segments
+from articles.credits import byline_segments
 from articles.photos import renditions
 from articles.public.structured_data import rendition_url
 
 register = template.Library()
 
 
-def _linked_credits(entries, people):
+def _linked_credits(bylines, photo=False):
     """The printed credit line with each name linked to its person's page."""
     parts = []
-    for text, index in credit_segments(entries):
-        if index is None:
+    for text, byline in byline_segments(bylines, photo):
+        if byline is None:
             parts.append(format_html("{}", text))
         else:
-            parts.append(
-                format_html(
-                    '<a href="{}" rel="author">{}</a>', people[index].get_absolute_url(), text
-                )
-            )
+            url = byline.person.get_absolute_url()
+            parts.append(format_html('<a href="{}" rel="author">{}</a>', url, text))
     return mark_safe("".join(parts))
 
 
 @register.simple_tag
 def linked_byline(article):
     """``article.byline_text`` with links: same bylines, same convention."""
-    bylines = article.text_bylines
-    if not bylines and article.kind == article.Kind.PHOTO:
-        bylines = list(article.bylines.all())
-    return _linked_credits(article._credit_entries(bylines), [b.person for b in bylines])
+    return _linked_credits(article.credited_bylines)
 
 
 @register.simple_tag
 def linked_photo_credit(photo):
     """``photo.credit_text`` with links."""
-    credits = list(photo.credits.all())
-    entries = [CreditEntry(c.person.name, c.role.print_label, c.unit, photo=True) for c in credits]
-    return _linked_credits(entries, [c.person for c in credits])
+    return _linked_credits(photo.credits.all(), photo=True)
 
 
 @register.simple_tag
