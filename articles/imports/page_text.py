@@ -32,10 +32,12 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from articles.credits import PHOTO_MARK, Credit, is_plausible_name, parse_credits
+from articles.models import Article
 from articles.print_labels import LayoutError
 from articles.typography import to_fullwidth_punctuation as fullwidth
 
-NEWS, COMMENTARY, PHOTO = "news", "commentary", "photo"
+# The story kinds are the model's: a parsed story's kind is what the store saves.
+Kind = Article.Kind
 PARAGRAPH, INTERTITLE = "paragraph", "intertitle"
 # Data: the section of a page of district news, and what printed words mean.
 DISTRICT_PAGE_SECTION = "区县新闻"
@@ -82,7 +84,7 @@ class ParsedStory:
     kicker: str = ""
     subheadline: str = ""
     dateline: str = ""
-    kind: str = NEWS
+    kind: str = Kind.NEWS
     districts: tuple[str, ...] = ()
     credits: list[Credit] = field(default_factory=list)
     body: list[dict] = field(default_factory=list)
@@ -106,7 +108,7 @@ class ParsedPage:
 
     @property
     def lead_story(self):
-        return next((s for s in self.stories if s.kind != COMMENTARY), None)
+        return next((s for s in self.stories if s.kind != Kind.COMMENTARY), None)
 
 
 # Blocks and items ---------------------------------------------------------------
@@ -293,7 +295,7 @@ def _head_story(head, kind, line):
         groups = [g for g in groups if g[0]]
         lines = lines[1:]
     story = ParsedStory(headline="", kind=kind, districts=districts, line=line)
-    if kind in (COMMENTARY, PHOTO):
+    if kind in (Kind.COMMENTARY, Kind.PHOTO):
         story.headline = " ".join(lines)
     else:
         headings = [group[0][0] for group in groups if group[1]]
@@ -376,7 +378,7 @@ def parse_page_text(text):
             while kind_at(after) == "photo" and items[after].text:
                 after += 1
             if head and kind_at(after) == "credit":
-                story = _head_story(head, NEWS, item.line)
+                story = _head_story(head, Kind.NEWS, item.line)
                 story.credits = items[after].credits
                 build.open_story(story)
                 for photo in items[end:after]:
@@ -391,7 +393,7 @@ def parse_page_text(text):
                 i = after + 1
                 continue
             if head and end < count and items[end].is_bare_name and kind_at(end + 1) == "para":
-                story = _head_story(head, COMMENTARY, item.line)
+                story = _head_story(head, Kind.COMMENTARY, item.line)
                 story.credits = [Credit("", COMMENTARY_ROLE, (items[end].text,))]
                 previous = build.page.lead_story if build.page.stories else None
                 build.open_story(story)
@@ -409,7 +411,7 @@ def parse_page_text(text):
                 and kind_at(body_end) == "photo"
                 and not items[body_end].text
             ):
-                story = _head_story(head, PHOTO, item.line)
+                story = _head_story(head, Kind.PHOTO, item.line)
                 build.open_story(story)
                 for para in items[end:body_end]:
                     build.add_paragraph(para.text, para.line)

@@ -22,7 +22,6 @@ from django.utils.translation import ngettext
 
 from articles import editorial
 from articles.editorial import workflow
-from articles.imports.page_text import COMMENTARY, PHOTO
 from articles.models import (
     Article,
     AwardRoster,
@@ -401,7 +400,7 @@ class _Writer:
     def _people_of(self, story):
         """Create the people a story credits before a write that may be rolled back."""
         credits = [(c, story.kind) for c in story.credits]
-        credits += [(c, PHOTO) for photo in story.photos for c in photo.credits]
+        credits += [(c, Article.Kind.PHOTO) for photo in story.photos for c in photo.credits]
         for credit, kind in credits:
             staff = self.roles[_role_name(credit, kind)].name not in CONTRIBUTOR_ROLES
             for name in credit.names:
@@ -436,7 +435,7 @@ class _Writer:
             "page_id": page.pk,
             "page_position": position,
         }
-        if story.kind != COMMENTARY:
+        if story.kind != Article.Kind.COMMENTARY:
             fields["main_story_id"] = None
         is_new = article.pk is None
         changed = is_new or any(getattr(article, key) != value for key, value in fields.items())
@@ -473,7 +472,9 @@ class _Writer:
             bylines.extend(self._bylines(article, credit, story.kind, None, len(bylines)))
         for photo, parsed_photo in zip(photos, story.photos, strict=True):
             for credit in parsed_photo.credits:
-                bylines.extend(self._bylines(article, credit, PHOTO, photo, len(bylines)))
+                bylines.extend(
+                    self._bylines(article, credit, Article.Kind.PHOTO, photo, len(bylines))
+                )
 
         def byline_key(b):
             return (b.person_id, b.role_id, b.unit, b.photo_id, b.order)
