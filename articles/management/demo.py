@@ -6,7 +6,7 @@ from django.db import transaction
 
 DEMO_PASSWORD = "newsroom-demo"
 
-# username, display name, group (made by migration 0004_editorial_groups)
+# username, display name, group (made by migration 0003_editorial_groups)
 DEMO_ACCOUNTS = [
     ("reporter", "记者", "记者"),
     ("editor", "编辑", "编辑"),

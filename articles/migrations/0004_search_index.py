@@ -1,6 +1,8 @@
 """The full-text search index (articles/search/): its storage depends on the database.
 
-PostgreSQL: a table of tsvector documents with a GIN index.  SQLite: an FTS5
+PostgreSQL: a table of tsvector documents with a GIN index, and beside each
+document a short ``ranking`` vector (title, labels, lede) that is scored: scoring
+the whole document fetched it from TOAST for every candidate.  SQLite: an FTS5
 table whose rowid is the story's primary key.  No foreign key on purpose: the
 index is derived data, rebuilt by ``rebuild_search_index``, and a constraint
 would stop the test runner from truncating the stories table.  The index is
@@ -12,7 +14,8 @@ from django.db import migrations
 POSTGRES_CREATE = [
     "CREATE TABLE articles_search_document ("
     " article_id bigint PRIMARY KEY,"
-    " document tsvector NOT NULL)",
+    " document tsvector NOT NULL,"
+    " ranking tsvector NOT NULL)",
     "CREATE INDEX articles_search_document_gin ON articles_search_document USING gin (document)",
 ]
 POSTGRES_DROP = ["DROP TABLE IF EXISTS articles_search_document"]
@@ -45,6 +48,6 @@ def drop_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0002_default_roles")]
+    dependencies = [("articles", "0003_editorial_groups")]
 
     operations = [migrations.RunPython(create_index, drop_index)]

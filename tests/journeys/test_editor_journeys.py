@@ -200,7 +200,7 @@ def desk(browser, live_server, live_seed):
 
     from articles.management.demo import ensure_demo_users
 
-    migration = importlib.import_module("articles.migrations.0004_editorial_groups")
+    migration = importlib.import_module("articles.migrations.0003_editorial_groups")
     for name, perms in migration.GROUPS.items():
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.set(
