@@ -82,12 +82,7 @@ class PhotoInline(admin.StackedInline):
         return photo.credit_text or _("Add the photographer as a byline with this photo selected.")
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("article")
-            .prefetch_related("credits__person", "credits__role")
-        )
+        return super().get_queryset(request).select_related("article").with_credits()
 
 
 class AwardRosterInline(admin.StackedInline):
@@ -503,7 +498,10 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def diff_view(self, request, object_id, version_id):
         article = self._story_or_404(request, object_id)
-        version, previous = versions.version_and_previous(article, version_id)
+        try:
+            version, previous = versions.version_and_previous(article, version_id)
+        except versions.VersionNotFound:
+            raise Http404 from None
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,

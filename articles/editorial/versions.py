@@ -1,10 +1,14 @@
 """Reading a story's saved versions (django-reversion) for history, diffs and conflicts."""
 
-from django.http import Http404
+from django.core.exceptions import ObjectDoesNotExist
 from reversion.models import Version
 
 from articles.blocks import text_to_blocks
 from articles.editorial.diffs import TEXT_FIELDS, diff_html
+
+
+class VersionNotFound(ObjectDoesNotExist):
+    """No saved version of this story has that id (it may be another story's)."""
 
 
 def _versions(article):
@@ -48,7 +52,7 @@ def version_and_previous(article, version_id):
         if version.pk == version_id:
             previous = versions[index + 1] if index + 1 < len(versions) else None
             return version, previous
-    raise Http404
+    raise VersionNotFound(version_id)
 
 
 def parts_of(revision, article_pk):

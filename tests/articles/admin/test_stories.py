@@ -1,8 +1,12 @@
 import pytest
+import reversion
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from reversion.models import Version
 
+from articles.editorial import versions
 from articles.models import Article, AwardRoster
 from tests.admin_forms import story_form
 from tests.factories import (
@@ -205,3 +209,16 @@ def test_person_autocomplete_for_bylines(editor_client):
     )
     assert response.status_code == 200
     assert [item["text"] for item in response.json()["results"]] == ["何春林"]
+
+
+def test_a_version_of_another_story_is_not_found(admin_client):
+    story, other = ArticleFactory(), ArticleFactory()
+    with reversion.create_revision():
+        other.save()
+    version = Version.objects.get_for_object(other).get()
+    with pytest.raises(ObjectDoesNotExist):
+        versions.version_and_previous(story, version.pk)
+    own = reverse("admin:articles_article_diff", args=[other.pk, version.pk])
+    assert admin_client.get(own).status_code == 200
+    foreign = reverse("admin:articles_article_diff", args=[story.pk, version.pk])
+    assert admin_client.get(foreign).status_code == 404
