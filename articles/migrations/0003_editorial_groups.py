@@ -1,4 +1,13 @@
-from django.contrib.auth.management import create_permissions
+"""The newsroom's desks as groups, with the permissions each desk's work needs.
+
+Django creates content types and permissions after the whole ``migrate`` has run
+(post_migrate), too late for a group to be given them here.  So this migration
+makes the rows itself, from the historical models: the same content types, and
+the same codenames and names Django would give (default permissions "Can <action>
+<verbose name>", then ``Meta.permissions``), so that post_migrate finds them and
+adds nothing.
+"""
+
 from django.db import migrations
 
 VIEW_ALL = [
@@ -73,22 +82,44 @@ GROUPS = {
 }
 
 
+def model_permissions(opts):
+    """(codename, name) of every permission Django gives the model with these options."""
+    for action in opts.default_permissions:
+        yield f"{action}_{opts.model_name}", f"Can {action} {opts.verbose_name_raw}"
+    yield from opts.permissions
+
+
+def create_permissions(apps, using, app_labels):
+    """The content type and permission rows of every model of these apps; existing rows kept."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    for model in apps.get_models():
+        opts = model._meta
+        if opts.app_label not in app_labels:
+            continue
+        content_type, _created = ContentType.objects.using(using).get_or_create(
+            app_label=opts.app_label, model=opts.model_name
+        )
+        for codename, name in model_permissions(opts):
+            Permission.objects.using(using).get_or_create(
+                content_type=content_type, codename=codename, defaults={"name": name}
+            )
+
+
 def create_groups(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    using = schema_editor.connection.alias
+    wanted = {perm for perms in GROUPS.values() for perm in perms}
+    create_permissions(apps, using, {perm.split(".")[0] for perm in wanted})
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, perms in GROUPS.items():
-        group, _created = Group.objects.get_or_create(name=name)
-        wanted = []
-        for perm in sorted(set(perms)):
-            app_label, codename = perm.split(".")
-            wanted.append(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        group, _created = Group.objects.using(using).get_or_create(name=name)
+        group.permissions.set(
+            Permission.objects.using(using).get(
+                content_type__app_label=app_label, codename=codename
             )
-        group.permissions.set(wanted)
+            for app_label, codename in sorted(perm.split(".") for perm in set(perms))
+        )
 
 
 class Migration(migrations.Migration):
