@@ -1,7 +1,9 @@
 """The editors' admin, one module per desk; importing this package registers them all.
 
-- stories.py: Article (the story form, its bylines, photos, rosters and tags inlines,
-  workflow buttons, history and restore, the sign-off and withdrawal actions);
+- stories.py: Article (the story form, workflow buttons, the sign-off and withdrawal
+  actions); its inlines (bylines, photos, rosters, linked stories, status history,
+  corrections) are in story_parts.py, its conflict, history, diff, restore and recover
+  views in story_versions.py;
 - pages.py: Page (page staff and story order, export actions) and Edition (page-text
   import, flatplan, export action); layout.py holds their upload form and actions;
 - reference.py: Role, Section, taggit's Tag (replacing taggit's own admin), and Person

@@ -1,120 +1,31 @@
-"""Stories with their bylines, photos and rosters."""
+"""The story admin: list, form, workflow buttons and actions, saved through the editorial core.
+
+Its inlines are in ``story_parts``; its history, diff, restore and recover views in
+``story_versions``.
+"""
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from reversion.models import Version
 
 from articles import editorial
-from articles.admin.base import HistoryInline
-from articles.admin.forms import (
-    ArticleAdminForm,
-    AwardRosterInlineForm,
-    RestoreForm,
-    StoryPartsFormSet,
-    TransitionForm,
+from articles.admin.forms import ArticleAdminForm, TransitionForm
+from articles.admin.story_parts import (
+    AwardRosterInline,
+    BylineInline,
+    CompanionInline,
+    CorrectionInline,
+    PhotoInline,
+    StatusChangeInline,
 )
-from articles.editorial import versions, workflow
-from articles.editorial.diffs import story_diff
-from articles.models import (
-    Article,
-    AwardRoster,
-    Byline,
-    Correction,
-    EditPresence,
-    Photo,
-    Role,
-    StatusChange,
-)
-
-
-def thumbnail(photo, width=96):
-    if not photo or not photo.image:
-        return "—"
-    return format_html(
-        '<img class="newsroom-thumb" src="{}" width="{}" alt="{}">',
-        photo.image.url,
-        width,
-        photo.alt,
-    )
-
-
-class BylineInline(admin.TabularInline):
-    model = Byline
-    formset = StoryPartsFormSet
-    fields = ["order", "unit", "role", "person", "photo"]
-    autocomplete_fields = ["person"]
-    extra = 0
-    ordering = ["photo", "order"]
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        photo_field = formset.form.base_fields["photo"]
-        photo_field.queryset = obj.photos.all() if obj else Photo.objects.none()
-        role_field = formset.form.base_fields["role"]
-        role_field.queryset = Role.objects.all()
-        return formset
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("person", "role", "photo")
-
-
-class PhotoInline(admin.StackedInline):
-    model = Photo
-    formset = StoryPartsFormSet
-    fields = ["preview", "image", "caption", "alt_text", "order", "credit_line"]
-    readonly_fields = ["preview", "credit_line"]
-    extra = 0
-
-    @admin.display(description=_("preview"))
-    def preview(self, photo):
-        return thumbnail(photo, 160)
-
-    @admin.display(description=_("credit"))
-    def credit_line(self, photo):
-        return photo.credit_text or _("Add the photographer as a byline with this photo selected.")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("article").with_credits()
-
-
-class AwardRosterInline(admin.StackedInline):
-    model = AwardRoster
-    form = AwardRosterInlineForm
-    formset = StoryPartsFormSet
-    extra = 0
-    verbose_name = _("related-links roster")
-    verbose_name_plural = _("related links (相关链接) rosters")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("entries")
-
-
-class CompanionInline(admin.TabularInline):
-    model = Article
-    fk_name = "main_story"
-    fields = ["headline", "kind", "status"]
-    readonly_fields = ["headline", "kind", "status"]
-    extra = 0
-    can_delete = False
-    show_change_link = True
-    verbose_name = _("linked story")
-    verbose_name_plural = _("linked stories (commentary, sidebars)")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
-def labelled(changes):
-    """Field names as editors read them (主题, 正文…) for a list of (field, diff)."""
-    return [(Article._meta.get_field(name).verbose_name, html) for name, html in changes]
+from articles.admin.story_versions import StoryVersionViews
+from articles.editorial import workflow
+from articles.models import Article, EditPresence, Photo
 
 
 class PublicationStateFilter(admin.SimpleListFilter):
@@ -132,27 +43,8 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class StatusChangeInline(HistoryInline):
-    model = StatusChange
-    fields = ["created_at", "user", "from_status", "to_status", "comment"]
-    readonly_fields = fields
-    verbose_name_plural = _("status history")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("user")
-
-
-class CorrectionInline(HistoryInline):
-    model = Correction
-    fields = ["created_at", "created_by", "note"]
-    readonly_fields = fields
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("created_by")
-
-
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(StoryVersionViews):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"
@@ -333,29 +225,6 @@ class ArticleAdmin(admin.ModelAdmin):
             EditPresence.leave(article, request.user)
         return response
 
-    def conflict_view(self, request, conflict):
-        """Nothing was saved: show what changed since this editor opened the story."""
-        current = Article.objects.get(pk=conflict.article.pk)
-        opened = versions.fields_at_revision(current, conflict.opened_revision)
-        changes = labelled(story_diff(opened, versions.current_fields(current))) if opened else []
-        mine = labelled(
-            story_diff(versions.current_fields(current), versions.form_fields(request.POST))
-        )
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": _("This story was changed while you were editing it"),
-            "article": current,
-            "opened_revision": conflict.opened_revision,
-            "changes": changes,
-            "mine": mine,
-            "history": current.status_changes.select_related("user")[:5],
-            "editors": versions.editors_since(current, conflict.opened_revision),
-        }
-        return TemplateResponse(
-            request, "admin/articles/article/conflict.html", context, status=409
-        )
-
     # Workflow, history, restore and recover views -------------------------------
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -421,99 +290,6 @@ class ArticleAdmin(admin.ModelAdmin):
                 messages.SUCCESS,
             )
         return HttpResponseRedirect(change_url)
-
-    def history_view(self, request, object_id, extra_context=None):
-        article = self._story_or_404(request, object_id)
-        action_list = [
-            {
-                "revision": version.revision,
-                "url": reverse("admin:articles_article_revision", args=[article.pk, version.pk]),
-            }
-            for version in Version.objects.get_for_object(article).select_related("revision__user")
-        ]
-        return super().history_view(
-            request, object_id, {**(extra_context or {}), "action_list": action_list}
-        )
-
-    def restore_view(self, request, object_id, version_id):
-        """A version compared with the story as it is now; POST restores it as a new version."""
-        article = self._story_or_404(request, object_id)
-        try:
-            version = editorial.story_version(article, version_id)
-        except workflow.Refused:
-            raise Http404 from None
-        refusal = workflow.edit_refusal(request.user, article)
-        needs_note = article.is_public
-        form = RestoreForm(
-            request.POST if request.method == "POST" else None, needs_note=needs_note
-        )
-        if request.method == "POST" and refusal is None and form.is_valid():
-            try:
-                editorial.restore_version(
-                    request.user, article, version.pk, note=form.cleaned_data["correction_note"]
-                )
-            except workflow.Refused as refused:
-                return self.refused_view(request, refused, article)
-            self.message_user(request, _("The version was restored as a new version."))
-            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": _("Restore this version"),
-            "article": article,
-            "version": version,
-            "form": form,
-            "refusal": refusal,
-            "changes": labelled(story_diff(versions.current_fields(article), version.field_dict))
-            + versions.parts_changes(article, version),
-        }
-        status = 403 if refusal and request.method == "POST" else 200
-        return TemplateResponse(
-            request, "admin/articles/article/restore.html", context, status=status
-        )
-
-    def recover_list_view(self, request):
-        if not self.has_delete_permission(request):
-            raise PermissionDenied
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": _("Deleted stories"),
-            "deleted": Version.objects.get_deleted(Article).select_related("revision__user"),
-        }
-        return TemplateResponse(request, "admin/articles/article/recover_list.html", context)
-
-    def recover_view(self, request, version_id):
-        if not self.has_delete_permission(request) or request.method != "POST":
-            raise PermissionDenied
-        version = Version.objects.get_deleted(Article).filter(pk=version_id).first()
-        if version is None:
-            raise Http404
-        try:
-            article = editorial.recover_story(request.user, version)
-        except workflow.Refused as refused:
-            return self.refused_view(request, refused)
-        self.message_user(request, _("The story is back, as a draft."))
-        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
-
-    def diff_view(self, request, object_id, version_id):
-        article = self._story_or_404(request, object_id)
-        try:
-            version, previous = versions.version_and_previous(article, version_id)
-        except versions.VersionNotFound:
-            raise Http404 from None
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": _("Changes in this version"),
-            "article": article,
-            "version": version,
-            "previous": previous,
-            "changes": labelled(
-                story_diff(previous.field_dict if previous else {}, version.field_dict)
-            ),
-        }
-        return TemplateResponse(request, "admin/articles/article/diff.html", context)
 
     # Lists ---------------------------------------------------------------------
     @admin.display(description=_("title"), ordering="headline")
