@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "axes",
     "people",
     "articles",
+    "articles.search",
 ]
 
 MIDDLEWARE = [
@@ -151,6 +152,10 @@ elif os.environ.get("DATABASE_SERVER_SIDE_BINDING", "1") == "1":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         server_side_binding=True, prepare_threshold=5
     )
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The search index's tsvector fields and GIN index (articles/search/models.py).
+    INSTALLED_APPS.append("django.contrib.postgres")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,9 +1,9 @@
 """PostgreSQL full-text search over the segmented words.
 
 The document is ``to_tsvector('simple', ...)`` of the space-separated jieba
-words (title weighted A, labels B), in a table with a GIN index.  ``simple``
-keeps every word as it is: no stemming or stop words, which mean nothing for
-Chinese.
+words (title weighted A, labels B), in a table with a GIN index
+(``models.SearchDocument``).  ``simple`` keeps every word as it is: no stemming
+or stop words, which mean nothing for Chinese.
 
 Only the newest matches by publish time are ranked (see ``base``): the
 publish-time index walked backwards finds them.  ``ts_rank_cd`` scores the
@@ -15,13 +15,21 @@ TOAST for every candidate.
 from contextlib import contextmanager
 
 from articles.search.backends.base import SearchBackend
+from articles.search.models import SearchDocument
 
-TABLE = "articles_search_document"
 # ts_rank_cd normalisation 1: divide by 1 + log(length), so long stories do not win by size.
 RANK_NORMALISATION = 1
 
 
 class PostgresBackend(SearchBackend):
+    def __init__(self, connection):
+        super().__init__(connection)
+        opts = SearchDocument._meta
+        self.table = opts.db_table
+        self.key = opts.pk.column
+        self.document = opts.get_field("document").column
+        self.ranking = opts.get_field("ranking").column
+
     def upsert(self, documents):
         rows = [
             {"pk": d.pk, "title": d.title, "labels": d.labels, "body": d.body, "lede": d.lede}
@@ -29,23 +37,23 @@ class PostgresBackend(SearchBackend):
         ]
         with self.connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {TABLE} (article_id, document, ranking) "
+                f"INSERT INTO {self.table} ({self.key}, {self.document}, {self.ranking}) "
                 "SELECT %(pk)s, head || to_tsvector('simple', %(body)s), "
                 "head || to_tsvector('simple', %(lede)s) FROM ("
                 "SELECT setweight(to_tsvector('simple', %(title)s), 'A') "
                 "|| setweight(to_tsvector('simple', %(labels)s), 'B') AS head) h "
-                "ON CONFLICT (article_id) DO UPDATE "
-                "SET document = EXCLUDED.document, ranking = EXCLUDED.ranking",
+                f"ON CONFLICT ({self.key}) DO UPDATE SET {self.document} = "
+                f"EXCLUDED.{self.document}, {self.ranking} = EXCLUDED.{self.ranking}",
                 rows,
             )
 
     def remove(self, pks):
         with self.connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {TABLE} WHERE article_id = ANY(%s)", [list(pks)])
+            cursor.execute(f"DELETE FROM {self.table} WHERE {self.key} = ANY(%s)", [list(pks)])
 
     def clear(self):
         with self.connection.cursor() as cursor:
-            cursor.execute(f"TRUNCATE {TABLE}")
+            cursor.execute(f"TRUNCATE {self.table}")
 
     @contextmanager
     def _planned_for_its_values(self):
@@ -70,8 +78,8 @@ class PostgresBackend(SearchBackend):
     def _matches(self, visible):
         visible_sql, params = visible
         sql = (
-            f"FROM {TABLE} d JOIN ({visible_sql}) a ON a.pk = d.article_id "
-            "WHERE d.document @@ plainto_tsquery('simple', %s)"
+            f"FROM {self.table} d JOIN ({visible_sql}) a ON a.pk = d.{self.key} "
+            f"WHERE d.{self.document} @@ plainto_tsquery('simple', %s)"
         )
         return sql, params
 
@@ -89,10 +97,10 @@ class PostgresBackend(SearchBackend):
         query = " ".join(terms)
         with self._planned_for_its_values() as cursor:
             cursor.execute(
-                "SELECT w.article_id, ts_rank_cd(w.ranking, plainto_tsquery('simple', %s), "
-                f"{RANK_NORMALISATION}), w.published_at FROM ("
-                f"SELECT d.article_id, d.ranking, a.published_at {matches} "
-                "ORDER BY a.published_at DESC, d.article_id DESC LIMIT %s) w",
+                f"SELECT w.{self.key}, ts_rank_cd(w.{self.ranking}, "
+                f"plainto_tsquery('simple', %s), {RANK_NORMALISATION}), w.published_at FROM ("
+                f"SELECT d.{self.key}, d.{self.ranking}, a.published_at {matches} "
+                f"ORDER BY a.published_at DESC, d.{self.key} DESC LIMIT %s) w",
                 (query, *params, query, limit),
             )
             return cursor.fetchall()
@@ -101,8 +109,8 @@ class PostgresBackend(SearchBackend):
         matches, params = self._matches(visible)
         with self._planned_for_its_values() as cursor:
             cursor.execute(
-                f"SELECT d.article_id {matches} "
-                "ORDER BY a.published_at DESC, d.article_id DESC OFFSET %s LIMIT %s",
+                f"SELECT d.{self.key} {matches} "
+                f"ORDER BY a.published_at DESC, d.{self.key} DESC OFFSET %s LIMIT %s",
                 (*params, " ".join(terms), offset, limit),
             )
             return [pk for (pk,) in cursor.fetchall()]

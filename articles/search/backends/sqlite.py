@@ -1,4 +1,5 @@
-"""SQLite FTS5: the segmented words, space-separated, in an FTS5 table keyed by rowid.
+"""SQLite FTS5: the segmented words, space-separated, in an FTS5 table keyed by rowid
+(``models.SearchDocument``).
 
 The ``unicode61`` tokenizer splits on the spaces and punctuation that
 segmentation leaves, so each jieba word is one FTS5 token.  Ranking is FTS5's
@@ -9,8 +10,8 @@ hit by publish time first would cost as much as ranking them all.
 """
 
 from articles.search.backends.base import SearchBackend
+from articles.search.models import SearchDocument
 
-TABLE = "articles_search_fts"
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
 
 
@@ -20,30 +21,44 @@ def match_expression(terms):
 
 
 class SQLiteBackend(SearchBackend):
+    def __init__(self, connection):
+        super().__init__(connection)
+        opts = SearchDocument._meta
+        self.table = opts.db_table
+        self.key = opts.pk.column  # rowid
+        self.title = opts.get_field("title").column
+        self.body = opts.get_field("body").column
+
     def upsert(self, documents):
         # FTS5 tables cannot gain columns; labels are matched with the body here.
         rows = [(d.pk, d.title, f"{d.labels} {d.body}") for d in documents]
         with self.connection.cursor() as cursor:
-            cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(r[0],) for r in rows])
             cursor.executemany(
-                f"INSERT INTO {TABLE} (rowid, title, body) VALUES (%s, %s, %s)", rows
+                f"DELETE FROM {self.table} WHERE {self.key} = %s", [(r[0],) for r in rows]
+            )
+            cursor.executemany(
+                f"INSERT INTO {self.table} ({self.key}, {self.title}, {self.body}) "
+                "VALUES (%s, %s, %s)",
+                rows,
             )
 
     def remove(self, pks):
         with self.connection.cursor() as cursor:
-            cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(pk,) for pk in pks])
+            cursor.executemany(
+                f"DELETE FROM {self.table} WHERE {self.key} = %s", [(pk,) for pk in pks]
+            )
 
     def clear(self):
         with self.connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {TABLE}")
+            cursor.execute(f"DELETE FROM {self.table}")
 
     def _matches(self, visible):
         # CROSS JOIN fixes the join order: FTS5 finds the matches, then each is looked up
         # among the visible stories by primary key (the other way round runs MATCH per story).
         visible_sql, params = visible
         sql = (
-            f"FROM {TABLE} CROSS JOIN ({visible_sql}) a ON a.pk = {TABLE}.rowid "
-            f"WHERE {TABLE} MATCH %s"
+            f"FROM {self.table} CROSS JOIN ({visible_sql}) a ON a.pk = {self.table}.{self.key} "
+            f"WHERE {self.table} MATCH %s"
         )
         return sql, params
 
@@ -60,8 +75,9 @@ class SQLiteBackend(SearchBackend):
         matches, params = self._matches(visible)
         with self.connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {TABLE}.rowid, bm25({TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}), "
-                f"a.published_at {matches} ORDER BY {TABLE}.rowid DESC LIMIT %s",
+                f"SELECT {self.table}.{self.key}, "
+                f"bm25({self.table}, {TITLE_WEIGHT}, {BODY_WEIGHT}), a.published_at {matches} "
+                f"ORDER BY {self.table}.{self.key} DESC LIMIT %s",
                 (*params, match_expression(terms), limit),
             )
             # bm25 is lower for better matches; readers' rank grows with relevance.
@@ -71,7 +87,8 @@ class SQLiteBackend(SearchBackend):
         matches, params = self._matches(visible)
         with self.connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {TABLE}.rowid {matches} ORDER BY {TABLE}.rowid DESC LIMIT %s OFFSET %s",
+                f"SELECT {self.table}.{self.key} {matches} "
+                f"ORDER BY {self.table}.{self.key} DESC LIMIT %s OFFSET %s",
                 (*params, match_expression(terms), limit, offset),
             )
             return [pk for (pk,) in cursor.fetchall()]
