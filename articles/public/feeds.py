@@ -32,7 +32,7 @@ class LatestStoriesFeed(Feed):
         return reverse("articles:home")
 
     def stories(self):
-        return Article.objects.published().for_listing().prefetch_related("tags")
+        return Article.objects.published().for_feed()
 
     def items(self):
         return self.stories()[:FEED_ITEMS]

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import django
 from django.conf import settings
-from django.db.models import F, Prefetch
+from django.db.models import F
 from django.db.models.fields.json import KT
 from django.template import Engine
 from django.template.autoreload import get_template_directories
@@ -32,7 +32,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from articles.models import Article, Byline, Photo
+from articles.models import Article
 from articles.public import structured_data
 
 RELATED_CANDIDATES = 30
@@ -55,18 +55,7 @@ SUMMARY_LENGTH = 90
 
 def with_parts(queryset):
     """Everything a story's fragments show, fetched in a fixed number of queries."""
-    return queryset.select_related("section", "page__edition").prefetch_related(
-        Prefetch("bylines", queryset=Byline.objects.select_related("person", "role")),
-        Prefetch(
-            "photos",
-            queryset=Photo.objects.prefetch_related(
-                Prefetch("credits", queryset=Byline.objects.select_related("person", "role"))
-            ),
-        ),
-        "rosters__entries",
-        "tags",
-        "corrections",
-    )
+    return queryset.for_rendering()
 
 
 def summary(article, length=SUMMARY_LENGTH):

@@ -17,7 +17,7 @@ CHUNK_SIZE = 500
 
 
 def _with_search_fields(queryset):
-    return queryset.prefetch_related("bylines__person", "photos", "tags").order_by()
+    return queryset.for_search_index().order_by()
 
 
 def index_articles(pks, using="default"):
