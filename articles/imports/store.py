@@ -5,12 +5,13 @@ date and one label per page, and creates or updates the edition, pages,
 sections, people, stories, bylines, photos and rosters in one transaction.  A
 dry run does the same work and rolls it back, so its report is exactly what a
 real run would do.  Importing the same text again updates the same rows.
+What it did is an ``ImportReport`` (``report.py``); which stored role a printed
+credit names, and whether its people are staff, is decided in ``roles.py``.
 """
 
 import io
 import re
 import time
-from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -18,10 +19,11 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from articles import editorial
 from articles.editorial import workflow
+from articles.imports.report import ImportReport, PageReport, StoryReport, roster_problems
+from articles.imports.roles import check_roles, is_staff_role, role_name
 from articles.models import (
     Article,
     AwardRoster,
@@ -36,108 +38,8 @@ from articles.models import (
 from articles.print_labels import LayoutError, check_page_label, parse_edition_date
 from people.models import Person
 
-# Data: roles whose people are outside contributors, not the paper's staff.
-CONTRIBUTOR_ROLES = {"通讯员", "特约通讯员"}
-# Data: printed photo credits that name no stored role.
-PHOTO_ROLE = "摄影"
-PHOTO_ROLE_ALIASES = {"", "文/图", "图/文"}
 PLACEHOLDER_IMAGE = "photos/import/placeholder.jpg"
 PLACEHOLDER_SIZE = (1200, 800)
-
-
-@dataclass
-class StoryReport:
-    action: str  # "create", "update", "unchanged", or "kept" (see reason)
-    title: str
-    kind: str
-    photos: int
-    rosters: int
-    reason: str = ""  # why a story the file changes was left as it is
-
-
-@dataclass
-class PageReport:
-    label: str
-    name: str
-    created: bool
-    stories: list[StoryReport] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)  # stories on the page the file does not hold
-
-
-@dataclass
-class ImportReport:
-    edition: str
-    dry_run: bool
-    edition_created: bool = False
-    pages: list[PageReport] = field(default_factory=list)
-    people_new: list[str] = field(default_factory=list)
-    people_matched: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-
-    @property
-    def story_count(self):
-        return sum(len(page.stories) for page in self.pages)
-
-    @property
-    def kept(self):
-        """Stories the file would change but that were left as they are, with the reason."""
-        return [story for page in self.pages for story in page.stories if story.action == "kept"]
-
-    def lines(self):
-        """The report as lines a person reads (translated)."""
-        out = []
-        head = _("Dry run, nothing saved") if self.dry_run else _("Imported")
-        state = _("new") if self.edition_created else _("exists")
-        out.append(f"{head}：{_('edition')} {self.edition}（{state}）")
-        for page in self.pages:
-            state = _("new") if page.created else _("exists")
-            out.append(f"{_('page')} {page.label} {page.name}（{state}）")
-            for story in page.stories:
-                verb = {
-                    "create": _("create"),
-                    "update": _("update"),
-                    "kept": _("left as it is"),
-                }.get(story.action, _("unchanged"))
-                extra = []
-                if story.photos:
-                    extra.append(
-                        ngettext("%(n)d photo", "%(n)d photos", story.photos) % {"n": story.photos}
-                    )
-                if story.rosters:
-                    extra.append(
-                        ngettext("%(n)d roster", "%(n)d rosters", story.rosters)
-                        % {"n": story.rosters}
-                    )
-                if story.reason:
-                    extra.append(story.reason)
-                suffix = f"（{'，'.join(extra)}）" if extra else ""
-                out.append(f"  {verb}：{story.title}{suffix}")
-            for title in page.kept:
-                out.append(f"  {_('kept, not in the file')}：{title}")
-        out.append(_("People, new: %(names)s") % {"names": "、".join(self.people_new) or "—"})
-        out.append(
-            _("People, matched: %(names)s") % {"names": "、".join(self.people_matched) or "—"}
-        )
-        out.extend(self.problems)
-        return out
-
-
-def roster_problems(pages):
-    """Messages for every roster whose stated count differs from its names."""
-    problems = []
-    for page in pages:
-        for story in page.stories:
-            for roster in story.rosters:
-                if not roster.count_matches:
-                    problems.append(
-                        LayoutError(
-                            _("The roster states %(stated)d names but lists %(actual)d")
-                            % {"stated": roster.stated_count, "actual": len(roster.names)},
-                            line=roster.line,
-                            text=roster.title,
-                        ).describe()
-                    )
-    return problems
 
 
 def check_importer(user):
@@ -191,7 +93,7 @@ def import_pages(
             + "；".join(report.problems)
         )
     roles = {role.name: role for role in Role.objects.all()}
-    _check_roles(pages, roles)
+    check_roles(pages, roles)
     with transaction.atomic():
         writer = _Writer(report, roles, dry_run, user, correction_note, deadline)
         writer.preload(pages)
@@ -201,27 +103,6 @@ def import_pages(
         if dry_run:
             transaction.set_rollback(True)
     return report
-
-
-def _role_name(credit, story_kind):
-    if credit.role in PHOTO_ROLE_ALIASES and credit.photo:
-        return PHOTO_ROLE
-    return credit.role
-
-
-def _check_roles(pages, roles):
-    for page in pages:
-        for story in page.stories:
-            credits = [(c, story.line) for c in story.credits]
-            credits += [(c, photo.line) for photo in story.photos for c in photo.credits]
-            for credit, line in credits:
-                name = _role_name(credit, story.kind)
-                if name not in roles:
-                    raise LayoutError(
-                        _("Unknown role word; add the role in the admin first"),
-                        line=line,
-                        text=credit.role or " ".join(credit.names),
-                    )
 
 
 class _Writer:
@@ -399,10 +280,8 @@ class _Writer:
 
     def _people_of(self, story):
         """Create the people a story credits before a write that may be rolled back."""
-        credits = [(c, story.kind) for c in story.credits]
-        credits += [(c, Article.Kind.PHOTO) for photo in story.photos for c in photo.credits]
-        for credit, kind in credits:
-            staff = self.roles[_role_name(credit, kind)].name not in CONTRIBUTOR_ROLES
+        for credit in [*story.credits, *(c for photo in story.photos for c in photo.credits)]:
+            staff = is_staff_role(self.roles[role_name(credit)])
             for name in credit.names:
                 self.person(name, staff)
 
@@ -469,12 +348,10 @@ class _Writer:
             changed = True
         bylines = []
         for credit in story.credits:
-            bylines.extend(self._bylines(article, credit, story.kind, None, len(bylines)))
+            bylines.extend(self._bylines(article, credit, None, len(bylines)))
         for photo, parsed_photo in zip(photos, story.photos, strict=True):
             for credit in parsed_photo.credits:
-                bylines.extend(
-                    self._bylines(article, credit, Article.Kind.PHOTO, photo, len(bylines))
-                )
+                bylines.extend(self._bylines(article, credit, photo, len(bylines)))
 
         def byline_key(b):
             return (b.person_id, b.role_id, b.unit, b.photo_id, b.order)
@@ -507,9 +384,9 @@ class _Writer:
             changed = True
         return changed
 
-    def _bylines(self, article, credit, kind, photo, start):
-        role = self.roles[_role_name(credit, kind)]
-        staff = role.name not in CONTRIBUTOR_ROLES
+    def _bylines(self, article, credit, photo, start):
+        role = self.roles[role_name(credit)]
+        staff = is_staff_role(role)
         return [
             Byline(
                 article=article,
