@@ -21,6 +21,8 @@ from django.db import connection, models
 
 
 class IndexEntry(models.Model):
+    """What an entry has on every database: the story's primary key, not a foreign key."""
+
     article_id = models.BigIntegerField(primary_key=True)
 
     class Meta:
