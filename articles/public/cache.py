@@ -105,9 +105,10 @@ def cache_public_page(view, params=()):
         key = _page_key(request)
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY)
-        stored = found.get(key)
-        if generation is not None and stored is not None and stored[0] == generation:
-            return HttpResponse(stored[1], content_type=stored[2])
+        if generation is not None and key in found:
+            stored_generation, content, content_type = found[key]
+            if stored_generation == generation:
+                return HttpResponse(content, content_type=content_type)
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render):
             response = response.render()
