@@ -1,0 +1,1 @@
+"""Commands (``commands/``) and the data they load: the seed edition and the demo accounts."""
