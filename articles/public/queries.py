@@ -120,9 +120,9 @@ LATEST_STORIES = PreparedQuery(lambda: _published().values_list("pk", "listing",
 
 
 def _fresh(rows, field):
-    """``rows`` with any rendering stored for another version, or never, (``field``, or
-    its version) made again in memory for this request; nothing is saved (the deploy's
-    ``render_stories`` stores them)."""
+    """``rows``, where the rendering they read (``field``, or its version) was stored by
+    another version or never, with it made again in memory for this request.  Nothing is
+    saved: the release's ``render_stories`` stores them."""
     version = fragments.version()
     out_of_date = [row.pk for row in rows if _version(getattr(row, field)) != version]
     if not out_of_date:
