@@ -17,6 +17,17 @@ def fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
+def lazy_loads_raise(settings):
+    """A related object a queryset did not load fails the test instead of costing a query.
+
+    Production fetches it for all peers at once (``NEWSROOM_FETCH_MODE = "peers"``), which
+    keeps a forgotten ``select_related`` out of the query-count pins; here it raises
+    ``FieldFetchBlocked`` at the line that reads it.
+    """
+    settings.NEWSROOM_FETCH_MODE = "raise"
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Every test writes uploads into its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"

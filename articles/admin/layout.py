@@ -129,7 +129,11 @@ def forget_upload(token):
 
 def _export_pages_action(fmt):
     def action(model_admin, request, queryset):
-        pages = list(queryset.select_related("edition").order_by("edition__date", "order", "label"))
+        pages = list(
+            queryset.select_related(
+                "section", "chief_editor", "art_editor", "proofreader"
+            ).order_by("edition__date", "order", "label")
+        )
         if len(pages) == 1:
             return file_download(export_page(pages[0], fmt, request.build_absolute_uri("/")))
         editions = {page.edition for page in pages}

@@ -65,7 +65,6 @@ class PageAdmin(admin.ModelAdmin):
     ]
     list_display_links = ["label"]
     list_filter = [("edition", admin.RelatedOnlyFieldListFilter), "section"]
-    list_select_related = ["edition", "section", "chief_editor", "art_editor", "proofreader"]
     search_fields = ["label", "name", "edition__date"]
     ordering = ["-edition__date", "order", "label"]
     autocomplete_fields = ["chief_editor", "art_editor", "proofreader"]
@@ -73,7 +72,15 @@ class PageAdmin(admin.ModelAdmin):
     actions = layout.PAGE_EXPORT_ACTIONS
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_total=Count("articles"))
+        # Not list_select_related: the changelist skips it for a queryset that already
+        # selects (the manager brings each page's edition).
+        staff = ("chief_editor", "art_editor", "proofreader")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("section", *staff)
+            .annotate(article_total=Count("articles"))
+        )
 
     @admin.display(description=_("stories"), ordering="article_total")
     def story_count(self, page):

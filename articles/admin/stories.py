@@ -68,7 +68,6 @@ class ArticleAdmin(StoryVersionViews):
         ("page", admin.RelatedOnlyFieldListFilter),
         "published_at",
     ]
-    list_select_related = ["section", "page__edition"]
     search_fields = ["headline", "kicker", "subheadline", "body"]
     ordering = ["-published_at", "-pk"]
     date_hierarchy = "published_at"
@@ -120,7 +119,15 @@ class ArticleAdmin(StoryVersionViews):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(photo_total=Count("photos"))
+        # The list shows section and page, the change form these read-only for most roles
+        # and states (list_select_related would be skipped: the queryset already selects).
+        related = ("section", "page__edition", "main_story", "created_by", "signed_off_by")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related(*related)
+            .annotate(photo_total=Count("photos"))
+        )
 
     # Permissions: the workflow decides who may edit a story in its status ----
     def has_change_permission(self, request, obj=None):

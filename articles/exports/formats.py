@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from articles.exports.data import edition_data, page_data
+from articles.exports.data import edition_data, page_data, pages_queryset
 from articles.exports.html import embedded_images, page_html
 from articles.exports.markdown import page_markdown
 from articles.exports.ninjs import page_ninjs
@@ -74,7 +74,7 @@ def find_page(date, label):
     edition = find_edition(date)
     check_page_label(label)
     try:
-        return Page.objects.select_related("edition").get(edition=edition, label=label)
+        return pages_queryset().get(edition=edition, label=label)
     except Page.DoesNotExist:
         raise LayoutError(
             _("The edition of %(date)s has no page %(label)s.")

@@ -54,10 +54,16 @@ class Role(models.Model):
         return (self.name,)
 
 
-class BylineQuerySet(models.QuerySet):
-    def for_credit_line(self):
-        """Bylines with what a credit line prints: the person's name and the role's label."""
-        return self.select_related("person", "role")
+class BylineManager(PeerFetchingManager):
+    """Every byline comes with its person and role, which its credit line prints (``__str__``).
+
+    Also where Django and reversion load bylines by themselves through this manager
+    (``story.bylines``, admin inlines, the revision saved with each edit), so no byline
+    reads its person or role in a query of its own.
+    """
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("person", "role")
 
 
 class Byline(models.Model):
@@ -89,7 +95,7 @@ class Byline(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    objects = PeerFetchingManager.from_queryset(BylineQuerySet)()
+    objects = BylineManager()
 
     class Meta:
         verbose_name = _("byline")
@@ -113,9 +119,7 @@ def photo_upload_to(instance, filename):
 class PhotoQuerySet(models.QuerySet):
     def with_credits(self):
         """Photos with their photographers' credits, ready for ``credit_text``."""
-        return self.prefetch_related(
-            models.Prefetch("credits", queryset=Byline.objects.for_credit_line())
-        )
+        return self.prefetch_related("credits")
 
 
 class Photo(models.Model):

@@ -83,6 +83,17 @@ class Edition(models.Model):
         return reverse("articles:edition", args=[self.date.isoformat()])
 
 
+class PageManager(PeerFetchingManager):
+    """Every page comes with its edition, which names it (``__str__``, ``get_absolute_url``).
+
+    Also where Django loads pages by itself, through this manager (admin filters and
+    choice lists, a story's revisions), so no page reads its edition in a query of its own.
+    """
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("edition")
+
+
 class Page(models.Model):
     edition = models.ForeignKey(
         Edition, verbose_name=_("edition"), on_delete=models.CASCADE, related_name="pages"
@@ -123,7 +134,7 @@ class Page(models.Model):
         related_name="pages_proofread",
     )
 
-    objects = PeerFetchingManager()
+    objects = PageManager()
 
     class Meta:
         verbose_name = _("page")

@@ -11,7 +11,7 @@ from taggit.managers import TaggableManager
 from articles import blocks as body_blocks
 from articles.credits import byline_line, story_bylines
 from articles.models.base import PeerFetchingManager, UnicodeJSONEncoder
-from articles.models.parts import Byline, Photo
+from articles.models.parts import Photo
 from articles.models.print_structure import Page, Section
 
 
@@ -47,12 +47,13 @@ class ArticleQuerySet(models.QuerySet):
     # The related rows each use of a story reads, fetched up front in a fixed number of
     # queries whatever the number of stories; the one place to add a part a use starts
     # to show.  (Lists of stories on the readers' site read stored renderings instead.)
+    # Bylines come with their person and role, pages with their edition (their managers).
 
     def for_rendering(self):
         """Everything a story's stored rendering shows (``public/fragments.py``): section,
         page and edition, credits, photos with their credits, rosters, tags, corrections."""
         return self.select_related("section", "page__edition").prefetch_related(
-            _credits(),
+            "bylines",
             models.Prefetch("photos", queryset=Photo.objects.with_credits()),
             "rosters__entries",
             "tags",
@@ -61,24 +62,20 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_feed(self):
         """What a feed item shows beyond the story's own columns: its credit line and tags."""
-        return self.prefetch_related(_credits(), "tags")
+        return self.prefetch_related("bylines", "tags")
 
     def for_export(self):
         """Everything a layout export prints (``exports/data.py``): section and its parent,
         page, main story and companions, credits (photo credits among them), photos,
         rosters, tags, corrections."""
         return self.select_related("section__parent", "main_story", "page").prefetch_related(
-            _credits(), "photos", "rosters__entries", "tags", "companions", "corrections"
+            "bylines", "photos", "rosters__entries", "tags", "companions", "corrections"
         )
 
     def for_search_index(self):
         """What a story's search document reads (``search/documents.py``): credited names,
         photo captions, tags."""
-        return self.prefetch_related(_credits(), "photos", "tags")
-
-
-def _credits():
-    return models.Prefetch("bylines", queryset=Byline.objects.for_credit_line())
+        return self.prefetch_related("bylines", "photos", "tags")
 
 
 class Article(models.Model):

@@ -237,7 +237,7 @@ def test_a_photo_story_from_filing_to_correction_and_withdrawal(desk, tmp_path):
     reporter.fill("#id_photos-0-caption", "市民在实训车间参观。")
     reporter.fill("#id_photos-0-alt_text", "市民围观数控机床")
     save(reporter)
-    story = Article.objects.get(headline="技工学校开放日迎来千名市民")
+    story = Article.objects.select_related("created_by").get(headline="技工学校开放日迎来千名市民")
     assert reporter.url == desk.url(change_url(story))
     assert story.status == "draft" and story.created_by.username == "reporter"
     assert story.photos.count() == 1
@@ -258,7 +258,7 @@ def test_a_photo_story_from_filing_to_correction_and_withdrawal(desk, tmp_path):
     save(editor)
     save(editor)  # the stored photo must not be taken for a new upload
     story.refresh_from_db()
-    assert story.page == a06
+    assert story.page_id == a06.pk
     assert story.photos.get().caption == "市民在数控实训车间参观。"
     assert "千余名市民" in story.body[0]["text"]
 
@@ -344,7 +344,7 @@ def test_the_chief_corrects_the_captions_of_every_seed_photo_story(desk):
 def test_a_roster_edited_in_the_admin_shows_every_name_in_order(desk):
     from articles.models import AwardRoster
 
-    roster = AwardRoster.objects.get(title__contains="职业技能大赛冠军")
+    roster = AwardRoster.objects.select_related("article").get(title__contains="职业技能大赛冠军")
     story = roster.article
     assert roster.stated_count == 15
     names = [entry.name for entry in roster.entries.all()]

@@ -173,7 +173,7 @@ def test_placement_needs_layout_staff(accounts):
     article = Article.objects.get(pk=article.pk)
     article.page = page
     editorial.save_story(accounts["editor"], article)
-    assert Article.objects.get(pk=article.pk).page == page
+    assert Article.objects.select_related("page").get(pk=article.pk).page == page
 
 
 def test_a_stale_version_is_a_conflict_not_a_lost_update(accounts):

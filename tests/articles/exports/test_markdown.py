@@ -2,10 +2,10 @@
 
 import pytest
 
-from articles.exports.data import page_data
+from articles.exports.data import page_data, pages_queryset
 from articles.exports.markdown import page_markdown, plain
 from articles.imports.page_text import parse_page_text
-from articles.models import Article, Page
+from articles.models import Article
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def test_plain_removes_tags_and_escapes_markdown():
 @pytest.fixture
 def marked_up_page(seed):
     """A06 with markup typed into the lead story's kicker, headline, text and caption."""
-    page = Page.objects.get(label="A06")
+    page = pages_queryset().get(label="A06")
     lead = Article.objects.filter(page=page).order_by("page_position").first()
     lead.kicker = f"#{MARKUP}"
     lead.headline = MARKUP

@@ -4,8 +4,8 @@ import os
 
 import pytest
 
+from articles.exports.data import pages_queryset
 from articles.exports.formats import export_page
-from articles.models import Page
 from tests.chromium import ARGS, CHROMIUM
 
 
@@ -50,7 +50,7 @@ def test_print_page_renders_without_console_errors_and_prints_to_pdf(
     seed, tmp_path, label, stories
 ):
     path = tmp_path / f"{label}.html"
-    path.write_bytes(export_page(Page.objects.get(label=label), "html").content)
+    path.write_bytes(export_page(pages_queryset().get(label=label), "html").content)
     problems, count, images_ok, pdf = print_in_chromium(path)
     assert problems == []
     assert count == stories

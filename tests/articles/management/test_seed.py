@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def story(headline):
-    return Article.objects.get(headline=headline)
+    return Article.objects.select_related("section__parent").get(headline=headline)
 
 
 def credits(article, photo=False):
@@ -23,7 +23,9 @@ def credits(article, photo=False):
 def test_edition_and_pages(seed):
     edition = Edition.objects.get()
     assert edition.date.isoformat() == "2023-12-26"
-    a05, a06 = Page.objects.order_by("label")
+    a05, a06 = Page.objects.select_related("section", "chief_editor", "art_editor").order_by(
+        "label"
+    )
     assert (a05.label, a05.name) == ("A05", "区县新闻")
     assert (a06.label, a06.name, a06.section.name) == ("A06", "就业·创业", "就业·创业")
     assert (a06.chief_editor.name, a06.art_editor.name) == ("王建设", "王玺")
@@ -44,7 +46,7 @@ def test_nine_published_stories_in_page_order(seed):
 
 
 def test_kinds(seed):
-    commentary = Article.objects.get(kind=Article.Kind.COMMENTARY)
+    commentary = Article.objects.select_related("main_story").get(kind=Article.Kind.COMMENTARY)
     assert commentary.headline == "制造业当家 需要高技能人才支撑"
     assert credits(commentary) == [("何春林", "评论作者")]
     assert commentary.main_story.headline == "顶尖技能高手接受城市礼遇"
@@ -106,7 +108,7 @@ def test_intertitles(seed):
 
 
 def test_rosters(seed):
-    rosters = AwardRoster.objects.order_by("order")
+    rosters = AwardRoster.objects.select_related("article").order_by("order")
     assert [r.article.headline for r in rosters] == ["顶尖技能高手接受城市礼遇"] * 3
     assert [(r.stated_count, r.entries.count()) for r in rosters] == [(15, 15), (10, 10), (10, 10)]
     assert rosters[0].display_title == "1. 株洲市第十届“技能天下”职业技能大赛冠军（15名）"

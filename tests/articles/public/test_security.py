@@ -57,7 +57,7 @@ def test_script_typed_in_the_admin_is_escaped_on_every_public_page(editor_client
         ),
     )
     assert response.status_code == 302, response.content.decode()[:3000]
-    article.refresh_from_db()
+    article = Article.objects.select_related("section", "page__edition").get(pk=article.pk)
     assert article.headline == f"标题{PAYLOAD}"  # stored as typed
     publish(article)
     photo = PhotoFactory(article=article, caption=PAYLOAD, alt_text=PAYLOAD)
