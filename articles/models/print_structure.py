@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -67,9 +68,17 @@ class Section(models.Model):
         return ids
 
 
+class EditionQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Editions readers may see: those with a published page (``PageQuerySet.published``)."""
+        return self.filter(Exists(Page.objects.published(now).filter(edition=OuterRef("pk"))))
+
+
 class Edition(models.Model):
     date = models.DateField(_("date"), unique=True)
     number = models.PositiveIntegerField(_("issue number"), null=True, blank=True)
+
+    objects = EditionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("edition")
@@ -83,7 +92,21 @@ class Edition(models.Model):
         return reverse("articles:edition", args=[self.date.isoformat()])
 
 
-class PageManager(PeerFetchingManager):
+class PageQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Pages readers may see: those holding at least one published story.
+
+        Built on ``Article.objects.published()``, the one definition of what readers see:
+        a page (or edition) of drafts, scheduled or withdrawn stories does not exist for
+        them yet, and its address would tell what is coming.
+        """
+        from articles.models.stories import Article  # stories.py imports this module
+
+        published = Article.objects.published(now).filter(page=OuterRef("pk"))
+        return self.filter(Exists(published))
+
+
+class PageManager(PeerFetchingManager.from_queryset(PageQuerySet)):
     """Every page comes with its edition, which names it (``__str__``, ``get_absolute_url``).
 
     Also where Django loads pages by itself, through this manager (admin filters and

@@ -8,8 +8,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.models import Article, Page, Section, publication_name
-from articles.public.views import visible_editions, visible_people
+from articles.models import Article, Edition, Page, Section, publication_name
+from articles.public.views import visible_people
 
 NEWS_WINDOW = datetime.timedelta(days=2)
 NEWS_LIMIT = 1000  # Google News reads at most this many URLs per sitemap
@@ -31,7 +31,7 @@ class EditionSitemap(Sitemap):
     changefreq = "never"
 
     def items(self):
-        return visible_editions()
+        return Edition.objects.published()
 
 
 class PageSitemap(Sitemap):
@@ -39,9 +39,7 @@ class PageSitemap(Sitemap):
 
     def items(self):
         return (
-            Page.objects.filter(Exists(Article.objects.published().filter(page=OuterRef("pk"))))
-            .select_related("edition")
-            .order_by("-edition__date", "order")
+            Page.objects.published().select_related("edition").order_by("-edition__date", "order")
         )
 
 

@@ -22,13 +22,6 @@ def published_stories():
     return Article.objects.published()
 
 
-def visible_editions():
-    """Editions with at least one published story; an edition of drafts does not exist yet."""
-    return Edition.objects.filter(
-        Exists(published_stories().filter(page__edition=OuterRef("pk")))
-    ).order_by("-date")
-
-
 def listed(queryset, *keys):
     """Stories for a list: their stored card (and ``keys``), section and page, nothing else."""
     return fragments.with_fragments(
@@ -73,7 +66,7 @@ class EditionArchiveView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        months = list(visible_editions().dates("date", "month", order="DESC"))
+        months = list(Edition.objects.published().dates("date", "month", order="DESC"))
         if "year" in self.kwargs:
             try:
                 month = datetime.date(self.kwargs["year"], self.kwargs["month"], 1)
@@ -90,7 +83,9 @@ class EditionArchiveView(TemplateView):
             return context
         editions = {
             e.date: e
-            for e in visible_editions().filter(date__year=month.year, date__month=month.month)
+            for e in Edition.objects.published().filter(
+                date__year=month.year, date__month=month.month
+            )
         }
         weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
         context["weeks"] = [
@@ -111,7 +106,7 @@ class EditionView(DetailView):
     context_object_name = "edition"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(visible_editions(), date=self.kwargs["date"])
+        return get_object_or_404(Edition.objects.published(), date=self.kwargs["date"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -129,9 +124,9 @@ class PageView(DetailView):
     context_object_name = "page"
 
     def get_object(self, queryset=None):
-        pages = Page.objects.filter(
-            Exists(published_stories().filter(page=OuterRef("pk")))
-        ).select_related("edition", "section", "chief_editor", "art_editor", "proofreader")
+        pages = Page.objects.published().select_related(
+            "edition", "section", "chief_editor", "art_editor", "proofreader"
+        )
         return get_object_or_404(
             pages, edition__date=self.kwargs["date"], label=self.kwargs["label"]
         )
@@ -141,10 +136,9 @@ class PageView(DetailView):
         articles = list(listed(published_stories().on_page(self.object)))
         context["articles"] = fragments.ensure_fragments(articles, "card")
         siblings = list(
-            Page.objects.filter(
-                Exists(published_stories().filter(page=OuterRef("pk"))),
-                edition=self.object.edition_id,
-            ).order_by("order", "label")
+            Page.objects.published()
+            .filter(edition=self.object.edition_id)
+            .order_by("order", "label")
         )
         position = [p.pk for p in siblings].index(self.object.pk)
         context["edition"] = self.object.edition
