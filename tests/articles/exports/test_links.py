@@ -134,7 +134,8 @@ def data_uri_images(html):
 def test_print_export_of_an_unpublished_photo_story_shows_its_cleaned_pictures(
     client, staff, located_originals, status
 ):
-    story = Article.objects.filter(kind=Article.Kind.PHOTO, photos__isnull=False).first()
+    photo_stories = Article.objects.filter(kind=Article.Kind.PHOTO, photos__isnull=False)
+    story = photo_stories.select_related("page").first()
     Article.objects.filter(pk=story.pk).update(status=status)
     photos = list(story.photos.all())
     # Readers cannot fetch these pictures yet, so the print file cannot link them.
