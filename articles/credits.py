@@ -94,14 +94,14 @@ def format_lead_credits(entries):
 # Bylines ---------------------------------------------------------------------
 
 
-def story_bylines(bylines, photo_story):
+def article_bylines(bylines, photo_article):
     """The bylines that credit a story, in order: its text bylines (those on no photo).
 
     A photo story with no text byline is credited by its photo credits.
     """
     bylines = list(bylines)
     text = [byline for byline in bylines if byline.photo_id is None]
-    return text if text or not photo_story else bylines
+    return text if text or not photo_article else bylines
 
 
 def byline_entry(byline, photo=False):

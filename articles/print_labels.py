@@ -10,6 +10,9 @@ import re
 
 from django.utils.translation import gettext as _
 
+# Data: what a district-news page is called, and the heading of its award rosters.
+DISTRICT_PAGE_SECTION = "区县新闻"
+ROSTER_HEADING = "相关链接"
 PAGE_LABEL = re.compile(r"^[A-Z]{0,2}\d{1,3}$")
 
 

@@ -111,9 +111,9 @@ def main():
     edition = Edition.objects.get(date="2024-01-01")
     extra = Article.objects.filter(page__edition=edition).order_by("-pk")[:3]
     Article.objects.filter(pk__in=[a.pk for a in extra]).delete()
-    stories = Article.objects.filter(page__edition=edition).count()
+    articles = Article.objects.filter(page__edition=edition).count()
     pages = edition.pages.count()
-    print(f"export of a {stories}-story edition ({pages} pages) as one zip:")
+    print(f"export of a {articles}-story edition ({pages} pages) as one zip:")
     for fmt in FORMATS:
         show(fmt, timed(lambda fmt=fmt: export_edition(edition, [fmt]), args.repeat))
     show("all formats", timed(lambda: export_edition(edition, FORMATS), args.repeat))

@@ -114,7 +114,7 @@ def main():
     from django.core.management import call_command
     from django.test import Client
 
-    call_command("render_stories", verbosity=0)  # as a deploy does: no stale rendering
+    call_command("render_articles", verbosity=0)  # as a deploy does: no stale rendering
     client = Client()
     clock = time.process_time if args.clock == "cpu" else time.perf_counter
     variants = ["all layers", *(v for v in args.variants if v != "all layers")]

@@ -295,9 +295,9 @@ def wrk(url, seconds, connections=16, fresh=False, workdir="."):
 class Editor(threading.Thread):
     """Saves one story again and again through the real admin: text and roster together."""
 
-    def __init__(self, services, story_id):
+    def __init__(self, services, article_id):
         super().__init__(daemon=True)
-        self.services, self.story_id = services, story_id
+        self.services, self.article_id = services, article_id
         self.stop = threading.Event()
         self.saved = self.failed = 0
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
@@ -329,7 +329,7 @@ class Editor(threading.Thread):
         ).read()
 
     def save(self, n):
-        path = f"/admin/articles/article/{self.story_id}/change/"
+        path = f"/admin/articles/article/{self.article_id}/change/"
         html = self._get(path)
         revision = re.search(r'name="revision" value="(\d+)"', html).group(1)
         roster_id = re.search(r'name="rosters-0-id" value="(\d+)"', html).group(1)
@@ -345,7 +345,7 @@ class Editor(threading.Thread):
             "body": f"第{n}次保存。",
             "page": "",
             "page_position": "0",
-            "main_story": "",
+            "main_article": "",
             "revision": revision,
             "correction_note": f"第{n}次更正。",
             "rosters-TOTAL_FORMS": "1",
@@ -353,7 +353,7 @@ class Editor(threading.Thread):
             "rosters-MIN_NUM_FORMS": "0",
             "rosters-MAX_NUM_FORMS": "1000",
             "rosters-0-id": roster_id,
-            "rosters-0-article": str(self.story_id),
+            "rosters-0-article": str(self.article_id),
             "rosters-0-title": f"第{n}次",
             "rosters-0-stated_count": "1",
             "rosters-0-names": f"张{n}",
@@ -388,7 +388,7 @@ class Editor(threading.Thread):
                 time.sleep(0.2)
 
 
-def make_story(services):
+def make_article(services):
     code = (
         "import django; django.setup();"
         "from django.utils import timezone;"
@@ -409,11 +409,11 @@ def make_story(services):
     return int(out.stdout.strip().splitlines()[-1])
 
 
-def check_story_whole(services, story_id):
+def check_article_whole(services, article_id):
     code = (
         "import django, json; django.setup();"
         "from articles.models import Article;"
-        f"a = Article.objects.get(pk={story_id}); r = a.rosters.get();"
+        f"a = Article.objects.get(pk={article_id}); r = a.rosters.get();"
         "print(json.dumps([a.body[0]['text'], r.title, [e.name for e in r.entries.all()],"
         " a.corrections.count()]))"
     )
@@ -453,31 +453,31 @@ def main():
         services.start_postgres(first=True)
         services.start_redis()
         services.prepare()
-        story = services.url("/stories/6/")
+        article = services.url("/stories/6/")
         services.start_gunicorn()
 
         print(f"steady load, {args.duration}s each", flush=True)
-        results["steady_story_cached"] = wrk(story, args.duration, workdir=workdir)
+        results["steady_story_cached"] = wrk(article, args.duration, workdir=workdir)
         results["steady_front_cached"] = wrk(services.url("/"), args.duration, workdir=workdir)
-        results["steady_story_uncached"] = wrk(story, args.duration, fresh=True, workdir=workdir)
+        results["steady_story_uncached"] = wrk(article, args.duration, fresh=True, workdir=workdir)
 
         print("Redis stopped mid-load", flush=True)
         third = args.fault_duration / 3
         timer_stop = threading.Timer(third, services.stop_redis)
         timer_start = threading.Timer(2 * third, services.start_redis)
         timer_stop.start(), timer_start.start()
-        results["redis_outage"] = wrk(story, args.fault_duration, workdir=workdir)
+        results["redis_outage"] = wrk(article, args.fault_duration, workdir=workdir)
         timer_stop.join(), timer_start.join()
         time.sleep(1)
-        before = http_status(story)
+        before = http_status(article)
         keys = subprocess.run(
             ["redis-cli", "-p", str(services.redis_port), "dbsize"], capture_output=True, text=True
         ).stdout.strip()
         results["redis_recovered"] = {"status_after": before, "keys_in_redis_after": keys}
 
         print("PostgreSQL restarted mid-load, an editor saving all along", flush=True)
-        story_id = make_story(services)
-        editor = Editor(services, story_id)
+        article_id = make_article(services)
+        editor = Editor(services, article_id)
         editor.login()
         editor.start()
         outage = {}
@@ -497,7 +497,7 @@ def main():
 
         timer = threading.Timer(args.fault_duration / 3, restart_postgres)
         timer.start()
-        results["postgres_restart"] = wrk(story, args.fault_duration, fresh=True, workdir=workdir)
+        results["postgres_restart"] = wrk(article, args.fault_duration, fresh=True, workdir=workdir)
         timer.join()
         editor.stop.set()
         editor.join(15)
@@ -509,7 +509,7 @@ def main():
                 ),
                 "editor_saves_ok": editor.saved,
                 "editor_saves_failed": editor.failed,
-                **check_story_whole(services, story_id),
+                **check_article_whole(services, article_id),
             }
         )
     finally:

@@ -41,7 +41,7 @@ def first_page(query, queryset=None, phases=None):
     results = search.search(query, queryset)
     total = results.count()
     counted = time.perf_counter()
-    snippets = [story.search_snippet for story in results[:PAGE_SIZE]]
+    snippets = [article.search_snippet for article in results[:PAGE_SIZE]]
     if phases is not None:
         phases["count"].append((counted - start) * 1000)
         phases["page"].append((time.perf_counter() - counted) * 1000)
@@ -84,8 +84,8 @@ def main():
     args = parser.parse_args()
     if args.rank_window:
         PostgresBackend.rank_window = args.rank_window
-    stories = Article.objects.published().count()
-    print(f"{connection.vendor} {connection.settings_dict['NAME']}: {stories} published stories")
+    articles = Article.objects.published().count()
+    print(f"{connection.vendor} {connection.settings_dict['NAME']}: {articles} published stories")
     if connection.vendor == "postgresql":
         print(f"rank window: {PostgresBackend.rank_window}")
     district = Section.objects.filter(slug="shifeng").first()
@@ -103,7 +103,7 @@ def main():
         total = all_hits(query, queryset)
         by_kind.setdefault(kind, []).extend(timings)
         print(
-            f"{label:<16}{total:>8}{total / stories:>8.1%}"
+            f"{label:<16}{total:>8}{total / articles:>8.1%}"
             f"{statistics.median(timings):>12.1f}{percentile(timings, 0.95):>10.1f}"
             f"{statistics.median(phases['count']):>12.1f}{statistics.median(phases['page']):>10.1f}"
         )

@@ -141,7 +141,7 @@ def fill(template, rng, topic=""):
     )
 
 
-def make_story(rng, sentences, neutral, now):
+def make_article(rng, sentences, neutral, now):
     topic = rng.choices(TOPICS, TOPIC_WEIGHTS)[0]
     own = [s for s in sentences if topic in s and (topic in TOPICAL or not RESERVED.search(s))]
     text = [fill(rng.choice(TOPIC_SENTENCES), rng, topic) for _ in range(rng.randint(1, 3))]
@@ -176,18 +176,18 @@ def generate(count, seed=2023, batch=1000):
     now = timezone.now()
     with tqdm(total=count, unit="story", desc="stories") as bar:
         for start in range(0, count, batch):
-            stories = [
-                make_story(rng, sentences, neutral, now) for _ in range(min(batch, count - start))
+            articles = [
+                make_article(rng, sentences, neutral, now) for _ in range(min(batch, count - start))
             ]
-            for story in stories:
-                story.section = rng.choice(sections)
-                story.char_count = story.compute_char_count()
+            for article in articles:
+                article.section = rng.choice(sections)
+                article.char_count = article.compute_char_count()
             with transaction.atomic():
-                stories = Article.objects.bulk_create(stories)
+                articles = Article.objects.bulk_create(articles)
                 Byline.objects.bulk_create(
-                    Byline(article=s, person=rng.choice(people), role=reporter) for s in stories
+                    Byline(article=s, person=rng.choice(people), role=reporter) for s in articles
                 )
-            bar.update(len(stories))
+            bar.update(len(articles))
 
 
 def render_all(batch=500):
@@ -209,7 +209,7 @@ def main():
     if Article.objects.exists():
         sys.exit("This database already has stories: give the benchmark an empty database.")
     call_command("load_seed", verbosity=0)  # sections, people and the seed's own nine stories
-    generate(args.stories, seed=args.seed)
+    generate(args.articles, seed=args.seed)
     render_all()
     call_command("rebuild_search_index")
 

@@ -154,7 +154,7 @@ def render_stale(args):
     """Store again any rendering made by other sources than the ones about to be served, as
     a deploy does (a reader's request would otherwise make it in memory every time)."""
     env = environment(args, cached=False)
-    subprocess.run([PYTHON, "manage.py", "render_stories", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([PYTHON, "manage.py", "render_articles", "-v0"], cwd=ROOT, env=env, check=True)
 
 
 def run(args):

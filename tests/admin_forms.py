@@ -3,7 +3,7 @@
 INLINE_PREFIXES = ["bylines", "photos", "rosters", "companions", "corrections", "status_changes"]
 
 
-def story_form(article, body="第一段。", **overrides):
+def article_form(article, body="第一段。", **overrides):
     """The story admin form for ``article``, submitted unchanged but for ``body``."""
     data = {
         "kicker": article.kicker,
@@ -16,7 +16,7 @@ def story_form(article, body="第一段。", **overrides):
         "body": body,
         "page": article.page_id or "",
         "page_position": article.page_position,
-        "main_story": "",
+        "main_article": "",
         "revision": article.revision,
     }
     for prefix in INLINE_PREFIXES:

@@ -27,7 +27,7 @@ def image_file(name="photo.jpg", size=(64, 48), fmt="JPEG"):
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{fmt.lower()}")
 
 
-class StoryWriterFactory(factory.django.DjangoModelFactory):
+class ArticleWriterFactory(factory.django.DjangoModelFactory):
     """Test data is written straight to the tables; like every writer, it then asks the
     editorial core for the side effects (renderings, search index, caches)."""
 
@@ -39,9 +39,9 @@ class StoryWriterFactory(factory.django.DjangoModelFactory):
         from articles import editorial
 
         obj = super()._create(model_class, *args, **kwargs)
-        story = obj.pk if isinstance(obj, Article) else obj.article_id
+        article = obj.pk if isinstance(obj, Article) else obj.article_id
         photos = [obj.pk] if isinstance(obj, Photo) else []
-        editorial.schedule_effects([story], photos=photos)
+        editorial.schedule_effects([article], photos=photos)
         return obj
 
 
@@ -82,7 +82,7 @@ class PageFactory(factory.django.DjangoModelFactory):
     name = "要闻"
 
 
-class ArticleFactory(StoryWriterFactory):
+class ArticleFactory(ArticleWriterFactory):
     class Meta:
         model = Article
         skip_postgeneration_save = True
@@ -100,7 +100,7 @@ class ArticleFactory(StoryWriterFactory):
     published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
 
 
-class BylineFactory(StoryWriterFactory):
+class BylineFactory(ArticleWriterFactory):
     class Meta:
         model = Byline
 
@@ -110,7 +110,7 @@ class BylineFactory(StoryWriterFactory):
     unit = "株洲日报"
 
 
-class PhotoFactory(StoryWriterFactory):
+class PhotoFactory(ArticleWriterFactory):
     class Meta:
         model = Photo
 
@@ -119,7 +119,7 @@ class PhotoFactory(StoryWriterFactory):
     caption = "颁奖现场。"
 
 
-class AwardRosterFactory(StoryWriterFactory):
+class AwardRosterFactory(ArticleWriterFactory):
     class Meta:
         model = AwardRoster
 
@@ -128,7 +128,7 @@ class AwardRosterFactory(StoryWriterFactory):
     stated_count = 2
 
 
-def make_story(bylines=1, photos=0, **overrides):
+def make_article(bylines=1, photos=0, **overrides):
     """A published story with ``bylines`` text credits and ``photos`` credited photos."""
     article = ArticleFactory(**overrides)
     for position in range(bylines):
@@ -154,18 +154,18 @@ def staff_user(username="editor"):
     return user
 
 
-def publish(story, when=None):
+def publish(article, when=None):
     """Put ``story`` through the workflow to published: submitted by an editor, signed off."""
     from articles import editorial
 
-    if story.status == Article.Status.DRAFT:
-        editorial.apply_transition(staff_user("editor"), story, "submit")
-    editorial.apply_transition(staff_user("chief"), story, "sign_off", when=when)
-    return story
+    if article.status == Article.Status.DRAFT:
+        editorial.apply_transition(staff_user("editor"), article, "submit")
+    editorial.apply_transition(staff_user("chief"), article, "sign_off", when=when)
+    return article
 
 
-def withdraw(story, reason="核实有误"):
+def withdraw(article, reason="核实有误"):
     from articles import editorial
 
-    editorial.apply_transition(staff_user("chief"), story, "withdraw", comment=reason)
-    return story
+    editorial.apply_transition(staff_user("chief"), article, "withdraw", comment=reason)
+    return article

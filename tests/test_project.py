@@ -50,11 +50,11 @@ def test_readers_get_chinese_pages_with_beijing_dates(client):
     """A story published at 16:30 UTC on 25 December is a 26 December story in Zhuzhou."""
     import datetime
 
-    from tests.factories import make_story
+    from tests.factories import make_article
 
     when = datetime.datetime(2023, 12, 25, 16, 30, tzinfo=datetime.UTC)
-    story = make_story(headline="跨午夜的稿件", published_at=when)
-    html = client.get(story.get_absolute_url()).content.decode()
+    article = make_article(headline="跨午夜的稿件", published_at=when)
+    html = client.get(article.get_absolute_url()).content.decode()
     assert '<html lang="zh-Hans">' in html
     assert "2023年12月26日" in html and "2023年12月25日" not in html
 

@@ -13,4 +13,4 @@
 - base.py: inlines the modules share; it registers nothing.
 """
 
-from articles.admin import audit, layout, pages, reference, stories  # noqa: F401  (registers the ModelAdmins)
+from articles.admin import articles, audit, layout, pages, reference  # noqa: F401  (registers the ModelAdmins)

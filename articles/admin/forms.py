@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles import blocks as body_blocks
 from articles.editorial import workflow
-from articles.editorial.diffs import story_text
+from articles.editorial.diffs import article_text
 from articles.models import Article, AwardRoster, check_roster_count
 
 
@@ -57,7 +57,7 @@ class ArticleAdminForm(forms.ModelForm):
             "body",
             "page",
             "page_position",
-            "main_story",
+            "main_article",
             "revision",
         ]
         widgets = {"revision": forms.HiddenInput}
@@ -81,8 +81,8 @@ class ArticleAdminForm(forms.ModelForm):
         if not self.instance.pk:
             return True
         cleaned = getattr(self, "cleaned_data", {})
-        before = story_text({name: getattr(self.instance, name) for name in _TEXT})
-        after = story_text(
+        before = article_text({name: getattr(self.instance, name) for name in _TEXT})
+        after = article_text(
             {name: cleaned.get(name, getattr(self.instance, name)) for name in _TEXT}
         )
         others = set(self.changed_data) - {*_TEXT, "correction_note", "revision"}
@@ -102,15 +102,15 @@ class ArticleAdminForm(forms.ModelForm):
         return cleaned
 
 
-class StoryPartsFormSet(BaseInlineFormSet):
+class ArticlePartsFormSet(BaseInlineFormSet):
     """Bylines, photos and rosters of a story: on a published story, a change is a correction."""
 
     def clean(self):
         super().clean()
-        story = self.instance
+        article = self.instance
         if (
-            story.pk
-            and story.is_public
+            article.pk
+            and article.is_public
             and self.has_changed()
             and not (self.data.get("correction_note") or "").strip()
         ):

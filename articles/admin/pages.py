@@ -61,7 +61,7 @@ class PageAdmin(admin.ModelAdmin):
         "chief_editor",
         "art_editor",
         "proofreader",
-        "story_count",
+        "article_count",
     ]
     list_display_links = ["label"]
     list_filter = [("edition", admin.RelatedOnlyFieldListFilter), "section"]
@@ -83,7 +83,7 @@ class PageAdmin(admin.ModelAdmin):
         )
 
     @admin.display(description=_("stories"), ordering="article_total")
-    def story_count(self, page):
+    def article_count(self, page):
         return page.article_total
 
     def save_formset(self, request, form, formset, change):
@@ -92,12 +92,12 @@ class PageAdmin(admin.ModelAdmin):
         # A story's place on the page is a change to the story: the editorial core checks
         # who may place it in its state (a published story is moved by the duty chief).
         formset.new_objects, formset.deleted_objects, formset.changed_objects = [], [], []
-        for story_form in formset.forms:
-            if story_form.instance.pk and story_form.has_changed():
-                editorial.place_story(
-                    request.user, story_form.instance, story_form.cleaned_data["page_position"]
+        for article_form in formset.forms:
+            if article_form.instance.pk and article_form.has_changed():
+                editorial.place_article(
+                    request.user, article_form.instance, article_form.cleaned_data["page_position"]
                 )
-                formset.changed_objects.append((story_form.instance, story_form.changed_data))
+                formset.changed_objects.append((article_form.instance, article_form.changed_data))
         return None
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -187,13 +187,13 @@ class EditionAdmin(admin.ModelAdmin):
                     messages.success(
                         request,
                         gettext("Imported %(count)d stories into %(date)s.")
-                        % {"count": report.story_count, "date": report.edition},
+                        % {"count": report.article_count, "date": report.edition},
                     )
-                    for story in report.kept:
+                    for article in report.kept:
                         messages.warning(
                             request,
                             gettext("Left as it is: %(title)s (%(reason)s)")
-                            % {"title": story.title, "reason": story.reason},
+                            % {"title": article.title, "reason": article.reason},
                         )
                     edition = Edition.objects.get(date=data["edition"])
                     return redirect("admin:articles_edition_flatplan", edition.pk)
@@ -224,24 +224,24 @@ class EditionAdmin(admin.ModelAdmin):
         edition = get_object_or_404(Edition, pk=object_id)
         if not self.has_view_permission(request, edition):
             raise PermissionDenied
-        stories = Article.objects.order_by("page_position", "pk").annotate(
+        articles = Article.objects.order_by("page_position", "pk").annotate(
             photo_total=Count("photos")
         )
         pages = (
             Page.objects.filter(edition=edition)
             .select_related("section", "chief_editor", "art_editor", "proofreader")
-            .prefetch_related(Prefetch("articles", queryset=stories))
+            .prefetch_related(Prefetch("articles", queryset=articles))
             .order_by("order", "label")
         )
         cards = []
         for page in pages:
-            page_stories = list(page.articles.all())
+            page_articles = list(page.articles.all())
             cards.append(
                 {
                     "page": page,
-                    "stories": page_stories,
-                    "char_total": sum(story.char_count for story in page_stories),
-                    "photo_total": sum(story.photo_total for story in page_stories),
+                    "stories": page_articles,
+                    "char_total": sum(article.char_count for article in page_articles),
+                    "photo_total": sum(article.photo_total for article in page_articles),
                     "exports": [
                         (
                             layout.FORMAT_LABELS[fmt],

@@ -44,7 +44,7 @@ if admin.site.is_registered(Tag):
 
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "story_count"]
+    list_display = ["name", "slug", "article_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -52,7 +52,7 @@ class TagAdmin(admin.ModelAdmin):
         return super().get_queryset(request).annotate(item_total=Count("taggit_taggeditem_items"))
 
     @admin.display(description=_("stories"), ordering="item_total")
-    def story_count(self, tag):
+    def article_count(self, tag):
         return tag.item_total
 
     def has_delete_permission(self, request, obj=None):

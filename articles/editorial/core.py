@@ -120,7 +120,7 @@ def _as_filed(article, user):
 
 # One change to one story -----------------------------------------------------------------
 @dataclass
-class StoryChange:
+class ArticleChange:
     """What the caller of ``story_change`` tells the core about the change it wrote."""
 
     user: object
@@ -139,7 +139,7 @@ class StoryChange:
 
 
 @contextlib.contextmanager
-def story_change(user, article, *, note="", comment="", action=None, adding=None):
+def article_change(user, article, *, note="", comment="", action=None, adding=None):
     """Check, then let the caller write the story and its parts, then record it once.
 
     ``article`` is the caller's instance with its new values not yet saved (its
@@ -161,7 +161,7 @@ def story_change(user, article, *, note="", comment="", action=None, adding=None
             if stored.revision != article.revision:
                 raise EditConflict(stored, article.revision)
             check_change(user, stored, article)
-        change = StoryChange(user, article, stored)
+        change = ArticleChange(user, article, stored)
         yield change
         if not change.written:
             return
@@ -173,9 +173,9 @@ def story_change(user, article, *, note="", comment="", action=None, adding=None
         _record(change, comment, action or (ADDITION if adding else CHANGE))
 
 
-def save_story(user, article, *, note="", comment=""):
+def save_article(user, article, *, note="", comment=""):
     """Save ``article``'s own fields (no parts) as ``user``; returns it."""
-    with story_change(user, article, note=note, comment=comment):
+    with article_change(user, article, note=note, comment=comment):
         article.save()
     return article
 
@@ -199,13 +199,13 @@ def log(user, article, action, message=""):
     )
 
 
-def place_story(user, article, position, page=None):
+def place_article(user, article, position, page=None):
     """Move ``article`` to ``position`` (on ``page``, default its own) as layout staff."""
     fresh = Article.objects.get(pk=article.pk)
     fresh.page_position = position
     if page is not None:
         fresh.page = page
-    with story_change(user, fresh, comment=_("Placed on the page")) as change:
+    with article_change(user, fresh, comment=_("Placed on the page")) as change:
         fresh.save()
         change.message = _("Placed on the page")
         # Where a story is printed is not what readers read of it: no correction note.
@@ -304,7 +304,7 @@ def _restore_parts(change, parts):
     RosterEntry.objects.bulk_create(parts["entries"])
 
 
-def story_version(article, version_id):
+def article_version(article, version_id):
     """The saved version ``version_id`` of ``article`` itself, or Refused.
 
     A version of another record (a byline, another story) is never taken for the
@@ -326,14 +326,14 @@ def restore_version(user, article, version_id, note=""):
     Never changes status or publishing fields; over a published story it is a
     correction (permission and note required); recorded as a new version.
     """
-    version = story_version(article, version_id)
+    version = article_version(article, version_id)
     fields = version.field_dict
     parts = parts_of(version.revision, article.pk)
     _check_restorable(parts)
     when = timezone.localtime(version.revision.date_created).strftime("%Y-%m-%d %H:%M")
     comment = _("Restored the version saved %(when)s") % {"when": when}
     fresh = Article.objects.get(pk=article.pk)
-    with story_change(user, fresh, note=note, comment=comment) as change:
+    with article_change(user, fresh, note=note, comment=comment) as change:
         for name in CONTENT_FIELDS:
             setattr(fresh, name, fields.get(name, getattr(fresh, name)))
         fresh.save()
@@ -341,7 +341,7 @@ def restore_version(user, article, version_id, note=""):
     return fresh
 
 
-def recover_story(user, version):
+def recover_article(user, version):
     """A deleted story back from its last version: as a new draft, with its parts."""
     if version.content_type.model_class() is not Article:
         raise Refused(_("This version does not belong to a story."))
@@ -354,14 +354,14 @@ def recover_story(user, version):
     _check_restorable(parts)
     article.created_by_id = None
     comment = _("Recovered after it was deleted")
-    with story_change(user, article, comment=comment, adding=True) as change:
+    with article_change(user, article, comment=comment, adding=True) as change:
         article.revision = 1
         article.save(force_insert=True)
         _restore_parts(change, parts)
     return article
 
 
-def delete_story(user, article):
+def delete_article(user, article):
     """Delete a story for good (administrators only; everyone else withdraws)."""
     if not (user.is_active and user.has_perm("articles.delete_article")):
         raise Refused(_("Stories are withdrawn, not deleted; only an administrator deletes."))

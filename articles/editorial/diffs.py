@@ -14,7 +14,7 @@ from articles.blocks import blocks_to_text
 TEXT_FIELDS = ("kicker", "headline", "subheadline", "dateline", "body")
 
 
-def story_text(fields):
+def article_text(fields):
     """The text of a story (a dict of field values, as a version stores them), field by field."""
     text = {}
     for name in TEXT_FIELDS:
@@ -52,9 +52,9 @@ def diff_html(old, new):
     return mark_safe("".join(parts))  # every piece above is escaped
 
 
-def story_diff(old_fields, new_fields):
+def article_diff(old_fields, new_fields):
     """Per text field that differs: (field name, diff HTML)."""
-    old, new = story_text(old_fields), story_text(new_fields)
+    old, new = article_text(old_fields), article_text(new_fields)
     return [
         (name, diff_html(old[name], new[name])) for name in TEXT_FIELDS if old[name] != new[name]
     ]

@@ -17,7 +17,7 @@ from articles.models import Photo
 
 @dataclass
 class _Pending:
-    stories: set = field(default_factory=set)
+    articles: set = field(default_factory=set)
     photos: set = field(default_factory=set)
     removed_photos: set = field(default_factory=set)
     navigation: bool = False
@@ -26,7 +26,7 @@ class _Pending:
 _PENDING_ATTRIBUTE = "newsroom_pending_effects"
 
 
-def schedule_effects(stories=(), *, photos=(), removed_photos=(), navigation=False, using=None):
+def schedule_effects(articles=(), *, photos=(), removed_photos=(), navigation=False, using=None):
     """Render, index and refresh after the current transaction commits, once per transaction.
 
     Every call in one transaction adds to the same pending set; one on_commit
@@ -51,7 +51,7 @@ def schedule_effects(stories=(), *, photos=(), removed_photos=(), navigation=Fal
             run_effects(pending, using)
 
         callback.newsroom_pending = pending
-    pending.stories.update(pk for pk in stories if pk)
+    pending.articles.update(pk for pk in articles if pk)
     pending.photos.update(photos)
     pending.removed_photos.update(removed_photos)
     pending.navigation |= navigation
@@ -65,9 +65,9 @@ def run_effects(pending, using=DEFAULT_DB_ALIAS):
     from articles.public import cache, fragments
     from articles.search.indexing import index_articles
 
-    if pending.stories:
-        fragments.render(pending.stories)
-        index_articles(pending.stories, using=using)
+    if pending.articles:
+        fragments.render(pending.articles)
+        index_articles(pending.articles, using=using)
     for pk in pending.removed_photos:
         renditions.delete(pk)
     for photo in Photo.objects.using(using).filter(pk__in=pending.photos):

@@ -24,7 +24,7 @@ from people.models import Person
 REFERENCE_MODELS = (Person, Role, Section, Page, Edition)
 
 
-def stories_showing(instance):
+def articles_showing(instance):
     """Primary keys of the stories whose own rendering shows ``instance``."""
     if isinstance(instance, Person):
         return list(
@@ -55,7 +55,7 @@ def reference_saved(sender, instance, raw=False, using=None, **kwargs):
     if raw:
         return
     editorial.schedule_effects(
-        stories_showing(instance), navigation=isinstance(instance, Section), using=using
+        articles_showing(instance), navigation=isinstance(instance, Section), using=using
     )
 
 

@@ -9,17 +9,17 @@ from collections import defaultdict
 
 from django.conf import settings
 
-from articles.credits import byline_line, story_bylines
+from articles.credits import article_bylines, byline_line
 from articles.models import Article, Page
 from articles.photos import renditions
-from articles.public.structured_data import rendition_url
+from articles.photos.renditions import rendition_url
 
 FORMAT_NAME = "newsroom-layout"
 FORMAT_VERSION = 1
 STAFF_FIELDS = ("chief_editor", "art_editor", "proofreader")
 
 
-def stories_queryset():
+def articles_queryset():
     """Stories with everything an export prints, in a fixed number of queries."""
     return Article.objects.for_export().order_by("page_position", "pk")
 
@@ -32,19 +32,19 @@ def pages_queryset():
 
 def page_data(page, base_url=""):
     """One page as the JSON export dict."""
-    return _pages_data([page], stories_queryset().filter(page=page), base_url)[0]
+    return _pages_data([page], articles_queryset().filter(page=page), base_url)[0]
 
 
 def edition_data(edition, base_url=""):
     """Every page of ``edition``, in page order, as JSON export dicts."""
     pages = list(pages_queryset().filter(edition=edition).order_by("order", "label"))
-    return _pages_data(pages, stories_queryset().filter(page__edition=edition), base_url)
+    return _pages_data(pages, articles_queryset().filter(page__edition=edition), base_url)
 
 
-def _pages_data(pages, stories, base_url):
+def _pages_data(pages, articles, base_url):
     by_page = defaultdict(list)
-    for story in stories:
-        by_page[story.page_id].append(story)
+    for article in articles:
+        by_page[article.page_id].append(article)
     return [
         {
             "format": FORMAT_NAME,
@@ -61,7 +61,7 @@ def _pages_data(pages, stories, base_url):
                     for field in STAFF_FIELDS
                 },
             },
-            "stories": [_story(story, base_url) for story in by_page[page.pk]],
+            "stories": [_article(article, base_url) for article in by_page[page.pk]],
         }
         for page in pages
     ]
@@ -95,27 +95,27 @@ def _byline(byline):
     }
 
 
-def _story(story, base_url):
-    bylines = list(story.bylines.all())
+def _article(article, base_url):
+    bylines = list(article.bylines.all())
     text_bylines = [b for b in bylines if b.photo_id is None]
-    photos = sorted(story.photos.all(), key=lambda p: (p.order, p.pk))
+    photos = sorted(article.photos.all(), key=lambda p: (p.order, p.pk))
     return {
-        "id": story.pk,
-        "position": story.page_position,
-        "kind": story.kind,
-        "status": story.status,
-        "published_at": story.published_at.isoformat() if story.published_at else None,
-        "updated_at": story.updated_at.isoformat() if story.updated_at else None,
-        "kicker": story.kicker,
-        "headline": story.headline,
-        "subheadline": story.subheadline,
-        "dateline": story.dateline,
-        "section": _section(story.section),
-        "byline": byline_line(story_bylines(bylines, story.kind == Article.Kind.PHOTO)),
+        "id": article.pk,
+        "position": article.page_position,
+        "kind": article.kind,
+        "status": article.status,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
+        "updated_at": article.updated_at.isoformat() if article.updated_at else None,
+        "kicker": article.kicker,
+        "headline": article.headline,
+        "subheadline": article.subheadline,
+        "dateline": article.dateline,
+        "section": _section(article.section),
+        "byline": byline_line(article_bylines(bylines, article.kind == Article.Kind.PHOTO)),
         "bylines": [_byline(b) for b in text_bylines],
-        "body": [{"type": block["type"], "text": block["text"]} for block in story.body],
-        "char_count": story.char_count,
-        "tags": sorted(tag.name for tag in story.tags.all()),
+        "body": [{"type": block["type"], "text": block["text"]} for block in article.body],
+        "char_count": article.char_count,
+        "tags": sorted(tag.name for tag in article.tags.all()),
         "photos": [_photo(photo, bylines, base_url) for photo in photos],
         "rosters": [
             {
@@ -123,14 +123,14 @@ def _story(story, base_url):
                 "stated_count": roster.stated_count,
                 "names": [entry.name for entry in roster.entries.all()],
             }
-            for roster in story.rosters.all()
+            for roster in article.rosters.all()
         ],
-        "main_story": story.main_story_id,
-        "companions": sorted(c.pk for c in story.companions.all()),
+        "main_story": article.main_article_id,
+        "companions": sorted(c.pk for c in article.companions.all()),
         "corrections": [
-            {"date": c.created_at.isoformat(), "note": c.note} for c in story.corrections.all()
+            {"date": c.created_at.isoformat(), "note": c.note} for c in article.corrections.all()
         ],
-        "url": _absolute(base_url, story.get_absolute_url()),
+        "url": _absolute(base_url, article.get_absolute_url()),
     }
 
 

@@ -109,10 +109,10 @@ def export_edition(edition, formats=FORMATS, base_url="", progress=None):
             stem = f"{date}-{data['page']['label']}"
             for fmt in formats:
                 if fmt == "ninjs":
-                    for document, story in zip(
+                    for document, article in zip(
                         page_ninjs(data, base_url), data["stories"], strict=True
                     ):
-                        name = f"{stem}/ninjs/{story['position']:02d}-{story['id']}.json"
+                        name = f"{stem}/ninjs/{article['position']:02d}-{article['id']}.json"
                         archive.writestr(name, _json(document))
                 else:
                     content = render(data, fmt, base_url, images)

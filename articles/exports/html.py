@@ -29,7 +29,9 @@ def embedded_images(pages):
     Renditions missing on disk are made on the way; a photo whose original is missing
     or unreadable is left out (and prints as a placeholder).
     """
-    ids = {photo["id"] for data in pages for story in data["stories"] for photo in story["photos"]}
+    ids = {
+        photo["id"] for data in pages for article in data["stories"] for photo in article["photos"]
+    }
     sources = {}
     for photo in Photo.objects.filter(pk__in=ids).exclude(image=""):
         largest = renditions.renditions(photo, "jpg")[-1]
@@ -45,11 +47,11 @@ def embedded_images(pages):
 def page_html(data, images=None):
     """The print HTML of one page dict; ``images`` maps photo ids to ``src`` values."""
     images = embedded_images([data]) if images is None else images
-    stories = []
-    for story in data["stories"]:
-        photos = [dict(photo, src=images.get(photo["id"], "")) for photo in story["photos"]]
-        stories.append(dict(story, photos=photos))
-    rosters = [roster for story in data["stories"] for roster in story["rosters"]]
+    articles = []
+    for article in data["stories"]:
+        photos = [dict(photo, src=images.get(photo["id"], "")) for photo in article["photos"]]
+        articles.append(dict(article, photos=photos))
+    rosters = [roster for article in data["stories"] for roster in article["rosters"]]
     return render_to_string(
-        "layout/page_print.html", {"data": data, "stories": stories, "rosters": rosters}
+        "layout/page_print.html", {"data": data, "stories": articles, "rosters": rosters}
     )

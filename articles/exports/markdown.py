@@ -18,7 +18,7 @@ import re
 from django.utils.html import strip_tags
 
 from articles.credits import CreditEntry, format_lead_credits
-from articles.imports.page_text import DISTRICT_PAGE_SECTION, ROSTER_HEADING
+from articles.print_labels import DISTRICT_PAGE_SECTION, ROSTER_HEADING
 
 HARD_BREAK = "  \n"
 # Emphasis, code, links, raw HTML and headings, and the backslash itself, so that a
@@ -38,8 +38,8 @@ def _lead_credit(bylines):
     )
 
 
-def _district_label(story):
-    section = story["section"]
+def _district_label(article):
+    section = article["section"]
     if not section or section["kind"] != "district":
         return ""
     parent = section["parent"]
@@ -77,46 +77,46 @@ def _body(blocks, lead=""):
     return chunks
 
 
-def _news(story):
+def _news(article):
     chunks = []
-    district = _district_label(story)
+    district = _district_label(article)
     if district:
         chunks.append(f"## {district}")
-    if story["kicker"]:
-        chunks.append(f"## {plain(story['kicker'])}")
-    chunks.append(f"## {plain(story['headline'])}")
-    if story["subheadline"]:
-        chunks.append(HARD_BREAK.join(_split_in_two(plain(story["subheadline"]))))
-    captioned = all(photo["caption"] for photo in story["photos"])
+    if article["kicker"]:
+        chunks.append(f"## {plain(article['kicker'])}")
+    chunks.append(f"## {plain(article['headline'])}")
+    if article["subheadline"]:
+        chunks.append(HARD_BREAK.join(_split_in_two(plain(article["subheadline"]))))
+    captioned = all(photo["caption"] for photo in article["photos"])
     if captioned:
-        chunks.extend(_photo_line(photo) for photo in story["photos"])
-    lead = _lead_credit(story["bylines"]) if story["bylines"] else ""
-    if lead and story["dateline"]:
-        lead += f" {story['dateline']}，"
-    chunks.extend(_body(story["body"], lead))
+        chunks.extend(_photo_line(photo) for photo in article["photos"])
+    lead = _lead_credit(article["bylines"]) if article["bylines"] else ""
+    if lead and article["dateline"]:
+        lead += f" {article['dateline']}，"
+    chunks.extend(_body(article["body"], lead))
     if not captioned:
-        chunks.extend(_photo_line(photo) for photo in story["photos"])
+        chunks.extend(_photo_line(photo) for photo in article["photos"])
     return chunks
 
 
-def _commentary(story):
-    headline = plain(story["headline"])
+def _commentary(article):
+    headline = plain(article["headline"])
     head = headline.split(" ")
     chunks = [HARD_BREAK.join(head) if len(head) > 1 else f"## {headline}"]
-    chunks.append(" ".join(b["person"]["name"] for b in story["bylines"]))
-    chunks.extend(_body(story["body"]))
+    chunks.append(" ".join(b["person"]["name"] for b in article["bylines"]))
+    chunks.extend(_body(article["body"]))
     return chunks
 
 
-def _photo_story(story):
-    chunks = [HARD_BREAK.join(_split_in_two(plain(story["headline"])))]
-    chunks.extend(_body(story["body"]))
-    chunks.extend(photo["credit"] for photo in story["photos"])
+def _photo_article(article):
+    chunks = [HARD_BREAK.join(_split_in_two(plain(article["headline"])))]
+    chunks.extend(_body(article["body"]))
+    chunks.extend(photo["credit"] for photo in article["photos"])
     return chunks
 
 
-def _rosters(stories):
-    rosters = [roster for story in stories for roster in story["rosters"]]
+def _rosters(articles):
+    rosters = [roster for article in articles for roster in article["rosters"]]
     if not rosters:
         return []
     chunks = [f"## {ROSTER_HEADING}"]
@@ -141,13 +141,13 @@ def page_markdown(data):
     if page["name"] and (staff or page["name"] != DISTRICT_PAGE_SECTION):
         chunks.append(f"## {page['name']}")
         chunks.append(" ".join(staff) or "责任编辑：")
-    for story in data["stories"]:
-        if story["kind"] == "commentary":
-            chunks.extend(_commentary(story))
-        elif story["kind"] == "photo":
-            chunks.extend(_photo_story(story))
+    for article in data["stories"]:
+        if article["kind"] == "commentary":
+            chunks.extend(_commentary(article))
+        elif article["kind"] == "photo":
+            chunks.extend(_photo_article(article))
         else:
-            chunks.extend(_news(story))
+            chunks.extend(_news(article))
     chunks.extend(_rosters(data["stories"]))
     return "\n\n".join(chunks) + "\n"
 

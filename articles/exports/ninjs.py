@@ -50,7 +50,7 @@ def _html(blocks, dateline=""):
     return "".join(parts)
 
 
-def _picture(story, photo, base_url, publication):
+def _picture(article, photo, base_url, publication):
     # The picture is identified by, and served as, its renditions: never the original.
     renditions = [
         {
@@ -92,51 +92,55 @@ def _picture(story, photo, base_url, publication):
     return picture
 
 
-def story_ninjs(story, page, base_url=""):
+def article_ninjs(article, page, base_url=""):
     """One ninjs 3.1 document for ``story`` (a story dict of ``export_data``) on ``page``."""
     edition, label = page["edition"]["date"], page["page"]["label"]
-    plain = "\n".join(block["text"] for block in story["body"])
-    headlines = [{"role": "main", "contentType": "text/plain", "value": story["headline"]}]
-    if story["kicker"]:
-        headlines.append({"role": "kicker", "contentType": "text/plain", "value": story["kicker"]})
-    if story["subheadline"]:
+    plain = "\n".join(block["text"] for block in article["body"])
+    headlines = [{"role": "main", "contentType": "text/plain", "value": article["headline"]}]
+    if article["kicker"]:
         headlines.append(
-            {"role": "subheadline", "contentType": "text/plain", "value": story["subheadline"]}
+            {"role": "kicker", "contentType": "text/plain", "value": article["kicker"]}
+        )
+    if article["subheadline"]:
+        headlines.append(
+            {"role": "subheadline", "contentType": "text/plain", "value": article["subheadline"]}
         )
     document = {
-        "uri": _uri(base_url, story["url"]),
-        "type": TYPE_BY_KIND.get(story["kind"], "text"),
+        "uri": _uri(base_url, article["url"]),
+        "type": TYPE_BY_KIND.get(article["kind"], "text"),
         "representationType": "full",
         "profile": "newsroom-print-story",
         "language": LANGUAGE,
-        "pubStatus": "usable" if story["status"] == "published" else "withheld",
+        "pubStatus": "usable" if article["status"] == "published" else "withheld",
         "headlines": headlines,
         "bodies": [
             {
                 "role": "main",
                 "contentType": "text/html",
-                "charCount": story["char_count"],
-                "value": _html(story["body"], story["dateline"]),
+                "charCount": article["char_count"],
+                "value": _html(article["body"], article["dateline"]),
             },
             {
                 "role": "plain",
                 "contentType": "text/plain",
-                "charCount": story["char_count"],
+                "charCount": article["char_count"],
                 "value": plain,
             },
         ],
-        "slugline": f"{edition} {label} {story['position']}",
+        "slugline": f"{edition} {label} {article['position']}",
         "altIds": [
             {"role": "printEdition", "value": edition},
             {"role": "printPage", "value": label},
             {"role": "printPageName", "value": page["page"]["name"]},
-            {"role": "printPosition", "value": str(story["position"])},
-            {"role": "newsroomId", "value": str(story["id"])},
+            {"role": "printPosition", "value": str(article["position"])},
+            {"role": "newsroomId", "value": str(article["id"])},
         ],
-        "genres": [{"name": GENRE_BY_KIND.get(story["kind"], "Current"), "literal": story["kind"]}],
+        "genres": [
+            {"name": GENRE_BY_KIND.get(article["kind"], "Current"), "literal": article["kind"]}
+        ],
         "copyrightHolder": page["publication"],
     }
-    if story["corrections"]:
+    if article["corrections"]:
         # Public 更正 notes travel with the story, as descriptions readers may be shown.
         document["descriptions"] = [
             {
@@ -144,49 +148,49 @@ def story_ninjs(story, page, base_url=""):
                 "contentType": "text/plain",
                 "value": f"{c['date'][:10]} {c['note']}",
             }
-            for c in story["corrections"]
+            for c in article["corrections"]
         ]
-    if story["byline"]:
-        document["by"] = story["byline"]
-    if story["dateline"]:
-        document["located"] = story["dateline"]
-    if story["published_at"]:
-        document["versionCreated"] = story["published_at"]
-    elif story["updated_at"]:
-        document["versionCreated"] = story["updated_at"]
-    if story["tags"]:
+    if article["byline"]:
+        document["by"] = article["byline"]
+    if article["dateline"]:
+        document["located"] = article["dateline"]
+    if article["published_at"]:
+        document["versionCreated"] = article["published_at"]
+    elif article["updated_at"]:
+        document["versionCreated"] = article["updated_at"]
+    if article["tags"]:
         document["subjects"] = [
-            {"name": tag, "rel": "about", "literal": tag} for tag in story["tags"]
+            {"name": tag, "rel": "about", "literal": tag} for tag in article["tags"]
         ]
-    if story["section"]:
+    if article["section"]:
         document.setdefault("subjects", []).append(
             {
-                "name": story["section"]["name"],
+                "name": article["section"]["name"],
                 "rel": "section",
-                "literal": story["section"]["slug"],
+                "literal": article["section"]["slug"],
             }
         )
     associations = [
-        _picture(story, photo, base_url, page["publication"]) for photo in story["photos"]
+        _picture(article, photo, base_url, page["publication"]) for photo in article["photos"]
     ]
-    if story["main_story"]:
+    if article["main_story"]:
         associations.append(
             {
                 "name": "mainStory",
                 "rel": "mainStory",
-                "uri": _uri(base_url, reverse("articles:detail", args=[story["main_story"]])),
+                "uri": _uri(base_url, reverse("articles:detail", args=[article["main_story"]])),
             }
         )
     if associations:
         document["associations"] = associations
-    if story["rosters"]:
+    if article["rosters"]:
         document["bodies"].append(
             {
                 "role": "roster",
                 "contentType": "text/plain",
                 "value": "\n".join(
                     f"{r['title']}（{r['stated_count']}名）：{'、'.join(r['names'])}"
-                    for r in story["rosters"]
+                    for r in article["rosters"]
                 ),
             }
         )
@@ -195,4 +199,4 @@ def story_ninjs(story, page, base_url=""):
 
 def page_ninjs(data, base_url=""):
     """The ninjs documents of every story on the page, in page order."""
-    return [story_ninjs(story, data, base_url) for story in data["stories"]]
+    return [article_ninjs(article, data, base_url) for article in data["stories"]]

@@ -33,16 +33,14 @@ from django.utils.translation import gettext as _
 
 from articles.credits import PHOTO_MARK, Credit, is_plausible_name, parse_credits
 from articles.models import Article
-from articles.print_labels import LayoutError
+from articles.print_labels import DISTRICT_PAGE_SECTION, ROSTER_HEADING, LayoutError
 from articles.typography import to_fullwidth_punctuation as fullwidth
 
 # The story kinds are the model's: a parsed story's kind is what the store saves.
 Kind = Article.Kind
 PARAGRAPH, INTERTITLE = "paragraph", "intertitle"
 # Data: the section of a page of district news, and what printed words mean.
-DISTRICT_PAGE_SECTION = "区县新闻"
 COMMENTARY_ROLE = "评论作者"
-ROSTER_HEADING = "相关链接"
 STAFF_FIELDS = {"责任编辑": "chief_editor", "美术编辑": "art_editor", "校对": "proofreader"}
 
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:区|县|市|街道|镇|乡)$")
@@ -79,7 +77,7 @@ class ParsedRoster:
 
 
 @dataclass
-class ParsedStory:
+class ParsedArticle:
     headline: str
     kicker: str = ""
     subheadline: str = ""
@@ -90,7 +88,7 @@ class ParsedStory:
     body: list[dict] = field(default_factory=list)
     photos: list[ParsedPhoto] = field(default_factory=list)
     rosters: list[ParsedRoster] = field(default_factory=list)
-    main_story: int | None = None  # index on the page of the story this one belongs to
+    main_article: int | None = None  # index on the page of the story this one belongs to
     line: int = 0
 
     @property
@@ -103,12 +101,12 @@ class ParsedPage:
     name: str = ""
     section: str = ""
     staff: dict[str, str] = field(default_factory=dict)
-    stories: list[ParsedStory] = field(default_factory=list)
+    articles: list[ParsedArticle] = field(default_factory=list)
     line: int = 0
 
     @property
-    def lead_story(self):
-        return next((s for s in self.stories if s.kind != Kind.COMMENTARY), None)
+    def lead_article(self):
+        return next((s for s in self.articles if s.kind != Kind.COMMENTARY), None)
 
 
 # Blocks and items ---------------------------------------------------------------
@@ -236,7 +234,7 @@ def _ends_sentence(text):
 class _Builder:
     def __init__(self):
         self.pages: list[ParsedPage] = []
-        self.story: ParsedStory | None = None
+        self.article: ParsedArticle | None = None
         self.last_para_open = False
 
     @property
@@ -246,41 +244,41 @@ class _Builder:
         return self.pages[-1]
 
     def open_page(self, name, staff, line):
-        if self.pages and not self.pages[-1].stories:
+        if self.pages and not self.pages[-1].articles:
             self.pages[-1].name = self.pages[-1].section = name
             self.pages[-1].staff.update(staff)
         else:
             self.pages.append(ParsedPage(name=name, section=name, staff=staff, line=line))
-        self.story = None
+        self.article = None
 
-    def open_story(self, story):
-        self.page.stories.append(story)
-        self.story = story
+    def open_article(self, article):
+        self.page.articles.append(article)
+        self.article = article
         self.last_para_open = False
 
     def add_paragraph(self, text, line):
-        if self.story is None:
+        if self.article is None:
             raise LayoutError(
                 _("Text before the first story: no headline above it"), line, text[:40]
             )
-        body = self.story.body
+        body = self.article.body
         if body and body[-1]["type"] == PARAGRAPH and not _ends_sentence(body[-1]["text"]):
             body[-1]["text"] += text
         else:
             body.append({"type": PARAGRAPH, "text": text})
 
     def add_intertitle(self, lines, line):
-        if self.story is None:
+        if self.article is None:
             raise LayoutError(_("A heading with no story under it"), line, " ".join(lines))
-        self.story.body.append({"type": INTERTITLE, "text": "\n".join(lines)})
+        self.article.body.append({"type": INTERTITLE, "text": "\n".join(lines)})
 
     def add_photo(self, item):
-        if self.story is None:
+        if self.article is None:
             raise LayoutError(_("A photo credit with no story above it"), item.line, item.text)
-        self.story.photos.append(ParsedPhoto(item.text, item.credits, item.line))
+        self.article.photos.append(ParsedPhoto(item.text, item.credits, item.line))
 
 
-def _head_story(head, kind, line):
+def _head_article(head, kind, line):
     """Split a story's head (headings and multi-line blocks) into its parts."""
     groups = [
         ([item.text], True) if item.kind == "heading" else (list(item.lines), False)
@@ -294,32 +292,32 @@ def _head_story(head, kind, line):
         groups[0] = (first[1:], heading)
         groups = [g for g in groups if g[0]]
         lines = lines[1:]
-    story = ParsedStory(headline="", kind=kind, districts=districts, line=line)
+    article = ParsedArticle(headline="", kind=kind, districts=districts, line=line)
     if kind in (Kind.COMMENTARY, Kind.PHOTO):
-        story.headline = " ".join(lines)
+        article.headline = " ".join(lines)
     else:
         headings = [group[0][0] for group in groups if group[1]]
         blocks = [group[0] for group in groups if not group[1]]
         if headings:
             if len(headings) >= 2:
-                story.kicker, story.headline = headings[0], headings[1]
+                article.kicker, article.headline = headings[0], headings[1]
             else:
-                story.headline = headings[0]
+                article.headline = headings[0]
             rest = headings[2:] + [text for block in blocks for text in block]
-            story.subheadline = "".join(rest)
+            article.subheadline = "".join(rest)
         else:
             block = blocks[0]
             if len(block) == 1:
-                story.headline = block[0]
+                article.headline = block[0]
             else:
-                story.kicker, story.headline = block[0], block[1]
-                story.subheadline = "".join(block[2:])
-    story.kicker, story.headline, story.subheadline = (
-        fullwidth(story.kicker),
-        fullwidth(story.headline),
-        fullwidth(story.subheadline),
+                article.kicker, article.headline = block[0], block[1]
+                article.subheadline = "".join(block[2:])
+    article.kicker, article.headline, article.subheadline = (
+        fullwidth(article.kicker),
+        fullwidth(article.headline),
+        fullwidth(article.subheadline),
     )
-    return story
+    return article
 
 
 # A Markdown backslash escape of ASCII punctuation (the Markdown export writes them).
@@ -378,27 +376,27 @@ def parse_page_text(text):
             while kind_at(after) == "photo" and items[after].text:
                 after += 1
             if head and kind_at(after) == "credit":
-                story = _head_story(head, Kind.NEWS, item.line)
-                story.credits = items[after].credits
-                build.open_story(story)
+                article = _head_article(head, Kind.NEWS, item.line)
+                article.credits = items[after].credits
+                build.open_article(article)
                 for photo in items[end:after]:
                     build.add_photo(photo)
                 rest = items[after].rest
                 match = _DATELINE.match(rest)
                 if match:
-                    story.dateline = match[1]
+                    article.dateline = match[1]
                     rest = rest[match.end() :]
                 if rest:
                     build.add_paragraph(rest, items[after].line)
                 i = after + 1
                 continue
             if head and end < count and items[end].is_bare_name and kind_at(end + 1) == "para":
-                story = _head_story(head, Kind.COMMENTARY, item.line)
-                story.credits = [Credit("", COMMENTARY_ROLE, (items[end].text,))]
-                previous = build.page.lead_story if build.page.stories else None
-                build.open_story(story)
+                article = _head_article(head, Kind.COMMENTARY, item.line)
+                article.credits = [Credit("", COMMENTARY_ROLE, (items[end].text,))]
+                previous = build.page.lead_article if build.page.articles else None
+                build.open_article(article)
                 if previous is not None:
-                    story.main_story = build.page.stories.index(previous)
+                    article.main_article = build.page.articles.index(previous)
                 i = end + 1
                 continue
             body_end = end
@@ -411,14 +409,14 @@ def parse_page_text(text):
                 and kind_at(body_end) == "photo"
                 and not items[body_end].text
             ):
-                story = _head_story(head, Kind.PHOTO, item.line)
-                build.open_story(story)
+                article = _head_article(head, Kind.PHOTO, item.line)
+                build.open_article(article)
                 for para in items[end:body_end]:
                     build.add_paragraph(para.text, para.line)
                 while kind_at(body_end) == "photo" and not items[body_end].text:
                     build.add_photo(items[body_end])
                     body_end += 1
-                build.story = None
+                build.article = None
                 i = body_end
                 continue
             lines = [item.text] if item.kind == "heading" else item.lines
@@ -428,25 +426,25 @@ def parse_page_text(text):
         if item.kind == "photo":
             build.add_photo(item)
         elif item.kind == "credit":
-            if build.story is None:
+            if build.article is None:
                 raise LayoutError(_("A credit line with no headline above it"), item.line, "")
             # Inside a story a credit-like line is text (记者 手记, a closing （记者 张三）).
             build.add_paragraph(item.text or item.rest, item.line)
         else:
             build.add_paragraph(item.text, item.line)
         i += 1
-    pages = [page for page in build.pages if page.stories]
+    pages = [page for page in build.pages if page.articles]
     if not pages:
         raise LayoutError(_("No story found: a story needs a headline and a credit line."))
     for page in pages:
-        if not page.section and any(story.districts for story in page.stories):
+        if not page.section and any(article.districts for article in page.articles):
             page.name = page.section = DISTRICT_PAGE_SECTION
-        for story in page.stories:
-            for block in story.body:
+        for article in page.articles:
+            for block in article.body:
                 block["text"] = fullwidth(block["text"])
                 if block["type"] == INTERTITLE:
                     block["text"] = "\n".join(fullwidth(t) for t in block["text"].split("\n"))
-            for photo in story.photos:
+            for photo in article.photos:
                 photo.caption = fullwidth(photo.caption)
     return pages
 
@@ -456,12 +454,12 @@ def _staff(found):
 
 
 def _rosters(items, i, build):
-    story = build.page.lead_story
+    article = build.page.lead_article
     while i < len(items) and items[i].kind == "heading":
         match = _ROSTER_TITLE.match(items[i].text)
         if not match:
             break
-        if story is None:
+        if article is None:
             raise LayoutError(_("A roster with no story on its page"), items[i].line, items[i].text)
         names = []
         if i + 1 < len(items) and items[i + 1].kind == "para":
@@ -469,9 +467,9 @@ def _rosters(items, i, build):
             step = 2
         else:
             step = 1
-        story.rosters.append(
+        article.rosters.append(
             ParsedRoster(fullwidth(match["title"]), int(match["count"]), names, items[i].line)
         )
         i += step
-    build.story = None
+    build.article = None
     return i

@@ -13,7 +13,7 @@ from articles.print_labels import LayoutError
 
 
 @dataclass
-class StoryReport:
+class ArticleReport:
     action: str  # "create", "update", "unchanged", or "kept" (see reason)
     title: str
     kind: str
@@ -27,7 +27,7 @@ class PageReport:
     label: str
     name: str
     created: bool
-    stories: list[StoryReport] = field(default_factory=list)
+    articles: list[ArticleReport] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # stories on the page the file does not hold
 
 
@@ -42,13 +42,15 @@ class ImportReport:
     problems: list[str] = field(default_factory=list)
 
     @property
-    def story_count(self):
-        return sum(len(page.stories) for page in self.pages)
+    def article_count(self):
+        return sum(len(page.articles) for page in self.pages)
 
     @property
     def kept(self):
         """Stories the file would change but that were left as they are, with the reason."""
-        return [story for page in self.pages for story in page.stories if story.action == "kept"]
+        return [
+            article for page in self.pages for article in page.articles if article.action == "kept"
+        ]
 
     def lines(self):
         """The report as lines a person reads (translated)."""
@@ -59,26 +61,27 @@ class ImportReport:
         for page in self.pages:
             state = _("new") if page.created else _("exists")
             out.append(f"{_('page')} {page.label} {page.name}（{state}）")
-            for story in page.stories:
+            for article in page.articles:
                 verb = {
                     "create": _("create"),
                     "update": _("update"),
                     "kept": _("left as it is"),
-                }.get(story.action, _("unchanged"))
+                }.get(article.action, _("unchanged"))
                 extra = []
-                if story.photos:
+                if article.photos:
                     extra.append(
-                        ngettext("%(n)d photo", "%(n)d photos", story.photos) % {"n": story.photos}
+                        ngettext("%(n)d photo", "%(n)d photos", article.photos)
+                        % {"n": article.photos}
                     )
-                if story.rosters:
+                if article.rosters:
                     extra.append(
-                        ngettext("%(n)d roster", "%(n)d rosters", story.rosters)
-                        % {"n": story.rosters}
+                        ngettext("%(n)d roster", "%(n)d rosters", article.rosters)
+                        % {"n": article.rosters}
                     )
-                if story.reason:
-                    extra.append(story.reason)
+                if article.reason:
+                    extra.append(article.reason)
                 suffix = f"（{'，'.join(extra)}）" if extra else ""
-                out.append(f"  {verb}：{story.title}{suffix}")
+                out.append(f"  {verb}：{article.title}{suffix}")
             for title in page.kept:
                 out.append(f"  {_('kept, not in the file')}：{title}")
         out.append(_("People, new: %(names)s") % {"names": "、".join(self.people_new) or "—"})
@@ -93,8 +96,8 @@ def roster_problems(pages):
     """Messages for every roster whose stated count differs from its names."""
     problems = []
     for page in pages:
-        for story in page.stories:
-            for roster in story.rosters:
+        for article in page.articles:
+            for roster in article.rosters:
                 if not roster.count_matches:
                     problems.append(
                         LayoutError(

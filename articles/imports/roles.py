@@ -34,9 +34,9 @@ def is_staff_role(role):
 def check_roles(pages, roles):
     """Refuse ``pages`` (parsed) if a credit names a role missing from ``roles`` (by name)."""
     for page in pages:
-        for story in page.stories:
-            credits = [(c, story.line) for c in story.credits]
-            credits += [(c, photo.line) for photo in story.photos for c in photo.credits]
+        for article in page.articles:
+            credits = [(c, article.line) for c in article.credits]
+            credits += [(c, photo.line) for photo in article.photos for c in photo.credits]
             for credit, line in credits:
                 if role_name(credit) not in roles:
                     raise LayoutError(

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from articles import editorial
 from articles.editorial import workflow
-from articles.imports.report import ImportReport, PageReport, StoryReport, roster_problems
+from articles.imports.report import ArticleReport, ImportReport, PageReport, roster_problems
 from articles.imports.roles import check_roles, is_staff_role, role_name
 from articles.models import (
     Article,
@@ -126,9 +126,12 @@ class _Writer:
         for page in pages:
             names.update(page.staff.values())
             sections.add(page.section)
-            for story in page.stories:
-                sections.update(story.districts)
-                credits = [*story.credits, *(c for p in story.photos for c in p.credits)]
+            for parsed_article in page.articles:
+                sections.update(parsed_article.districts)
+                credits = [
+                    *parsed_article.credits,
+                    *(c for p in parsed_article.photos for c in p.credits),
+                ]
                 names.update(name for credit in credits for name in credit.names)
         self.known_people = {}
         for person in Person.objects.filter(name__in=names):
@@ -173,9 +176,9 @@ class _Writer:
         self.sections[name] = section
         return section
 
-    def story_section(self, story, page_section):
+    def article_section(self, parsed_article, page_section):
         parent = page_section
-        for name in story.districts:
+        for name in parsed_article.districts:
             parent = self.section(name, parent, Section.Kind.DISTRICT)
         return parent
 
@@ -204,7 +207,7 @@ class _Writer:
             .order_by("page_position", "pk")
         )
         saved = []
-        for position, story in enumerate(parsed.stories, start=1):
+        for position, parsed_article in enumerate(parsed.articles, start=1):
             if self.deadline is not None and time.monotonic() > self.deadline:
                 raise LayoutError(
                     _(
@@ -212,45 +215,51 @@ class _Writer:
                         "Import it with the import_page command, or in smaller files."
                     )
                 )
-            article = self._match(existing, story, position)
+            article = self._match(existing, parsed_article, position)
             action = "update" if article.pk else "create"
-            section_of_story = self.story_section(story, section)
+            section_of_article = self.article_section(parsed_article, section)
             refusal = self._refusal(article)
             if refusal:
-                changed = self._tried(article, story, page, position, section_of_story)
+                changed = self._tried(article, parsed_article, page, position, section_of_article)
                 action, reason = ("kept", refusal) if changed else ("unchanged", "")
                 saved.append(None)
             else:
-                with editorial.story_change(
+                with editorial.article_change(
                     self.user,
                     article,
                     note=self._note_for(article),
                     comment=_("Imported from page text"),
                 ) as change:
-                    changed = self.story(article, story, page, position, section_of_story)
+                    changed = self.write_article(
+                        article, parsed_article, page, position, section_of_article
+                    )
                     change.changed = change.written = changed
                 reason = ""
                 saved.append(article)
-            page_report.stories.append(
-                StoryReport(
+            page_report.articles.append(
+                ArticleReport(
                     action if changed else "unchanged",
-                    story.title,
-                    story.kind,
-                    len(story.photos),
-                    len(story.rosters),
+                    parsed_article.title,
+                    parsed_article.kind,
+                    len(parsed_article.photos),
+                    len(parsed_article.rosters),
                     reason,
                 )
             )
         page_report.kept = [article.title for article in existing]
-        for article, story in zip(saved, parsed.stories, strict=True):
+        for article, parsed_article in zip(saved, parsed.articles, strict=True):
             if article is None:
                 continue
-            main = saved[story.main_story] if story.main_story is not None else None
-            if article.main_story_id != (main.pk if main else None):
-                with editorial.story_change(
+            main = (
+                saved[parsed_article.main_article]
+                if parsed_article.main_article is not None
+                else None
+            )
+            if article.main_article_id != (main.pk if main else None):
+                with editorial.article_change(
                     self.user, article, note=self._note_for(article)
                 ) as change:
-                    article.main_story = main
+                    article.main_article = main
                     article.save()
                     change.message = _("Imported from page text")
 
@@ -268,27 +277,33 @@ class _Writer:
     def _note_for(self, article):
         return self.correction_note if article.is_public else ""
 
-    def _tried(self, article, story, page, position, section):
+    def _tried(self, article, parsed_article, page, position, section):
         """Whether the file would change ``article``: written, then rolled back."""
-        self._people_of(story)
+        self._people_of(parsed_article)
         state = article.__dict__.copy()
         with transaction.atomic():
-            changed = self.story(article, story, page, position, section)
+            changed = self.write_article(article, parsed_article, page, position, section)
             transaction.set_rollback(True)
         article.__dict__.update(state)
         return changed
 
-    def _people_of(self, story):
+    def _people_of(self, parsed_article):
         """Create the people a story credits before a write that may be rolled back."""
-        for credit in [*story.credits, *(c for photo in story.photos for c in photo.credits)]:
+        for credit in [
+            *parsed_article.credits,
+            *(c for photo in parsed_article.photos for c in photo.credits),
+        ]:
             staff = is_staff_role(self.roles[role_name(credit)])
             for name in credit.names:
                 self.person(name, staff)
 
     @staticmethod
-    def _match(existing, story, position):
+    def _match(existing, parsed_article, position):
         for article in existing:
-            if article.headline == story.headline and article.kicker == story.kicker:
+            if (
+                article.headline == parsed_article.headline
+                and article.kicker == parsed_article.kicker
+            ):
                 existing.remove(article)
                 return article
         for article in existing:
@@ -297,25 +312,25 @@ class _Writer:
                 return article
         return Article(status=Article.Status.DRAFT)
 
-    def story(self, article, story, page, position, section):
+    def write_article(self, article, parsed_article, page, position, section):
         """Create or update one story; returns whether anything was written.
 
         Rows that already hold what the text says are left alone, so importing the
         same page again writes nothing (and wakes no signal handlers).
         """
         fields = {
-            "kicker": story.kicker,
-            "headline": story.headline,
-            "subheadline": story.subheadline,
-            "dateline": story.dateline,
-            "body": story.body,
-            "kind": story.kind,
+            "kicker": parsed_article.kicker,
+            "headline": parsed_article.headline,
+            "subheadline": parsed_article.subheadline,
+            "dateline": parsed_article.dateline,
+            "body": parsed_article.body,
+            "kind": parsed_article.kind,
             "section_id": section.pk if section else None,
             "page_id": page.pk,
             "page_position": position,
         }
-        if story.kind != Article.Kind.COMMENTARY:
-            fields["main_story_id"] = None
+        if parsed_article.kind != Article.Kind.COMMENTARY:
+            fields["main_article_id"] = None
         is_new = article.pk is None
         changed = is_new or any(getattr(article, key) != value for key, value in fields.items())
         if changed:
@@ -323,11 +338,11 @@ class _Writer:
                 setattr(article, key, value)
             article.save()
         old_photos = [] if is_new else sorted(article.photos.all(), key=lambda p: (p.order, p.pk))
-        for extra in old_photos[len(story.photos) :]:
+        for extra in old_photos[len(parsed_article.photos) :]:
             extra.delete()
             changed = True
         photos, new_photos = [], []
-        for order, parsed_photo in enumerate(story.photos):
+        for order, parsed_photo in enumerate(parsed_article.photos):
             if order < len(old_photos):
                 photo = old_photos[order]
                 if (photo.caption, photo.order) != (parsed_photo.caption, order):
@@ -347,9 +362,9 @@ class _Writer:
             Photo.objects.bulk_create(new_photos)
             changed = True
         bylines = []
-        for credit in story.credits:
+        for credit in parsed_article.credits:
             bylines.extend(self._bylines(article, credit, None, len(bylines)))
-        for photo, parsed_photo in zip(photos, story.photos, strict=True):
+        for photo, parsed_photo in zip(photos, parsed_article.photos, strict=True):
             for credit in parsed_photo.credits:
                 bylines.extend(self._bylines(article, credit, photo, len(bylines)))
 
@@ -363,7 +378,8 @@ class _Writer:
             Byline.objects.bulk_create(bylines)
             changed = True
         wanted_rosters = [
-            (r.title, r.stated_count, order, list(r.names)) for order, r in enumerate(story.rosters)
+            (r.title, r.stated_count, order, list(r.names))
+            for order, r in enumerate(parsed_article.rosters)
         ]
         old_rosters = [] if is_new else list(article.rosters.all())
         if wanted_rosters != [

@@ -36,5 +36,5 @@ def load_seed_edition(verbosity=0):
     call_command("loaddata", str(SEED_FIXTURE), verbosity=verbosity)
     # Fixture rows are saved raw, past the editorial core: ask it for their side effects.
     rows = json.loads(SEED_FIXTURE.read_text(encoding="utf-8"))
-    stories = [row["pk"] for row in rows if row["model"] == "articles.article"]
-    editorial.schedule_effects(stories, navigation=True)
+    articles = [row["pk"] for row in rows if row["model"] == "articles.article"]
+    editorial.schedule_effects(articles, navigation=True)

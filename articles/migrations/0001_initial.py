@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
                 ('rendered', models.JSONField(blank=True, default=dict, editable=False, encoder=articles.models.base.UnicodeJSONEncoder, help_text="The story's HTML for the public site, made when it is saved.", verbose_name='rendered for readers')),
                 ('listing', models.JSONField(blank=True, default=dict, editable=False, encoder=articles.models.base.UnicodeJSONEncoder, help_text='The small parts of the rendering that lists of stories show.', verbose_name='rendered for lists')),
                 ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles_filed', to=settings.AUTH_USER_MODEL, verbose_name='filed by')),
-                ('main_story', models.ForeignKey(blank=True, help_text='For a commentary or sidebar that belongs to a main story.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='companions', to='articles.article', verbose_name='main story')),
+                ('main_article', models.ForeignKey(blank=True, help_text='For a commentary or sidebar that belongs to a main story.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='companions', to='articles.article', verbose_name='main story')),
                 ('signed_off_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles_signed_off', to=settings.AUTH_USER_MODEL, verbose_name='signed off by')),
                 ('tags', taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='taggit.TaggedItem', to='taggit.Tag', verbose_name='tags')),
             ],

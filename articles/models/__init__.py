@@ -7,7 +7,8 @@ QuerySet (``published()``); ``parts``: credits, photos, rosters and corrections;
 
 import reversion
 
-from articles.models.base import PeerFetchingManager, UnicodeJSONEncoder, publication_name
+from articles.models.articles import Article, ArticleQuerySet
+from articles.models.base import FetchModeManager, UnicodeJSONEncoder, publication_name
 from articles.models.parts import (
     AwardRoster,
     Byline,
@@ -21,7 +22,6 @@ from articles.models.parts import (
 )
 from articles.models.print_structure import Edition, Page, Section, SectionQuerySet
 from articles.models.records import EditPresence, StatusChange
-from articles.models.stories import Article, ArticleQuerySet
 
 __all__ = [
     "Article",
@@ -31,8 +31,8 @@ __all__ = [
     "Correction",
     "EditPresence",
     "Edition",
+    "FetchModeManager",
     "Page",
-    "PeerFetchingManager",
     "Photo",
     "Role",
     "RoleManager",

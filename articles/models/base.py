@@ -17,7 +17,7 @@ class UnicodeJSONEncoder(DjangoJSONEncoder):
 FETCH_MODES = {"one": models.FETCH_ONE, "peers": models.FETCH_PEERS, "raise": models.FETCH_RAISE}
 
 
-class PeerFetchingManager(models.Manager):
+class FetchModeManager(models.Manager):
     """The default manager of the newsroom's models; its fetch mode is a setting.
 
     A related object or deferred field that a queryset did not load is fetched

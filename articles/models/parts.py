@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles.credits import byline_line
-from articles.models.base import PeerFetchingManager
+from articles.models.base import FetchModeManager
 from articles.photos.images import strip_location
 from articles.photos.validators import validate_image
 from people.models import Person
@@ -54,7 +54,7 @@ class Role(models.Model):
         return (self.name,)
 
 
-class BylineManager(PeerFetchingManager):
+class BylineManager(FetchModeManager):
     """Every byline comes with its person and role, which its credit line prints (``__str__``).
 
     Also where Django and reversion load bylines by themselves through this manager
@@ -144,7 +144,7 @@ class Photo(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    objects = PeerFetchingManager.from_queryset(PhotoQuerySet)()
+    objects = FetchModeManager.from_queryset(PhotoQuerySet)()
 
     class Meta:
         verbose_name = _("photo")
@@ -183,7 +183,7 @@ class AwardRoster(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    objects = PeerFetchingManager()
+    objects = FetchModeManager()
 
     class Meta:
         verbose_name = _("award roster")

@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from articles.models.base import PeerFetchingManager
+from articles.models.base import FetchModeManager
 from people.models import Person
 
 
@@ -37,7 +37,7 @@ class Section(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     description = models.TextField(_("description"), blank=True)
 
-    objects = PeerFetchingManager.from_queryset(SectionQuerySet)()
+    objects = FetchModeManager.from_queryset(SectionQuerySet)()
 
     class Meta:
         verbose_name = _("section")
@@ -100,13 +100,13 @@ class PageQuerySet(models.QuerySet):
         a page (or edition) of drafts, scheduled or withdrawn stories does not exist for
         them yet, and its address would tell what is coming.
         """
-        from articles.models.stories import Article  # stories.py imports this module
+        from articles.models.articles import Article  # stories.py imports this module
 
         published = Article.objects.published(now).filter(page=OuterRef("pk"))
         return self.filter(Exists(published))
 
 
-class PageManager(PeerFetchingManager.from_queryset(PageQuerySet)):
+class PageManager(FetchModeManager.from_queryset(PageQuerySet)):
     """Every page comes with its edition, which names it (``__str__``, ``get_absolute_url``).
 
     Also where Django loads pages by itself, through this manager (admin filters and

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.models.stories import Article
+from articles.models.articles import Article
 
 
 class StatusChange(models.Model):

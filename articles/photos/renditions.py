@@ -119,3 +119,12 @@ def refresh(photo):
 
 def delete(photo_pk):
     shutil.rmtree(renditions_root() / str(photo_pk), ignore_errors=True)
+
+
+def rendition_url(photo, rendition):
+    """The address of ``rendition`` of ``photo``: its token changes with the picture."""
+    from django.urls import reverse
+
+    return reverse(
+        "articles:rendition", args=[photo.pk, token(photo), rendition.width, rendition.fmt]
+    )

@@ -22,7 +22,7 @@ def plain(text):
     return " ".join(strip_tags(text).split())
 
 
-class LatestStoriesFeed(Feed):
+class LatestArticlesFeed(Feed):
     description = _("The latest stories, as printed in the paper.")
 
     def title(self):
@@ -31,11 +31,11 @@ class LatestStoriesFeed(Feed):
     def link(self):
         return reverse("articles:home")
 
-    def stories(self):
+    def articles(self):
         return Article.objects.published().for_feed()
 
     def items(self):
-        return self.stories()[:FEED_ITEMS]
+        return self.articles()[:FEED_ITEMS]
 
     def item_title(self, item):
         return plain(item.title)
@@ -56,7 +56,7 @@ class LatestStoriesFeed(Feed):
         return [name for name in (plain(tag.name) for tag in item.tags.all()) if name]
 
 
-class SectionFeed(LatestStoriesFeed):
+class SectionFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
         return get_object_or_404(Section, slug=slug)
 
@@ -70,4 +70,4 @@ class SectionFeed(LatestStoriesFeed):
         return obj.description or _("The latest stories, as printed in the paper.")
 
     def items(self, obj):
-        return self.stories().in_section(obj)[:FEED_ITEMS]
+        return self.articles().in_section(obj)[:FEED_ITEMS]

@@ -5,13 +5,13 @@ roster boxes and body blocks from eight related tables on every request.  What
 depends on *other* stories (related stories, commentary links, what is published)
 is never stored here: the views look that up per request through ``published()``.
 Request-free; stored by the editorial core's side effects (on commit) and by
-``manage.py render_stories``, never by a reader's request.
+``manage.py render_articles``, never by a reader's request.
 
 Every stored rendering carries the ``version()`` it was made with: a digest of the
 sources it is made from, with no number for anyone to remember to bump.  A rendering
 of another version (a deploy changed a template) or none at all (rows loaded without
 the core) is made again in memory for the request that reads it, and not saved: the
-deploy runs ``render_stories``, which stores them all again.
+deploy runs ``render_articles``, which stores them all again.
 """
 
 import functools
@@ -115,7 +115,7 @@ def related_candidates(article):
     published later lists this one among its own candidates.
     """
     tag_ids = [tag.pk for tag in article.tags.all()]
-    others = Article.objects.exclude(pk=article.pk).exclude(pk=article.main_story_id or 0)
+    others = Article.objects.exclude(pk=article.pk).exclude(pk=article.main_article_id or 0)
     newest = (F("published_at").desc(nulls_last=True), "-pk")
     keys = list(
         others.filter(tags__in=tag_ids)

@@ -17,7 +17,7 @@ from articles.models import Article, Edition, Page, Section
 from articles.public import fragments
 from articles.public.prepared import Parameter, PreparedQuery, fill, parameters
 
-RELATED_STORIES = 5
+RELATED_ARTICLES = 5
 COMPANIONS = 10
 
 _key = models.IntegerField()
@@ -31,7 +31,7 @@ def _published():
     return Article.objects.published(now=_NOW)
 
 
-_STORY_FIELDS = (
+_ARTICLE_FIELDS = (
     "pk",
     "kind",
     "kicker",
@@ -39,7 +39,7 @@ _STORY_FIELDS = (
     "subheadline",
     "published_at",
     "updated_at",
-    "main_story_id",
+    "main_article_id",
     "rendered",
     "section_id",
     "section__name",
@@ -50,8 +50,8 @@ _STORY_FIELDS = (
     "page__edition__date",
 )
 
-STORY = PreparedQuery(
-    lambda: _published().filter(pk=Parameter("pk", _key)).values_list(*_STORY_FIELDS)[:1]
+ARTICLE = PreparedQuery(
+    lambda: _published().filter(pk=Parameter("pk", _key)).values_list(*_ARTICLE_FIELDS)[:1]
 )
 
 # The story's published commentary, its parent story if published, and published
@@ -60,7 +60,7 @@ NEIGHBOURS = PreparedQuery(
     lambda: (
         _published()
         .filter(
-            Q(main_story=Parameter("pk", _key))
+            Q(main_article=Parameter("pk", _key))
             | Q(pk=Parameter("parent", _key))
             | Q(pk__in=parameters("candidate", fragments.RELATED_CANDIDATES, _key))
         )
@@ -72,9 +72,9 @@ NEIGHBOURS = PreparedQuery(
             companion_item=KT("listing__companion_item"),
             related_item=KT("listing__related_item"),
         )
-        .values_list("pk", "main_story_id", "listing_v", "link", "companion_item", "related_item")[
-            : RELATED_STORIES + COMPANIONS + 1
-        ]
+        .values_list(
+            "pk", "main_article_id", "listing_v", "link", "companion_item", "related_item"
+        )[: RELATED_ARTICLES + COMPANIONS + 1]
     )
 )
 
@@ -93,7 +93,7 @@ _LATEST_COMMENTARY = _published().filter(kind=Article.Kind.COMMENTARY).values("p
 # latest published commentary (which may be printed elsewhere), with their stored list
 # fragments.  Which rows are which is told apart in Python (front_page()), so each
 # subquery runs once.
-FRONT_STORIES = PreparedQuery(
+FRONT_ARTICLES = PreparedQuery(
     lambda: (
         _published()
         .filter(Q(page__edition=Subquery(_LATEST_EDITION)) | Q(pk=Subquery(_LATEST_COMMENTARY)))
@@ -116,13 +116,13 @@ FRONT_STORIES = PreparedQuery(
 )
 
 # Without an edition: the latest stories.
-LATEST_STORIES = PreparedQuery(lambda: _published().values_list("pk", "listing", "headline")[:20])
+LATEST_ARTICLES = PreparedQuery(lambda: _published().values_list("pk", "listing", "headline")[:20])
 
 
 def _fresh(rows, field):
     """``rows``, where the rendering they read (``field``, or its version) was stored by
     another version or never, with it made again in memory for this request.  Nothing is
-    saved: the release's ``render_stories`` stores them."""
+    saved: the release's ``render_articles`` stores them."""
     version = fragments.version()
     out_of_date = [row.pk for row in rows if _version(getattr(row, field)) != version]
     if not out_of_date:
@@ -148,14 +148,14 @@ def _version(stored):
     return stored.get("v") if isinstance(stored, dict) else stored
 
 
-class Story:
+class ArticleRow:
     """What a reader's page shows of a story, without a model instance's cost."""
 
     __slots__ = (
         "headline",
         "kicker",
         "kind",
-        "main_story_id",
+        "main_article_id",
         "page",
         "pk",
         "published_at",
@@ -178,12 +178,12 @@ class Story:
 
 
 # What a Story takes from its row as it is (the section and page become instances).
-_STORY_COPIED = tuple(name for name in Story.__slots__ if name in _STORY_FIELDS)
+_ARTICLE_COPIED = tuple(name for name in ArticleRow.__slots__ if name in _ARTICLE_FIELDS)
 
 
-def story(pk):
+def article(pk):
     """The published story ``pk`` with its stored fragments, or None."""
-    rows = _fresh(STORY.rows(pk=pk), "rendered")
+    rows = _fresh(ARTICLE.rows(pk=pk), "rendered")
     if not rows:
         return None
     row = rows[0]
@@ -197,7 +197,9 @@ def story(pk):
             name=row.page__name,
             edition=Edition(date=row.page__edition__date),
         )
-    return Story(**{name: getattr(row, name) for name in _STORY_COPIED}, section=section, page=page)
+    return ArticleRow(
+        **{name: getattr(row, name) for name in _ARTICLE_COPIED}, section=section, page=page
+    )
 
 
 def neighbours(article):
@@ -208,17 +210,17 @@ def neighbours(article):
     """
     values = {
         "pk": article.pk,
-        "parent": article.main_story_id,
+        "parent": article.main_article_id,
         **fill("candidate", article.rendered.get("related", []), fragments.RELATED_CANDIDATES, 0),
     }
     rows = _fresh(NEIGHBOURS.rows(**values), "listing_v")
     parent, companions, related = None, [], []
     for row in rows:
-        if row.pk == article.main_story_id:
+        if row.pk == article.main_article_id:
             parent = mark_safe(row.link)
-        elif row.main_story_id == article.pk:
+        elif row.main_article_id == article.pk:
             companions.append(row.companion_item)
-        elif len(related) < RELATED_STORIES:
+        elif len(related) < RELATED_ARTICLES:
             related.append(row.related_item)
     return parent, mark_safe("".join(companions)), mark_safe("".join(related))
 
@@ -268,7 +270,7 @@ def front_page():
     pages list the others' cards.  With no edition yet, ``edition`` is None, there are
     no pages, and ``latest`` joins the cards of the newest stories.
     """
-    rows = _fresh(FRONT_STORIES.rows(), "listing")
+    rows = _fresh(FRONT_ARTICLES.rows(), "listing")
     front = FrontPage()
     # The rows are the latest edition's stories plus, if printed elsewhere or nowhere,
     # the latest commentary: the edition is the newest among them, the commentary the
@@ -294,7 +296,7 @@ def front_page():
         pages.setdefault(row.page_id, row)
         page_cards.setdefault(row.page_id, []).append(card)
     if front.edition is None:
-        rows = _fresh(LATEST_STORIES.rows(), "listing")
+        rows = _fresh(LATEST_ARTICLES.rows(), "listing")
         cards = [Card(row.pk, row.listing, row.headline) for row in rows]
         front.lead = _lead(cards)
         front.latest = _joined(card for card in cards if card is not front.lead)

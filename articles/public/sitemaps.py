@@ -15,7 +15,7 @@ NEWS_WINDOW = datetime.timedelta(days=2)
 NEWS_LIMIT = 1000  # Google News reads at most this many URLs per sitemap
 
 
-class StorySitemap(Sitemap):
+class ArticleSitemap(Sitemap):
     changefreq = "daily"
     priority = 0.8
     limit = 5000
@@ -72,7 +72,7 @@ class TagSitemap(Sitemap):
 
 
 SITEMAPS = {
-    "stories": StorySitemap,
+    "stories": ArticleSitemap,
     "editions": EditionSitemap,
     "pages": PageSitemap,
     "sections": SectionSitemap,
@@ -84,7 +84,7 @@ SITEMAPS = {
 def news_sitemap(request):
     """Google News sitemap: stories published in the last two days."""
     since = timezone.now() - NEWS_WINDOW
-    stories = (
+    articles = (
         Article.objects.published()
         .filter(published_at__gte=since)
         .prefetch_related("tags")
@@ -93,7 +93,7 @@ def news_sitemap(request):
     return render(
         request,
         "articles/news_sitemap.xml",
-        {"stories": stories, "publication": publication_name()},
+        {"stories": articles, "publication": publication_name()},
         content_type="application/xml; charset=utf-8",
     )
 

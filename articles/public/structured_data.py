@@ -11,6 +11,7 @@ from django.utils.timezone import localtime
 
 from articles.models import publication_name
 from articles.photos import renditions
+from articles.photos.renditions import rendition_url
 
 DESCRIPTION_LENGTH = 120
 _JSON_SCRIPT_ESCAPES = ((">", "\\u003E"), ("<", "\\u003C"), ("&", "\\u0026"))
@@ -30,15 +31,6 @@ def image_urls(article, absolute):
         largest = renditions.renditions(photo, "jpg")[-1]
         urls.append(absolute(rendition_url(photo, largest)))
     return urls
-
-
-def rendition_url(photo, rendition):
-    from django.urls import reverse
-
-    return reverse(
-        "articles:rendition",
-        args=[photo.pk, renditions.token(photo), rendition.width, rendition.fmt],
-    )
 
 
 def authors(article):

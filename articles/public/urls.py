@@ -31,7 +31,7 @@ urlpatterns = [
     path("people/<id:pk>/", cached(views.PersonView, PAGINATED), name="person"),
     path("tags/<text:slug>/", cached(views.TagView, PAGINATED), name="tag"),
     path("search/", SearchView.as_view(), name="search"),
-    path("rss/", cache_public_page(feeds.LatestStoriesFeed()), name="feed"),
+    path("rss/", cache_public_page(feeds.LatestArticlesFeed()), name="feed"),
     path(
         "photos/<id:pk>/<token:token>-<size:width>.<format:fmt>",
         views.rendition,

@@ -18,11 +18,11 @@ from articles.public import fragments, queries, structured_data
 from people.models import Person
 
 
-def published_stories():
+def published_articles():
     return Article.objects.published()
 
 
-def listed(queryset, *keys):
+def as_cards(queryset, *keys):
     """Stories for a list: their stored card (and ``keys``), section and page, nothing else."""
     return fragments.with_fragments(
         queryset.select_related("section", "page__edition"), "card", *keys
@@ -33,9 +33,9 @@ def in_print_order(articles):
     return articles.order_by("page__order", "page__label", "page_position", "pk")
 
 
-def pages_with_stories(articles):
+def pages_with_articles(articles):
     """``[(page, [stories…]), …]`` from stories already in print order."""
-    return [(page, list(stories)) for page, stories in groupby(articles, key=lambda a: a.page)]
+    return [(page, list(group)) for page, group in groupby(articles, key=lambda a: a.page)]
 
 
 class HomeView(TemplateView):
@@ -111,9 +111,9 @@ class EditionView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         articles = list(
-            in_print_order(listed(published_stories().filter(page__edition=self.object)))
+            in_print_order(as_cards(published_articles().filter(page__edition=self.object)))
         )
-        context["pages"] = pages_with_stories(fragments.ensure_fragments(articles, "card"))
+        context["pages"] = pages_with_articles(fragments.ensure_fragments(articles, "card"))
         return context
 
 
@@ -133,7 +133,7 @@ class PageView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        articles = list(listed(published_stories().on_page(self.object)))
+        articles = list(as_cards(published_articles().on_page(self.object)))
         context["articles"] = fragments.ensure_fragments(articles, "card")
         siblings = list(
             Page.objects.published()
@@ -159,7 +159,7 @@ class SectionView(ListView):
         self.section = get_object_or_404(
             Section.objects.select_related("parent"), slug=self.kwargs["slug"]
         )
-        return listed(published_stories().in_section(self.section))
+        return as_cards(published_articles().in_section(self.section))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
@@ -178,20 +178,20 @@ class ArticleDetailView(View):
     template_name = "articles/article_detail.html"
 
     def get(self, request, pk):
-        article = queries.story(pk)
+        article = queries.article(pk)
         if article is None:
             # A withdrawn story's address answers 410 Gone with a notice and nothing of the story.
             if Article.objects.withdrawn().filter(pk=pk).exists():
                 return TemplateResponse(request, "articles/withdrawn.html", status=410)
             raise Http404
-        main_story, companions, related = queries.neighbours(article)
+        main_article, companions, related = queries.neighbours(article)
         fragments = article.rendered
         absolute = request.build_absolute_uri
         images = fragments["ld"]["image"]
         context = {
             "article": article,
             "url": absolute(article.get_absolute_url()),
-            "main_story": main_story,
+            "main_story": main_article,
             "companions": companions,
             "related": related,
             "json_ld": mark_safe(  # json_ld() escapes <, > and &
@@ -225,7 +225,7 @@ def visible_people():
     A person named only on drafts, submitted, scheduled or withdrawn stories has no public
     page: their name and number would tell what is coming.
     """
-    published = published_stories()
+    published = published_articles()
     bylined = Byline.objects.filter(person=OuterRef("pk"), article__in=published)
     listed_in_roster = RosterEntry.objects.filter(
         person=OuterRef("pk"), roster__article__in=published
@@ -245,7 +245,7 @@ class PersonView(ListView):
 
     def get_queryset(self):
         self.person = get_object_or_404(visible_people(), pk=self.kwargs["pk"])
-        return listed(published_stories().filter(credits(self.person)))
+        return as_cards(published_articles().filter(credits(self.person)))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(person=self.person, **kwargs)
@@ -281,9 +281,9 @@ class TagView(ListView):
     def get_queryset(self):
         # A tag used only on unpublished stories does not exist for readers: its name could
         # tell what is coming.
-        tagged = published_stories().filter(tags=OuterRef("pk"))
+        tagged = published_articles().filter(tags=OuterRef("pk"))
         self.tag = get_object_or_404(Tag.objects.filter(Exists(tagged)), slug=self.kwargs["slug"])
-        return listed(published_stories().filter(tags=self.tag))
+        return as_cards(published_articles().filter(tags=self.tag))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)
@@ -297,7 +297,7 @@ def edition_archive_redirect(request):
 
 def rendition(request, pk, token, width, fmt):
     """One image rendition, only for a photo of a published story."""
-    photo = get_object_or_404(Photo.objects.filter(article__in=published_stories()), pk=pk)
+    photo = get_object_or_404(Photo.objects.filter(article__in=published_articles()), pk=pk)
     if (
         fmt not in renditions.FORMATS
         or token != renditions.token(photo)

@@ -171,16 +171,16 @@ class SearchResults:
         return self._hits(page)
 
     def _hits(self, ranked):
-        stories = self._rows([pk for pk, _rank in ranked])
+        articles = self._rows([pk for pk, _rank in ranked])
         version = fragments.version()
-        stale = [hit for hit, _texts in stories.values() if hit.fragment_v != version]
+        stale = [hit for hit, _texts in articles.values() if hit.fragment_v != version]
         if stale:  # rendered before its fragments' templates last changed, or never
             fragments.ensure_fragments(stale, "byline")
         hits = []
         for pk, rank in ranked:
-            if pk not in stories:  # changed between the two queries
+            if pk not in articles:  # changed between the two queries
                 continue
-            hit, texts = stories[pk]
+            hit, texts = articles[pk]
             hit.search_rank = rank
             hit.search_title = self.highlighter.highlight(hit.headline)
             hit.search_snippet = self.highlighter.snippet(texts)
@@ -205,7 +205,7 @@ class SearchResults:
         with connection.cursor() as cursor:
             cursor.execute(sql, (*params, *pks))
             rows = cursor.fetchall()
-        stories = {}
+        articles = {}
         for row in rows:
             hit = Hit()
             (
@@ -224,8 +224,8 @@ class SearchResults:
             hit.published_at = _aware(published_at)
             texts = [b["text"] for b in _json(body) or () if b.get("type") == PARAGRAPH]
             texts += _json(captions) or ()
-            stories[hit.pk] = hit, texts
-        return stories
+            articles[hit.pk] = hit, texts
+        return articles
 
 
 def search(query, queryset=None, using="default"):

@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 
 from articles.credits import byline_segments
 from articles.photos import renditions
-from articles.public.structured_data import rendition_url
+from articles.photos.renditions import rendition_url
 
 register = template.Library()
 

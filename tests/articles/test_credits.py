@@ -11,13 +11,13 @@ import pytest
 from articles.credits import (
     Credit,
     CreditEntry,
+    article_bylines,
     byline_line,
     byline_segments,
     credit_segments,
     format_credits,
     format_lead_credits,
     parse_credits,
-    story_bylines,
 )
 from articles.print_labels import LayoutError
 
@@ -109,18 +109,18 @@ def byline(name, label="记者", unit="", photo_id=None, photo_role=False):
 
 def test_a_story_is_credited_by_its_text_bylines_not_its_photo_credits():
     writer, photographer = byline("张三", unit="本报"), byline("刘震", photo_id=7)
-    assert story_bylines([writer, photographer], photo_story=False) == [writer]
-    assert story_bylines([writer, photographer], photo_story=True) == [writer]
+    assert article_bylines([writer, photographer], photo_article=False) == [writer]
+    assert article_bylines([writer, photographer], photo_article=True) == [writer]
 
 
 def test_a_photo_story_without_text_bylines_is_credited_by_its_photo_credits():
     credits = [byline("刘震", photo_id=7), byline("王五", "通讯员", photo_id=8)]
-    assert story_bylines(credits, photo_story=True) == credits
-    assert byline_line(story_bylines(credits, photo_story=True)) == "记者/刘震 通讯员/王五 摄"
+    assert article_bylines(credits, photo_article=True) == credits
+    assert byline_line(article_bylines(credits, photo_article=True)) == "记者/刘震 通讯员/王五 摄"
 
 
 def test_a_news_story_with_only_photo_credits_has_no_credit_line():
-    assert byline_line(story_bylines([byline("刘震", photo_id=7)], photo_story=False)) == ""
+    assert byline_line(article_bylines([byline("刘震", photo_id=7)], photo_article=False)) == ""
 
 
 def test_a_text_byline_in_a_photo_role_ends_in_she():

@@ -58,11 +58,11 @@ def test_an_app_migrates_to_zero_and_back(app_label, table):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_index_works_after_its_tables_are_made_again():
-    story = ArticleFactory(headline="边坡治理")
+    article = ArticleFactory(headline="边坡治理")
     call_command("migrate", "search", "zero", verbosity=0)
     call_command("migrate", verbosity=0)
     assert search.rebuild() == 1
-    assert [s.pk for s in search.search("边坡")] == [story.pk]
+    assert [s.pk for s in search.search("边坡")] == [article.pk]
 
 
 # The desks the groups migration makes, and how many permissions each has: the

@@ -237,18 +237,20 @@ def test_a_photo_story_from_filing_to_correction_and_withdrawal(desk, tmp_path):
     reporter.fill("#id_photos-0-caption", "市民在实训车间参观。")
     reporter.fill("#id_photos-0-alt_text", "市民围观数控机床")
     save(reporter)
-    story = Article.objects.select_related("created_by").get(headline="技工学校开放日迎来千名市民")
-    assert reporter.url == desk.url(change_url(story))
-    assert story.status == "draft" and story.created_by.username == "reporter"
-    assert story.photos.count() == 1
-    assert story.byline_text == f"株洲日报全媒体记者/{reporter_name}"
+    article = Article.objects.select_related("created_by").get(
+        headline="技工学校开放日迎来千名市民"
+    )
+    assert reporter.url == desk.url(change_url(article))
+    assert article.status == "draft" and article.created_by.username == "reporter"
+    assert article.photos.count() == 1
+    assert article.byline_text == f"株洲日报全媒体记者/{reporter_name}"
     assert transition(reporter, "submit", "提交编辑") == "已完成：提交编辑。稿件现为“已提交”。"
-    story.refresh_from_db()
-    assert story.status == "submitted"
+    article.refresh_from_db()
+    assert article.status == "submitted"
 
     # 2. The editor edits the text and the caption, places it on A06, and saves twice.
     editor = desk.log_in("editor")
-    open_form(desk, editor, story)
+    open_form(desk, editor, article)
     editor.fill(
         "#id_body",
         "本报讯 昨日，市技工学校举行开放日活动，千余名市民到场。\n\n市民参观了实训车间。",
@@ -257,33 +259,33 @@ def test_a_photo_story_from_filing_to_correction_and_withdrawal(desk, tmp_path):
     editor.select_option("#id_page", value=str(a06.pk))
     save(editor)
     save(editor)  # the stored photo must not be taken for a new upload
-    story.refresh_from_db()
-    assert story.page_id == a06.pk
-    assert story.photos.get().caption == "市民在数控实训车间参观。"
-    assert "千余名市民" in story.body[0]["text"]
+    article.refresh_from_db()
+    assert article.page_id == a06.pk
+    assert article.photos.get().caption == "市民在数控实训车间参观。"
+    assert "千余名市民" in article.body[0]["text"]
 
     # 3. The chief signs it off; readers see it with its photo.
     chief = desk.log_in("chief")
-    open_form(desk, chief, story)
+    open_form(desk, chief, article)
     assert transition(chief, "sign_off", "签发") == "已完成：签发。稿件现为“已发布”。"
-    story.refresh_from_db()
-    assert story.status == "published"
+    article.refresh_from_db()
+    assert article.status == "published"
     reader = desk.browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     desk.contexts.append(reader)
     reader = reader.new_page()
     desk.watch(reader, "reader")
-    status, widths, captions, _corrections = public(desk, reader, story)
+    status, widths, captions, _corrections = public(desk, reader, article)
     assert status == 200
     assert reader.locator("h1").first.inner_text() == "技工学校开放日迎来千名市民"
     assert widths and all(widths), "the story's photo did not load"
     assert captions and captions[0].startswith("市民在数控实训车间参观。")
 
     # 4. The editor may only look; the chief corrects the caption with a 更正 note.
-    open_form(desk, editor, story)
+    open_form(desk, editor, article)
     assert editor.locator("input[name=_save]").count() == 0
     assert editor.locator("#id_headline").count() == 0
     assert editor.locator(".field-headline .readonly").inner_text() == "技工学校开放日迎来千名市民"
-    open_form(desk, chief, story)
+    open_form(desk, chief, article)
     chief.fill("#id_photos-0-caption", "市民在数控实训车间参观机床。")
     refused = save_refused(chief)
     assert "更正" in refused or "说明" in refused, refused
@@ -291,22 +293,22 @@ def test_a_photo_story_from_filing_to_correction_and_withdrawal(desk, tmp_path):
     chief.fill("#id_correction_note", "图片说明有误，已更正。")
     save(chief, "_save")
     assert chief.url == desk.url("/admin/articles/article/")
-    open_form(desk, chief, story)
+    open_form(desk, chief, article)
     screenshots(chief, "admin-corrected-story")
-    status, widths, captions, corrections = public(desk, reader, story)
+    status, widths, captions, corrections = public(desk, reader, article)
     assert status == 200 and widths and all(widths)
     assert captions[0].startswith("市民在数控实训车间参观机床。")
     assert any("图片说明有误，已更正。" in note for note in corrections)
     screenshots(reader, "corrected-story")
 
     # 7. The chief withdraws it with a reason; its address answers 410.
-    open_form(desk, chief, story)
+    open_form(desk, chief, article)
     message = transition(chief, "withdraw", "撤稿", comment="核实有误")
     assert message == "已完成：撤稿。稿件现为“已撤回”。"
-    story.refresh_from_db()
-    assert story.status == "withdrawn" and story.withdrawn_reason == "核实有误"
-    desk.expected_errors.add(desk.url(f"/stories/{story.pk}/"))
-    response = reader.goto(desk.url(f"/stories/{story.pk}/"))
+    article.refresh_from_db()
+    assert article.status == "withdrawn" and article.withdrawn_reason == "核实有误"
+    desk.expected_errors.add(desk.url(f"/stories/{article.pk}/"))
+    response = reader.goto(desk.url(f"/stories/{article.pk}/"))
     assert response.status == 410
     assert "技工学校开放日" not in reader.content()
 
@@ -317,26 +319,26 @@ def test_a_photo_story_from_filing_to_correction_and_withdrawal(desk, tmp_path):
 def test_the_chief_corrects_the_captions_of_every_seed_photo_story(desk):
     from articles.models import Article
 
-    stories = list(Article.objects.filter(photos__isnull=False).distinct().order_by("pk"))
-    assert len(stories) == 3  # 城乡支部共建 (A05), 顶尖技能高手 and 技能大师 (A06)
+    articles = list(Article.objects.filter(photos__isnull=False).distinct().order_by("pk"))
+    assert len(articles) == 3  # 城乡支部共建 (A05), 顶尖技能高手 and 技能大师 (A06)
     chief = desk.log_in("chief")
     reader = chief.context.new_page()
     desk.watch(reader, "reader")
-    for story in stories:
-        first = story.photos.first()
-        caption = f"{first.caption}（更正后的说明{story.pk}）"
-        open_form(desk, chief, story)
+    for article in articles:
+        first = article.photos.first()
+        caption = f"{first.caption}（更正后的说明{article.pk}）"
+        open_form(desk, chief, article)
         chief.fill("#id_photos-0-caption", caption)
-        chief.fill("#id_correction_note", f"第{story.pk}号稿件图片说明补充。")
+        chief.fill("#id_correction_note", f"第{article.pk}号稿件图片说明补充。")
         save(chief, "_save")
         assert chief.url == desk.url("/admin/articles/article/")
         first.refresh_from_db()
         assert first.caption == caption
-        status, widths, captions, corrections = public(desk, reader, story)
+        status, widths, captions, corrections = public(desk, reader, article)
         assert status == 200
-        assert len(widths) == story.photos.count() and all(widths), widths
+        assert len(widths) == article.photos.count() and all(widths), widths
         assert captions[0].startswith(caption)
-        assert f"第{story.pk}号稿件图片说明补充。" in corrections[-1]
+        assert f"第{article.pk}号稿件图片说明补充。" in corrections[-1]
     assert not desk.problems, "\n".join(desk.problems)
 
 
@@ -345,14 +347,14 @@ def test_a_roster_edited_in_the_admin_shows_every_name_in_order(desk):
     from articles.models import AwardRoster
 
     roster = AwardRoster.objects.select_related("article").get(title__contains="职业技能大赛冠军")
-    story = roster.article
+    article = roster.article
     assert roster.stated_count == 15
     names = [entry.name for entry in roster.entries.all()]
     # One champion added in front, one name corrected at the end: 16 names in all.
     changed = ["龙小溪", *names[:-1], names[-1] + "华"]
     chief = desk.log_in("chief")
-    open_form(desk, chief, story)
-    index = list(story.rosters.all()).index(roster)
+    open_form(desk, chief, article)
+    index = list(article.rosters.all()).index(roster)
     prefix = f"#id_rosters-{index}"
     assert chief.locator(f"{prefix}-names").input_value().split("、") == names
     chief.fill(f"{prefix}-names", "、".join(changed))
@@ -365,7 +367,7 @@ def test_a_roster_edited_in_the_admin_shows_every_name_in_order(desk):
 
     reader = chief.context.new_page()
     desk.watch(reader, "reader")
-    response = reader.goto(desk.url(f"/stories/{story.pk}/"))
+    response = reader.goto(desk.url(f"/stories/{article.pk}/"))
     assert response.status == 200
     box = reader.locator(".roster").first
     assert box.locator("h3").inner_text().endswith("职业技能大赛冠军（16名）")
@@ -487,11 +489,11 @@ editorial.apply_transition(chief, Article.objects.get(pk={pk}), "withdraw", comm
 
 def test_a_story_withdrawn_from_another_process_answers_410_from_every_worker(production_site):
     base, manage = production_site
-    story = base + "/stories/6/"
-    before = [http_status(story) for _ in range(40)]  # every worker caches the page
+    article = base + "/stories/6/"
+    before = [http_status(article) for _ in range(40)]  # every worker caches the page
     assert before == [200] * 40
 
     manage("shell", "-c", WITHDRAW.format(pk=6))
 
-    after = [http_status(story) for _ in range(40)]
+    after = [http_status(article) for _ in range(40)]
     assert after == [410] * 40, f"{after.count(200)} of 40 requests still served the story"

@@ -68,7 +68,7 @@ def current_values(client, url):
     return {name: values if len(values) > 1 else values[0] for name, values in data.items()}
 
 
-def photo_story():
+def photo_article():
     return Article.objects.filter(kind=Article.Kind.PHOTO, photos__isnull=False).first()
 
 
@@ -77,33 +77,33 @@ def change_url(article):
 
 
 def test_chief_saves_a_published_seed_photo_story_unchanged_but_for_a_correction(seed, client_for):
-    story = photo_story()
+    article = photo_article()
     client = client_for("chief")
-    data = current_values(client, change_url(story))
+    data = current_values(client, change_url(article))
     assert data["photos-INITIAL_FORMS"] != "0"  # the stored photos are in the post
     data["correction_note"] = "图片说明更正。"
-    response = client.post(change_url(story), data)
+    response = client.post(change_url(article), data)
     assert response.status_code == 302, response.content.decode()[:2000]
 
 
 @pytest.mark.parametrize("username", ["editor", "chief"])
 def test_every_seed_story_with_photos_saves_as_it_is(seed, client_for, username):
-    stories = Article.objects.filter(photos__isnull=False).distinct()
-    assert stories.count() == 3
+    articles = Article.objects.filter(photos__isnull=False).distinct()
+    assert articles.count() == 3
     # Back to submitted, as a story is while the desk edits it.
-    stories.update(status=Article.Status.SUBMITTED)
+    articles.update(status=Article.Status.SUBMITTED)
     client = client_for(username)
-    for story in stories:
-        data = current_values(client, change_url(story))
-        response = client.post(change_url(story), data)
-        assert response.status_code == 302, (story.headline, response.content.decode()[:2000])
+    for article in articles:
+        data = current_values(client, change_url(article))
+        response = client.post(change_url(article), data)
+        assert response.status_code == 302, (article.headline, response.content.decode()[:2000])
 
 
 def test_a_truncated_upload_is_a_form_error_not_a_500(seed, client_for):
-    story = photo_story()
-    Article.objects.filter(pk=story.pk).update(status=Article.Status.SUBMITTED)
+    article = photo_article()
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.SUBMITTED)
     client = client_for("editor")
-    data = current_values(client, change_url(story))
+    data = current_values(client, change_url(article))
     total = int(data["photos-TOTAL_FORMS"])
     data.update(
         {
@@ -113,11 +113,11 @@ def test_a_truncated_upload_is_a_form_error_not_a_500(seed, client_for):
             ),
             f"photos-{total}-caption": "不完整的图片。",
             f"photos-{total}-order": str(total),
-            f"photos-{total}-article": str(story.pk),
+            f"photos-{total}-article": str(article.pk),
         }
     )
     before = Photo.objects.count()
-    response = client.post(change_url(story), data)
+    response = client.post(change_url(article), data)
     assert response.status_code == 200
     assert "图片文件已损坏或不完整" in response.content.decode()
     assert Photo.objects.count() == before

@@ -8,13 +8,13 @@ from reversion.models import Version
 
 from articles.editorial import versions
 from articles.models import Article, AwardRoster
-from tests.admin_forms import story_form
+from tests.admin_forms import article_form
 from tests.factories import (
     ArticleFactory,
     AwardRosterFactory,
     PageFactory,
     PersonFactory,
-    make_story,
+    make_article,
 )
 
 pytestmark = pytest.mark.django_db
@@ -44,8 +44,8 @@ def test_changelist_query_count_does_not_grow_with_the_stories(admin_client, mod
 
     def add(n):
         for _ in range(n):
-            story = make_story(bylines=2, photos=1, page=PageFactory(edition=page.edition))
-            AwardRosterFactory(article=story)
+            article = make_article(bylines=2, photos=1, page=PageFactory(edition=page.edition))
+            AwardRosterFactory(article=article)
 
     add(3)
     few = count_queries(admin_client, url)
@@ -80,7 +80,7 @@ def test_seed_story_change_form_shows_everything(admin_client, seed):
 
 
 def change_form_data(article, **overrides):
-    return story_form(article, body="第一段。\n\n## 小标题\n\n第二段。", **overrides)
+    return article_form(article, body="第一段。\n\n## 小标题\n\n第二段。", **overrides)
 
 
 def test_editor_edits_the_body_as_text(editor_client):
@@ -145,9 +145,11 @@ def test_rosters_and_tags_have_no_side_admin_onto_stories(admin_client):
 
 
 def test_sign_off_and_withdraw_actions(client_for):
-    stories = [ArticleFactory(status=Article.Status.SUBMITTED, published_at=None) for _ in range(2)]
+    articles = [
+        ArticleFactory(status=Article.Status.SUBMITTED, published_at=None) for _ in range(2)
+    ]
     url = reverse("admin:articles_article_changelist")
-    ids = [a.pk for a in stories]
+    ids = [a.pk for a in articles]
     chief = client_for("chief")
     chief.post(url, {"action": "sign_off_selected", "_selected_action": ids})
     assert Article.objects.published().count() == 2
@@ -212,13 +214,13 @@ def test_person_autocomplete_for_bylines(editor_client):
 
 
 def test_a_version_of_another_story_is_not_found(admin_client):
-    story, other = ArticleFactory(), ArticleFactory()
+    article, other = ArticleFactory(), ArticleFactory()
     with reversion.create_revision():
         other.save()
     version = Version.objects.get_for_object(other).get()
     with pytest.raises(ObjectDoesNotExist):
-        versions.version_and_previous(story, version.pk)
+        versions.version_and_previous(article, version.pk)
     own = reverse("admin:articles_article_diff", args=[other.pk, version.pk])
     assert admin_client.get(own).status_code == 200
-    foreign = reverse("admin:articles_article_diff", args=[story.pk, version.pk])
+    foreign = reverse("admin:articles_article_diff", args=[article.pk, version.pk])
     assert admin_client.get(foreign).status_code == 404

@@ -11,7 +11,7 @@ from reversion.models import Version
 from articles import editorial
 from articles.editorial import workflow
 from articles.models import Article, Correction, StatusChange
-from tests.admin_forms import story_form
+from tests.admin_forms import article_form
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def transition_url(article):
     return reverse("admin:articles_article_transition", args=[article.pk])
 
 
-form_data = story_form
+form_data = article_form
 
 
 # Who may do what -----------------------------------------------------------------
@@ -105,44 +105,45 @@ def test_reporter_files_editor_sends_back_and_places_chief_schedules(users, clie
     add = reverse("admin:articles_article_add")
     response = reporter.post(add, form_data(Article(headline="记者来稿", kind="news", revision=1)))
     assert response.status_code == 302, response.content.decode()[:3000]
-    story = Article.objects.select_related("created_by").get(headline="记者来稿")
-    assert (story.status, story.created_by) == (DRAFT, users["reporter"])
+    article = Article.objects.select_related("created_by").get(headline="记者来稿")
+    assert (article.status, article.created_by) == (DRAFT, users["reporter"])
 
-    reporter.post(transition_url(story), {"name": "submit"})
-    editor.post(transition_url(story), {"name": "send_back", "comment": "请补充数据"})
-    story.refresh_from_db()
-    assert story.status == DRAFT
-    page_view = reporter.get(change_url(story)).content.decode()
+    reporter.post(transition_url(article), {"name": "submit"})
+    editor.post(transition_url(article), {"name": "send_back", "comment": "请补充数据"})
+    article.refresh_from_db()
+    assert article.status == DRAFT
+    page_view = reporter.get(change_url(article)).content.decode()
     assert "请补充数据" in page_view  # the reporter sees why
 
     # The reporter cannot place stories on pages: those fields are read-only for them.
-    reporter.post(change_url(story), form_data(story, body="补充后的稿子。", page=page.pk))
-    story.refresh_from_db()
-    assert story.body[0]["text"] == "补充后的稿子。" and story.page is None
-    reporter.post(transition_url(story), {"name": "submit"})
+    reporter.post(change_url(article), form_data(article, body="补充后的稿子。", page=page.pk))
+    article.refresh_from_db()
+    assert article.body[0]["text"] == "补充后的稿子。" and article.page is None
+    reporter.post(transition_url(article), {"name": "submit"})
 
-    story.refresh_from_db()
+    article.refresh_from_db()
     editor.post(
-        change_url(story), form_data(story, body="补充后的稿子。", page=page.pk, page_position=3)
+        change_url(article),
+        form_data(article, body="补充后的稿子。", page=page.pk, page_position=3),
     )
-    story.refresh_from_db()
-    assert (story.page_id, story.page_position) == (page.pk, 3)
+    article.refresh_from_db()
+    assert (article.page_id, article.page_position) == (page.pk, 3)
 
     when = timezone.localtime() + datetime.timedelta(minutes=1)
     chief.post(
-        transition_url(story), {"name": "sign_off", "publish_at": when.strftime("%Y-%m-%dT%H:%M")}
+        transition_url(article), {"name": "sign_off", "publish_at": when.strftime("%Y-%m-%dT%H:%M")}
     )
-    story.refresh_from_db()
-    assert story.status == PUBLISHED and story.is_scheduled
-    assert story.signed_off_by_id == users["chief"].pk
-    assert story not in Article.objects.published()
+    article.refresh_from_db()
+    assert article.status == PUBLISHED and article.is_scheduled
+    assert article.signed_off_by_id == users["chief"].pk
+    assert article not in Article.objects.published()
     assert "定时发布" in chief.get(reverse("admin:articles_article_changelist")).content.decode()
     # Its time comes: it is on the site by itself, no job runs.
-    Article.objects.filter(pk=story.pk).update(
+    Article.objects.filter(pk=article.pk).update(
         published_at=timezone.now() - datetime.timedelta(seconds=1)
     )
-    assert story in Article.objects.published()
-    history = [(c.from_status, c.to_status) for c in story.status_changes.order_by("created_at")]
+    assert article in Article.objects.published()
+    history = [(c.from_status, c.to_status) for c in article.status_changes.order_by("created_at")]
     assert history == [
         (DRAFT, SUBMITTED),
         (SUBMITTED, DRAFT),
@@ -308,13 +309,13 @@ def test_corrections_travel_in_the_json_and_ninjs_exports(seed, users, ninjs_val
     from articles.exports.data import page_data, pages_queryset
     from articles.exports.ninjs import page_ninjs
 
-    story = Article.objects.get(headline="株洲青商会十年提供万余就业岗位")
-    story.headline += "。"  # a change, so the note is a correction
-    editorial.save_story(users["chief"], story, note="原文“10000余个”应为“1万余个”。")
+    article = Article.objects.get(headline="株洲青商会十年提供万余就业岗位")
+    article.headline += "。"  # a change, so the note is a correction
+    editorial.save_article(users["chief"], article, note="原文“10000余个”应为“1万余个”。")
     data = page_data(pages_queryset().get(label="A06"))
-    exported = next(s for s in data["stories"] if s["id"] == story.pk)
+    exported = next(s for s in data["stories"] if s["id"] == article.pk)
     assert [c["note"] for c in exported["corrections"]] == ["原文“10000余个”应为“1万余个”。"]
-    document = next(d for d in page_ninjs(data) if d["headlines"][0]["value"] == story.headline)
+    document = next(d for d in page_ninjs(data) if d["headlines"][0]["value"] == article.headline)
     assert document["descriptions"][0]["role"] == "correction"
     assert document["descriptions"][0]["value"].endswith("原文“10000余个”应为“1万余个”。")
     assert [e.message for e in ninjs_validator.iter_errors(document)] == []

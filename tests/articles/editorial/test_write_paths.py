@@ -18,11 +18,11 @@ from reversion.models import Version
 
 from articles import editorial
 from articles.models import Article, AwardRoster, Byline, Correction, Photo, StatusChange
-from tests.admin_forms import photo_rows, story_form
+from tests.admin_forms import article_form, photo_rows
 from tests.factories import (
     PageFactory,
     PhotoFactory,
-    make_story,
+    make_article,
 )
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +63,7 @@ def login(accounts):
     return make
 
 
-def story_in(state, accounts, **extra):
+def article_in(state, accounts, **extra):
     now = timezone.now()
     status = PUBLISHED if state == SCHEDULED else state
     published_at = {
@@ -71,7 +71,7 @@ def story_in(state, accounts, **extra):
         PUBLISHED: now - datetime.timedelta(hours=1),
         WITHDRAWN: now - datetime.timedelta(days=1),
     }.get(state)
-    article = make_story(
+    article = make_article(
         photos=1,
         status=status,
         published_at=published_at,
@@ -102,9 +102,9 @@ def snapshot(article):
 @pytest.mark.parametrize("state", STATES)
 @pytest.mark.parametrize("role", ROLES)
 def test_change_form_by_role_and_state(accounts, login, role, state):
-    article = story_in(state, accounts)
+    article = article_in(state, accounts)
     before = snapshot(article)
-    data = story_form(
+    data = article_form(
         article,
         headline="改过的标题",
         correction_note="原标题有误。",
@@ -129,9 +129,9 @@ def test_change_form_by_role_and_state(accounts, login, role, state):
 
 @pytest.mark.parametrize("role", ["chief", "admin"])
 def test_published_story_needs_a_note_for_any_change_of_its_parts(accounts, login, role):
-    article = story_in(PUBLISHED, accounts)
+    article = article_in(PUBLISHED, accounts)
     photo = article.photos.get()
-    data = story_form(
+    data = article_form(
         article,
         body="\n\n".join(article.paragraphs),
         **photo_rows([photo], caption="改过的图片说明。"),
@@ -148,53 +148,53 @@ def test_published_story_needs_a_note_for_any_change_of_its_parts(accounts, logi
 
 @pytest.mark.parametrize("field", ["status", "published_at", "signed_off_by"])
 def test_status_and_publish_fields_cannot_be_posted(accounts, login, field):
-    article = story_in(DRAFT, accounts)
+    article = article_in(DRAFT, accounts)
     value = {"status": PUBLISHED, "published_at": "2020-01-01 00:00", "signed_off_by": 1}[field]
-    response = login("editor").post(change_url(article), story_form(article, **{field: value}))
+    response = login("editor").post(change_url(article), article_form(article, **{field: value}))
     assert response.status_code == 302
     stored = Article.objects.get(pk=article.pk)
     assert (stored.status, stored.published_at, stored.signed_off_by) == (DRAFT, None, None)
 
 
 def test_core_refuses_a_status_change_outside_the_workflow(accounts):
-    article = story_in(DRAFT, accounts)
+    article = article_in(DRAFT, accounts)
     article.status = PUBLISHED
     with pytest.raises(editorial.Refused):
-        editorial.save_story(accounts["editor"], article)
+        editorial.save_article(accounts["editor"], article)
     assert Article.objects.get(pk=article.pk).status == DRAFT
 
 
 def test_placement_needs_layout_staff(accounts):
     page = PageFactory()
-    article = story_in(SUBMITTED, accounts)
+    article = article_in(SUBMITTED, accounts)
     article.page = page
     with pytest.raises(editorial.Refused):
-        editorial.save_story(accounts["proofreader"], article)
+        editorial.save_article(accounts["proofreader"], article)
     article = Article.objects.get(pk=article.pk)
     article.page = page
-    editorial.save_story(accounts["editor"], article)
+    editorial.save_article(accounts["editor"], article)
     assert Article.objects.select_related("page").get(pk=article.pk).page == page
 
 
 def test_a_stale_version_is_a_conflict_not_a_lost_update(accounts):
-    article = story_in(SUBMITTED, accounts)
+    article = article_in(SUBMITTED, accounts)
     stale = Article.objects.get(pk=article.pk)
-    editorial.save_story(accounts["editor"], article)
+    editorial.save_article(accounts["editor"], article)
     stale.headline = "迟到的修改"
     with pytest.raises(editorial.EditConflict):
-        editorial.save_story(accounts["proofreader"], stale)
+        editorial.save_article(accounts["proofreader"], stale)
     assert Article.objects.get(pk=article.pk).headline == "原来的标题"
 
 
 # Version restore ------------------------------------------------------------------------
 def saved_twice(accounts, state):
     """A story with two versions: "第一版" then "第二版", then put in ``state``."""
-    article = story_in(DRAFT, accounts)
+    article = article_in(DRAFT, accounts)
     article.headline = "第一版"
-    editorial.save_story(accounts["editor"], article)
+    editorial.save_article(accounts["editor"], article)
     first = Version.objects.get_for_object(article).first()
     article.headline = "第二版"
-    editorial.save_story(accounts["editor"], article)
+    editorial.save_article(accounts["editor"], article)
     now = timezone.now()
     status = PUBLISHED if state == SCHEDULED else state
     when = {SCHEDULED: now + datetime.timedelta(days=1)}.get(state, now)
@@ -235,7 +235,7 @@ def test_restore_over_a_published_story_is_a_correction(accounts, login):
 
 def test_restore_refuses_a_version_of_another_object(accounts, login):
     article, _first = saved_twice(accounts, SUBMITTED)
-    victim = story_in(PUBLISHED, accounts)
+    victim = article_in(PUBLISHED, accounts)
     # A version whose object id equals the victim's, of another kind of row (a byline).
     foreign = Version.objects.filter(content_type__model="byline").first()
     foreign.object_id = str(victim.pk)
@@ -253,7 +253,7 @@ def test_restore_and_save_work_on_the_seed_photo_stories(seed, users, client_for
     chief = client_for("chief")
     for article in Article.objects.filter(photos__isnull=False).distinct():
         photo = article.photos.first()
-        data = story_form(
+        data = article_form(
             article,
             body="\n\n".join(article.paragraphs),
             correction_note="图片说明补充。",
@@ -270,8 +270,8 @@ def test_restore_and_save_work_on_the_seed_photo_stories(seed, users, client_for
 # Side admins and other write URLs -----------------------------------------------------------
 def test_page_reorder_goes_through_the_rules(accounts, login):
     page = PageFactory()
-    published = story_in(PUBLISHED, accounts, page=page, page_position=1)
-    draft = story_in(DRAFT, accounts, page=page, page_position=2)
+    published = article_in(PUBLISHED, accounts, page=page, page_position=1)
+    draft = article_in(DRAFT, accounts, page=page, page_position=2)
     url = reverse("admin:articles_page_change", args=[page.pk])
     data = {
         "edition": page.edition_id,
@@ -300,7 +300,7 @@ def test_page_reorder_goes_through_the_rules(accounts, login):
 def test_tag_admin_attaches_nothing_to_stories(accounts, login):
     from taggit.models import Tag
 
-    article = story_in(PUBLISHED, accounts)
+    article = article_in(PUBLISHED, accounts)
     tag = Tag.objects.create(name="就业", slug="jiuye")
     renamed = {"name": "就业创业", "slug": "jiuye"}
     assert login("reporter").post(f"/admin/taggit/tag/{tag.pk}/change/", renamed).status_code == 403
@@ -320,8 +320,8 @@ def test_tag_admin_attaches_nothing_to_stories(accounts, login):
 
 
 def test_delete_is_for_administrators_and_recover_brings_back_a_draft(accounts, login):
-    article = story_in(PUBLISHED, accounts)
-    editorial.save_story(accounts["chief"], article, note="补充。")
+    article = article_in(PUBLISHED, accounts)
+    editorial.save_article(accounts["chief"], article, note="补充。")
     url = reverse("admin:articles_article_delete", args=[article.pk])
     assert login("chief").post(url, {"post": "yes"}).status_code == 403
     assert login("admin").post(url, {"post": "yes"}).status_code == 302
@@ -353,13 +353,13 @@ def test_import_upload_and_command_only_change_published_stories_by_correction(
         assert response.status_code == 403
         return
     assert response.status_code == 200
-    story = Article.objects.published().get(headline="株洲青商会十年提供万余就业岗位")
+    article = Article.objects.published().get(headline="株洲青商会十年提供万余就业岗位")
     text = SEED_TEXT.read_text(encoding="utf-8").replace(
         "株洲青商会十年提供万余就业岗位", "株洲青商会十年提供近万就业岗位"
     )
-    before = snapshot(story)
+    before = snapshot(article)
     report = import_page_bytes(text.encode(), "2023-12-26", ["A05", "A06"], user=users[role])
-    assert snapshot(story) == before
+    assert snapshot(article) == before
     assert any(s.action == "kept" for s in report.kept)
     upload = BytesIO(text.encode())
     upload.name = "page.txt"
@@ -367,19 +367,19 @@ def test_import_upload_and_command_only_change_published_stories_by_correction(
         url, {"file": upload, "edition": "2023-12-26", "pages": "A05 A06"}
     )
     assert "需要更正说明" in checked.content.decode() or "保持原样" in checked.content.decode()
-    assert snapshot(story) == before
+    assert snapshot(article) == before
 
 
 def test_chief_import_with_a_note_corrects_a_published_story(seed, users):
     from articles.imports.importer import import_page_bytes
     from tests.articles.imports.test_store import SEED_TEXT
 
-    story = Article.objects.published().get(headline="株洲青商会十年提供万余就业岗位")
+    article = Article.objects.published().get(headline="株洲青商会十年提供万余就业岗位")
     text = SEED_TEXT.read_text(encoding="utf-8").replace(
         "株洲青商会十年提供万余就业岗位", "株洲青商会十年提供近万就业岗位"
     )
     import_page_bytes(text.encode(), "2023-12-26", ["A05", "A06"], user=users["chief"])
-    assert Article.objects.get(pk=story.pk).headline == "株洲青商会十年提供万余就业岗位"
+    assert Article.objects.get(pk=article.pk).headline == "株洲青商会十年提供万余就业岗位"
     import_page_bytes(
         text.encode(),
         "2023-12-26",
@@ -387,16 +387,16 @@ def test_chief_import_with_a_note_corrects_a_published_story(seed, users):
         user=users["chief"],
         correction_note="标题数字有误。",
     )
-    corrected = Article.objects.get(pk=story.pk)
+    corrected = Article.objects.get(pk=article.pk)
     assert corrected.headline == "株洲青商会十年提供近万就业岗位"
     assert corrected.status == PUBLISHED
-    assert Correction.objects.get(article=story).note == "标题数字有误。"
+    assert Correction.objects.get(article=article).note == "标题数字有误。"
     assert Version.objects.get_for_object(corrected).exists()
 
 
 def test_bulk_actions_check_each_story(accounts, login):
-    stories = [story_in(SUBMITTED, accounts) for _ in range(2)]
-    data = {"action": "sign_off_selected", "_selected_action": [s.pk for s in stories]}
+    articles = [article_in(SUBMITTED, accounts) for _ in range(2)]
+    data = {"action": "sign_off_selected", "_selected_action": [s.pk for s in articles]}
     login("editor").post("/admin/articles/article/", data)
     assert not Article.objects.published().exists()
     login("chief").post("/admin/articles/article/", data)
@@ -499,6 +499,7 @@ COMMANDS = {
     "rebuild_search_index": "effects",  # rebuilds the index from the stories as stored
     "load_seed": "fixture",  # installs the demo seed (raw rows), then the core's effects
     "create_demo_users": "accounts",
+    "render_articles": "effects",  # stores the derived HTML again, as the core's effects do
 }
 
 
@@ -514,8 +515,8 @@ def admin_url_names():
 def test_every_admin_url_is_classified():
     unknown = admin_url_names() - set(ADMIN_URLS) - SITE_URLS
     assert not unknown, f"classify these write paths in ADMIN_URLS: {sorted(unknown)}"
-    models_with_story_parts = {Byline, Photo, AwardRoster}
-    for model in models_with_story_parts:
+    models_with_article_parts = {Byline, Photo, AwardRoster}
+    for model in models_with_article_parts:
         assert model not in admin.site._registry, f"{model.__name__} has a side admin"
 
 
@@ -549,24 +550,24 @@ def test_side_effects_run_once_per_transaction_on_commit(
     rendered = []
     original = fragments.render
     monkeypatch.setattr(fragments, "render", lambda pks: rendered.append(set(pks)) or original(pks))
-    first, second = story_in(SUBMITTED, accounts), story_in(SUBMITTED, accounts)
+    first, second = article_in(SUBMITTED, accounts), article_in(SUBMITTED, accounts)
     rendered.clear()
     with transaction.atomic():
         for article in (first, second, first):
             article.refresh_from_db()
             article.headline += "改"
-            editorial.save_story(accounts["editor"], article)
+            editorial.save_article(accounts["editor"], article)
         assert rendered == []  # nothing before the commit
     assert rendered == [{first.pk, second.pk}]
 
 
 def test_an_edited_roster_shows_every_name_on_the_public_page(accounts, login, client):
-    article = story_in(PUBLISHED, accounts)
+    article = article_in(PUBLISHED, accounts)
     roster = AwardRoster.objects.create(article=article, title="冠军", stated_count=2)
     roster.set_names(["甲", "乙"])
-    editorial.save_story(accounts["chief"], Article.objects.get(pk=article.pk), note="补名单。")
+    editorial.save_article(accounts["chief"], Article.objects.get(pk=article.pk), note="补名单。")
     article.refresh_from_db()
-    data = story_form(
+    data = article_form(
         article,
         body="\n\n".join(article.paragraphs),
         correction_note="名单有误。",
@@ -588,11 +589,11 @@ def test_an_edited_roster_shows_every_name_on_the_public_page(accounts, login, c
 
 
 def test_photo_story_saves_twice_and_keeps_its_picture(accounts, login):
-    article = story_in(SUBMITTED, accounts)
+    article = article_in(SUBMITTED, accounts)
     photo = PhotoFactory(article=article, caption="第一张")
     for body in ("一改。", "二改。"):
         article.refresh_from_db()
-        data = story_form(
+        data = article_form(
             article,
             body=body,
             **photo_rows(list(article.photos.all())),

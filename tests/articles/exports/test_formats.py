@@ -84,12 +84,12 @@ def test_json_holds_page_staff_and_stories_with_every_field(seed):
 
 
 def test_page_export_query_count_does_not_grow_with_stories(django_assert_max_num_queries):
-    def page_with(stories):
+    def page_with(articles):
         page = PageFactory()
-        for position in range(stories):
-            story = ArticleFactory(page=page, page_position=position + 1)
-            BylineFactory(article=story)
-            PhotoFactory(article=story)
+        for position in range(articles):
+            article = ArticleFactory(page=page, page_position=position + 1)
+            BylineFactory(article=article)
+            PhotoFactory(article=article)
         return page
 
     small, large = page_with(3), page_with(30)

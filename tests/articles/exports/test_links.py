@@ -64,7 +64,7 @@ def test_every_address_in_the_json_export_resolves(staff, seed, label):
     assert found
     for address in found:
         assert_resolves(address)
-    photos = [photo for story in data["stories"] for photo in story["photos"]]
+    photos = [photo for article in data["stories"] for photo in article["photos"]]
     for photo in photos:
         assert resolve(urlsplit(photo["image"]).path).url_name == "rendition"
         jpegs = [r for r in photo["renditions"] if r["content_type"] == "image/jpeg"]
@@ -77,13 +77,13 @@ def test_every_address_in_the_ninjs_export_resolves_and_validates(
     staff, seed, label, ninjs_validator
 ):
     documents = json.loads(download(staff, "ninjs", label))
-    stories = {story.pk: story for story in Article.objects.all()}
+    articles = {article.pk: article for article in Article.objects.all()}
     pictures = 0
     for document in documents:
         assert [e.message for e in ninjs_validator.iter_errors(document)] == []
         match = assert_resolves(document["uri"])
         assert match.url_name == "detail"
-        assert stories[match.kwargs["pk"]].get_absolute_url() in document["uri"]
+        assert articles[match.kwargs["pk"]].get_absolute_url() in document["uri"]
         for address in addresses(document):
             if not address.startswith("urn:"):
                 assert_resolves(address)
@@ -101,7 +101,7 @@ def test_the_picture_links_of_a_published_story_give_cleaned_pictures(
     client, staff, located_originals
 ):
     data = json.loads(download(staff, "json"))
-    photos = [photo for story in data["stories"] for photo in story["photos"]]
+    photos = [photo for article in data["stories"] for photo in article["photos"]]
     assert photos
     for photo in photos:
         for rendition in photo["renditions"]:
@@ -134,21 +134,21 @@ def data_uri_images(html):
 def test_print_export_of_an_unpublished_photo_story_shows_its_cleaned_pictures(
     client, staff, located_originals, status
 ):
-    photo_stories = Article.objects.filter(kind=Article.Kind.PHOTO, photos__isnull=False)
-    story = photo_stories.select_related("page").first()
-    Article.objects.filter(pk=story.pk).update(status=status)
-    photos = list(story.photos.all())
+    photo_articles = Article.objects.filter(kind=Article.Kind.PHOTO, photos__isnull=False)
+    article = photo_articles.select_related("page").first()
+    Article.objects.filter(pk=article.pk).update(status=status)
+    photos = list(article.photos.all())
     # Readers cannot fetch these pictures yet, so the print file cannot link them.
     json_photos = [
         photo
-        for item in json.loads(download(staff, "json", story.page.label))["stories"]
-        if item["id"] == story.pk
+        for item in json.loads(download(staff, "json", article.page.label))["stories"]
+        if item["id"] == article.pk
         for photo in item["photos"]
     ]
     assert client.get(json_photos[0]["image"]).status_code == 404
-    html = download(staff, "html", story.page.label).decode()
+    html = download(staff, "html", article.page.label).decode()
     block = re.search(
-        rf'<article class="story photo" id="story-{story.pk}">(.*?)</article>', html, re.S
+        rf'<article class="story photo" id="story-{article.pk}">(.*?)</article>', html, re.S
     )
     assert block
     pictures = data_uri_images(block.group(1))

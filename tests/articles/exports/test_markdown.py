@@ -50,7 +50,7 @@ def test_markdown_export_carries_no_tags_and_no_unescaped_markup(marked_up_page)
 def test_markdown_export_reads_back_as_the_plain_text(marked_up_page):
     text = page_markdown(page_data(marked_up_page))
     (page,) = parse_page_text(text)
-    lead = page.stories[0]
+    lead = page.articles[0]
     assert lead.kicker == f"#{PLAIN}"
     assert lead.headline == PLAIN
     assert [block["text"] for block in lead.body[:3]] == [

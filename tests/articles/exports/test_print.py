@@ -34,26 +34,26 @@ def print_in_chromium(path):
         page.on("pageerror", lambda error: problems.append(str(error)))
         page.on("requestfailed", lambda request: problems.append(request.url))
         page.goto(path.as_uri(), wait_until="load")
-        stories = page.locator("article.story").count()
+        articles = page.locator("article.story").count()
         images_ok = page.evaluate(
             "[...document.images].every(img => img.complete && img.naturalWidth > 0)"
         )
         page.emulate_media(media="print")
         pdf = page.pdf(format="A3", print_background=True)
         browser.close()
-    return problems, stories, images_ok, pdf
+    return problems, articles, images_ok, pdf
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("label", "stories"), [("A05", 5), ("A06", 4)])
+@pytest.mark.parametrize(("label", "articles"), [("A05", 5), ("A06", 4)])
 def test_print_page_renders_without_console_errors_and_prints_to_pdf(
-    seed, tmp_path, label, stories
+    seed, tmp_path, label, articles
 ):
     path = tmp_path / f"{label}.html"
     path.write_bytes(export_page(pages_queryset().get(label=label), "html").content)
     problems, count, images_ok, pdf = print_in_chromium(path)
     assert problems == []
-    assert count == stories
+    assert count == articles
     assert images_ok
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
 

@@ -17,13 +17,13 @@ def pages():
 
 
 def test_two_pages_split_at_the_section_heading_with_staff(pages):
-    assert [(p.name, len(p.stories)) for p in pages] == [("区县新闻", 5), ("就业·创业", 4)]
+    assert [(p.name, len(p.articles)) for p in pages] == [("区县新闻", 5), ("就业·创业", 4)]
     assert pages[1].staff == {"chief_editor": "王建设", "art_editor": "王玺"}
     assert pages[0].staff == {}
 
 
 def test_district_labels_kickers_headlines_and_subheadlines(pages):
-    heads = [(s.districts, s.kicker, s.headline, s.subheadline) for s in pages[0].stories]
+    heads = [(s.districts, s.kicker, s.headline, s.subheadline) for s in pages[0].articles]
     assert heads == [
         (("株洲高新区",), "", "拓展政企“朋友圈” 提升营商环境软实力", ""),
         (("芦淞区",), "搭建创业发展平台", "当好个私企业“娘家人”", ""),
@@ -34,19 +34,19 @@ def test_district_labels_kickers_headlines_and_subheadlines(pages):
 
 
 def test_dateline_is_taken_out_of_the_lead(pages):
-    story = pages[0].stories[1]
-    assert story.dateline == "12月23日"
-    assert story.body[0]["text"].startswith("芦淞区个体私营企业协会2023年度年会召开，")
+    article = pages[0].articles[1]
+    assert article.dateline == "12月23日"
+    assert article.body[0]["text"].startswith("芦淞区个体私营企业协会2023年度年会召开，")
 
 
 def test_paragraphs_broken_by_the_page_are_joined(pages):
-    texts = [b["text"] for b in pages[0].stories[0].body]
+    texts = [b["text"] for b in pages[0].articles[0].body]
     assert any("“95后”工程师" in t for t in texts)
     assert not any(t.endswith("“95") for t in texts)
 
 
 def test_intertitles_keep_their_line_break(pages):
-    intertitles = [b["text"] for b in pages[0].stories[0].body if b["type"] == "intertitle"]
+    intertitles = [b["text"] for b in pages[0].articles[0].body if b["type"] == "intertitle"]
     assert intertitles == [
         "有趣好玩交朋友\n促政企沟通“双向奔赴”",
         "亲切方便还走心\n提升营商环境软实力",
@@ -54,11 +54,11 @@ def test_intertitles_keep_their_line_break(pages):
 
 
 def test_photo_story_and_captions(pages):
-    photo_story = pages[0].stories[3]
-    assert photo_story.kind == "photo" and photo_story.credits == []
-    assert photo_story.photos[0].caption == ""
-    assert [c.names for c in photo_story.photos[0].credits] == [("杨如",), ("谭红冰", "周奕江")]
-    lead = pages[1].stories[0]
+    photo_article = pages[0].articles[3]
+    assert photo_article.kind == "photo" and photo_article.credits == []
+    assert photo_article.photos[0].caption == ""
+    assert [c.names for c in photo_article.photos[0].credits] == [("杨如",), ("谭红冰", "周奕江")]
+    lead = pages[1].articles[0]
     assert [p.caption for p in lead.photos] == [
         "第十届“技能天下”颁奖现场。",
         "技能人才翻阅《株洲技能人才名录》。",
@@ -67,15 +67,15 @@ def test_photo_story_and_captions(pages):
 
 
 def test_commentary_belongs_to_the_lead_story(pages):
-    commentary = pages[1].stories[1]
+    commentary = pages[1].articles[1]
     assert commentary.kind == "commentary"
     assert commentary.headline == "制造业当家 需要高技能人才支撑"
     assert commentary.credits[0].role == "评论作者"
-    assert commentary.main_story == 0
+    assert commentary.main_article == 0
 
 
 def test_rosters(pages):
-    rosters = pages[1].stories[0].rosters
+    rosters = pages[1].articles[0].rosters
     assert [(r.title, r.stated_count, len(r.names)) for r in rosters] == [
         ("1. 株洲市第十届“技能天下”职业技能大赛冠军", 15, 15),
         ("2. 株洲市职业技能大赛十年匠心奖人员", 10, 10),
@@ -85,7 +85,7 @@ def test_rosters(pages):
 
 
 def test_half_width_punctuation_becomes_full_width(pages):
-    assert "：“企业交流" in pages[0].stories[0].body[1]["text"]
+    assert "：“企业交流" in pages[0].articles[0].body[1]["text"]
 
 
 def test_headings_only_is_refused():
@@ -128,10 +128,10 @@ def test_common_credit_forms_open_a_story(credit_line, expected):
     else:
         text = f"## 标题\n\n{credit_line}\n\n近日，会议召开。\n"
     (page,) = parse_page_text(text)
-    (story,) = page.stories
-    assert story.headline == "标题"
-    assert [(c.unit, c.role, c.names) for c in story.credits] == expected
-    assert story.body == [{"type": "paragraph", "text": "近日，会议召开。"}]
+    (article,) = page.articles
+    assert article.headline == "标题"
+    assert [(c.unit, c.role, c.names) for c in article.credits] == expected
+    assert article.body == [{"type": "paragraph", "text": "近日，会议召开。"}]
 
 
 def test_credit_like_lines_inside_a_story_are_text():
@@ -140,7 +140,7 @@ def test_credit_like_lines_inside_a_story_are_text():
         "记者手记：\n\n要抓好落实。\n\n（记者 李四）\n"
     )
     (page,) = parse_page_text(text)
-    assert [b["text"] for b in page.stories[0].body] == [
+    assert [b["text"] for b in page.articles[0].body] == [
         "近日，会议召开。",
         "记者手记：",
         "要抓好落实。",

@@ -33,12 +33,12 @@ def db_snapshot():
     """The imported edition as plain data, without primary keys."""
     pages = {}
     for page in Page.objects.select_related("section", "chief_editor", "art_editor", "proofreader"):
-        stories = []
+        article_rows = []
         for article in Article.objects.on_page(page).select_related(
-            "section__parent", "main_story"
+            "section__parent", "main_article"
         ):
             photos = list(article.photos.order_by("order", "pk"))
-            stories.append(
+            article_rows.append(
                 {
                     "kicker": article.kicker,
                     "headline": article.headline,
@@ -51,7 +51,7 @@ def db_snapshot():
                     "section_parent": article.section.parent.name
                     if article.section.parent
                     else None,
-                    "main_story": article.main_story.headline if article.main_story else None,
+                    "main_article": article.main_article.headline if article.main_article else None,
                     "bylines": [
                         (
                             b.person.name,
@@ -78,7 +78,7 @@ def db_snapshot():
                 p.name if p else None
                 for p in (page.chief_editor, page.art_editor, page.proofreader)
             ],
-            "stories": stories,
+            "stories": article_rows,
         }
     credited = set(Byline.objects.values_list("person", flat=True))
     credited |= set(Page.objects.values_list("chief_editor", flat=True))
@@ -102,14 +102,14 @@ def fixture_snapshot():
 
     pages = {}
     for page_pk, page in rows["articles.page"].items():
-        stories = []
+        article_rows = []
         on_page = sorted(
             (pk for pk, a in articles.items() if a["page"] == page_pk),
             key=lambda pk: articles[pk]["page_position"],
         )
         for pk in on_page:
             a = articles[pk]
-            story_photos = sorted(
+            article_photos = sorted(
                 (p for p, f in photos.items() if f["article"] == pk),
                 key=lambda p: (photos[p]["order"], p),
             )
@@ -122,7 +122,7 @@ def fixture_snapshot():
                 key=lambda item: item[1]["order"],
             )
             section = sections[a["section"]]
-            stories.append(
+            article_rows.append(
                 {
                     "kicker": a["kicker"],
                     "headline": a["headline"],
@@ -135,20 +135,20 @@ def fixture_snapshot():
                     "section_parent": sections[section["parent"]]["name"]
                     if section["parent"]
                     else None,
-                    "main_story": articles[a["main_story"]]["headline"]
-                    if a["main_story"]
+                    "main_article": articles[a["main_article"]]["headline"]
+                    if a["main_article"]
                     else None,
                     "bylines": [
                         (
                             name(f["person"]),
                             f["role"][0],
                             f["unit"],
-                            story_photos.index(f["photo"]) if f["photo"] else None,
+                            article_photos.index(f["photo"]) if f["photo"] else None,
                             f["order"],
                         )
                         for f in bylines
                     ],
-                    "photos": [(photos[p]["caption"], photos[p]["order"]) for p in story_photos],
+                    "photos": [(photos[p]["caption"], photos[p]["order"]) for p in article_photos],
                     "rosters": [
                         (
                             f["title"],
@@ -179,7 +179,7 @@ def fixture_snapshot():
                 name(page["art_editor"]),
                 name(page["proofreader"]),
             ],
-            "stories": stories,
+            "stories": article_rows,
         }
     credited = {f["person"] for f in rows["articles.byline"].values()}
     credited |= {p["chief_editor"] for p in rows["articles.page"].values() if p["chief_editor"]}
@@ -204,8 +204,8 @@ def test_seed_text_imports_to_exactly_the_seed_fixture():
             k: v for k, v in want.items() if k != "stories"
         }
         assert [s["headline"] for s in got["stories"]] == [s["headline"] for s in want["stories"]]
-        for got_story, want_story in zip(got["stories"], want["stories"], strict=True):
-            assert got_story == want_story, want_story["headline"]
+        for got_article, want_article in zip(got["stories"], want["stories"], strict=True):
+            assert got_article == want_article, want_article["headline"]
     assert imported == expected
 
 
@@ -225,7 +225,7 @@ def test_seed_fixture_and_import_agree_when_loaded(seed):
     before = db_snapshot()
     pks = sorted(Article.objects.values_list("pk", flat=True))
     report = import_seed()
-    assert [s.action for p in report.pages for s in p.stories] == ["unchanged"] * 9
+    assert [s.action for p in report.pages for s in p.articles] == ["unchanged"] * 9
     assert db_snapshot() == before
     assert sorted(Article.objects.values_list("pk", flat=True)) == pks
     assert report.people_new == []
@@ -243,7 +243,7 @@ def test_importing_again_updates_and_never_duplicates():
     assert sorted(Photo.objects.values_list("pk", flat=True)) == photo_pks
     assert Article.objects.filter(headline="“阳光增收”").count() == 1
     assert report.people_new == [] and len(report.people_matched) == 16
-    actions = [s.action for p in report.pages for s in p.stories]
+    actions = [s.action for p in report.pages for s in p.articles]
     assert actions == ["unchanged"] * 4 + ["update"] + ["unchanged"] * 4
 
 
@@ -283,7 +283,7 @@ def test_dry_run_reports_everything_and_writes_nothing():
     report = import_seed(dry_run=True)
     assert row_counts() == before
     assert report.dry_run and report.edition_created
-    assert report.story_count == 9
+    assert report.article_count == 9
     assert "刘震" in report.people_new and len(report.people_new) == 16
     text = "\n".join(report.lines())
     assert "顶尖技能高手接受城市礼遇" in text and "A06" in text

@@ -11,7 +11,7 @@ from people.models import Person
 pytestmark = pytest.mark.django_db
 
 
-def story(headline):
+def article(headline):
     return Article.objects.select_related("section__parent").get(headline=headline)
 
 
@@ -46,14 +46,14 @@ def test_nine_published_stories_in_page_order(seed):
 
 
 def test_kinds(seed):
-    commentary = Article.objects.select_related("main_story").get(kind=Article.Kind.COMMENTARY)
+    commentary = Article.objects.select_related("main_article").get(kind=Article.Kind.COMMENTARY)
     assert commentary.headline == "制造业当家 需要高技能人才支撑"
     assert credits(commentary) == [("何春林", "评论作者")]
-    assert commentary.main_story.headline == "顶尖技能高手接受城市礼遇"
-    photo_story = Article.objects.get(kind=Article.Kind.PHOTO)
-    assert photo_story.headline == "城乡支部共建 热情捐书助学"
-    assert photo_story.byline_text == "株洲日报全媒体记者/杨如 通讯员/谭红冰 周奕江 摄"
-    assert [name for name, _ in credits(photo_story, photo=True)] == ["杨如", "谭红冰", "周奕江"]
+    assert commentary.main_article.headline == "顶尖技能高手接受城市礼遇"
+    photo_article = Article.objects.get(kind=Article.Kind.PHOTO)
+    assert photo_article.headline == "城乡支部共建 热情捐书助学"
+    assert photo_article.byline_text == "株洲日报全媒体记者/杨如 通讯员/谭红冰 周奕江 摄"
+    assert [name for name, _ in credits(photo_article, photo=True)] == ["杨如", "谭红冰", "周奕江"]
 
 
 def test_people(seed):
@@ -65,12 +65,12 @@ def test_people(seed):
 
 
 def test_roles_as_printed(seed):
-    street = story("老旧小区边坡安全隐患消除")
+    street = article("老旧小区边坡安全隐患消除")
     assert credits(street) == [("杨如", "全媒体记者"), ("赵媛", "通讯员")]
     assert street.subheadline == "打好安全生产翻身仗"
     assert street.section.name == "响石岭街道"
     assert street.section.parent.name == "石峰区"
-    skills = story("顶尖技能高手接受城市礼遇")
+    skills = article("顶尖技能高手接受城市礼遇")
     assert credits(skills) == [("何春林", "全媒体记者"), ("王付银", "通讯员"), ("王忠祥", "通讯员")]
     assert skills.byline_text == "株洲日报全媒体记者/何春林 通讯员/王付银 王忠祥"
     assert skills.kicker == "第十届“技能天下”职业技能大赛落幕"
@@ -97,11 +97,11 @@ def test_placeholder_images_exist_and_are_readable(seed):
 
 
 def test_intertitles(seed):
-    assert story("拓展政企“朋友圈” 提升营商环境软实力").intertitles == [
+    assert article("拓展政企“朋友圈” 提升营商环境软实力").intertitles == [
         "有趣好玩交朋友\n促政企沟通“双向奔赴”",
         "亲切方便还走心\n提升营商环境软实力",
     ]
-    assert story("顶尖技能高手接受城市礼遇").intertitles == [
+    assert article("顶尖技能高手接受城市礼遇").intertitles == [
         "聚焦“3+3+2”现代产业体系办赛",
         "我市不断壮大技能人才队伍",
     ]
@@ -116,14 +116,14 @@ def test_rosters(seed):
 
 
 def test_paragraphs_broken_by_the_page_are_joined(seed):
-    gaoxin = story("拓展政企“朋友圈” 提升营商环境软实力").body_text
+    gaoxin = article("拓展政企“朋友圈” 提升营商环境软实力").body_text
     assert "中车株洲所风电事业部“95后”工程师何升" in gaoxin
     assert "打破政府与企业、企业与企业之间的信息壁垒" in gaoxin
-    assert "为外地企业来株投资" in story("株洲青商会十年提供万余就业岗位").body_text
+    assert "为外地企业来株投资" in article("株洲青商会十年提供万余就业岗位").body_text
 
 
 def test_full_width_punctuation_and_dateline(seed):
-    lusong = story("当好个私企业“娘家人”")
+    lusong = article("当好个私企业“娘家人”")
     assert lusong.kicker == "搭建创业发展平台"
     assert lusong.dateline == "12月23日"
     assert lusong.paragraphs[0].startswith("芦淞区个体私营企业协会2023年度年会召开，")

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, Byline, Page
-from tests.factories import ArticleFactory, PageFactory, SectionFactory, make_story
+from tests.factories import ArticleFactory, PageFactory, SectionFactory, make_article
 
 
 def test_the_suite_fails_on_a_relation_no_queryset_selected(db):
@@ -20,9 +20,9 @@ def test_production_loads_a_forgotten_relation_for_the_whole_list_at_once(db, se
     settings.NEWSROOM_FETCH_MODE = "peers"
     for _ in range(3):
         ArticleFactory(section=SectionFactory())
-    stories = list(Article.objects.all())
+    articles = list(Article.objects.all())
     with CaptureQueriesContext(connection) as queries:
-        names = [story.section.name for story in stories]
+        names = [article.section.name for article in articles]
     assert len(names) == 3 and len(queries) == 1
 
 
@@ -34,10 +34,10 @@ def test_an_unknown_fetch_mode_is_refused(db, settings):
 
 def test_pages_come_with_their_edition_and_bylines_with_person_and_role(db):
     """What names them (``__str__``) is read in the same query, wherever Django loads them."""
-    story = make_story(bylines=2, page=PageFactory())
+    article = make_article(bylines=2, page=PageFactory())
     with CaptureQueriesContext(connection) as queries:
         page_names = [str(page) for page in Page.objects.all()]
-        credits = [str(byline) for byline in Byline.objects.filter(article=story)]
-        credit_line = Article.objects.get(pk=story.pk).byline_text
+        credits = [str(byline) for byline in Byline.objects.filter(article=article)]
+        credit_line = Article.objects.get(pk=article.pk).byline_text
     assert len(page_names) == 1 and len(credits) == 2 and credit_line
     assert len(queries) == 4  # pages; bylines; the story, then its bylines

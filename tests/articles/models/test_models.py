@@ -14,7 +14,7 @@ from tests.factories import (
     PhotoFactory,
     SectionFactory,
     image_file,
-    make_story,
+    make_article,
     publish,
     role,
     withdraw,
@@ -72,13 +72,13 @@ def test_byline_follows_the_papers_convention():
 
 
 def test_photo_credit_and_photo_story_byline():
-    story = ArticleFactory(kind=Article.Kind.PHOTO)
-    photo = PhotoFactory(article=story)
+    article = ArticleFactory(kind=Article.Kind.PHOTO)
+    photo = PhotoFactory(article=article)
     BylineFactory(
-        article=story, photo=photo, person=PersonFactory(name="刘震"), role=role("记者"), unit=""
+        article=article, photo=photo, person=PersonFactory(name="刘震"), role=role("记者"), unit=""
     )
     assert photo.credit_text == "记者/刘震 摄"
-    assert story.byline_text == "记者/刘震 摄"
+    assert article.byline_text == "记者/刘震 摄"
 
 
 def test_commentary_author_prints_the_name_alone():
@@ -150,8 +150,8 @@ def test_section_cannot_be_its_own_ancestor():
 
 def test_published_and_withdrawn_querysets():
     drafts = [ArticleFactory(status=Article.Status.DRAFT, published_at=None) for _ in range(2)]
-    for story in drafts:
-        publish(story)
+    for article in drafts:
+        publish(article)
     assert Article.objects.published().count() == 2
     withdraw(drafts[0])
     assert list(Article.objects.withdrawn()) == [drafts[0]]
@@ -160,7 +160,7 @@ def test_published_and_withdrawn_querysets():
 
 
 def test_on_page_orders_by_position():
-    first = make_story(page_position=2)
+    first = make_article(page_position=2)
     page = first.page = PageFactory()
     first.save()
     second = ArticleFactory(page=page, page_position=1)

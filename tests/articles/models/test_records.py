@@ -15,11 +15,11 @@ pytestmark = pytest.mark.django_db
 
 def test_reading_who_else_has_a_story_open_writes_nothing():
     User = get_user_model()
-    story = ArticleFactory()
+    article = ArticleFactory()
     editor, proofreader = User.objects.create(username="e"), User.objects.create(username="p")
-    EditPresence.touch(story, editor)
+    EditPresence.touch(article, editor)
     with CaptureQueriesContext(connection) as queries:
-        others = EditPresence.others(story, proofreader)
+        others = EditPresence.others(article, proofreader)
     assert [presence.user for presence in others] == [editor]
     assert all(query["sql"].lstrip().upper().startswith("SELECT") for query in queries)
     assert not EditPresence.objects.filter(user=proofreader).exists()
@@ -27,13 +27,13 @@ def test_reading_who_else_has_a_story_open_writes_nothing():
 
 def test_an_editor_seen_longer_ago_than_the_time_to_live_is_not_shown():
     User = get_user_model()
-    story = ArticleFactory()
+    article = ArticleFactory()
     editor, proofreader = User.objects.create(username="e"), User.objects.create(username="p")
-    EditPresence.touch(story, editor)
+    EditPresence.touch(article, editor)
     EditPresence.objects.update(
         seen_at=EditPresence.objects.get().seen_at
         - datetime.timedelta(seconds=EditPresence.TTL_SECONDS + 1)
     )
-    assert EditPresence.others(story, proofreader) == []
-    EditPresence.touch(story, editor)  # opened again: seen now
-    assert len(EditPresence.others(story, proofreader)) == 1
+    assert EditPresence.others(article, proofreader) == []
+    EditPresence.touch(article, editor)  # opened again: seen now
+    assert len(EditPresence.others(article, proofreader)) == 1

@@ -8,14 +8,14 @@ from PIL import Image
 
 from articles.models import Article
 from articles.photos import renditions
-from articles.public.structured_data import rendition_url
-from tests.admin_forms import story_form
+from articles.photos.renditions import rendition_url
+from tests.admin_forms import article_form
 from tests.articles.photos.located_images import (
     TRACES,
     jpeg_with_gps_exif,
     jpeg_with_xmp_iptc_and_comment,
 )
-from tests.factories import PhotoFactory, image_file, make_story
+from tests.factories import PhotoFactory, image_file, make_article
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def test_a_small_original_gets_one_rendition_of_its_own_width(db):
 
 
 def test_readers_get_renditions_of_published_stories(client, db):
-    photo = PhotoFactory(article=make_story(), image=image_file(size=(800, 600)))
+    photo = PhotoFactory(article=make_article(), image=image_file(size=(800, 600)))
     response = client.get(rendition_url(photo, renditions.renditions(photo, "webp")[0]))
     assert response.status_code == 200
     assert response["Content-Type"] == "image/webp"
@@ -50,21 +50,21 @@ def test_readers_get_renditions_of_published_stories(client, db):
     "status", [Article.Status.DRAFT, Article.Status.SUBMITTED, Article.Status.WITHDRAWN]
 )
 def test_renditions_of_unpublished_stories_are_not_served(client, db, on_save, status):
-    photo = PhotoFactory(article=make_story(status=status))
+    photo = PhotoFactory(article=make_article(status=status))
     url = rendition_url(photo, renditions.renditions(photo, "jpg")[0])
     assert renditions.path(photo, photo.width, "jpg").exists()  # made, but not handed out
     assert client.get(url).status_code == 404
 
 
 def test_unknown_widths_and_stale_tokens_are_not_found(client, db):
-    photo = PhotoFactory(article=make_story(), image=image_file(size=(800, 600)))
+    photo = PhotoFactory(article=make_article(), image=image_file(size=(800, 600)))
     assert client.get(f"/photos/{photo.pk}/{renditions.token(photo)}-123.jpg").status_code == 404
     assert client.get(f"/photos/{photo.pk}/0123456789-400.jpg").status_code == 404
     assert client.get(f"/photos/{photo.pk}/{renditions.token(photo)}-400.gif").status_code == 404
 
 
 def test_a_request_never_resizes_an_existing_rendition(client, db, on_save):
-    photo = PhotoFactory(article=make_story(), image=image_file(size=(800, 600)))
+    photo = PhotoFactory(article=make_article(), image=image_file(size=(800, 600)))
     url = rendition_url(photo, renditions.renditions(photo, "jpg")[0])
     with mock.patch.object(renditions, "make_renditions") as make:
         assert client.get(url).status_code == 200
@@ -73,8 +73,8 @@ def test_a_request_never_resizes_an_existing_rendition(client, db, on_save):
 
 
 def test_story_page_picture_has_sources_size_alt_and_lazy_loading(client, db):
-    story = make_story(photos=2)
-    html = client.get(story.get_absolute_url()).content.decode()
+    article = make_article(photos=2)
+    html = client.get(article.get_absolute_url()).content.decode()
     assert html.count("<picture>") == 2
     assert html.count('<source type="image/webp" srcset="/photos/') == 2
     assert 'width="64" height="48" alt="颁奖现场。"' in html
@@ -84,23 +84,23 @@ def test_story_page_picture_has_sources_size_alt_and_lazy_loading(client, db):
 
 
 def test_deleting_a_photo_removes_its_renditions(on_save, client_for):
-    story = make_story(status=Article.Status.SUBMITTED)
-    photo = PhotoFactory(article=story)
+    article = make_article(status=Article.Status.SUBMITTED)
+    photo = PhotoFactory(article=article)
     folder = renditions.path(photo, photo.width, "jpg").parent
     assert folder.exists()
-    data = story_form(
-        story,
+    data = article_form(
+        article,
         **{
             "photos-TOTAL_FORMS": 1,
             "photos-INITIAL_FORMS": 1,
             "photos-0-id": photo.pk,
-            "photos-0-article": story.pk,
+            "photos-0-article": article.pk,
             "photos-0-caption": photo.caption,
             "photos-0-order": 0,
             "photos-0-DELETE": "on",
         },
     )
-    change = reverse("admin:articles_article_change", args=[story.pk])
+    change = reverse("admin:articles_article_change", args=[article.pk])
     assert client_for("editor").post(change, data).status_code == 302
     assert not folder.exists()
 

@@ -5,7 +5,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import SectionFactory, make_story
+from tests.factories import SectionFactory, make_article
 
 
 @pytest.fixture
@@ -27,8 +27,8 @@ def get(client, url, **headers):
 
 def test_https_addresses_are_not_served_to_http_readers(client, db, cached, settings):
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    story = make_story()
-    url = story.get_absolute_url()
+    article = make_article()
+    url = article.get_absolute_url()
     secure, _ = get(client, url, HTTP_X_FORWARDED_PROTO="https")
     assert f'<link rel="canonical" href="https://testserver{url}">' in secure
     plain, _ = get(client, url)
@@ -40,13 +40,13 @@ def test_https_addresses_are_not_served_to_http_readers(client, db, cached, sett
 
 def test_an_untrusted_forwarded_proto_changes_nothing(client, db, cached, settings):
     settings.SECURE_PROXY_SSL_HEADER = None
-    story = make_story()
-    forged, _ = get(client, story.get_absolute_url(), HTTP_X_FORWARDED_PROTO="https")
+    article = make_article()
+    forged, _ = get(client, article.get_absolute_url(), HTTP_X_FORWARDED_PROTO="https")
     assert "https://testserver" not in forged
 
 
 def test_parameters_a_page_does_not_read_make_no_entries(client, db, cached):
-    make_story(headline="头版新闻")
+    make_article(headline="头版新闻")
     front, _ = get(client, "/")
     entries = len(cached._cache)
     for number in range(20):
@@ -58,7 +58,7 @@ def test_parameters_a_page_does_not_read_make_no_entries(client, db, cached):
 
 def test_parameters_a_page_does_not_read_change_nothing_uncached(client, db, settings):
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
-    make_story(headline="头版新闻")
+    make_article(headline="头版新闻")
     html, _ = get(client, "/?q=随机词")
     assert "随机词" not in html
     assert '<link rel="canonical" href="http://testserver/">' in html
@@ -66,10 +66,10 @@ def test_parameters_a_page_does_not_read_change_nothing_uncached(client, db, set
 
 def test_a_list_is_keyed_on_its_page_number_only(client, db, cached):
     section = SectionFactory(slug="keyed")
-    stories = [make_story(section=section, headline=f"列表新闻{n:02d}") for n in range(21)]
+    articles = [make_article(section=section, headline=f"列表新闻{n:02d}") for n in range(21)]
     first, _ = get(client, "/sections/keyed/")
     second, _ = get(client, "/sections/keyed/?page=2")
-    oldest = stories[0].headline
+    oldest = articles[0].headline
     assert oldest not in first and oldest in second
     for variant in ["?page=2&utm_source=x", "?page=02", "?utm_source=x&page=2", "?page=1&page=2"]:
         html, queries = get(client, f"/sections/keyed/{variant}")

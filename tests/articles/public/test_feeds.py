@@ -9,7 +9,7 @@ import feedparser
 import pytest
 from django.utils import timezone
 
-from tests.factories import make_story
+from tests.factories import make_article
 
 
 def test_site_feed_parses_with_chinese_titles_intact(client, seed):
@@ -41,8 +41,8 @@ def test_sitemap_lists_stories_pages_and_people(client, seed):
 
 
 def test_news_sitemap_has_only_the_last_two_days(client, db):
-    fresh = make_story(headline="今天的新闻")
-    old = make_story(
+    fresh = make_article(headline="今天的新闻")
+    old = make_article(
         headline="上周的新闻", published_at=timezone.now() - datetime.timedelta(days=7)
     )
     xml = client.get("/news-sitemap.xml").content.decode()
@@ -59,12 +59,12 @@ def test_robots_txt_points_at_both_sitemaps(client, db):
 
 
 @pytest.fixture
-def story_html(client, seed):
+def article_html(client, seed):
     return client.get("/stories/6/").content.decode()
 
 
-def test_story_page_json_ld_is_a_news_article_with_print_location(story_html):
-    data = extruct.extract(story_html, base_url="http://testserver/", syntaxes=["json-ld"])
+def test_story_page_json_ld_is_a_news_article_with_print_location(article_html):
+    data = extruct.extract(article_html, base_url="http://testserver/", syntaxes=["json-ld"])
     (article,) = data["json-ld"]
     assert article["@type"] == "NewsArticle"
     assert article["headline"] == "顶尖技能高手接受城市礼遇"
@@ -79,32 +79,32 @@ def test_story_page_json_ld_is_a_news_article_with_print_location(story_html):
     )
 
 
-def test_story_page_has_title_description_canonical_and_open_graph(story_html):
-    data = extruct.extract(story_html, base_url="http://testserver/", syntaxes=["opengraph"])
+def test_story_page_has_title_description_canonical_and_open_graph(article_html):
+    data = extruct.extract(article_html, base_url="http://testserver/", syntaxes=["opengraph"])
     og = dict(data["opengraph"][0]["properties"])
     assert og["og:type"] == "article"
     assert og["og:title"] == "第十届“技能天下”职业技能大赛落幕 顶尖技能高手接受城市礼遇"
     assert og["og:url"] == "http://testserver/stories/6/"
     assert og["og:image"].startswith("http://testserver/photos/")
-    assert "<title>顶尖技能高手接受城市礼遇 · 株洲日报</title>" in story_html
-    assert '<link rel="canonical" href="http://testserver/stories/6/">' in story_html
-    description = re.search(r'<meta name="description" content="([^"]*)">', story_html).group(1)
+    assert "<title>顶尖技能高手接受城市礼遇 · 株洲日报</title>" in article_html
+    assert '<link rel="canonical" href="http://testserver/stories/6/">' in article_html
+    description = re.search(r'<meta name="description" content="([^"]*)">', article_html).group(1)
     assert description.startswith("近日，株洲市第十届“技能天下”职业技能大赛颁奖活动")
 
 
 def test_json_ld_cannot_close_its_script_element(client, db):
-    story = make_story(headline="</script><script>alert(1)</script>")
-    html = client.get(story.get_absolute_url()).content.decode()
+    article = make_article(headline="</script><script>alert(1)</script>")
+    html = client.get(article.get_absolute_url()).content.decode()
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
-    assert json.loads(block)["headline"] == story.headline
+    assert json.loads(block)["headline"] == article.headline
 
 
 MARKUP_HEADLINE = "<b>重要</b>通知 <script>alert(1)</script> *星号* #话题 [链接]"
 
 
 def test_feed_titles_and_categories_are_plain_text(client, db):
-    story = make_story(headline=MARKUP_HEADLINE)
-    story.tags.add("<b>加粗</b>标签", "<script>x</script>脚本", "#话题*")
+    article = make_article(headline=MARKUP_HEADLINE)
+    article.tags.add("<b>加粗</b>标签", "<script>x</script>脚本", "#话题*")
     xml = client.get("/rss/").content.decode()
     # Feed readers show a title as HTML: no tag may reach them, escaped or not.
     assert "<b>" not in xml and "&lt;b&gt;" not in xml

@@ -12,19 +12,19 @@ from tests.factories import (
     AwardRosterFactory,
     PageFactory,
     PhotoFactory,
-    make_story,
+    make_article,
     publish,
     staff_user,
 )
 
 
-def stored(story):
-    return Article.objects.get(pk=story.pk).rendered
+def stored(article):
+    return Article.objects.get(pk=article.pk).rendered
 
 
 def test_saving_a_story_stores_its_rendering(db):
-    story = make_story(headline="存好的标题")
-    saved = stored(story)
+    article = make_article(headline="存好的标题")
+    saved = stored(article)
     assert saved["v"] == fragments.version()
     assert '<h1 class="headline">存好的标题</h1>' in saved["head"]
     assert "株洲市今天召开会议" in saved["html"]
@@ -32,79 +32,79 @@ def test_saving_a_story_stores_its_rendering(db):
 
 
 def test_parts_saved_after_the_story_are_in_its_rendering(db):
-    story = make_story(bylines=1)
-    PhotoFactory(article=story, caption="新加的图片说明。")
-    roster = AwardRosterFactory(article=story, title="冠军", stated_count=1)
+    article = make_article(bylines=1)
+    PhotoFactory(article=article, caption="新加的图片说明。")
+    roster = AwardRosterFactory(article=article, title="冠军", stated_count=1)
     roster.set_names(["漆志"])
-    story.tags.add("新标签")
-    saved = stored(story)
+    article.tags.add("新标签")
+    saved = stored(article)
     assert "新加的图片说明。" in saved["html"]
     assert "冠军（1名）" in saved["html"] and "漆志" in saved["html"]
     assert "新标签" in saved["html"] and saved["ld"]["keywords"] == ["新标签"]
 
 
 def test_renaming_a_person_renders_their_stories_again(db):
-    story = make_story(bylines=1)
-    person = story.bylines.get().person
+    article = make_article(bylines=1)
+    person = article.bylines.get().person
     person.name = "改名记者"
     person.save()
-    assert "改名记者" in stored(story)["head"]
+    assert "改名记者" in stored(article)["head"]
 
 
 def test_renaming_the_page_or_edition_renders_its_stories_again(db):
     page = PageFactory(label="A05", name="区县新闻")
-    story = make_story(page=page)
+    article = make_article(page=page)
     page.name = "区县视窗"
     page.save()
-    assert "A05 区县视窗" in stored(story)["page_top"]
+    assert "A05 区县视窗" in stored(article)["page_top"]
     page.edition.date = datetime.date(2023, 12, 27)
     page.edition.save()
-    assert 'href="/editions/2023-12-27/"' in stored(story)["page_top"]
+    assert 'href="/editions/2023-12-27/"' in stored(article)["page_top"]
 
 
 def test_publishing_in_bulk_renders_the_stories_with_their_publish_time(db):
-    story = make_story(status=Article.Status.SUBMITTED, published_at=None)
-    assert "<time" not in stored(story)["card"]
-    publish(story)
-    saved = stored(story)
+    article = make_article(status=Article.Status.SUBMITTED, published_at=None)
+    assert "<time" not in stored(article)["card"]
+    publish(article)
+    saved = stored(article)
     assert "<time datetime=" in saved["card"]
     assert "<time datetime=" in saved["related_item"]
 
 
 def test_lists_read_a_small_copy_of_the_list_fragments(db):
-    story = make_story(headline="列表用的")
-    listing = Article.objects.get(pk=story.pk).listing
+    article = make_article(headline="列表用的")
+    listing = Article.objects.get(pk=article.pk).listing
     assert set(listing) == set(fragments.LISTING_KEYS)
-    assert listing["card"] == stored(story)["card"]
+    assert listing["card"] == stored(article)["card"]
     assert "html" not in listing  # the story page's body stays out of lists
 
 
 def test_other_stories_list_it_by_its_stored_links(db):
-    story = make_story(kind=Article.Kind.COMMENTARY, kicker="短评", headline="制造业当家")
-    saved = stored(story)
-    url = story.get_absolute_url()
+    article = make_article(kind=Article.Kind.COMMENTARY, kicker="短评", headline="制造业当家")
+    saved = stored(article)
+    url = article.get_absolute_url()
     assert saved["link"] == f'<a href="{url}">短评 制造业当家</a>'
     assert saved["companion_item"].startswith('<li><span class="label">短评</span> <a ')
     assert saved["related_item"].startswith(f'<li><a href="{url}">')
 
 
 def test_deleting_a_byline_renders_the_story_again(db):
-    story = make_story(bylines=2)
-    gone = story.bylines.last()
-    with editorial.story_change(staff_user("chief"), story, note="署名有误。"):
+    article = make_article(bylines=2)
+    gone = article.bylines.last()
+    with editorial.article_change(staff_user("chief"), article, note="署名有误。"):
         gone.delete()
-    assert gone.person.name not in stored(story)["head"]
+    assert gone.person.name not in stored(article)["head"]
 
 
-def test_rows_saved_without_the_core_are_shown_rendered_and_stored_by_render_stories(client, db):
-    story = make_story(headline="没有渲染过")
-    Article.objects.filter(pk=story.pk).update(rendered={}, listing={})
+def test_rows_saved_without_the_core_are_shown_rendered_and_stored_by_render_articles(client, db):
+    article = make_article(headline="没有渲染过")
+    Article.objects.filter(pk=article.pk).update(rendered={}, listing={})
     assert "没有渲染过" in client.get("/").content.decode()
-    assert "没有渲染过" in client.get(story.get_absolute_url()).content.decode()
-    assert stored(story) == {}  # a reader's request writes nothing
-    call_command("render_stories", verbosity=0)
-    assert stored(story)["v"] == fragments.version()
-    assert Article.objects.get(pk=story.pk).listing["v"] == fragments.version()
+    assert "没有渲染过" in client.get(article.get_absolute_url()).content.decode()
+    assert stored(article) == {}  # a reader's request writes nothing
+    call_command("render_articles", verbosity=0)
+    assert stored(article)["v"] == fragments.version()
+    assert Article.objects.get(pk=article.pk).listing["v"] == fragments.version()
 
 
 def test_seed_stories_render_like_the_paper(client, seed):
@@ -161,26 +161,26 @@ def test_the_version_follows_what_the_fragments_include_and_load(settings, tmp_p
 
 
 def test_a_story_stored_by_another_version_is_shown_as_this_one_renders_it(client, db):
-    story = make_story(headline="新版本")
+    article = make_article(headline="新版本")
     old = {"v": "before-the-deploy", "head": "<h1>旧版本</h1>", "html": "", "card": "旧版本"}
-    Article.objects.filter(pk=story.pk).update(
-        rendered={**stored(story), **old}, listing={**old, "lead": "", "has_photo": ""}
+    Article.objects.filter(pk=article.pk).update(
+        rendered={**stored(article), **old}, listing={**old, "lead": "", "has_photo": ""}
     )
-    for view in (story.get_absolute_url(), "/", story.section.get_absolute_url()):
+    for view in (article.get_absolute_url(), "/", article.section.get_absolute_url()):
         html = client.get(view).content.decode()
         assert "新版本" in html and "旧版本" not in html, view
-        assert stored(story)["v"] == "before-the-deploy"  # made in memory, not saved
+        assert stored(article)["v"] == "before-the-deploy"  # made in memory, not saved
 
 
-def test_render_stories_stores_again_only_what_another_version_made(db):
-    story, current = make_story(headline="新版本"), make_story()
-    Article.objects.filter(pk=story.pk).update(
-        rendered={**stored(story), "v": "before-the-deploy", "head": "旧版本"},
+def test_render_articles_stores_again_only_what_another_version_made(db):
+    article, current = make_article(headline="新版本"), make_article()
+    Article.objects.filter(pk=article.pk).update(
+        rendered={**stored(article), "v": "before-the-deploy", "head": "旧版本"},
         listing={"v": "before-the-deploy"},
     )
-    assert fragments.stale() == [story.pk]
-    call_command("render_stories", verbosity=0)
+    assert fragments.stale() == [article.pk]
+    call_command("render_articles", verbosity=0)
     assert fragments.stale() == []
-    assert stored(story)["v"] == fragments.version() and "新版本" in stored(story)["head"]
-    assert Article.objects.get(pk=story.pk).listing["v"] == fragments.version()
+    assert stored(article)["v"] == fragments.version() and "新版本" in stored(article)["head"]
+    assert Article.objects.get(pk=article.pk).listing["v"] == fragments.version()
     assert stored(current)["v"] == fragments.version()

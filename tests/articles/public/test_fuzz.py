@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from articles.models import AwardRoster
 from articles.photos import renditions
 from articles.public.filters import SearchFilter
-from tests.factories import PageFactory, PersonFactory, make_story
+from tests.factories import PageFactory, PersonFactory, make_article
 
 # The admin and staff tools are not the readers' site; media files are served by Django
 # only in development (DEBUG), by the web server in production.
@@ -92,19 +92,19 @@ def site(db):
     """A published story with a photo, a tag, a roster and a staffed page."""
     staff = PersonFactory()
     page = PageFactory(label="A05", chief_editor=staff)
-    story = make_story(photos=1, page=page)
-    story.tags.add("技能")
-    roster = AwardRoster.objects.create(article=story, title="冠军", stated_count=1)
+    article = make_article(photos=1, page=page)
+    article.tags.add("技能")
+    roster = AwardRoster.objects.create(article=article, title="冠军", stated_count=1)
     roster.set_names(["张三"], {"张三": PersonFactory(name="张三")})
-    photo = story.photos.get()
+    photo = article.photos.get()
     return {
         "date": page.edition.date.isoformat(),
         "year": str(page.edition.date.year),
         "month": str(page.edition.date.month),
         "label": page.label,
-        "slug": story.section.slug,
-        "story": str(story.pk),
-        "person": str(story.bylines.first().person_id),
+        "slug": article.section.slug,
+        "story": str(article.pk),
+        "person": str(article.bylines.first().person_id),
         "tag": quote("技能"),
         "photo": str(photo.pk),
         "token": renditions.token(photo),

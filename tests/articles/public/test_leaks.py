@@ -13,13 +13,13 @@ from django.utils import timezone
 
 from articles.models import Article, Section
 from articles.photos import renditions
-from articles.public.structured_data import rendition_url
+from articles.photos.renditions import rendition_url
 from tests.factories import (
     EditionFactory,
     PageFactory,
     PersonFactory,
     SectionFactory,
-    make_story,
+    make_article,
 )
 
 # Patterns that are not the readers' site.
@@ -65,7 +65,7 @@ def newsroom(db):
         edition=EditionFactory(date=datetime.date(2024, 6, 3)), label="A01", section=parent
     )
     shared_reporter = PersonFactory(name="共同记者")
-    public = make_story(
+    public = make_article(
         headline="公开的新闻标题",
         section=district,
         page=page,
@@ -78,7 +78,7 @@ def newsroom(db):
     for number, (name, options) in enumerate(HIDDEN.items()):
         marker = f"隐藏{name}标题"
         delta = options.get("published_at_delta")
-        story = make_story(
+        article = make_article(
             headline=marker,
             subheadline=f"隐藏{name}副题",
             body=[{"type": "paragraph", "text": f"隐藏{name}正文秘密内容。"}],
@@ -88,14 +88,14 @@ def newsroom(db):
             page=page if number % 2 else future_page,
             page_position=number + 1,
             photos=1,
-            main_story=public,
+            main_article=public,
         )
-        story.bylines.create(person=shared_reporter, role=public.bylines.first().role, order=5)
-        story.bylines.update(person=shared_reporter)  # only the shared reporter is credited …
+        article.bylines.create(person=shared_reporter, role=public.bylines.first().role, order=5)
+        article.bylines.update(person=shared_reporter)  # only the shared reporter is credited …
         own = PersonFactory(name=f"隐藏{name}记者")
-        story.bylines.create(person=own, role=public.bylines.first().role, order=6)  # … and one
-        story.tags.add("共同标签", f"隐藏{name}标签")
-        hidden[name] = story
+        article.bylines.create(person=own, role=public.bylines.first().role, order=6)  # … and one
+        article.tags.add("共同标签", f"隐藏{name}标签")
+        hidden[name] = article
     return {
         "public": public,
         "hidden": hidden,
@@ -107,16 +107,19 @@ def newsroom(db):
     }
 
 
-def forbidden_strings(story):
-    return [story.headline, story.subheadline, story.paragraphs[0], f"/stories/{story.pk}/"] + [
-        f"/photos/{photo.pk}/" for photo in story.photos.all()
-    ]
+def forbidden_strings(article):
+    return [
+        article.headline,
+        article.subheadline,
+        article.paragraphs[0],
+        f"/stories/{article.pk}/",
+    ] + [f"/photos/{photo.pk}/" for photo in article.photos.all()]
 
 
-def image_urls(story):
+def image_urls(article):
     return [
         rendition_url(photo, rendition)
-        for photo in story.photos.all()
+        for photo in article.photos.all()
         for fmt in renditions.FORMATS
         for rendition in renditions.renditions(photo, fmt)
     ]
@@ -173,7 +176,7 @@ def test_every_public_url_pattern_is_checked(newsroom):
 def test_unpublished_stories_appear_on_no_public_url(client, newsroom, settings, cached):
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 600 if cached else 0
     public, hidden = newsroom["public"], newsroom["hidden"]
-    forbidden = [text for story in hidden.values() for text in forbidden_strings(story)]
+    forbidden = [text for article in hidden.values() for text in forbidden_strings(article)]
     forbidden += [f"隐藏{name}标签" for name in hidden]
     forbidden += [s.bylines.get(order=6).person.get_absolute_url() for s in hidden.values()]
     checked = set(public_patterns())
@@ -205,8 +208,8 @@ def test_scheduled_story_appears_by_itself_when_its_time_comes(client, db, setti
     import time
 
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 600
-    make_story(headline="已经发布的新闻")
-    soon = make_story(
+    make_article(headline="已经发布的新闻")
+    soon = make_article(
         headline="定时发布的新闻", published_at=timezone.now() + datetime.timedelta(seconds=2)
     )
     html = client.get("/").content.decode()

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, AwardRoster
-from tests.factories import PageFactory, PersonFactory, make_story
+from tests.factories import PageFactory, PersonFactory, make_article
 
 STATES = {
     "published": {"status": Article.Status.PUBLISHED},
@@ -21,22 +21,22 @@ STATES = {
 
 
 def credit_by_byline(person, state):
-    story = make_story(**STATES[state])
-    story.bylines.update(person=person)
-    return story, "全媒体记者"
+    article = make_article(**STATES[state])
+    article.bylines.update(person=person)
+    return article, "全媒体记者"
 
 
 def credit_in_roster(person, state):
-    story = make_story(**STATES[state])
-    roster = AwardRoster.objects.create(article=story, title="冠军", stated_count=1)
+    article = make_article(**STATES[state])
+    roster = AwardRoster.objects.create(article=article, title="冠军", stated_count=1)
     roster.set_names([person.name], {person.name: person})
-    return story, "冠军（1名）"
+    return article, "冠军（1名）"
 
 
 def page_staff(field, label):
     def credit(person, state):
-        story = make_story(page=PageFactory(**{field: person}), **STATES[state])
-        return story, label
+        article = make_article(page=PageFactory(**{field: person}), **STATES[state])
+        return article, label
 
     return credit
 
@@ -57,11 +57,11 @@ def in_sitemap(client, person):
 @pytest.mark.parametrize("credit", CREDITS)
 def test_a_credit_on_a_published_story_makes_a_public_page(client, db, credit):
     person = PersonFactory(name="公开的人")
-    story, role = CREDITS[credit](person, "published")
+    article, role = CREDITS[credit](person, "published")
     response = client.get(person.get_absolute_url())
     assert response.status_code == 200
     html = response.content.decode()
-    assert story.headline in html
+    assert article.headline in html
     assert f'<span class="label">{role}</span>' in html
     assert in_sitemap(client, person)
 
@@ -71,14 +71,14 @@ def test_a_credit_on_a_published_story_makes_a_public_page(client, db, credit):
 def test_a_credit_only_on_unpublished_stories_makes_no_page(client, db, credit, state):
     person = PersonFactory(name="未公开的人")
     CREDITS[credit](person, state)
-    make_story()  # something is published, just not by this person
+    make_article()  # something is published, just not by this person
     assert client.get(person.get_absolute_url()).status_code == 404
     assert not in_sitemap(client, person)
 
 
 def test_a_person_credited_nowhere_has_no_page(client, db):
     person = PersonFactory()
-    make_story()
+    make_article()
     assert client.get(person.get_absolute_url()).status_code == 404
 
 

@@ -39,22 +39,22 @@ def test_each_call_binds_its_own_values():
 
 
 def test_rows_come_back_converted_as_the_queryset_gives_them():
-    story = ArticleFactory()
-    [(_headline, published_at)] = headline_of().rows(pk=story.pk)
+    article = ArticleFactory()
+    [(_headline, published_at)] = headline_of().rows(pk=article.pk)
     assert isinstance(published_at, datetime.datetime)
-    assert published_at == story.published_at
+    assert published_at == article.published_at
 
 
 def test_compiled_once_then_one_query_per_call():
-    story = ArticleFactory()
+    article = ArticleFactory()
     query = headline_of()
-    query.rows(pk=story.pk)
+    query.rows(pk=article.pk)
     with (
         mock.patch.object(Article.objects, "published") as published,
         CaptureQueriesContext(connection) as queries,
     ):
-        query.rows(pk=story.pk)
-        query.rows(pk=story.pk)
+        query.rows(pk=article.pk)
+        query.rows(pk=article.pk)
     published.assert_not_called()  # not built again
     assert len(queries) == 2
 
@@ -62,13 +62,13 @@ def test_compiled_once_then_one_query_per_call():
 def test_the_published_rule_sees_the_time_of_each_call_not_of_compiling():
     """A scheduled story appears by itself in a query compiled before its time came."""
     soon = timezone.now() + datetime.timedelta(minutes=5)
-    story = ArticleFactory(published_at=soon)
+    article = ArticleFactory(published_at=soon)
     query = headline_of()
-    assert query.rows(pk=story.pk) == []
+    assert query.rows(pk=article.pk) == []
     later = soon + datetime.timedelta(seconds=1)
     with mock.patch("django.utils.timezone.now", return_value=later):
-        assert query.rows(pk=story.pk)[0][0] == story.headline
-    assert query.rows(pk=story.pk) == []
+        assert query.rows(pk=article.pk)[0][0] == article.headline
+    assert query.rows(pk=article.pk) == []
 
 
 def test_drafts_and_withdrawn_stories_are_not_rows():
@@ -80,7 +80,7 @@ def test_drafts_and_withdrawn_stories_are_not_rows():
 
 
 def test_in_lists_are_padded_to_a_fixed_size():
-    stories = [ArticleFactory() for _ in range(3)]
+    articles = [ArticleFactory() for _ in range(3)]
     query = PreparedQuery(
         lambda: (
             Article.objects.published()
@@ -89,7 +89,7 @@ def test_in_lists_are_padded_to_a_fixed_size():
             .values_list("pk", flat=True)
         )
     )
-    keys = [s.pk for s in stories]
+    keys = [s.pk for s in articles]
     assert query.rows(**fill("key", keys[:2], 5, 0)) == [(keys[0],), (keys[1],)]
     assert len(query.rows(**fill("key", keys * 3, 5, 0))) == 3  # cut to 5, repeats once
 
@@ -108,15 +108,15 @@ def test_the_published_rule_still_works_in_ordinary_querysets():
 
 def test_published_takes_any_now_value_or_expression():
     soon = timezone.now() + datetime.timedelta(minutes=5)
-    story = ArticleFactory(published_at=soon)
-    assert not Article.objects.published().filter(pk=story.pk).exists()
-    assert Article.objects.published(now=soon).filter(pk=story.pk).exists()
-    assert not Article.objects.published(now=Now()).filter(pk=story.pk).exists()
-    assert Article.objects.published(now=F("published_at")).filter(pk=story.pk).exists()
+    article = ArticleFactory(published_at=soon)
+    assert not Article.objects.published().filter(pk=article.pk).exists()
+    assert Article.objects.published(now=soon).filter(pk=article.pk).exists()
+    assert not Article.objects.published(now=Now()).filter(pk=article.pk).exists()
+    assert Article.objects.published(now=F("published_at")).filter(pk=article.pk).exists()
 
 
 def test_rows_are_read_by_field_name():
-    story = ArticleFactory(headline="按名读取")
+    article = ArticleFactory(headline="按名读取")
     query = PreparedQuery(
         lambda: (
             Article.objects.published(now=NOW)
@@ -125,8 +125,8 @@ def test_rows_are_read_by_field_name():
             .values_list("headline", "pk", "section__name", "status_label")
         )
     )
-    [row] = query.rows(pk=story.pk)
-    assert row.headline == "按名读取" and row.pk == story.pk
-    assert row.section__name == story.section.name
+    [row] = query.rows(pk=article.pk)
+    assert row.headline == "按名读取" and row.pk == article.pk
+    assert row.section__name == article.section.name
     assert row.status_label == "PUBLISHED"
-    assert row == ("按名读取", story.pk, story.section.name, "PUBLISHED")  # still a tuple
+    assert row == ("按名读取", article.pk, article.section.name, "PUBLISHED")  # still a tuple

@@ -8,12 +8,12 @@ from django.conf import settings
 from django.urls import reverse
 
 from articles.models import Article
-from tests.factories import ArticleFactory, PageFactory, PhotoFactory, make_story, publish
+from tests.factories import ArticleFactory, PageFactory, PhotoFactory, make_article, publish
 
 PAYLOAD = '<script>alert("xss")</script>'
 
 
-def story_form(article, **fields):
+def article_form(article, **fields):
     data = {
         "kicker": "",
         "headline": article.headline,
@@ -25,7 +25,7 @@ def story_form(article, **fields):
         "body": "正文。",
         "page": article.page_id or "",
         "page_position": 0,
-        "main_story": "",
+        "main_article": "",
         "revision": article.revision,
     }
     for prefix in ["bylines", "photos", "rosters", "companions", "corrections", "status_changes"]:
@@ -46,7 +46,7 @@ def test_script_typed_in_the_admin_is_escaped_on_every_public_page(editor_client
     url = reverse("admin:articles_article_change", args=[article.pk])
     response = editor_client.post(
         url,
-        story_form(
+        article_form(
             article,
             kicker=PAYLOAD,
             headline=f"标题{PAYLOAD}",
@@ -61,8 +61,8 @@ def test_script_typed_in_the_admin_is_escaped_on_every_public_page(editor_client
     assert article.headline == f"标题{PAYLOAD}"  # stored as typed
     publish(article)
     photo = PhotoFactory(article=article, caption=PAYLOAD, alt_text=PAYLOAD)
-    make_story(headline="另一篇", section=article.section)  # related stories list
-    byline = make_story(section=article.section).bylines.first()
+    make_article(headline="另一篇", section=article.section)  # related stories list
+    byline = make_article(section=article.section).bylines.first()
     byline.person.name = PAYLOAD
     byline.person.save()
     byline.article_id = article.pk
@@ -89,14 +89,14 @@ def test_script_typed_in_the_admin_is_escaped_on_every_public_page(editor_client
         response = client.get(page)
         assert response.status_code == 200, page
         assert PAYLOAD not in response.content.decode(), page
-    story_page = client.get(article.get_absolute_url()).content.decode()
-    assert "&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;" in story_page
-    assert photo.caption not in story_page
+    article_page = client.get(article.get_absolute_url()).content.decode()
+    assert "&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;" in article_page
+    assert photo.caption not in article_page
 
 
 def test_pages_send_a_content_security_policy_without_inline_script(client, db):
-    story = make_story()
-    response = client.get(story.get_absolute_url())
+    article = make_article()
+    response = client.get(article.get_absolute_url())
     policy = response["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy

@@ -14,7 +14,7 @@ from tests.factories import (
     EditionFactory,
     PageFactory,
     SectionFactory,
-    make_story,
+    make_article,
 )
 
 
@@ -136,8 +136,8 @@ def test_story_url_is_stable_when_the_headline_changes(client, seed):
 
 
 def test_drafts_are_not_found(client, db):
-    story = make_story(status=Article.Status.DRAFT)
-    assert client.get(story.get_absolute_url()).status_code == 404
+    article = make_article(status=Article.Status.DRAFT)
+    assert client.get(article.get_absolute_url()).status_code == 404
 
 
 def test_pages_set_language_and_load_no_inline_script(client, seed):
@@ -166,10 +166,10 @@ def make_edition_of(count, with_photos=True):
     parent = SectionFactory(slug="parent")
     district = SectionFactory(slug="district", parent=parent, kind=Section.Kind.DISTRICT)
     page = PageFactory(edition=EditionFactory(date=datetime.date(2024, 3, 1)), section=parent)
-    stories = []
+    articles = []
     for position in range(count):
-        stories.append(
-            make_story(
+        articles.append(
+            make_article(
                 bylines=1,
                 photos=1 if with_photos else 0,
                 section=district,
@@ -178,9 +178,9 @@ def make_edition_of(count, with_photos=True):
                 published_at=timezone.now() - datetime.timedelta(minutes=position + 1),
             )
         )
-    make_story(kind=Article.Kind.COMMENTARY, section=parent, main_story=stories[0])
-    stories[0].tags.add("标签")
-    return page, stories
+    make_article(kind=Article.Kind.COMMENTARY, section=parent, main_article=articles[0])
+    articles[0].tags.add("标签")
+    return page, articles
 
 
 LIST_URLS = [
@@ -207,11 +207,11 @@ def test_list_pages_run_the_same_queries_for_3_and_30_stories(client, db, uncach
         Edition.objects.all().delete()
         Section.objects.exclude(parent=None).delete()
         Section.objects.all().delete()
-        page, stories = make_edition_of(n)
-        person = stories[0].bylines.first().person
+        page, articles = make_edition_of(n)
+        person = articles[0].bylines.first().person
         # The same reporter on every story, so the person page lists them all.
-        for story in stories[1:]:
-            story.bylines.create(person=person, role=stories[0].bylines.first().role, order=9)
+        for article in articles[1:]:
+            article.bylines.create(person=person, role=articles[0].bylines.first().role, order=9)
         return queries(client, url.format(label=page.label, person=person.pk))
 
     assert count(3) == count(30)
@@ -222,14 +222,14 @@ def test_story_page_queries_do_not_grow_with_bylines_and_photos(
     client, db, uncached, bylines, photos
 ):
     page = PageFactory()
-    story = make_story(bylines=bylines, photos=photos, page=page)
-    story.tags.add("一", "二")
-    roster = AwardRosterFactory(article=story, stated_count=2)
+    article = make_article(bylines=bylines, photos=photos, page=page)
+    article.tags.add("一", "二")
+    roster = AwardRosterFactory(article=article, stated_count=2)
     roster.set_names(["甲", "乙"])
-    make_story(kind=Article.Kind.COMMENTARY, main_story=story, section=story.section)
-    make_story(section=story.section)
+    make_article(kind=Article.Kind.COMMENTARY, main_article=article, section=article.section)
+    make_article(section=article.section)
     # The story; its commentary and related stories; the section menu (then cached).
-    assert queries(client, story.get_absolute_url()) == 3
+    assert queries(client, article.get_absolute_url()) == 3
 
 
 def test_front_page_is_one_query_and_the_section_menu(client, db, uncached):
@@ -241,15 +241,15 @@ def test_front_page_is_one_query_and_the_section_menu(client, db, uncached):
 
 # No writes while reading ---------------------------------------------------------------
 
-READ_URLS = [*LIST_URLS, "/stories/{story}/", "/search/?q=株洲"]
+READ_URLS = [*LIST_URLS, "/stories/{article}/", "/search/?q=株洲"]
 
 
-def store_as_before_a_deploy(story):
+def store_as_before_a_deploy(article):
     """``story``'s stored rendering as another release made it."""
-    story.refresh_from_db()
-    Article.objects.filter(pk=story.pk).update(
-        rendered={**story.rendered, "v": "before-the-deploy"},
-        listing={**story.listing, "v": "before-the-deploy"},
+    article.refresh_from_db()
+    Article.objects.filter(pk=article.pk).update(
+        rendered={**article.rendered, "v": "before-the-deploy"},
+        listing={**article.listing, "v": "before-the-deploy"},
     )
 
 
@@ -257,15 +257,15 @@ def store_as_before_a_deploy(story):
 @pytest.mark.parametrize("url", READ_URLS)
 def test_reading_a_page_of_stale_renderings_writes_nothing(client, db, uncached, url, stored):
     """Renderings made by another release, or never (rows loaded raw), are made again in
-    memory for the request; storing them is the deploy's ``render_stories``."""
-    page, stories = make_edition_of(3)
-    for story in Article.objects.all():
+    memory for the request; storing them is the deploy's ``render_articles``."""
+    page, articles = make_edition_of(3)
+    for article in Article.objects.all():
         if stored == "never":
-            Article.objects.filter(pk=story.pk).update(rendered={}, listing={})
+            Article.objects.filter(pk=article.pk).update(rendered={}, listing={})
         else:
-            store_as_before_a_deploy(story)
-    person = stories[0].bylines.select_related("person").first().person
-    address = url.format(label=page.label, person=person.pk, story=stories[0].pk)
+            store_as_before_a_deploy(article)
+    person = articles[0].bylines.select_related("person").first().person
+    address = url.format(label=page.label, person=person.pk, article=articles[0].pk)
     with CaptureQueriesContext(connection) as context:
         response = client.get(address)
     assert response.status_code == 200, address

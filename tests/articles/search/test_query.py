@@ -30,7 +30,7 @@ HOUR = datetime.timedelta(hours=1)
 
 def found(query, queryset=None):
     results = search.search(query, queryset)
-    return [story.headline for story in results[: results.count()]]
+    return [article.headline for article in results[: results.count()]]
 
 
 def paragraph(text):
@@ -81,9 +81,9 @@ def test_query_without_words_finds_nothing(seed, query):
 
 
 def test_snippet_marks_the_matched_words(seed):
-    (story,) = search.search("边坡")[0:1]
-    assert "<mark>边坡</mark>" in story.search_snippet
-    assert story.search_title == "老旧小区<mark>边坡</mark>安全隐患消除"
+    (article,) = search.search("边坡")[0:1]
+    assert "<mark>边坡</mark>" in article.search_snippet
+    assert article.search_title == "老旧小区<mark>边坡</mark>安全隐患消除"
 
 
 def test_headline_match_ranks_above_a_body_match():
@@ -97,11 +97,11 @@ def test_what_editors_typed_is_escaped():
         headline="<script>alert(1)</script>边坡",
         body=paragraph("<b>边坡</b> & <img src=x onerror=alert(1)>"),
     )
-    (story,) = search.search("边坡")[0:1]
-    assert "<script>" not in story.search_title
-    assert "&lt;script&gt;" in story.search_title
-    assert "<b>" not in story.search_snippet and "<img" not in story.search_snippet
-    assert "&lt;b&gt;<mark>边坡</mark>" in story.search_snippet
+    (article,) = search.search("边坡")[0:1]
+    assert "<script>" not in article.search_title
+    assert "&lt;script&gt;" in article.search_title
+    assert "<b>" not in article.search_snippet and "<img" not in article.search_snippet
+    assert "&lt;b&gt;<mark>边坡</mark>" in article.search_snippet
 
 
 @pytest.mark.parametrize(
@@ -135,63 +135,63 @@ def test_scheduled_story_appears_once_its_time_has_passed(monkeypatch):
 
 
 def test_index_follows_edits():
-    story = ArticleFactory(headline="边坡治理", body=paragraph("工程结束。"))
-    story.headline = "河道治理"
-    editorial.save_story(staff_user("chief"), story, note="标题更正。")
+    article = ArticleFactory(headline="边坡治理", body=paragraph("工程结束。"))
+    article.headline = "河道治理"
+    editorial.save_article(staff_user("chief"), article, note="标题更正。")
     assert found("边坡") == []
     assert found("河道") == ["河道治理"]
 
 
 def test_index_follows_publish_and_withdraw_on_the_story():
-    story = ArticleFactory(headline="边坡治理", status=Article.Status.DRAFT, published_at=None)
+    article = ArticleFactory(headline="边坡治理", status=Article.Status.DRAFT, published_at=None)
     assert found("边坡") == []
-    publish(story)
+    publish(article)
     assert found("边坡") == ["边坡治理"]
-    withdraw(story)
+    withdraw(article)
     assert found("边坡") == []
 
 
 def test_index_follows_bulk_sign_off_and_withdrawal():
     from articles import editorial
 
-    stories = [
+    articles = [
         ArticleFactory(headline=f"边坡治理{n}", status=Article.Status.SUBMITTED, published_at=None)
         for n in range(2)
     ]
-    editorial.apply_to_each(staff_user("chief"), stories, "sign_off")
+    editorial.apply_to_each(staff_user("chief"), articles, "sign_off")
     assert sorted(found("边坡")) == ["边坡治理0", "边坡治理1"]
-    editorial.apply_to_each(staff_user("chief"), stories, "withdraw", comment="重复")
+    editorial.apply_to_each(staff_user("chief"), articles, "withdraw", comment="重复")
     assert found("边坡") == []
 
 
 def test_index_follows_delete():
-    story = ArticleFactory(headline="边坡治理")
-    pk = story.pk
+    article = ArticleFactory(headline="边坡治理")
+    pk = article.pk
     assert SearchDocument.objects.filter(article_id=pk).exists()
-    editorial.delete_story(staff_user("admin"), story)
+    editorial.delete_article(staff_user("admin"), article)
     assert found("边坡") == []
     assert not SearchDocument.objects.filter(article_id=pk).exists()
 
 
 def test_index_follows_bylines_photos_and_tags():
-    story = ArticleFactory(headline="会议", body=paragraph("工程结束。"))
-    BylineFactory(article=story, person=PersonFactory(name="何春林"))
+    article = ArticleFactory(headline="会议", body=paragraph("工程结束。"))
+    BylineFactory(article=article, person=PersonFactory(name="何春林"))
     assert found("何春林") == ["会议"]
-    photo = PhotoFactory(article=story, caption="响石岭街道的边坡。")
+    photo = PhotoFactory(article=article, caption="响石岭街道的边坡。")
     assert found("响石岭") == ["会议"]
-    with editorial.story_change(staff_user("chief"), story, note="删去图片。"):
+    with editorial.article_change(staff_user("chief"), article, note="删去图片。"):
         photo.delete()
     assert found("响石岭") == []
-    story.tags.add("高新朋友圈")
+    article.tags.add("高新朋友圈")
     assert found("高新朋友圈") == ["会议"]
-    story.tags.clear()
+    article.tags.clear()
     assert found("高新朋友圈") == []
 
 
 def test_index_follows_a_renamed_person_and_tag():
-    story = ArticleFactory(headline="会议", body=paragraph("工程结束。"))
-    byline = BylineFactory(article=story, person=PersonFactory(name="何春林"))
-    story.tags.add("边坡")
+    article = ArticleFactory(headline="会议", body=paragraph("工程结束。"))
+    byline = BylineFactory(article=article, person=PersonFactory(name="何春林"))
+    article.tags.add("边坡")
     byline.person.name = "谭昕吾"
     byline.person.save()
     tag = Tag.objects.get(name="边坡")

@@ -10,14 +10,14 @@ from django.utils import timezone
 
 from articles import editorial
 from articles.models import Article, Section
-from tests.factories import ArticleFactory, PageFactory, SectionFactory, make_story, staff_user
+from tests.factories import ArticleFactory, PageFactory, SectionFactory, make_article, staff_user
 
 pytestmark = pytest.mark.django_db
 URL = reverse("articles:search")
 
 
 def headlines(response):
-    return [story.headline for story in response.context["results"]]
+    return [article.headline for article in response.context["results"]]
 
 
 def test_search_page_ranks_and_highlights(seed, client):
@@ -125,15 +125,15 @@ def test_editors_text_is_escaped_on_the_page(client):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;<mark>边坡</mark>" in response.text
 
 
-@pytest.mark.parametrize("stories", [3, 30])
-def test_search_page_query_count_does_not_grow(client, django_assert_num_queries, stories):
+@pytest.mark.parametrize("articles", [3, 30])
+def test_search_page_query_count_does_not_grow(client, django_assert_num_queries, articles):
     section = Section.objects.create(name="区县新闻", slug="quxian")
-    for number in range(stories):
-        make_story(bylines=2, photos=1, headline=f"边坡{number}", section=section)
+    for number in range(articles):
+        make_article(bylines=2, photos=1, headline=f"边坡{number}", section=section)
     client.get(URL, {"q": "河道"})  # the masthead's menu is cached across requests
     with django_assert_num_queries(QUERIES_PER_SEARCH_PAGE):
         response = client.get(URL, {"q": "边坡", "section": "quxian"})
-    assert len(headlines(response)) == min(stories, 20)
+    assert len(headlines(response)) == min(articles, 20)
 
 
 # The chosen section and its subtree (2), the scored newest matches (count and ranked
@@ -145,25 +145,25 @@ QUERIES_PER_SEARCH_PAGE = 5
 @pytest.mark.parametrize("stale", [False, True])
 def test_result_shows_credit_section_page_and_date(client, stale):
     section = SectionFactory(name="要闻")
-    story = make_story(bylines=1, photos=1, headline="会议纪要", section=section)
+    article = make_article(bylines=1, photos=1, headline="会议纪要", section=section)
     page = PageFactory(label="A05")
-    with editorial.story_change(staff_user("chief"), story, note="补充图片说明。"):
-        story.page = page
-        story.save()
-        photo = story.photos.get()
+    with editorial.article_change(staff_user("chief"), article, note="补充图片说明。"):
+        article.page = page
+        article.save()
+        photo = article.photos.get()
         photo.caption = "响石岭街道的边坡。"
         photo.save()
     if stale:  # saved without signals, or before the fragments' templates changed
         stored = {"rendered", "listing"} & {field.name for field in Article._meta.fields}
-        Article.objects.filter(pk=story.pk).update(**{name: {} for name in stored})
-    story.refresh_from_db()
+        Article.objects.filter(pk=article.pk).update(**{name: {} for name in stored})
+    article.refresh_from_db()
     response = client.get(URL, {"q": "边坡"})
     (result,) = response.context["results"]
-    assert result.byline_text == story.byline_text != ""
+    assert result.byline_text == article.byline_text != ""
     result_html = response.text.split('class="search-result"')[1]
-    for shown in (story.byline_text, "要闻", "A05", story.get_absolute_url()):
+    for shown in (article.byline_text, "要闻", "A05", article.get_absolute_url()):
         assert shown in result_html
-    assert timezone.localtime(story.published_at).isoformat() in result_html
+    assert timezone.localtime(article.published_at).isoformat() in result_html
     assert "响石岭街道的<mark>边坡</mark>。" in result_html  # a caption's snippet
 
 

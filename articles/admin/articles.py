@@ -14,8 +14,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from articles import editorial
-from articles.admin.forms import ArticleAdminForm, TransitionForm
-from articles.admin.story_parts import (
+from articles.admin.article_parts import (
     AwardRosterInline,
     BylineInline,
     CompanionInline,
@@ -23,7 +22,8 @@ from articles.admin.story_parts import (
     PhotoInline,
     StatusChangeInline,
 )
-from articles.admin.story_versions import StoryVersionViews
+from articles.admin.article_versions import ArticleVersionViews
+from articles.admin.forms import ArticleAdminForm, TransitionForm
 from articles.editorial import workflow
 from articles.models import Article, EditPresence, Photo
 
@@ -44,7 +44,7 @@ class PublicationStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(StoryVersionViews):
+class ArticleAdmin(ArticleVersionViews):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"
@@ -71,7 +71,7 @@ class ArticleAdmin(StoryVersionViews):
     search_fields = ["headline", "kicker", "subheadline", "body"]
     ordering = ["-published_at", "-pk"]
     date_hierarchy = "published_at"
-    autocomplete_fields = ["main_story"]
+    autocomplete_fields = ["main_article"]
     readonly_fields = [
         "char_count",
         "created_at",
@@ -99,7 +99,7 @@ class ArticleAdmin(StoryVersionViews):
             _("Text"),
             {"fields": ["byline_preview", "dateline", "body", "char_count", "correction_note"]},
         ),
-        (_("Placement"), {"fields": ["page", "page_position", "main_story"]}),
+        (_("Placement"), {"fields": ["page", "page_position", "main_article"]}),
         (
             _("Publishing"),
             {
@@ -121,7 +121,7 @@ class ArticleAdmin(StoryVersionViews):
     def get_queryset(self, request):
         # The list shows section and page, the change form these read-only for most roles
         # and states (list_select_related would be skipped: the queryset already selects).
-        related = ("section", "page__edition", "main_story", "created_by", "signed_off_by")
+        related = ("section", "page__edition", "main_article", "created_by", "signed_off_by")
         return (
             super()
             .get_queryset(request)
@@ -165,24 +165,24 @@ class ArticleAdmin(StoryVersionViews):
             if f.instance.pk
         }
         note = form.cleaned_data.get("correction_note", "")
-        with editorial.story_change(request.user, article, note=note) as story:
+        with editorial.article_change(request.user, article, note=note) as edit:
             article.save()
             form.save_m2m()
             for formset in formsets:
                 self.save_formset(request, form, formset, change=change)
-            story.changed = (
+            edit.changed = (
                 not change
                 or form.content_changed()
                 or any(formset.has_changed() for formset in formsets)
             )
-            story.message = self.construct_change_message(request, form, formsets, not change)
+            edit.message = self.construct_change_message(request, form, formsets, not change)
             for formset in formsets:
                 if formset.model is Photo:
-                    story.photos |= {photo.pk for photo in formset.new_objects}
-                    story.photos |= {
+                    edit.photos |= {photo.pk for photo in formset.new_objects}
+                    edit.photos |= {
                         photo.pk for photo, fields in formset.changed_objects if "image" in fields
                     }
-            story.removed_photos |= removed
+            edit.removed_photos |= removed
 
     def log_addition(self, request, obj, message):
         """The editorial core wrote the audit entry with the change."""
@@ -191,11 +191,11 @@ class ArticleAdmin(StoryVersionViews):
         """The editorial core wrote the audit entry with the change."""
 
     def delete_model(self, request, obj):
-        editorial.delete_story(request.user, obj)
+        editorial.delete_article(request.user, obj)
 
     def delete_queryset(self, request, queryset):
         for article in queryset:
-            editorial.delete_story(request.user, article)
+            editorial.delete_article(request.user, article)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
@@ -261,14 +261,14 @@ class ArticleAdmin(StoryVersionViews):
             *super().get_urls(),
         ]
 
-    def _story_or_404(self, request, object_id):
+    def _article_or_404(self, request, object_id):
         article = self.get_object(request, unquote(object_id))
         if article is None or not self.has_view_or_change_permission(request, article):
             raise Http404
         return article
 
     def transition_view(self, request, object_id):
-        article = self._story_or_404(request, object_id)
+        article = self._article_or_404(request, object_id)
         if request.method != "POST":
             raise Http404
         form = TransitionForm(request.POST)

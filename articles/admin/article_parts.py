@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from articles.admin.base import HistoryInline
-from articles.admin.forms import AwardRosterInlineForm, StoryPartsFormSet
+from articles.admin.forms import ArticlePartsFormSet, AwardRosterInlineForm
 from articles.models import Article, AwardRoster, Byline, Correction, Photo, Role, StatusChange
 
 
@@ -23,7 +23,7 @@ def thumbnail(photo, width=96):
 
 class BylineInline(admin.TabularInline):
     model = Byline
-    formset = StoryPartsFormSet
+    formset = ArticlePartsFormSet
     fields = ["order", "unit", "role", "person", "photo"]
     autocomplete_fields = ["person"]
     extra = 0
@@ -43,7 +43,7 @@ class BylineInline(admin.TabularInline):
 
 class PhotoInline(admin.StackedInline):
     model = Photo
-    formset = StoryPartsFormSet
+    formset = ArticlePartsFormSet
     fields = ["preview", "image", "caption", "alt_text", "order", "credit_line"]
     readonly_fields = ["preview", "credit_line"]
     extra = 0
@@ -63,7 +63,7 @@ class PhotoInline(admin.StackedInline):
 class AwardRosterInline(admin.StackedInline):
     model = AwardRoster
     form = AwardRosterInlineForm
-    formset = StoryPartsFormSet
+    formset = ArticlePartsFormSet
     extra = 0
     verbose_name = _("related-links roster")
     verbose_name_plural = _("related links (相关链接) rosters")
@@ -74,7 +74,7 @@ class AwardRosterInline(admin.StackedInline):
 
 class CompanionInline(admin.TabularInline):
     model = Article
-    fk_name = "main_story"
+    fk_name = "main_article"
     fields = ["headline", "kind", "status"]
     readonly_fields = ["headline", "kind", "status"]
     extra = 0

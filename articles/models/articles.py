@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from articles import blocks as body_blocks
-from articles.credits import byline_line, story_bylines
-from articles.models.base import PeerFetchingManager, UnicodeJSONEncoder
+from articles.credits import article_bylines, byline_line
+from articles.models.base import FetchModeManager, UnicodeJSONEncoder
 from articles.models.parts import Photo
 from articles.models.print_structure import Page, Section
 
@@ -68,7 +68,7 @@ class ArticleQuerySet(models.QuerySet):
         """Everything a layout export prints (``exports/data.py``): section and its parent,
         page, main story and companions, credits (photo credits among them), photos,
         rosters, tags, corrections."""
-        return self.select_related("section__parent", "main_story", "page").prefetch_related(
+        return self.select_related("section__parent", "main_article", "page").prefetch_related(
             "bylines", "photos", "rosters__entries", "tags", "companions", "corrections"
         )
 
@@ -123,7 +123,7 @@ class Article(models.Model):
         related_name="articles",
     )
     page_position = models.PositiveSmallIntegerField(_("position on page"), default=0)
-    main_story = models.ForeignKey(
+    main_article = models.ForeignKey(
         "self",
         verbose_name=_("main story"),
         null=True,
@@ -183,7 +183,7 @@ class Article(models.Model):
 
     tags = TaggableManager(verbose_name=_("tags"), blank=True)
 
-    objects = PeerFetchingManager.from_queryset(ArticleQuerySet)()
+    objects = FetchModeManager.from_queryset(ArticleQuerySet)()
 
     class Meta:
         verbose_name = _("story")
@@ -217,8 +217,8 @@ class Article(models.Model):
         return reverse("articles:detail", args=[self.pk])
 
     def clean(self):
-        if self.main_story_id and self.main_story_id == self.pk:
-            raise ValidationError({"main_story": _("A story cannot belong to itself.")})
+        if self.main_article_id and self.main_article_id == self.pk:
+            raise ValidationError({"main_article": _("A story cannot belong to itself.")})
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
 
@@ -275,7 +275,7 @@ class Article(models.Model):
     @property
     def credited_bylines(self):
         """The bylines the story's credit line names (see ``articles.credits.story_bylines``)."""
-        return story_bylines(self.bylines.all(), self.kind == self.Kind.PHOTO)
+        return article_bylines(self.bylines.all(), self.kind == self.Kind.PHOTO)
 
     @property
     def byline_text(self):

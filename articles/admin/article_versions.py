@@ -16,7 +16,7 @@ from reversion.models import Version
 from articles import editorial
 from articles.admin.forms import RestoreForm
 from articles.editorial import versions, workflow
-from articles.editorial.diffs import story_diff
+from articles.editorial.diffs import article_diff
 from articles.models import Article
 
 
@@ -25,16 +25,16 @@ def labelled(changes):
     return [(Article._meta.get_field(name).verbose_name, html) for name, html in changes]
 
 
-class StoryVersionViews(admin.ModelAdmin):
+class ArticleVersionViews(admin.ModelAdmin):
     """The views of ``ArticleAdmin`` that read saved versions."""
 
     def conflict_view(self, request, conflict):
         """Nothing was saved: show what changed since this editor opened the story."""
         current = Article.objects.get(pk=conflict.article.pk)
         opened = versions.fields_at_revision(current, conflict.opened_revision)
-        changes = labelled(story_diff(opened, versions.current_fields(current))) if opened else []
+        changes = labelled(article_diff(opened, versions.current_fields(current))) if opened else []
         mine = labelled(
-            story_diff(versions.current_fields(current), versions.form_fields(request.POST))
+            article_diff(versions.current_fields(current), versions.form_fields(request.POST))
         )
         context = {
             **self.admin_site.each_context(request),
@@ -52,7 +52,7 @@ class StoryVersionViews(admin.ModelAdmin):
         )
 
     def history_view(self, request, object_id, extra_context=None):
-        article = self._story_or_404(request, object_id)
+        article = self._article_or_404(request, object_id)
         action_list = [
             {
                 "revision": version.revision,
@@ -66,9 +66,9 @@ class StoryVersionViews(admin.ModelAdmin):
 
     def restore_view(self, request, object_id, version_id):
         """A version compared with the story as it is now; POST restores it as a new version."""
-        article = self._story_or_404(request, object_id)
+        article = self._article_or_404(request, object_id)
         try:
-            version = editorial.story_version(article, version_id)
+            version = editorial.article_version(article, version_id)
         except workflow.Refused:
             raise Http404 from None
         refusal = workflow.edit_refusal(request.user, article)
@@ -93,7 +93,7 @@ class StoryVersionViews(admin.ModelAdmin):
             "version": version,
             "form": form,
             "refusal": refusal,
-            "changes": labelled(story_diff(versions.current_fields(article), version.field_dict))
+            "changes": labelled(article_diff(versions.current_fields(article), version.field_dict))
             + versions.parts_changes(article, version),
         }
         status = 403 if refusal and request.method == "POST" else 200
@@ -119,14 +119,14 @@ class StoryVersionViews(admin.ModelAdmin):
         if version is None:
             raise Http404
         try:
-            article = editorial.recover_story(request.user, version)
+            article = editorial.recover_article(request.user, version)
         except workflow.Refused as refused:
             return self.refused_view(request, refused)
         self.message_user(request, _("The story is back, as a draft."))
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
     def diff_view(self, request, object_id, version_id):
-        article = self._story_or_404(request, object_id)
+        article = self._article_or_404(request, object_id)
         try:
             version, previous = versions.version_and_previous(article, version_id)
         except versions.VersionNotFound:
@@ -139,7 +139,7 @@ class StoryVersionViews(admin.ModelAdmin):
             "version": version,
             "previous": previous,
             "changes": labelled(
-                story_diff(previous.field_dict if previous else {}, version.field_dict)
+                article_diff(previous.field_dict if previous else {}, version.field_dict)
             ),
         }
         return TemplateResponse(request, "admin/articles/article/diff.html", context)
