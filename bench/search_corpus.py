@@ -202,7 +202,7 @@ def render_all(batch=500):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--stories", type=int, default=20_000)
+    parser.add_argument("--stories", dest="articles", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=2023, help="random seed (same corpus each run)")
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
