@@ -14,6 +14,7 @@ the core) is made again in memory for the request that reads it, and not saved: 
 deploy runs ``render_articles``, which stores them all again.
 """
 
+import datetime
 import functools
 import hashlib
 import importlib.util
@@ -22,20 +23,23 @@ from pathlib import Path
 
 import django
 from django.conf import settings
-from django.db.models import F
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef
 from django.db.models.fields.json import KT
 from django.template import Engine
 from django.template.autoreload import get_template_directories
 from django.template.backends.django import get_installed_libraries
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.text import Truncator
+from taggit.models import TaggedItem
 
 from articles.models import Article
 from articles.public import structured_data
 
 RELATED_CANDIDATES = 30
+RELATED_WINDOW = datetime.timedelta(days=365)
 # The fragments lists of stories read, stored again apart from the large ones (the story
 # page's HTML): a list query then reads one small value per story instead of extracting
 # keys from, and so decompressing, each story's whole rendering (PostgreSQL TOAST).
@@ -111,23 +115,35 @@ def fragments(article):
 def related_candidates(article):
     """Stories sharing a tag with ``article``, else its section, newest first (keys only).
 
-    Whether they may be shown is decided per request through ``published()``; a story
-    published later lists this one among its own candidates.
+    Only signed-off stories within ``RELATED_WINDOW`` of the story's own time are looked
+    at: its contemporaries, found through the newest-first indexes in the same time on a
+    30-year archive as on a new one.  Whether they may be shown is decided per request
+    through ``published()``; a story published later lists this one among its own.
     """
     tag_ids = [tag.pk for tag in article.tags.all()]
-    others = Article.objects.exclude(pk=article.pk).exclude(pk=article.main_article_id or 0)
-    newest = (F("published_at").desc(nulls_last=True), "-pk")
-    keys = list(
-        others.filter(tags__in=tag_ids)
-        .order_by(*newest)
-        .values_list("pk", flat=True)
-        .distinct()[:RELATED_CANDIDATES]
+    when = article.published_at or timezone.now()
+    others = (
+        Article.objects.filter(
+            status=Article.Status.PUBLISHED,
+            published_at__gte=when - RELATED_WINDOW,
+            published_at__lte=when + RELATED_WINDOW,
+        )
+        .exclude(pk=article.pk)
+        .exclude(pk=article.main_article_id or 0)
+        .order_by("-published_at", "-pk")
     )
+    keys = []
+    if tag_ids:
+        tagged = TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(Article),
+            object_id=OuterRef("pk"),
+            tag__in=tag_ids,
+        )
+        keys = list(others.filter(Exists(tagged)).values_list("pk", flat=True)[:RELATED_CANDIDATES])
     if len(keys) < RELATED_CANDIDATES and article.section_id:
         keys += list(
             others.filter(section=article.section_id)
             .exclude(pk__in=keys)
-            .order_by(*newest)
             .values_list("pk", flat=True)[: RELATED_CANDIDATES - len(keys)]
         )
     return keys

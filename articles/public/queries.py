@@ -78,40 +78,49 @@ NEIGHBOURS = PreparedQuery(
     )
 )
 
-# The edition of the newest published story printed on a page: the latest edition readers
-# may see (an edition of drafts does not exist yet for them).
-_LATEST_EDITION = (
-    _published()
-    .filter(page__isnull=False)
-    .order_by("-page__edition__date")
-    .values("page__edition")[:1]
-)
+# The latest edition readers may see (an edition of drafts does not exist yet for them):
+# the newest by date with a published story, found by walking the editions' date index.
+_LATEST_EDITION = Edition.objects.published(now=_NOW).order_by("-date").values("pk")[:1]
 
 _LATEST_COMMENTARY = _published().filter(kind=Article.Kind.COMMENTARY).values("pk")[:1]
 
+_FRONT_FIELDS = (
+    "pk",
+    "listing",
+    "headline",
+    "page_id",
+    "page__label",
+    "page__name",
+    "page__section__name",
+    "page__edition_id",
+    "page__edition__date",
+    "page__edition__number",
+    "kind",
+    "published_at",
+    "page__order",
+    "page_position",
+)
+
 # In one round trip: the latest edition's published stories in print order, and the
 # latest published commentary (which may be printed elsewhere), with their stored list
-# fragments.  Which rows are which is told apart in Python (front_page()), so each
-# subquery runs once.
+# fragments.  Two branches joined with UNION ALL, so each finds its rows through an index
+# (the edition's pages, the story's key); an OR across the page join could use none and
+# read every published story.  Which rows are which is told apart in Python
+# (front_page()); the commentary printed in the edition comes twice.
 FRONT_ARTICLES = PreparedQuery(
     lambda: (
         _published()
-        .filter(Q(page__edition=Subquery(_LATEST_EDITION)) | Q(pk=Subquery(_LATEST_COMMENTARY)))
-        .order_by("page__order", "page__label", "page_position", "pk")
-        .values_list(
-            "pk",
-            "listing",
-            "headline",
-            "page_id",
-            "page__label",
-            "page__name",
-            "page__section__name",
-            "page__edition_id",
-            "page__edition__date",
-            "page__edition__number",
-            "kind",
-            "published_at",
+        .filter(page__edition=Subquery(_LATEST_EDITION))
+        .order_by()
+        .values_list(*_FRONT_FIELDS)
+        .union(
+            _published()
+            .filter(pk=Subquery(_LATEST_COMMENTARY))
+            .order_by()
+            .values_list(*_FRONT_FIELDS),
+            all=True,
         )
+        .order_by("page__order", "page__label", "page_position", "pk")
     )
 )
 
@@ -270,7 +279,7 @@ def front_page():
     pages list the others' cards.  With no edition yet, ``edition`` is None, there are
     no pages, and ``latest`` joins the cards of the newest stories.
     """
-    rows = _fresh(FRONT_ARTICLES.rows(), "listing")
+    rows = list({row.pk: row for row in _fresh(FRONT_ARTICLES.rows(), "listing")}.values())
     front = FrontPage()
     # The rows are the latest edition's stories plus, if printed elsewhere or nowhere,
     # the latest commentary: the edition is the newest among them, the commentary the
