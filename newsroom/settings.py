@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "django_filters",
     "reversion",
     "axes",
+    # The database backend and worker (db_worker) for Django's tasks framework.
+    "django_tasks_db",
     "people",
     "articles",
     "articles.search",
@@ -250,6 +252,15 @@ elif os.environ.get("NEWSROOM_NO_CACHE") == "1" or not DEBUG:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Background work (Django's tasks framework): re-rendering the stories of a renamed person,
+# role, section or tag, which grows with the archive, never runs inside a request.  The
+# tasks wait in the database until `manage.py db_worker` runs them (docs/operations.md).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 # Image renditions (articles/renditions.py); default: a "renditions" folder beside MEDIA_ROOT.
 NEWSROOM_RENDITIONS_ROOT = os.environ.get("NEWSROOM_RENDITIONS_ROOT") or None
 NEWSROOM_RENDITIONS_ON_SAVE = True

@@ -28,6 +28,14 @@ def lazy_loads_raise(settings):
 
 
 @pytest.fixture(autouse=True)
+def tasks_run_when_enqueued(settings):
+    """Background tasks (the stories of a renamed person) run as they are enqueued, on
+    commit, so a test sees what readers see once the worker is done.  The queued path,
+    the database backend and its worker, is tested in tests/articles/editorial/test_background.py."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Every test writes uploads into its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -6,6 +6,10 @@ to be refreshed; one ``on_commit`` callback per transaction then renders the
 stories' stored HTML (``public.fragments``), updates the search index, makes or
 deletes image renditions and moves the page cache on.  Those rooms are imported
 only inside ``run_effects``: the core itself knows nothing of them.
+
+Work that grows with the archive (the stories of a renamed reporter) is not done
+here in the request: ``background.py`` records it and a worker renders the stories
+in chunks through ``refresh_articles``.
 """
 
 from dataclasses import dataclass, field
@@ -59,7 +63,20 @@ def schedule_effects(articles=(), *, photos=(), removed_photos=(), navigation=Fa
         transaction.on_commit(callback, using=using, robust=True)
 
 
-def run_effects(pending, using=DEFAULT_DB_ALIAS):
+def refresh_articles(articles, *, using=None):
+    """Render and index ``articles`` now, inside the caller's transaction; the page cache
+    moves on once that transaction commits.
+
+    For background work that records its progress in the same transaction
+    (``background.py``): a chunk's renderings and the note that they are done commit
+    together or not at all, and readers see the chunk as soon as it commits.
+    """
+    using = using or DEFAULT_DB_ALIAS
+    run_effects(_Pending(articles=set(articles)), using, caches=False)
+    schedule_effects(using=using)
+
+
+def run_effects(pending, using=DEFAULT_DB_ALIAS, *, caches=True):
     """The work ``schedule_effects`` put off: renderings, index, renditions, caches."""
     from articles.photos import renditions
     from articles.public import cache, fragments
@@ -72,6 +89,8 @@ def run_effects(pending, using=DEFAULT_DB_ALIAS):
         renditions.delete(pk)
     for photo in Photo.objects.using(using).filter(pk__in=pending.photos):
         renditions.refresh(photo)
+    if not caches:
+        return
     if pending.navigation:
         cache.forget_navigation()
     cache.bump_generation()

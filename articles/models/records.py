@@ -1,8 +1,11 @@
-"""What is recorded about a story as people work on it: its status history and who has it open."""
+"""What is recorded about a story as people work on it: its status history, who has it
+open, and which stories wait to be rendered again after a rename."""
 
 import datetime
+import uuid
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -74,3 +77,33 @@ class EditPresence(models.Model):
     @classmethod
     def leave(cls, article, user):
         cls.objects.filter(article=article, user=user).delete()
+
+
+class PendingRefresh(models.Model):
+    """Stories that show a renamed reference (a person, role, section or tag) and wait for
+    the background worker to render them again (``editorial.background``).
+
+    One row per reference, written in the same transaction as the rename, so the work is
+    recorded exactly when the rename is: the worker renders the stories in key order and
+    moves ``done_up_to`` on with each chunk it commits, and deletes the row when none is
+    left.  A worker killed mid-way leaves the row where its last chunk left it; the next
+    run carries on from there.  Saving the reference again gives the row a new ``token``
+    and starts it over, and a chunk finished under an old token records nothing, so the
+    newest name reaches every story.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    token = models.UUIDField(default=uuid.uuid4)
+    done_up_to = models.PositiveBigIntegerField(default=0)
+    requested_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="pending_refresh_unique_reference"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id} > {self.done_up_to}"

@@ -479,6 +479,12 @@ ADMIN_URLS = {
     "axes_accesslog_delete": "accounts",
     "axes_accesslog_history": "read",
     "axes_accesslog_changelist": "accounts",
+    # django-tasks-db's queue of background tasks: read-only in its admin.
+    "django_tasks_database_dbtaskresult_change": "read",
+    "django_tasks_database_dbtaskresult_changelist": "read",
+    "django_tasks_database_dbtaskresult_history": "read",
+    "django_tasks_database_dbtaskresult_add": "read",
+    "django_tasks_database_dbtaskresult_delete": "read",
 }
 # Admin URLs that are not a model's: login, index, autocomplete and the like.
 SITE_URLS = {
@@ -500,6 +506,7 @@ COMMANDS = {
     "load_seed": "fixture",  # installs the demo seed (raw rows), then the core's effects
     "create_demo_users": "accounts",
     "render_articles": "effects",  # stores the derived HTML again, as the core's effects do
+    "refresh_stories": "effects",  # the stories a rename left waiting, as the worker does
 }
 
 
