@@ -15,6 +15,7 @@ from taggit.models import Tag
 from articles.models import Article, Byline, Edition, Page, Photo, RosterEntry, Section
 from articles.photos import renditions
 from articles.public import fragments, queries, structured_data
+from articles.public.paging import UncountedPaginator
 from people.models import Person
 
 
@@ -154,6 +155,7 @@ class SectionView(ListView):
     template_name = "articles/section.html"
     context_object_name = "articles"
     paginate_by = 20
+    paginator_class = UncountedPaginator
 
     def get_queryset(self):
         self.section = get_object_or_404(
@@ -242,6 +244,7 @@ class PersonView(ListView):
     template_name = "articles/person.html"
     context_object_name = "articles"
     paginate_by = 20
+    paginator_class = UncountedPaginator
 
     def get_queryset(self):
         self.person = get_object_or_404(visible_people(), pk=self.kwargs["pk"])
@@ -277,6 +280,7 @@ class TagView(ListView):
     template_name = "articles/tag.html"
     context_object_name = "articles"
     paginate_by = 20
+    paginator_class = UncountedPaginator
 
     def get_queryset(self):
         # A tag used only on unpublished stories does not exist for readers: its name could
