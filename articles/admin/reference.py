@@ -4,8 +4,9 @@ people/ registers a PersonAdmin that knows nothing of stories; the one registere
 here replaces it with a subclass that adds the credit count and the credits inline.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
@@ -15,15 +16,26 @@ from people.admin import PersonAdmin
 from people.models import Person
 
 
+class UpdatesStoriesInBackground:
+    """Saving a row that many stories show renders them again in the background
+    (``editorial/background.py``), not before the page answers: say so."""
+
+    def response_change(self, request, obj):
+        response = super().response_change(request, obj)
+        message = _("Its stories are being updated in the background, one after another.")
+        self.message_user(request, message, messages.INFO)
+        return response
+
+
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(UpdatesStoriesInBackground, admin.ModelAdmin):
     list_display = ["name", "print_label", "is_photo", "order"]
     list_editable = ["print_label", "is_photo", "order"]
     search_fields = ["name"]
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(UpdatesStoriesInBackground, admin.ModelAdmin):
     list_display = ["name", "kind", "parent", "slug", "order"]
     list_editable = ["order"]
     list_filter = ["kind"]
@@ -43,7 +55,7 @@ if admin.site.is_registered(Tag):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(UpdatesStoriesInBackground, admin.ModelAdmin):
     list_display = ["name", "slug", "article_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -60,14 +72,27 @@ class TagAdmin(admin.ModelAdmin):
         return request.user.is_superuser
 
 
+class NewestFormSet(BaseInlineFormSet):
+    """Only the newest ``limit`` rows: a prolific reporter has tens of thousands of credits,
+    and the change form would show them all and build a form for each when saved."""
+
+    limit = 50
+
+    def get_queryset(self):
+        if not hasattr(self, "_newest"):
+            self._newest = super().get_queryset().order_by("-pk")[: self.limit]
+        return self._newest
+
+
 class PersonBylineInline(ReadOnlyInline):
-    """Every credit a person has, on their admin page."""
+    """A person's newest credits, on their admin page (the list counts them all)."""
 
     model = Byline
+    formset = NewestFormSet
     fields = ["article", "role", "unit", "photo"]
     readonly_fields = fields
     verbose_name = _("credit")
-    verbose_name_plural = _("credits on stories and photos")
+    verbose_name_plural = _("newest credits on stories and photos")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("article", "role", "photo")
@@ -77,7 +102,7 @@ admin.site.unregister(Person)
 
 
 @admin.register(Person)
-class CreditedPersonAdmin(PersonAdmin):
+class CreditedPersonAdmin(UpdatesStoriesInBackground, PersonAdmin):
     """The people admin with each person's credits, which only articles knows of."""
 
     list_display = [*PersonAdmin.list_display, "credit_count"]

@@ -58,8 +58,10 @@ def _sources(model, object_id):
     return []
 
 
-def stories_after(model, object_id, after=0, limit=CHUNK):
-    """The first ``limit`` keys above ``after`` of the stories that show this row, in order."""
+def stories_after(model, object_id, after=0, limit=None):
+    """The first ``limit`` (``CHUNK``) keys above ``after`` of the stories that show this
+    row, in order."""
+    limit = limit or CHUNK
     keys = set()
     for queryset, key in _sources(model, object_id):
         found = queryset.filter(**{f"{key}__gt": after}).order_by(key)
