@@ -1,10 +1,24 @@
-"""Sitemaps for search engines: every public page, and Google News for the last two days."""
+"""Sitemaps for search engines: every public page, and Google News for the last two days.
+
+``/sitemap.xml`` is an index of files that each hold one kind of page (stories,
+editions, pages, sections, people, tags) in a range of primary keys:
+``/sitemap-stories-3.xml`` holds the published stories with a pk in
+[3·size, 4·size).  A file is one range scan of the primary key, so making file 300
+of a million-story archive costs what file 0 of a new one does; Django's own
+pagination would skip the rows before it (OFFSET) and count the whole table for
+the index.  The index finds each kind's last file with one probe (its highest
+visible pk) and lists every number up to it.  A range may hold fewer than ``size``
+addresses, or none (drafts, deleted stories): it is still listed, and answers an
+empty list rather than 404; a number past the last is 404.
+"""
 
 import datetime
+from dataclasses import dataclass
 
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, OuterRef
+from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
@@ -13,61 +27,103 @@ from articles.public.views import visible_people
 
 NEWS_WINDOW = datetime.timedelta(days=2)
 NEWS_LIMIT = 1000  # Google News reads at most this many URLs per sitemap
+XML = "application/xml; charset=utf-8"
 
 
-class ArticleSitemap(Sitemap):
-    changefreq = "daily"
-    priority = 0.8
-    limit = 5000
+@dataclass(frozen=True)
+class Entry:
+    location: str
+    lastmod: datetime.datetime | None = None
+    changefreq: str | None = None
+    priority: float | None = None
+
+
+class RangeSitemap:
+    """One kind of public page, in files of ``size`` consecutive primary keys.
+
+    ``size`` is at most 50,000, the protocol's limit for one file.
+    """
+
+    size = 10_000
+    changefreq = None
+    priority = None
 
     def items(self):
-        return Article.objects.published().only("pk", "updated_at").order_by("-published_at")
+        """What readers may see of this kind; every file is a pk range of it."""
+        raise NotImplementedError
+
+    def location(self, item):
+        return item.get_absolute_url()
+
+    def lastmod(self, item):
+        return None
+
+    def last_number(self):
+        """The number of the last file (highest visible pk // size), None when none is visible."""
+        last_pk = self.items().order_by("-pk").values_list("pk", flat=True).first()
+        return None if last_pk is None else last_pk // self.size
+
+    def in_file(self, number):
+        """The visible items with a pk in file ``number``'s range, in pk order."""
+        low = number * self.size
+        return self.items().filter(pk__gte=low, pk__lt=low + self.size).order_by("pk")
+
+    def entries(self, number, base):
+        return [
+            Entry(base + self.location(item), self.lastmod(item), self.changefreq, self.priority)
+            for item in self.in_file(number)
+        ]
+
+
+class ArticleSitemap(RangeSitemap):
+    changefreq = "daily"
+    priority = 0.8
+
+    def items(self):
+        return Article.objects.published().only("pk", "updated_at")
 
     def lastmod(self, item):
         return item.updated_at
 
 
-class EditionSitemap(Sitemap):
+class EditionSitemap(RangeSitemap):
     changefreq = "never"
 
     def items(self):
-        return Edition.objects.published()
+        return Edition.objects.published().only("pk", "date")
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(RangeSitemap):
     changefreq = "never"
 
     def items(self):
-        return (
-            Page.objects.published().select_related("edition").order_by("-edition__date", "order")
-        )
+        # The manager brings each page's edition, which names it.
+        return Page.objects.published().only("pk", "label", "edition", "edition__date")
 
 
-class SectionSitemap(Sitemap):
+class SectionSitemap(RangeSitemap):
     changefreq = "daily"
 
     def items(self):
-        return Section.objects.all()
+        return Section.objects.only("pk", "slug")
 
 
-class PersonSitemap(Sitemap):
+class PersonSitemap(RangeSitemap):
     changefreq = "weekly"
 
     def items(self):
         # The same people who have a public page, and no one else.
-        return visible_people().order_by("pk")
+        return visible_people().only("pk")
 
 
-class TagSitemap(Sitemap):
+class TagSitemap(RangeSitemap):
     changefreq = "weekly"
 
     def items(self):
         tagged = Article.objects.published().filter(tags=OuterRef("pk"))
-        return Tag.objects.filter(Exists(tagged)).order_by("pk")
+        return Tag.objects.filter(Exists(tagged)).only("pk", "slug")
 
     def location(self, item):
-        from django.urls import reverse
-
         return reverse("articles:tag", args=[item.slug])
 
 
@@ -79,6 +135,37 @@ SITEMAPS = {
     "people": PersonSitemap,
     "tags": TagSitemap,
 }
+
+
+def _base(request):
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def sitemap_index(request):
+    """Every file of every kind (one probe per kind), then the news sitemap."""
+    base = _base(request)
+    locations = []
+    for kind, sitemap_class in SITEMAPS.items():
+        last = sitemap_class().last_number()
+        if last is not None:
+            locations += [
+                base + reverse("sitemap_file", args=[kind, number]) for number in range(last + 1)
+            ]
+    locations.append(base + reverse("news_sitemap"))
+    return render(request, "sitemaps/index.xml", {"locations": locations}, content_type=XML)
+
+
+def sitemap_file(request, kind, number):
+    """One file: the visible items of ``kind`` in the pk range ``number`` (two queries)."""
+    try:
+        sitemap = SITEMAPS[kind]()
+    except KeyError:
+        raise Http404 from None
+    last = sitemap.last_number()
+    if last is None or number > last:
+        raise Http404
+    entries = sitemap.entries(number, _base(request))
+    return render(request, "sitemaps/urlset.xml", {"entries": entries}, content_type=XML)
 
 
 def news_sitemap(request):
@@ -94,7 +181,7 @@ def news_sitemap(request):
         request,
         "articles/news_sitemap.xml",
         {"stories": articles, "publication": publication_name()},
-        content_type="application/xml; charset=utf-8",
+        content_type=XML,
     )
 
 

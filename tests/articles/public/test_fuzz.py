@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from articles.models import AwardRoster
 from articles.photos import renditions
 from articles.public.filters import SearchFilter
+from articles.public.sitemaps import RangeSitemap
 from tests.factories import PageFactory, PersonFactory, make_article
 
 # The admin and staff tools are not the readers' site; media files are served by Django
@@ -110,6 +111,8 @@ def site(db):
         "token": renditions.token(photo),
         "width": str(renditions.widths(photo)[0]),
         "fmt": "jpg",
+        "sitemap_kind": "stories",
+        "sitemap_number": str(article.pk // RangeSitemap.size),
     }
 
 
@@ -129,7 +132,8 @@ CLASSIFIED = {
     "articles:search": ({}, search_parameters()),
     "articles:feed": ({}, ["q"]),
     "articles:rendition": ({"pk": "photo", "token": "token", "width": "width", "fmt": "fmt"}, []),
-    "django.contrib.sitemaps.views.sitemap": ({}, ["q", "p"]),
+    "sitemap": ({}, ["q", "p"]),
+    "sitemap_file": ({"kind": "sitemap_kind", "number": "sitemap_number"}, ["q"]),
     "news_sitemap": ({}, ["q"]),
     "robots_txt": ({}, ["q"]),
     "favicon.ico": ({}, []),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from articles.models import Article, Section
 from articles.photos import renditions
 from articles.photos.renditions import rendition_url
+from articles.public.sitemaps import RangeSitemap
 from tests.factories import (
     EditionFactory,
     PageFactory,
@@ -161,7 +162,20 @@ def urls_to_check(newsroom):
         + [(url, 404) for s in hidden for url in image_urls(s)],
         "articles:search": [(f"/search/?q={marker}", 200) for marker in markers]
         + [("/search/?q=公开", 200)],
-        "django.contrib.sitemaps.views.sitemap": [("/sitemap.xml", 200)],
+        "sitemap": [("/sitemap.xml", 200)],
+        # The file of each kind that holds the shared things (and the hidden stories' range).
+        "sitemap_file": [
+            (f"/sitemap-{kind}-{pk // RangeSitemap.size}.xml", 200)
+            for kind, pk in [
+                ("stories", public.pk),
+                ("editions", page.edition_id),
+                ("pages", page.pk),
+                ("sections", newsroom["district"].pk),
+                ("people", newsroom["shared_reporter"].pk),
+                ("tags", public.tags.get().pk),
+            ]
+        ]
+        + [(f"/sitemap-stories-{s.pk // RangeSitemap.size}.xml", 200) for s in hidden],
         "news_sitemap": [("/news-sitemap.xml", 200)],
         "robots_txt": [("/robots.txt", 200)],
     }
