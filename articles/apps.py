@@ -8,5 +8,6 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles.editorial import signal_handlers
+        from newsroom import checks  # noqa: F401  (registers the deploy checks)
 
         signal_handlers.connect()
