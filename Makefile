@@ -27,10 +27,18 @@ setup: $(STAMP) node_modules/.package-lock.json
 	$(PY) scripts/create_database.py
 	$(PY) manage.py migrate --noinput --verbosity 1
 
+# The site and the background worker (stories of a renamed reporter are rendered again
+# there) run side by side; the worker stops when runserver does.  Without Redis the two
+# processes share no cache, so the demo then caches no pages: what the worker renders
+# shows at once.
+demo: export NEWSROOM_PAGE_CACHE_SECONDS ?= $(if $(REDIS_URL),600,0)
 demo: setup
 	$(PY) manage.py load_seed
 	$(PY) manage.py create_demo_users
-	@echo "Serving http://$(HOST)/  (admin: http://$(HOST)/admin/)"
+	$(PY) manage.py refresh_stories
+	@echo "Serving http://$(HOST)/  (admin: http://$(HOST)/admin/), with the background worker"
+	@$(PY) manage.py db_worker --no-reload --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST)
 
 serve: setup
