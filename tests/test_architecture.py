@@ -114,7 +114,7 @@ RULES = {
     "the shared helpers know no room": (
         [
             ROOT / f"articles/{name}.py"
-            for name in ("credits", "print_labels", "blocks", "typography")
+            for name in ("credits", "print_labels", "blocks", "typography", "paging")
         ],
         ("articles.models", *rooms_but(), PHOTOS, "people", "newsroom"),
     ),

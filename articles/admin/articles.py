@@ -6,14 +6,16 @@ Its inlines are in ``story_parts``; its history, diff, restore and recover views
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.db.models import Count
+from django.db.models import OuterRef
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.functional import lazy
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from articles import editorial
+from articles import editorial, search
+from articles.admin import filters
 from articles.admin.article_parts import (
     AwardRosterInline,
     BylineInline,
@@ -23,9 +25,14 @@ from articles.admin.article_parts import (
     StatusChangeInline,
 )
 from articles.admin.article_versions import ArticleVersionViews
+from articles.admin.base import count_of
 from articles.admin.forms import ArticleAdminForm, TransitionForm
 from articles.editorial import workflow
 from articles.models import Article, EditPresence, Photo
+from articles.paging import CappedCountPaginator
+
+# How many of the newest matching stories the admin's search lists.
+SEARCH_LIMIT = 1000
 
 
 class PublicationStateFilter(admin.SimpleListFilter):
@@ -64,14 +71,31 @@ class ArticleAdmin(ArticleVersionViews):
         "status",
         "kind",
         "section",
-        ("page__edition", admin.RelatedOnlyFieldListFilter),
-        ("page", admin.RelatedOnlyFieldListFilter),
+        filters.StoryEditionFilter,
+        filters.PageOfEditionFilter,
         "published_at",
+        filters.PublishedYearFilter,
     ]
-    search_fields = ["headline", "kicker", "subheadline", "body"]
+    # The search goes through the search index (get_search_results); a story's number
+    # finds it too.  The list is newest first, through the index that gives that order:
+    # sorting a million stories by another column on every page is left to the filters.
+    search_fields = ["headline"]
+    search_help_text = lazy(
+        lambda: (
+            gettext(
+                "Words of the headline or text (the newest %(limit)s matching stories), "
+                "or a story's number."
+            )
+            % {"limit": SEARCH_LIMIT}
+        ),
+        str,
+    )()
     ordering = ["-published_at", "-pk"]
-    date_hierarchy = "published_at"
-    autocomplete_fields = ["main_article"]
+    sortable_by = ["published_at"]
+    paginator = CappedCountPaginator
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+    autocomplete_fields = ["main_article", "page"]
     readonly_fields = [
         "char_count",
         "created_at",
@@ -121,13 +145,26 @@ class ArticleAdmin(ArticleVersionViews):
     def get_queryset(self, request):
         # The list shows section and page, the change form these read-only for most roles
         # and states (list_select_related would be skipped: the queryset already selects).
+        # The photo count is a subquery run for the shown rows only: a Count() join would
+        # group the whole archive before the list's first hundred rows.
         related = ("section", "page__edition", "main_article", "created_by", "signed_off_by")
         return (
             super()
             .get_queryset(request)
             .select_related(*related)
-            .annotate(photo_total=Count("photos"))
+            .annotate(photo_total=count_of(Photo.objects.filter(article=OuterRef("pk"))))
         )
+
+    def get_search_results(self, request, queryset, search_term):
+        """Stories whose words match, through the search index: the newest
+        ``SEARCH_LIMIT`` of any status.  A number alone also finds the story it numbers."""
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        keys = search.newest_matching(term, limit=SEARCH_LIMIT)
+        if term.isdigit() and len(term) < 19:
+            keys = [int(term), *keys]
+        return queryset.filter(pk__in=keys), False
 
     # Permissions: the workflow decides who may edit a story in its status ----
     def has_change_permission(self, request, obj=None):
@@ -313,7 +350,7 @@ class ArticleAdmin(ArticleVersionViews):
             return "—"
         return f"{article.page.edition} {article.page.label}"
 
-    @admin.display(description=_("photos"), ordering="photo_total")
+    @admin.display(description=_("photos"))
     def photo_count(self, article):
         return article.photo_total
 

@@ -1,6 +1,16 @@
 """Pieces the admin modules share."""
 
 from django.contrib import admin
+from django.db.models import Func, Subquery
+
+
+def count_of(rows):
+    """A column counting ``rows`` (a queryset with an ``OuterRef``) for each row shown.
+
+    A correlated subquery runs for the rows of the page only, where a ``Count()``
+    annotation groups the whole table before the first row of a list is known.
+    """
+    return Subquery(rows.order_by().annotate(n=Func("pk", function="COUNT")).values("n"))
 
 
 class ReadOnlyInline(admin.TabularInline):

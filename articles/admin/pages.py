@@ -6,7 +6,7 @@ import time
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch
+from django.db.models import Count, OuterRef, Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -16,12 +16,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles import editorial
-from articles.admin import layout
+from articles.admin import filters, layout
+from articles.admin.base import count_of
 from articles.editorial import workflow
 from articles.exports.formats import FORMATS
 from articles.imports.importer import import_page_bytes
 from articles.imports.store import check_importer
 from articles.models import Article, Edition, Page
+from articles.paging import CappedCountPaginator
 from articles.print_labels import LayoutError
 
 
@@ -64,9 +66,12 @@ class PageAdmin(admin.ModelAdmin):
         "article_count",
     ]
     list_display_links = ["label"]
-    list_filter = [("edition", admin.RelatedOnlyFieldListFilter), "section"]
+    list_filter = [filters.EditionFilter, "section"]
     search_fields = ["label", "name", "edition__date"]
     ordering = ["-edition__date", "order", "label"]
+    paginator = CappedCountPaginator
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
     autocomplete_fields = ["chief_editor", "art_editor", "proofreader"]
     inlines = [ArticleOnPageInline]
     actions = layout.PAGE_EXPORT_ACTIONS
@@ -74,15 +79,17 @@ class PageAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         # Not list_select_related: the changelist skips it for a queryset that already
         # selects (the manager brings each page's edition).
+        # The story count is a subquery run for the shown rows only (no GROUP BY over the
+        # archive's stories before the first hundred pages).
         staff = ("chief_editor", "art_editor", "proofreader")
         return (
             super()
             .get_queryset(request)
             .select_related("section", *staff)
-            .annotate(article_total=Count("articles"))
+            .annotate(article_total=count_of(Article.objects.filter(page=OuterRef("pk"))))
         )
 
-    @admin.display(description=_("stories"), ordering="article_total")
+    @admin.display(description=_("stories"))
     def article_count(self, page):
         return page.article_total
 
@@ -134,7 +141,11 @@ class EditionAdmin(admin.ModelAdmin):
     change_list_template = "admin/articles/edition_change_list.html"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(page_total=Count("pages"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(page_total=count_of(Page.objects.filter(edition=OuterRef("pk"))))
+        )
 
     def get_urls(self):
         return [

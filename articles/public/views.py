@@ -13,9 +13,9 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 from taggit.models import Tag
 
 from articles.models import Article, Byline, Edition, Page, Photo, RosterEntry, Section
+from articles.paging import UncountedPaginator
 from articles.photos import renditions
 from articles.public import fragments, queries, structured_data
-from articles.public.paging import UncountedPaginator
 from people.models import Person
 
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, Section
-from articles.public.paging import UncountedPaginator
+from articles.paging import UncountedPaginator
 from tests.factories import ArticleFactory
 
 
