@@ -14,9 +14,10 @@ empty list rather than 404; a number past the last is 404.
 
 import datetime
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 from django.db.models import Exists, OuterRef
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +29,7 @@ from articles.public.views import visible_people
 NEWS_WINDOW = datetime.timedelta(days=2)
 NEWS_LIMIT = 1000  # Google News reads at most this many URLs per sitemap
 XML = "application/xml; charset=utf-8"
+NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,26 @@ SITEMAPS = {
 }
 
 
+def urlset(entries):
+    """The XML of one sitemap file.
+
+    Written out here rather than by a template: a template's loop costs about 150 µs an
+    address, a third of a second for the ten thousand of one file.
+    """
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<urlset xmlns="{NAMESPACE}">']
+    for entry in entries:
+        line = f"<url><loc>{escape(entry.location)}</loc>"
+        if entry.lastmod:
+            line += f"<lastmod>{timezone.localtime(entry.lastmod).isoformat()}</lastmod>"
+        if entry.changefreq:
+            line += f"<changefreq>{entry.changefreq}</changefreq>"
+        if entry.priority:
+            line += f"<priority>{entry.priority}</priority>"
+        lines.append(line + "</url>")
+    lines.append("</urlset>\n")
+    return "\n".join(lines)
+
+
 def _base(request):
     return f"{request.scheme}://{request.get_host()}"
 
@@ -165,7 +187,7 @@ def sitemap_file(request, kind, number):
     if last is None or number > last:
         raise Http404
     entries = sitemap.entries(number, _base(request))
-    return render(request, "sitemaps/urlset.xml", {"entries": entries}, content_type=XML)
+    return HttpResponse(urlset(entries), content_type=XML)
 
 
 def news_sitemap(request):
