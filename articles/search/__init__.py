@@ -1,6 +1,7 @@
 """Chinese full-text search for stories, behind one small interface.
 
     search(query, queryset=None)   ranked published stories with highlighted snippets
+    newest_matching(query, limit)  pks of stories of any status that match, newest first
     index_article(article)         (re)index one story; index_articles(pks) for several
     remove_article(pk)             drop a story from the index
     rebuild(progress=None)         index every story again
@@ -20,6 +21,7 @@ lifted out as is.
 _INTERFACE = {
     "SearchResults": "articles.search.query",
     "search": "articles.search.query",
+    "newest_matching": "articles.search.query",
     "index_article": "articles.search.indexing",
     "index_articles": "articles.search.indexing",
     "rebuild": "articles.search.indexing",

@@ -6,9 +6,12 @@ photo captions).  Names and tags are indexed whole as well as segmented, so
 that a name jieba does not know (何春林) or a tag written as one word
 (高新朋友圈) is always found when typed as printed.  The lede, the body's first
 ``LEDE_WORDS`` words, is what a backend may rank on: news is written with the
-essentials first, and scoring a short text is cheap.
+essentials first, and scoring a short text is cheap.  The publish time travels
+with the text: a backend may keep it beside the words to find recent matches
+first (it decides nothing about who may read the story).
 """
 
+import datetime
 from dataclasses import dataclass
 
 from articles.search.segment import index_terms
@@ -22,6 +25,7 @@ class Document:
     title: str  # space-separated search-mode words
     labels: str
     body: str
+    published_at: datetime.datetime | None = None
 
     @property
     def lede(self):
@@ -46,5 +50,9 @@ def document_for(article):
     labels = [*_terms(*names), *_whole(*names), *_terms(*tags), *_whole(*tags)]
     body = _terms(article.body_text, *captions)
     return Document(
-        pk=article.pk, title=" ".join(title), labels=" ".join(labels), body=" ".join(body)
+        pk=article.pk,
+        title=" ".join(title),
+        labels=" ".join(labels),
+        body=" ".join(body),
+        published_at=article.published_at,
     )

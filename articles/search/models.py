@@ -6,7 +6,10 @@ As in Wagtail's search index, the fields depend on the database the site runs on
 - PostgreSQL: a table of ``tsvector`` documents with a GIN index.  ``document``
   (title weighted A, labels B, then the body) is matched; ``ranking`` (title,
   labels and lede) is scored, short enough to be stored inline where scoring the
-  whole document fetched it from TOAST for every candidate.
+  whole document fetched it from TOAST for every candidate.  ``published_at`` is
+  the story's publish time as last indexed, with a newest-first btree index: a
+  hint that lets a search read the matches of a recent span of time only
+  (``backends.postgres``); what readers may see is still decided by the story.
 - SQLite: an FTS5 virtual table whose rowid is the story's primary key.  Django
   cannot create a virtual table, so the model is unmanaged and the migration
   creates it with SQL.
@@ -38,10 +41,16 @@ if connection.vendor == "postgresql":
     class SearchDocument(IndexEntry):
         document = SearchVectorField()
         ranking = SearchVectorField()
+        published_at = models.DateTimeField(null=True)
 
         class Meta(IndexEntry.Meta):
             db_table = "articles_search_document"
-            indexes = [GinIndex(fields=["document"], name="articles_search_document_gin")]
+            indexes = [
+                GinIndex(fields=["document"], name="articles_search_document_gin"),
+                models.Index(
+                    fields=["-published_at", "-article_id"], name="articles_search_newest"
+                ),
+            ]
 
         def __str__(self):
             return f"search document of story {self.article_id}"

@@ -21,15 +21,12 @@ from articles.blocks import PARAGRAPH
 from articles.models import Article, Page, Photo, Section
 from articles.public import fragments
 from articles.search.backends import get_backend
-from articles.search.backends.base import RANK_WINDOW
 from articles.search.highlight import Highlighter
 from articles.search.segment import query_terms
 
-# Counting every hit of a word that most stories contain (株洲) costs more than the rest of
-# the search, in proportion to how far it counts.  Readers are served the ranked window
-# (the newest matches, ordered by relevance) and narrow the search, by date for instance,
-# to reach further back.
-MAX_RESULTS = RANK_WINDOW
+# An estimate is shown to three significant figures (约 12300 篇): more would claim a precision
+# the planner does not have.
+ESTIMATE_FIGURES = 3
 
 # What one result shows: the stored credit line (and its rendering's version), section,
 # page, and the text its snippet is cut from; per database, the parts that read JSON.
@@ -101,17 +98,25 @@ class Hit:
         return reverse("articles:detail", args=[self.pk])
 
 
+def rounded(count, figures=ESTIMATE_FIGURES):
+    """``count`` to ``figures`` significant figures (12,345 → 12,300)."""
+    scale = 10 ** max(0, len(str(count)) - figures)
+    return round(count / scale) * scale
+
+
 class SearchResults:
     """Ranked stories matching ``query`` within ``queryset``, sliced lazily.
 
     Always restricted to ``Article.objects.published()``, whatever queryset is
     given, so filters can narrow the results but never widen them.  Behaves as
-    a sequence for ``Paginator``: ``count()`` and slicing, which gives ``Hit``
-    objects.  At most ``max_results`` are counted and served; ``truncated``
-    says whether more stories match.
-    """
+    a sequence for a paginator: slicing gives ``Hit`` objects, first the ranked
+    window, then every further match newest first, as deep as a slice asks; a
+    slice costs what its depth costs, whatever the archive's size.
 
-    max_results = MAX_RESULTS
+    ``count()`` is exact when a statement has shown it (no more than the ranked
+    window match, or a slice reached the last match); otherwise the backend's
+    estimate, rounded, with ``count_is_estimate`` true: readers see 约.
+    """
 
     def __init__(self, query, queryset=None, using="default"):
         self.query = (query or "").strip()
@@ -120,6 +125,9 @@ class SearchResults:
         base = Article.objects.all() if queryset is None else queryset
         self.queryset = base.published()
         self.using = using
+        self._exact = None  # the number of matches, once a statement has shown it
+        self._at_least = 0  # how many matches statements have shown to exist
+        self._since = None  # the publish time of the oldest of those
 
     @cached_property
     def _backend(self):
@@ -133,20 +141,41 @@ class SearchResults:
     @cached_property
     def _window(self):
         if not self.terms:
+            self._exact = 0
             return 0, []
-        return self._backend.window(self.terms, self._visible, self.max_results + 1)
+        count, ranked, since = self._backend.window(self.terms, self._visible)
+        if count is None:
+            self._seen(self._backend.rank_window + 1, since)
+        else:
+            self._exact = count
+        return count, ranked
+
+    def _seen(self, count, since):
+        """Statements have shown that ``count`` matches go back to ``since``."""
+        if count > self._at_least:
+            self._at_least, self._since = count, since
+
+    @cached_property
+    def _counted(self):
+        if self._exact is None and not self._at_least:
+            self._window  # noqa: B018 - the first page's statement, exact when few match
+        if self._exact is not None:
+            return self._exact, False
+        count, is_estimate = self._backend.estimate(
+            self.terms, self._visible, self._at_least, self._since
+        )
+        if not is_estimate:
+            self._exact = count
+            return count, False
+        return max(rounded(count), self._at_least), True
 
     def count(self):
-        return min(self._count, self.max_results)
+        return self._counted[0]
 
     @property
-    def truncated(self):
-        """Whether more stories match than are counted and served."""
-        return self._count > self.max_results
-
-    @property
-    def _count(self):
-        return self._window[0]
+    def count_is_estimate(self):
+        """Whether ``count()`` is an estimate (shown as 约) rather than a count."""
+        return self._counted[1]
 
     def __len__(self):
         return self.count()
@@ -157,18 +186,33 @@ class SearchResults:
     def __getitem__(self, key):
         if isinstance(key, int):
             return self[key : key + 1][0]
-        start, stop, step = key.indices(self.count())
-        if step != 1:
+        if key.step not in (None, 1):
             raise ValueError("Search results are sliced with a step of 1.")
-        if stop <= start:
+        start = key.start or 0
+        stop = self.count() if key.stop is None else key.stop
+        if start < 0 or stop < 0:
+            raise ValueError("Search results are sliced from the start, not the end.")
+        if stop <= start or not self.terms:
             return []
-        ranked = self._window[1]
-        page = ranked[start:stop]
-        if stop > len(ranked):  # beyond the ranked window: newest first
-            offset = max(start, len(ranked))
-            newest = self._backend.newest(self.terms, self._visible, offset, stop - offset)
-            page += [(pk, None) for pk in newest]
-        return self._hits(page)
+        ranked = []
+        if start < self._backend.rank_window:
+            count, window = self._window
+            ranked = window[start:stop]
+            if count is not None or stop <= len(window):
+                return self._hits(ranked)
+            offset = len(window)
+        elif self._exact is not None and start >= self._exact:
+            return []
+        else:
+            offset = start
+        # Beyond the ranked window: the matches that follow it, newest first.
+        wanted = stop - offset
+        newest = self._backend.newest(self.terms, self._visible, offset, wanted)
+        if newest:
+            self._seen(offset + len(newest), newest[-1][1])
+        if len(newest) < wanted and (newest or offset == 0):
+            self._exact = offset + len(newest)
+        return self._hits(ranked + [(pk, None) for pk, _published_at in newest])
 
     def _hits(self, ranked):
         articles = self._rows([pk for pk, _rank in ranked])
@@ -231,3 +275,19 @@ class SearchResults:
 def search(query, queryset=None, using="default"):
     """Published stories matching every word of ``query``, best first (see SearchResults)."""
     return SearchResults(query, queryset, using=using)
+
+
+def newest_matching(query, limit=1000, using="default"):
+    """Primary keys of the stories of any status matching every word of ``query``, newest
+    first, at most ``limit``: for editors, whose search covers drafts and withdrawn stories.
+
+    The index holds every story whatever its status.  Stories without a publish time
+    (drafts) come first on PostgreSQL; SQLite gives its newest-filed first.  The cost is
+    that of the ``limit`` newest matches, not of the archive.
+    """
+    terms = query_terms((query or "").strip())
+    if not terms:
+        return []
+    backend = get_backend(using)
+    every_story = backend.visible(Article.objects.using(using).all())
+    return [pk for pk, _published_at in backend.newest(terms, every_story, 0, limit)]

@@ -10,6 +10,7 @@ from django.views.generic import ListView
 
 from articles.models import Article
 from articles.public.filters import SearchFilter
+from articles.search.paging import SearchPaginator
 from articles.search.query import search
 
 MAX_QUERY_LENGTH = 100
@@ -20,6 +21,7 @@ class SearchView(ListView):
     template_name = "articles/search.html"
     context_object_name = "results"
     paginate_by = 20
+    paginator_class = SearchPaginator
 
     def get_queryset(self):
         # No one searches for a NUL or a tab; they separate words like a space.
@@ -29,10 +31,9 @@ class SearchView(ListView):
         return search(self.query, self.filterset.qs)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            query=self.query,
-            terms=self.object_list.terms,
-            truncated=self.object_list.truncated,
-            filterset=self.filterset,
-            **kwargs,
+        context = super().get_context_data(
+            query=self.query, terms=self.object_list.terms, filterset=self.filterset, **kwargs
         )
+        # After the page: its statement may have shown the exact count, saving the estimate.
+        context["count_is_estimate"] = self.object_list.count_is_estimate
+        return context

@@ -62,13 +62,11 @@ class SQLiteBackend(SearchBackend):
         )
         return sql, params
 
-    def count(self, terms, visible, limit):
+    def count(self, terms, visible):
+        # Exact (the default ``estimate``): SQLite serves development and small sites.
         matches, params = self._matches(visible)
         with self.connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT count(*) FROM (SELECT 1 {matches} LIMIT %s)",
-                (*params, match_expression(terms), limit),
-            )
+            cursor.execute(f"SELECT count(*) {matches}", (*params, match_expression(terms)))
             return cursor.fetchone()[0]
 
     def scored(self, terms, visible, limit):
@@ -87,8 +85,8 @@ class SQLiteBackend(SearchBackend):
         matches, params = self._matches(visible)
         with self.connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {self.table}.{self.key} {matches} "
+                f"SELECT {self.table}.{self.key}, a.published_at {matches} "
                 f"ORDER BY {self.table}.{self.key} DESC LIMIT %s OFFSET %s",
                 (*params, match_expression(terms), limit, offset),
             )
-            return [pk for (pk,) in cursor.fetchall()]
+            return cursor.fetchall()

@@ -245,14 +245,16 @@ def test_the_newest_window_is_ranked_and_the_rest_follows_newest_first(monkeypat
     assert results[4:5][0].search_rank is None
 
 
-def test_results_beyond_the_maximum_are_not_counted_or_served(monkeypatch):
-    monkeypatch.setattr(search.SearchResults, "max_results", 3)
+def test_results_beyond_the_window_are_served_and_counted(monkeypatch):
+    from articles.search.backends.base import SearchBackend
+
+    monkeypatch.setattr(SearchBackend, "rank_window", 3)
     for number in range(5):
         ArticleFactory(headline=f"边坡{number}")
     results = search.search("边坡")
-    assert results.count() == 3 and results.truncated
-    assert len(results[0:20]) == 3
-    assert not search.search("边坡1").truncated
+    assert len(results[0:20]) == 5  # the window's 3, then the 2 that follow it
+    assert results.count() == 5 and not results.count_is_estimate  # the slice saw the last
+    assert search.search("边坡1").count() == 1
 
 
 @pytest.mark.parametrize(

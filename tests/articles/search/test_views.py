@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from articles import editorial
 from articles.models import Article, Section
+from articles.search.views import SearchView
 from tests.factories import ArticleFactory, PageFactory, SectionFactory, make_article, staff_user
 
 pytestmark = pytest.mark.django_db
@@ -175,13 +176,27 @@ def test_rebuild_command_reports_progress(seed):
     assert f"{count}/{count}" in err.getvalue()
 
 
-def test_page_says_when_more_stories_match_than_it_serves(client, monkeypatch):
-    from articles.search import SearchResults
+def test_page_says_about_how_many_when_the_count_is_estimated(client, monkeypatch):
+    from articles.search.backends import get_backend
+    from articles.search.backends.base import SearchBackend
 
-    monkeypatch.setattr(SearchResults, "max_results", 2)
-    for number in range(3):
+    monkeypatch.setattr(SearchBackend, "rank_window", 2)
+    monkeypatch.setattr(SearchView, "paginate_by", 2)
+    monkeypatch.setattr(type(get_backend()), "estimate", lambda *args: (12345, True))
+    for number in range(5):
         ArticleFactory(headline=f"边坡{number}")
     response = client.get(URL, {"q": "边坡"})
     assert len(headlines(response)) == 2
-    assert response.context["truncated"]
-    assert "search-summary" in response.text
+    assert response.context["count_is_estimate"]
+    summary = response.text.split('class="search-summary"')[1].split("</p>")[0]
+    assert "约 12300 篇稿件" in summary and "共找到" not in summary
+    assert "第 1 页" in response.text and "共" not in response.text.split('class="pagination"')[-1]
+
+
+def test_page_says_how_many_when_few_match(client):
+    for number in range(3):
+        ArticleFactory(headline=f"边坡{number}")
+    response = client.get(URL, {"q": "边坡"})
+    assert not response.context["count_is_estimate"]
+    summary = response.text.split('class="search-summary"')[1].split("</p>")[0]
+    assert "共找到 3 篇稿件" in summary and "约" not in summary
