@@ -19,8 +19,9 @@ import time
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connections, transaction
 from django.tasks import task
+from django_tasks_db.utils import is_locked_database_exception
 from taggit.models import Tag, TaggedItem
 
 from articles.editorial import effects
@@ -29,7 +30,9 @@ from articles.models.records import PendingRefresh
 from people.models import Person
 
 # Stories rendered and indexed per transaction: readers see each chunk when it commits.
-CHUNK = 500
+# Small enough that the rows a chunk writes stay locked (an editor saving one of them
+# waits) for seconds, not minutes: a story takes some 20 to 90 ms to render at 100 k.
+CHUNK = 100
 # Seconds one run works before it hands the rest to a new task, so that a worker asked
 # to stop (it lets the running task finish) stops soon.
 RUN_SECONDS = 20
@@ -120,7 +123,14 @@ def refresh_stories():
 
     Runs for ``RUN_SECONDS`` at most, then enqueues itself for the rest.
     """
-    done, finished = refresh_pending(seconds=RUN_SECONDS)
+    try:
+        done, finished = refresh_pending(seconds=RUN_SECONDS)
+    except OperationalError as error:
+        # SQLite (development): another process wrote while a chunk was being read, and
+        # the chunk was rolled back.  Try again in a new run; any other error stays one.
+        if not is_locked_database_exception(error):
+            raise
+        done, finished = 0, False
     if not finished:
         refresh_stories.enqueue()
     return done
@@ -161,8 +171,19 @@ def refresh_chunk(pending, *, using=DEFAULT_DB_ALIAS):
             pk=pending.pk, token=pending.token, done_up_to=pending.done_up_to
         )
         if keys:
+            before = _versions(keys, using)
             effects.refresh_articles(keys, using=using)
+            # A story an editor saved while the chunk was rendering may have had its own
+            # fresh rendering overwritten by this older one: render it once more.
+            if edited := {row[0] for row in before ^ _versions(keys, using)}:
+                effects.refresh_articles(edited, using=using)
             same.update(done_up_to=keys[-1])
         else:
             same.delete()
     return len(keys)
+
+
+def _versions(keys, using):
+    """What changes when a story is edited (a new revision) or moved between states."""
+    fields = ("pk", "revision", "status", "published_at")
+    return set(Article.objects.using(using).filter(pk__in=keys).values_list(*fields))

@@ -187,6 +187,31 @@ def test_a_chunk_rendered_with_the_old_name_does_not_count(queued, monkeypatch):
     assert all(shows(article, "第三名") for article in articles)
 
 
+def test_a_story_edited_while_its_chunk_renders_keeps_its_edit(queued, monkeypatch):
+    """The editor's own rendering lands before the chunk's older one: rendered again."""
+    from django.db.models import F
+
+    from articles.editorial import effects
+
+    person = PersonFactory(name="旧名")
+    articles = stories_by(person, 3)
+    person.name = "新名"
+    person.save()
+    original = effects.refresh_articles
+
+    def edited_meanwhile(keys, **kwargs):
+        original(keys, **kwargs)
+        if len(keys) == 3:  # the chunk, not the story rendered again
+            Article.objects.filter(pk=articles[1].pk).update(
+                headline="编辑刚改的标题", revision=F("revision") + 1
+            )
+
+    monkeypatch.setattr(effects, "refresh_articles", edited_meanwhile)
+    run_worker()
+    assert "编辑刚改的标题" in stored(articles[1]).listing["card"]
+    assert all(shows(article, "新名") for article in articles)
+
+
 def test_a_roster_name_linked_to_the_person_is_rendered_again(queued):
     from tests.factories import AwardRosterFactory
 
