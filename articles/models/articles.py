@@ -14,6 +14,10 @@ from articles.models.base import FetchModeManager, UnicodeJSONEncoder
 from articles.models.parts import Photo
 from articles.models.print_structure import Page, Section
 
+# Above this many rows linking stories to a person or a tag, lists walk the newest-first
+# index instead of sorting the linked stories (``ArticleQuerySet.linked_from``).
+DENSE_LINKS = 3000
+
 
 class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
@@ -39,6 +43,34 @@ class ArticleQuerySet(models.QuerySet):
     def on_page(self, page):
         """Stories placed on ``page``, in page order."""
         return self.filter(page=page).order_by("page_position", "pk")
+
+    def linked_from(self, *links, also=None):
+        """Stories that any of ``links`` point at (or that meet ``also``, a ``Q`` on the
+        story's own row and its joins), for a newest-first list of any length.
+
+        Each link is ``(rows, field)``: a queryset of another table (a person's bylines,
+        a tag's tagged items) and the field of it that names the story.  How the list is
+        found depends on how many rows there are, counted no further than
+        ``DENSE_LINKS``: a few thousand stories are looked up by key and sorted; more
+        (a prolific reporter's, a popular tag's) are found by walking the newest-first
+        index and checking each story with one index probe (a correlated subquery the
+        planner cannot turn into a hash of every row), so a page costs its depth and
+        never the number of stories linked, which grows with the archive.
+        """
+        dense = any(
+            rows.order_by().values("pk")[:DENSE_LINKS].count() == DENSE_LINKS
+            for rows, _field in links
+        )
+        condition = also or models.Q()
+        for index, (rows, field) in enumerate(links):
+            if dense:
+                probe = rows.filter(**{field: models.OuterRef("pk")}).order_by().values("pk")
+                name = f"_linked_{index}"
+                self = self.alias(**{name: models.Subquery(probe[:1])})
+                condition |= models.Q(**{f"{name}__isnull": False})
+            else:
+                condition |= models.Q(pk__in=rows.order_by().values(field))
+        return self.filter(condition)
 
     def in_section(self, section):
         """Stories of ``section`` and of every section below it (石峰区 → 响石岭街道)."""

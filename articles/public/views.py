@@ -4,13 +4,14 @@ import calendar
 import datetime
 from itertools import groupby
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView, TemplateView, View
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Byline, Edition, Page, Photo, RosterEntry, Section
 from articles.paging import UncountedPaginator
@@ -209,15 +210,15 @@ class ArticleDetailView(View):
 PAGE_STAFF = ("chief_editor", "art_editor", "proofreader")
 
 
-def credits(person):
-    """A filter for stories that credit ``person``: a byline, a roster name, or page staff."""
+def crediting(articles, person):
+    """``articles`` that credit ``person``: a byline, a roster name, or page staff."""
     staffed = Q()
     for field in PAGE_STAFF:
         staffed |= Q(**{f"page__{field}": person})
-    return (
-        Q(Exists(Byline.objects.filter(article=OuterRef("pk"), person=person)))
-        | Q(Exists(RosterEntry.objects.filter(roster__article=OuterRef("pk"), person=person)))
-        | staffed
+    return articles.linked_from(
+        (Byline.objects.filter(person=person), "article"),
+        (RosterEntry.objects.filter(person=person), "roster__article"),
+        also=staffed,
     )
 
 
@@ -248,7 +249,7 @@ class PersonView(ListView):
 
     def get_queryset(self):
         self.person = get_object_or_404(visible_people(), pk=self.kwargs["pk"])
-        return as_cards(published_articles().filter(credits(self.person)))
+        return as_cards(crediting(published_articles(), self.person))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(person=self.person, **kwargs)
@@ -287,7 +288,10 @@ class TagView(ListView):
         # tell what is coming.
         tagged = published_articles().filter(tags=OuterRef("pk"))
         self.tag = get_object_or_404(Tag.objects.filter(Exists(tagged)), slug=self.kwargs["slug"])
-        return as_cards(published_articles().filter(tags=self.tag))
+        tagged_items = TaggedItem.objects.filter(
+            tag=self.tag, content_type=ContentType.objects.get_for_model(Article)
+        )
+        return as_cards(published_articles().linked_from((tagged_items, "object_id")))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)

@@ -91,3 +91,51 @@ def test_the_page_lists_only_the_published_stories(client, db):
     html = client.get(person.get_absolute_url()).content.decode()
     assert public.headline in html
     assert hidden.headline not in html
+
+
+@pytest.fixture(params=["sorted", "walked"])
+def how_listed(request, monkeypatch):
+    """Both ways a list of linked stories is found: few links sorted, many walked."""
+    if request.param == "walked":
+        monkeypatch.setattr("articles.models.articles.DENSE_LINKS", 1)
+    return request.param
+
+
+def test_a_prolific_persons_page_lists_every_credit_newest_first_either_way(client, db, how_listed):
+    person = PersonFactory()
+    now = timezone.now()
+    shown = []
+    for age, (credit, state) in enumerate(
+        [
+            ("byline", "published"),
+            ("roster", "published"),
+            ("chief_editor", "published"),
+            ("byline", "draft"),
+            ("art_editor", "scheduled"),
+            ("proofreader", "published"),
+        ]
+    ):
+        article, _label = CREDITS[credit](person, state)
+        if state == "published":
+            Article.objects.filter(pk=article.pk).update(
+                published_at=now - datetime.timedelta(hours=age + 1)
+            )
+            shown.append(article.headline)
+        other = make_article(headline=f"无关稿件{age}")  # credits someone else
+        assert other.headline
+    html = client.get(person.get_absolute_url()).content.decode()
+    positions = [html.find(headline) for headline in shown]
+    assert -1 not in positions and positions == sorted(positions), (how_listed, positions)
+    assert "无关稿件" not in html
+
+
+def test_a_popular_tags_page_lists_its_published_stories_either_way(client, db, how_listed):
+    tagged = [make_article(headline=f"标签稿件{n}") for n in range(3)]
+    for article in tagged:
+        article.tags.add("防汛抗旱")
+    draft = make_article(headline="未发标签稿件", status=Article.Status.DRAFT)
+    draft.tags.add("防汛抗旱")
+    make_article(headline="无标签稿件")
+    html = client.get("/tags/防汛抗旱/").content.decode()
+    assert all(article.headline in html for article in tagged)
+    assert "未发标签稿件" not in html and "无标签稿件" not in html
