@@ -36,6 +36,7 @@ class UncountedPaginator(Paginator):
     """
 
     counted = False
+    last_possible_page = 1_000_000
 
     def __init__(self, object_list, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         # Orphans would need the total to know that a page is the last but one.
@@ -58,6 +59,8 @@ class UncountedPaginator(Paginator):
             raise PageNotAnInteger(_("That page number is not an integer")) from None
         if number < 1:
             raise EmptyPage(_("That page number is less than 1"))
+        if number > self.last_possible_page:  # no list is this long; the offset would overflow
+            raise EmptyPage(_("That page contains no results"))
         return number
 
     def page(self, number):

@@ -38,7 +38,10 @@ def page_data(page, base_url=""):
 def edition_data(edition, base_url=""):
     """Every page of ``edition``, in page order, as JSON export dicts."""
     pages = list(pages_queryset().filter(edition=edition).order_by("order", "label"))
-    return _pages_data(pages, articles_queryset().filter(page__edition=edition), base_url)
+    # By the pages' keys rather than through a join on the edition: the planner then
+    # reads each page's stories through the page index, whatever its statistics say.
+    articles = articles_queryset().filter(page__in=[page.pk for page in pages])
+    return _pages_data(pages, articles, base_url)
 
 
 def _pages_data(pages, articles, base_url):

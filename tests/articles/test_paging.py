@@ -26,6 +26,8 @@ def test_a_page_knows_whether_an_older_one_follows_without_a_total():
         paginator.page(0)
     with pytest.raises(PageNotAnInteger):
         paginator.page("last")
+    with pytest.raises(EmptyPage):
+        paginator.page(9223372036854775807)
     assert list(UncountedPaginator([], 20).page(1)) == []
 
 
@@ -57,6 +59,7 @@ def test_section_pages_go_back_to_the_oldest_story_and_no_further(client, sectio
     assert client.get(url, {"page": 4}).status_code == 404
     assert client.get(url, {"page": "last"}).status_code == 404
     assert client.get(url, {"page": "x"}).status_code == 404
+    assert client.get(url, {"page": "9223372036854775807"}).status_code == 404
 
 
 def test_a_deeper_page_runs_the_same_queries(client, section_of_45):
