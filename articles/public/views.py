@@ -61,6 +61,23 @@ class HomeView(TemplateView):
         return context
 
 
+def edition_months():
+    """The months from the latest edition readers may see back to the first, newest first.
+
+    Found from those two editions (a walk of the editions' date index each way), not by
+    grouping every edition of the archive by month.
+    """
+    dates = Edition.objects.published().values_list("date", flat=True)
+    first, last = dates.order_by("date").first(), dates.order_by("-date").first()
+    if first is None:
+        return []
+    months, month = [], last.replace(day=1)
+    while month >= first.replace(day=1):
+        months.append(month)
+        month = (month - datetime.timedelta(days=1)).replace(day=1)
+    return months
+
+
 class EditionArchiveView(TemplateView):
     """Editions by month, as a calendar of the dates that have one."""
 
@@ -68,7 +85,7 @@ class EditionArchiveView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        months = list(Edition.objects.published().dates("date", "month", order="DESC"))
+        months = edition_months()
         if "year" in self.kwargs:
             try:
                 month = datetime.date(self.kwargs["year"], self.kwargs["month"], 1)
