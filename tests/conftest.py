@@ -31,7 +31,7 @@ def lazy_loads_raise(settings):
 def tasks_run_when_enqueued(settings):
     """Background tasks (the stories of a renamed person) run as they are enqueued, on
     commit, so a test sees what readers see once the worker is done.  The queued path,
-    the database backend and its worker, is tested in tests/articles/editorial/test_background.py."""
+    the database backend and its worker, is tested in editorial/test_background.py."""
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
