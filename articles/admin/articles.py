@@ -179,7 +179,8 @@ class ArticleAdmin(ArticleVersionViews):
         term = search_term.strip()
         if not term:
             return queryset, False
-        keys = search.newest_matching(term, limit=SEARCH_LIMIT)
+        # The newest matches among the stories the list's filters leave (a year, a section).
+        keys = search.newest_matching(term, limit=SEARCH_LIMIT, queryset=queryset)
         if term.isdigit() and len(term) < 19:
             keys = [int(term), *keys]
         return queryset.filter(pk__in=keys), False

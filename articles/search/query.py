@@ -277,9 +277,10 @@ def search(query, queryset=None, using="default"):
     return SearchResults(query, queryset, using=using)
 
 
-def newest_matching(query, limit=1000, using="default"):
+def newest_matching(query, limit=1000, using="default", queryset=None):
     """Primary keys of the stories of any status matching every word of ``query``, newest
     first, at most ``limit``: for editors, whose search covers drafts and withdrawn stories.
+    ``queryset`` narrows the stories searched (the admin list's filters: a year, a section).
 
     The index holds every story whatever its status.  Stories without a publish time
     (drafts) come first on PostgreSQL; SQLite gives its newest-filed first.  The cost is
@@ -289,5 +290,6 @@ def newest_matching(query, limit=1000, using="default"):
     if not terms:
         return []
     backend = get_backend(using)
-    every_story = backend.visible(Article.objects.using(using).all())
+    stories = Article.objects.all() if queryset is None else queryset
+    every_story = backend.visible(stories.using(using))
     return [pk for pk, _published_at in backend.newest(terms, every_story, 0, limit)]

@@ -111,3 +111,13 @@ def test_a_list_longer_than_the_cap_says_so(admin_client, monkeypatch):
     text = admin_client.get(LIST).text
     assert "超过2篇稿件" in text
     assert "超过" not in admin_client.get(LIST, {"q": "稿件1"}).text.split("paginator")[-1]
+
+
+def test_search_within_a_year_finds_that_years_stories(admin_client, monkeypatch):
+    monkeypatch.setattr("articles.admin.articles.SEARCH_LIMIT", 1)
+    now = timezone.now()
+    make_article(headline="防汛抗旱旧闻", published_at=now - datetime.timedelta(days=3 * 366))
+    make_article(headline="防汛抗旱新闻")
+    assert "防汛抗旱新闻" in admin_client.get(LIST, {"q": "防汛抗旱"}).text
+    old = admin_client.get(LIST, {"q": "防汛抗旱", "year": str(now.year - 3)}).text
+    assert "防汛抗旱旧闻" in old and "防汛抗旱新闻" not in old
