@@ -73,8 +73,8 @@ INSTALLED_APPS = [
     "django_filters",
     "reversion",
     "axes",
-    # The database backend and worker (db_worker) for Django's tasks framework.
-    "django_tasks_db",
+    # django-tasks-db: the database backend and worker (db_worker) for Django's tasks.
+    "newsroom.apps.BackgroundTasksConfig",
     "people",
     "articles",
     "articles.search",

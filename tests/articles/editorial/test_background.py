@@ -259,3 +259,13 @@ def test_the_change_form_shows_only_the_newest_credits(admin_client, monkeypatch
     page = admin_client.get(f"/admin/people/person/{person.pk}/change/").content.decode()
     assert 'name="bylines-TOTAL_FORMS" value="2"' in page
     assert articles[2].headline in page and articles[0].headline not in page
+
+
+def test_the_queue_is_listed_read_only_in_the_admin_in_chinese(admin_client, queued):
+    person = PersonFactory(name="旧名")
+    stories_by(person, 1)
+    person.name = "新名"
+    person.save()
+    page = admin_client.get("/admin/django_tasks_database/dbtaskresult/").content.decode()
+    assert "后台任务" in page and "refresh_stories" in page
+    assert "/admin/django_tasks_database/dbtaskresult/add/" not in page
