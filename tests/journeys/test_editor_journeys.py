@@ -189,6 +189,15 @@ def pick_person(page, row, name):
     assert name in page.locator(f"#{row} .select2-selection__rendered").inner_text()
 
 
+def pick_page(page, search, label):
+    """Choose a page in the story form's page search box (30 years of pages are no list)."""
+    page.click("#id_page + .select2 .select2-selection")
+    page.fill(".select2-container--open .select2-search__field", search)
+    option = page.locator(".select2-results__option", has_text=label).first
+    option.click()
+    assert label in page.locator("#id_page + .select2 .select2-selection__rendered").inner_text()
+
+
 @pytest.fixture
 def desk(browser, live_server, live_seed):
     """The seed edition and one account per role, in a database the live server sees.
@@ -256,7 +265,7 @@ def test_a_photo_story_from_filing_to_correction_and_withdrawal(desk, tmp_path):
         "本报讯 昨日，市技工学校举行开放日活动，千余名市民到场。\n\n市民参观了实训车间。",
     )
     editor.fill("#id_photos-0-caption", "市民在数控实训车间参观。")
-    editor.select_option("#id_page", value=str(a06.pk))
+    pick_page(editor, "A06", "2023-12-26 A06")
     save(editor)
     save(editor)  # the stored photo must not be taken for a new upload
     article.refresh_from_db()
@@ -497,3 +506,32 @@ def test_a_story_withdrawn_from_another_process_answers_410_from_every_worker(pr
 
     after = [http_status(article) for _ in range(40)]
     assert after == [410] * 40, f"{after.count(200)} of 40 requests still served the story"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_finding_a_story_in_the_archive_list(desk):
+    """An editor narrows the story list by search, edition, page and year, as a desk does
+    on an archive too long to page through."""
+    editor = desk.log_in("editor")
+    editor.goto(desk.url("/admin/articles/article/"))
+    editor.fill("#searchbar", "剧本杀")
+    with editor.expect_navigation():
+        editor.press("#searchbar", "Enter")
+    rows = editor.locator("#result_list tbody tr").all_inner_texts()
+    assert len(rows) == 1 and "拓展政企“朋友圈” 提升营商环境软实力" in rows[0]
+    assert "输入标题或正文中的词语" in editor.locator("#changelist-search").inner_text()
+    screenshots(editor, "archive-search")
+
+    editor.goto(desk.url("/admin/articles/article/"))
+    with editor.expect_navigation():
+        editor.locator("#changelist-filter a", has_text="2023-12-26").click()
+    with editor.expect_navigation():
+        editor.locator("#changelist-filter a", has_text="A06").first.click()
+    assert "edition=2023-12-26" in editor.url and "page_label=A06" in editor.url
+    on_page = editor.locator("#result_list tbody tr").all_inner_texts()
+    assert on_page and all("A06" in row for row in on_page)
+    with editor.expect_navigation():
+        editor.locator("#changelist-filter a[href*='year=2023']").click()
+    assert "year=2023" in editor.url
+    screenshots(editor, "archive-filters")
+    assert not desk.problems, desk.problems
