@@ -404,6 +404,12 @@ def main(argv=None):
     parser.add_argument("--runs", type=int, default=3, help="alternating runs")
     parser.add_argument("--warm", type=int, default=3, help="untimed requests per row first")
     parser.add_argument("--no-docs", dest="docs", action="store_false")
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="first migrate each archive and restamp renderings the code still makes alike "
+        "(archive_corpus.py --refresh): others' commits change fragments.version()",
+    )
     parser.add_argument("--note", default="", help="a sentence to print above the table")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -413,6 +419,21 @@ def main(argv=None):
         parser.error("give at least one archive database")
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     var = Path(tempfile.mkdtemp(prefix="archive-bench-var-"))
+    if args.refresh:
+        for database in args.databases:
+            # Restamps renderings whose output is unchanged, after migrating (archive_corpus).
+            subprocess.run(
+                [
+                    sys.executable,
+                    str(ROOT / "bench" / "archive_corpus.py"),
+                    "--database",
+                    database_url(database),
+                    "--refresh",
+                ],
+                check=True,
+                cwd=ROOT,
+                stdout=sys.stderr,
+            )
     workers = [Worker(database_url(d), var) for d in args.databases]
     workers.sort(key=lambda w: w.info["stories"])
     for w in workers:

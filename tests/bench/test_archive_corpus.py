@@ -20,7 +20,7 @@ from articles.search.segment import query_terms
 ROOT = Path(__file__).resolve().parents[2]
 STORIES = 2000
 
-pytestmark = pytest.mark.skipif(
+postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="the archive builder writes PostgreSQL (COPY, tsvector search documents)",
 )
@@ -70,6 +70,7 @@ def count(conn, sql, params=()):
     return conn.execute(sql, params).fetchone()[0]
 
 
+@postgresql_only
 def test_the_archive_has_every_kind_of_row(archive):
     conn, _url, _output = archive
     assert count(conn, "SELECT count(*) FROM articles_article") == STORIES
@@ -94,6 +95,7 @@ def test_the_archive_has_every_kind_of_row(archive):
     assert count(conn, "SELECT count(DISTINCT person_id) FROM articles_byline") > 200
 
 
+@postgresql_only
 def test_stored_renderings_are_what_the_code_makes(archive):
     conn, _url, output = archive
     assert "mismatches: 0" in output
@@ -109,6 +111,7 @@ def test_stored_renderings_are_what_the_code_makes(archive):
     )
 
 
+@postgresql_only
 def test_every_story_is_indexed_and_a_topical_query_finds_a_few_percent(archive):
     conn, _url, _output = archive
     assert count(conn, "SELECT count(*) FROM articles_search_document") == STORIES
@@ -127,6 +130,7 @@ def test_every_story_is_indexed_and_a_topical_query_finds_a_few_percent(archive)
     assert broad > 0.8 * STORIES
 
 
+@postgresql_only
 def test_every_row_of_the_growth_table_runs(archive):
     _conn, url, _output = archive
     table = run(
