@@ -71,8 +71,8 @@ def rename_in_admin(client, person, name):
     change page rendered (one row per credit the inline shows)."""
     url = f"/admin/people/person/{person.pk}/change/"
     page = client.get(url).content.decode()
-    data = dict(re.findall(r'name="(bylines-[A-Z_]+)"[^>]*value="(\d+)"', page))
-    assert "bylines-TOTAL_FORMS" in data
+    data = dict(re.findall(r'name="(bylines-[\w-]+)"[^>]*value="(\d+)"', page))
+    assert "bylines-TOTAL_FORMS" in data and "bylines-0-id" in data
     data.update(name=name, disambiguation="", unit=person.unit, is_staff="on")
     with CaptureQueriesContext(connection) as queries:
         response = client.post(url, data, follow=False)
