@@ -2,11 +2,14 @@
 
 A search's first page takes two statements, each joined to the SQL of the
 visible stories (compiled once per search): the newest matches, scored, which
-give both the count and the ranked window (``backends.base``); then the page's
-stories as plain rows carrying only what the result list shows (the credit
-line as stored at save time by ``rendering``, body and captions for the
-snippets).  No model instances, no prefetches: building those cost several
-times what the database took to answer.
+give the ranked window and, when no more than the window match, the count
+(``backends.base``); then the page's stories as plain rows carrying only what
+the result list shows (the credit line as stored at save time by
+``rendering``, body and captions for the snippets).  When more match, a third
+statement estimates how many (PostgreSQL; SQLite counts).  A page beyond the
+window reads the slice of the newest matches at its depth instead of the
+ranking.  No model instances, no prefetches: building those cost several times
+what the database took to answer.
 """
 
 import datetime
