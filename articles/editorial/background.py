@@ -31,7 +31,8 @@ from people.models import Person
 
 # Stories rendered and indexed per transaction: readers see each chunk when it commits.
 # Small enough that the rows a chunk writes stay locked (an editor saving one of them
-# waits) for seconds, not minutes: a story takes some 20 to 90 ms to render at 100 k.
+# waits) for seconds, not minutes: at 100 k a story took 90 to 150 ms to render and index
+# on a busy 2-core machine, most of it finding its related stories.
 CHUNK = 100
 # Seconds one run works before it hands the rest to a new task, so that a worker asked
 # to stop (it lets the running task finish) stops soon.
