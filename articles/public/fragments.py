@@ -24,7 +24,6 @@ from pathlib import Path
 import django
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef
 from django.db.models.fields.json import KT
 from django.template import Engine
 from django.template.autoreload import get_template_directories
@@ -116,7 +115,8 @@ def related_candidates(article):
     """Stories sharing a tag with ``article``, else its section, newest first (keys only).
 
     Only signed-off stories within ``RELATED_WINDOW`` of the story's own time are looked
-    at: its contemporaries, found through the newest-first indexes in the same time on a
+    at: its contemporaries, found through the newest-first indexes (a rare tag's stories
+    sorted, a common one's by walking the index: ``linked_from``) in the same time on a
     30-year archive as on a new one.  Whether they may be shown is decided per request
     through ``published()``; a story published later lists this one among its own.
     """
@@ -135,11 +135,13 @@ def related_candidates(article):
     keys = []
     if tag_ids:
         tagged = TaggedItem.objects.filter(
-            content_type=ContentType.objects.get_for_model(Article),
-            object_id=OuterRef("pk"),
-            tag__in=tag_ids,
+            content_type=ContentType.objects.get_for_model(Article), tag__in=tag_ids
         )
-        keys = list(others.filter(Exists(tagged)).values_list("pk", flat=True)[:RELATED_CANDIDATES])
+        keys = list(
+            others.linked_from((tagged, "object_id")).values_list("pk", flat=True)[
+                :RELATED_CANDIDATES
+            ]
+        )
     if len(keys) < RELATED_CANDIDATES and article.section_id:
         keys += list(
             others.filter(section=article.section_id)
