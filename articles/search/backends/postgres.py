@@ -18,7 +18,6 @@ import datetime
 import itertools
 import json
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 from django.utils import timezone
 
@@ -39,30 +38,6 @@ WALK_SHARE = 0.3
 RANK_NORMALISATION = 1
 
 
-@dataclass(frozen=True)
-class Plan:
-    """The planner's estimates for one search (``PostgresBackend._plan``)."""
-
-    now: datetime.datetime
-    bounds: list  # the start of each span, newest first
-    every: float  # visible stories
-    since: list  # visible stories published since each bound
-    words: list  # visible stories that contain each word
-
-    def visible_since(self, moment):
-        """Visible stories published since ``moment``, interpolated between the bounds."""
-        if moment is None:
-            return None
-        if isinstance(moment, str):
-            moment = datetime.datetime.fromisoformat(moment)
-        points = [(self.now, 0.0), *zip(self.bounds, self.since, strict=True)]
-        for (newer, fewer), (older, more) in itertools.pairwise(points):
-            if moment >= older:
-                share = (newer - moment) / (newer - older) if newer > older else 0
-                return fewer + max(0.0, min(1.0, share)) * (more - fewer)
-        return self.every
-
-
 class PostgresBackend(SearchBackend):
     def __init__(self, connection):
         super().__init__(connection)
@@ -72,7 +47,7 @@ class PostgresBackend(SearchBackend):
         self.document = opts.get_field("document").column
         self.ranking = opts.get_field("ranking").column
         self.published_at = opts.get_field("published_at").column
-        self._plans = {}
+        self._word_shares = {}
 
     def upsert(self, documents):
         rows = [
@@ -136,37 +111,37 @@ class PostgresBackend(SearchBackend):
         )
         return sql, params
 
-    def _plan(self, terms, visible):
-        """The planner's estimates for this search, from one EXPLAIN (no rows are read):
-        how many stories are visible, how many of them were published since the start of
-        each span (``SPANS``), and how many contain each word.  Made once per search and
-        backend: they choose how to find the newest matches (``_newest_sql``) and make
-        the estimated count (``estimate``).
-        """
-        key = (tuple(terms), visible[0], tuple(visible[1]))
-        if self._plans.get(key) is None:
-            visible_sql, params = visible
-            now = timezone.now()
-            bounds = [now - span for span in SPANS]
-            parts = [(f"SELECT 1 FROM ({visible_sql}) a", list(params))]
+    def _explain(self, parts):
+        """The planner's estimated rows of each ``(sql, params)`` part: one EXPLAIN."""
+        with self._planned_for_its_values() as cursor:
+            cursor.execute(
+                "EXPLAIN (FORMAT JSON) " + " UNION ALL ".join(sql for sql, _ in parts),
+                [value for _, values in parts for value in values],
+            )
+            plan = cursor.fetchone()[0]
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        top = plan[0]["Plan"]
+        children = top["Plans"] if len(parts) > 1 else [top]
+        return [child["Plan Rows"] for child in children]
+
+    def _shares(self, terms):
+        """Each word's estimated share of the index's entries (from the words' statistics),
+        once per search and backend; nothing is read but the statistics."""
+        key = tuple(terms)
+        if key not in self._word_shares:
+            parts = [(f"SELECT 1 FROM {self.table}", [])]
             parts += [
-                (f"SELECT 1 FROM ({visible_sql}) a WHERE a.published_at >= %s", [*params, bound])
-                for bound in bounds
-            ]
-            matches, params = self._matches(visible)
-            parts += [(f"SELECT 1 {matches}", [*params, term]) for term in terms]
-            with self._planned_for_its_values() as cursor:
-                cursor.execute(
-                    "EXPLAIN (FORMAT JSON) " + " UNION ALL ".join(sql for sql, _ in parts),
-                    [value for _, values in parts for value in values],
+                (
+                    f"SELECT 1 FROM {self.table} d "
+                    f"WHERE d.{self.document} @@ plainto_tsquery('simple', %s)",
+                    [term],
                 )
-                plan = cursor.fetchone()[0]
-            if isinstance(plan, str):
-                plan = json.loads(plan)
-            rows = [child["Plan Rows"] for child in plan[0]["Plan"]["Plans"]]
-            every, since, words = rows[0], rows[1 : 1 + len(bounds)], rows[1 + len(bounds) :]
-            self._plans[key] = Plan(now, bounds, every, since, words)
-        return self._plans[key]
+                for term in terms
+            ]
+            entries, *words = self._explain(parts)
+            self._word_shares[key] = [word / max(entries, 1) for word in words]
+        return self._word_shares[key]
 
     def _newest_sql(self, columns, terms, visible, limit):
         """SQL and parameters of the ``limit`` newest matches (``columns`` of ``d`` and ``a``).
@@ -178,16 +153,15 @@ class PostgresBackend(SearchBackend):
         visible stories chooses.
         """
         matches, params = self._matches(visible)
-        plan = self._plan(terms, visible)
-        if min(plan.words) >= WALK_SHARE * max(plan.every, 1):
+        if min(self._shares(terms)) >= WALK_SHARE:
             return (
                 f"SELECT * FROM (SELECT {columns} {matches} "
                 f"ORDER BY a.published_at DESC, d.{self.key} DESC LIMIT %s) m",
                 [*params, " ".join(terms), limit],
             )
-        return self._spans(columns, terms, visible, limit, plan.bounds)
+        return self._spans(columns, terms, visible, limit)
 
-    def _spans(self, columns, terms, visible, limit, bounds):
+    def _spans(self, columns, terms, visible, limit):
         """SQL and parameters of the ``limit`` newest matches, span by span (see ``SPANS``).
 
         One ``UNION ALL`` branch per span of time, each a match within the span, ordered
@@ -202,6 +176,8 @@ class PostgresBackend(SearchBackend):
         """
         matches, params = self._matches(visible)
         query = " ".join(terms)
+        now = timezone.now()
+        bounds = [now - span for span in SPANS]
         column = f"d.{self.published_at}"
         ranges = [(f"({column} >= %s OR {column} IS NULL)", [bounds[0]])]
         ranges += [
@@ -225,22 +201,27 @@ class PostgresBackend(SearchBackend):
             return cursor.fetchone()[0]
 
     def estimate(self, terms, visible, known, since):
-        """How many stories match, from the planner's estimates (``_plan``), not a count,
-        so that it costs the same for 300 matches as for 30,000.
+        """How many stories match, from the planner's estimates, not a count, so that it
+        costs the same for 300 matches as for 30,000 (one EXPLAIN; no rows are read).
 
         The ``known`` newest matches go back to ``since``: the matches are assumed to be
         as frequent among all the visible stories as among those published since then
-        (the planner estimates both counts well, from the publish-time histogram).  A
-        word in fashion lately would be overestimated so; no query matches more stories
-        than its rarest word, which the planner estimates well from the index's word
+        (the planner estimates both well, from the publish-time histogram).  A word in
+        fashion lately would be overestimated so; no query matches more stories than its
+        rarest word, whose share the planner estimates well from the index's word
         statistics (it cannot estimate words together: jieba cuts 技能人才 into 技能 and
         人才, which it takes as independent and finds 17 times too rare).
         """
-        plan = self._plan(terms, visible)
-        bound = min(plan.words)
-        recent = plan.visible_since(since)
+        visible_sql, params = visible
+        parts = [(f"SELECT 1 FROM ({visible_sql}) a", list(params))]
+        if since is not None:
+            parts.append(
+                (f"SELECT 1 FROM ({visible_sql}) a WHERE a.published_at >= %s", [*params, since])
+            )
+        every, *recent = self._explain(parts)
+        bound = min(self._shares(terms)) * every
         if recent:
-            bound = min(bound, known * plan.every / recent)
+            bound = min(bound, known * every / max(recent[0], 1))
         return max(known, round(bound)), True
 
     def scored(self, terms, visible, limit):

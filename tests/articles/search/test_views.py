@@ -141,7 +141,7 @@ def test_search_page_query_count_does_not_grow(client, django_assert_num_queries
 # The chosen section and its subtree (2), the scored newest matches (count and ranked
 # window in one statement), the page's stories with their stored credit lines and photo
 # captions, the section choices in the form (1); on PostgreSQL, first the planner's
-# estimates (one EXPLAIN) that choose how to find the newest matches.
+# estimate of the words' shares (one EXPLAIN), which chooses how to find the newest matches.
 QUERIES_PER_SEARCH_PAGE = 5 + (connection.vendor == "postgresql")
 
 
