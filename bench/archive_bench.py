@@ -300,6 +300,16 @@ def worker():
     django.setup()
     from django.db import connection
 
+    if os.environ.get("ARCHIVE_BENCH_REFRESH"):
+        # In this process, so that the version stamped is the one this process renders
+        # with (others' commits move fragments.version() while a large archive restamps).
+        import contextlib
+
+        import archive_corpus
+
+        options = argparse.Namespace(sample=200)
+        with contextlib.redirect_stdout(sys.stderr):
+            archive_corpus.refresh(options, archive_corpus.Phases())
     ctx = context()
     print(
         json.dumps(
@@ -319,16 +329,25 @@ def worker():
 
 
 class Worker:
-    def __init__(self, database, var):
+    def __init__(self, database, var, refresh=False):
+        env = environment(database, var)
+        if refresh:
+            env["ARCHIVE_BENCH_REFRESH"] = "1"
+        self.database = database
         self.process = subprocess.Popen(
             [sys.executable, __file__, "--worker"],
-            env=environment(database, var),
+            env=env,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
             cwd=ROOT,
         )
-        self.info = json.loads(self.process.stdout.readline())
+
+    def started(self):
+        line = self.process.stdout.readline()
+        if not line:
+            sys.exit(f"the worker for {self.database} stopped before it was ready")
+        self.info = json.loads(line)
 
     def run(self, requests, warm):
         self.process.stdin.write(json.dumps({"requests": requests, "warm": warm}) + "\n")
@@ -407,8 +426,8 @@ def main(argv=None):
     parser.add_argument(
         "--refresh",
         action="store_true",
-        help="first migrate each archive and restamp renderings the code still makes alike "
-        "(archive_corpus.py --refresh): others' commits change fragments.version()",
+        help="each worker first migrates its archive and restamps the renderings the code "
+        "still makes alike (archive_corpus.refresh): others' commits move fragments.version()",
     )
     parser.add_argument("--note", default="", help="a sentence to print above the table")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
@@ -418,23 +437,14 @@ def main(argv=None):
     if not args.databases:
         parser.error("give at least one archive database")
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
     var = Path(tempfile.mkdtemp(prefix="archive-bench-var-"))
-    if args.refresh:
-        for database in args.databases:
-            # Restamps renderings whose output is unchanged, after migrating (archive_corpus).
-            subprocess.run(
-                [
-                    sys.executable,
-                    str(ROOT / "bench" / "archive_corpus.py"),
-                    "--database",
-                    database_url(database),
-                    "--refresh",
-                ],
-                check=True,
-                cwd=ROOT,
-                stdout=sys.stderr,
-            )
-    workers = [Worker(database_url(d), var) for d in args.databases]
+    # Started together: with --refresh each restamps its archive before it answers.
+    workers = [Worker(database_url(d), var, args.refresh) for d in args.databases]
+    for w in workers:
+        w.started()
     workers.sort(key=lambda w: w.info["stories"])
     for w in workers:
         print(
@@ -468,7 +478,7 @@ def main(argv=None):
     )
     load = os.getloadavg()
     lines = [
-        f"Measured {started} with `.venv/bin/python {command}` "
+        f"Measured {started} at commit {commit or '?'} with `.venv/bin/python {command}` "
         f"(load average at the end {load[0]:.1f}; two cores shared with other work).",
         "",
         *([args.note, ""] if args.note else []),
@@ -494,4 +504,5 @@ def main(argv=None):
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "bench"))
     main()
