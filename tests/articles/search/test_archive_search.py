@@ -230,3 +230,26 @@ def test_a_stale_publish_time_in_the_index_hides_no_story():
     results = search.search("边坡")
     assert sorted(hit.headline for hit in results[0:20]) == sorted(newest)
     assert results.count() == len(AGES)
+
+
+@postgresql_only
+def test_a_common_word_is_checked_on_what_the_rarer_words_find(small_window, monkeypatch):
+    """Only the rarer words go through the GIN index; the common one still has to match."""
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.search.backends import postgres
+
+    monkeypatch.setattr(postgres, "WALK_SHARE", 0.3)
+    for number in range(30):  # the factory's body says 株洲
+        ArticleFactory(headline=f"会议{number}")
+    ArticleFactory(headline="边坡治理", body=[{"type": "paragraph", "text": "株洲的边坡。"}])
+    ArticleFactory(headline="边坡工程", body=[{"type": "paragraph", "text": "外地的边坡。"}])
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {SearchDocument._meta.db_table}")
+    backend = get_backend()
+    shares = backend._statistics(["边坡", "株洲"]).shares
+    assert shares[0] < 0.3 <= shares[1]  # spans, with 株洲 left out of the index scan
+    with CaptureQueriesContext(connection) as queries:
+        assert [hit.headline for hit in search.search("边坡 株洲")[0:20]] == ["边坡治理"]
+    assert any("ts_match_vq" in query["sql"] for query in queries)
+    assert sorted(h.headline for h in search.search("边坡")[0:20]) == ["边坡工程", "边坡治理"]
