@@ -474,7 +474,12 @@ def main(argv=None):
     for w in workers:
         w.close()
     command = "bench/archive_bench.py " + " ".join(
-        [*args.databases, f"--requests {args.requests}", f"--runs {args.runs}"]
+        [
+            *args.databases,
+            f"--requests {args.requests}",
+            f"--runs {args.runs}",
+            *(["--refresh"] if args.refresh else []),
+        ]
     )
     load = os.getloadavg()
     lines = [
