@@ -33,7 +33,7 @@ from articles.models import Article, EditPresence, Photo
 from articles.paging import CappedCountPaginator
 
 # How many of the newest matching stories the admin's search lists.
-SEARCH_LIMIT = 1000
+SEARCH_LIMIT = 200
 
 
 class ArticleChangeList(ChangeList):
