@@ -66,8 +66,13 @@ def summary(article, length=SUMMARY_LENGTH):
     return Truncator(paragraphs[0]).chars(length) if paragraphs else ""
 
 
-def fragments(article):
-    """The stored rendering of ``article`` (fetched ``with_parts``), as a dict."""
+def fragments(article, related=True):
+    """The stored rendering of ``article`` (fetched ``with_parts``), as a dict.
+
+    ``related=False`` leaves out the related candidates (an empty list): a rendering
+    made in memory for a list or a link never shows them, and finding them is the
+    costliest part.
+    """
     photos = list(article.photos.all())
     description = structured_data.description(article)
     context = {
@@ -107,7 +112,7 @@ def fragments(article):
         "byline": article.byline_text,
         "has_photo": "1" if photos else "",
         "ld": parts,
-        "related": related_candidates(article),
+        "related": related_candidates(article) if related else [],
     }
 
 
@@ -151,10 +156,11 @@ def related_candidates(article):
     return keys
 
 
-def made(pks):
-    """``{pk: rendering}`` of the stories with these primary keys, made now, not stored."""
+def made(pks, related=True):
+    """``{pk: rendering}`` of the stories with these primary keys, made now, not stored
+    (without related candidates if not ``related``: for a list, never to be stored)."""
     return {
-        article.pk: fragments(article)
+        article.pk: fragments(article, related=related)
         for article in with_parts(Article.objects.filter(pk__in=list(pks)))
     }
 
@@ -194,7 +200,7 @@ def ensure_fragments(articles, *keys):
     never, made again in memory for this request; nothing is saved."""
     current = version()
     out_of_date = [article.pk for article in articles if article.fragment_v != current]
-    fresh = made(out_of_date) if out_of_date else {}
+    fresh = made(out_of_date, related=False) if out_of_date else {}
     for article in articles:
         if article.pk in fresh:
             for key in ("v", *keys):

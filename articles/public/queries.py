@@ -136,7 +136,7 @@ def _fresh(rows, field):
     out_of_date = [row.pk for row in rows if _version(getattr(row, field)) != version]
     if not out_of_date:
         return rows
-    made = fragments.made(out_of_date)
+    made = fragments.made(out_of_date, related=field == "rendered")
     return [_made_again(row, made[row.pk]) if row.pk in made else row for row in rows]
 
 
