@@ -138,8 +138,20 @@ class PostgresBackend(SearchBackend):
         if isinstance(plan, str):
             plan = json.loads(plan)
         top = plan[0]["Plan"]
-        children = top["Plans"] if len(parts) > 1 else [top]
-        return [child["Plan Rows"] for child in children]
+        if len(parts) == 1:
+            return [top["Plan Rows"]]
+        # A parallel plan puts the parts under Gather -> Parallel Append, where a part run
+        # by the workers together is estimated per worker: scaled back to the whole.
+        node, scale = top, 1.0
+        while node["Node Type"] != "Append" and len(node.get("Plans", ())) == 1:
+            if node["Node Type"].startswith("Gather"):
+                (child,) = node["Plans"]
+                scale = node["Plan Rows"] / max(child["Plan Rows"], 1)
+            node = node["Plans"][0]
+        return [
+            child["Plan Rows"] * (scale if child.get("Parallel Aware") else 1.0)
+            for child in node["Plans"]
+        ]
 
     def _statistics(self, terms):
         """What the planner expects of the index for these words, from one EXPLAIN that
