@@ -23,8 +23,13 @@ class UncountedPage(Page):
     def has_next(self):
         return self._has_next
 
+    def start_index(self):
+        if not self.object_list:
+            return 0
+        return (self.number - 1) * self.paginator.per_page + 1
+
     def end_index(self):
-        return self.start_index() + len(self.object_list) - 1
+        return (self.number - 1) * self.paginator.per_page + len(self.object_list)
 
 
 class UncountedPaginator(Paginator):
