@@ -61,16 +61,16 @@ class ArticleQuerySet(models.QuerySet):
             rows.order_by().values("pk")[:DENSE_LINKS].count() == DENSE_LINKS
             for rows, _field in links
         )
-        condition = also or models.Q()
+        queryset, condition = self, also or models.Q()
         for index, (rows, field) in enumerate(links):
             if dense:
                 probe = rows.filter(**{field: models.OuterRef("pk")}).order_by().values("pk")
                 name = f"_linked_{index}"
-                self = self.alias(**{name: models.Subquery(probe[:1])})
+                queryset = queryset.alias(**{name: models.Subquery(probe[:1])})
                 condition |= models.Q(**{f"{name}__isnull": False})
             else:
                 condition |= models.Q(pk__in=rows.order_by().values(field))
-        return self.filter(condition)
+        return queryset.filter(condition)
 
     def in_section(self, section):
         """Stories of ``section`` and of every section below it (石峰区 → 响石岭街道)."""
