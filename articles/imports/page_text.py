@@ -90,10 +90,40 @@ class ParsedArticle:
     rosters: list[ParsedRoster] = field(default_factory=list)
     main_article: int | None = None  # index on the page of the story this one belongs to
     line: int = 0
+    column: str = ""  # the column label (栏目) printed above the title
+    editor_note: str = ""  # 编者按, kept apart from the reporter's text
+    jumps: list[str] = field(default_factory=list)  # 下转第2版, 上接第1版: kept out of the body
+    author_note: str = ""  # （作者为…）, kept out of the body
 
     @property
     def title(self):
         return " ".join(part for part in (self.kicker, self.headline, self.subheadline) if part)
+
+
+@dataclass(frozen=True)
+class SkippedLine:
+    """A line that belongs to no story, and why it was left out.
+
+    ``reason`` is one of ``SKIP_REASONS``.
+    """
+
+    line: int
+    text: str
+    reason: str
+
+
+SKIP_REASONS = (
+    "running_head",
+    "masthead",
+    "teaser",
+    "page_number",
+    "page_list",
+    "copyright",
+    "jump",
+    "noise",
+    "staff",
+    "other",
+)
 
 
 @dataclass
@@ -103,6 +133,11 @@ class ParsedPage:
     staff: dict[str, str] = field(default_factory=dict)
     articles: list[ParsedArticle] = field(default_factory=list)
     line: int = 0
+    skipped: list[SkippedLine] = field(default_factory=list)
+    # What the page's running head printed: date (datetime.date or None), name, label.
+    running_head: dict = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # worded for a person, translated
+    staff_credits: list[Credit] = field(default_factory=list)  # every staff line, as printed
 
     @property
     def lead_article(self):
@@ -335,7 +370,7 @@ def _items(text):
     return [_unescaped(_classify(start, lines, hard)) for start, lines, hard in _blocks(text)]
 
 
-def parse_page_text(text):
+def parse_page_text(text, *, edition_date=None, page_names=None):
     """Parse page text into a list of ``ParsedPage``, in the order printed.
 
     Raises ``LayoutError`` for empty text, text of headings only, unreadable
