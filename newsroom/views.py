@@ -1,10 +1,14 @@
 """Project-wide error pages."""
 
+import logging
 import sys
 
 from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import HttpResponseServerError
 from django.template.loader import render_to_string
-from django.views.defaults import server_error
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 
 def _database_down(error):
@@ -15,7 +19,8 @@ def _database_down(error):
 
 
 def error_500(request, *args, **kwargs):
-    """A lost database is an outage, not a bug: answer 503 with a short notice.
+    """A lost database is an outage, not a bug: answer 503 with a short notice; any other
+    error shows the readers' masthead and search box over a Chinese notice.
 
     Django calls this inside the `except` that caught the error, so the
     exception is at hand.  The notice is rendered without touching the database.
@@ -27,4 +32,11 @@ def error_500(request, *args, **kwargs):
         response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = "5"
         return response
-    return server_error(request, *args, **kwargs)
+    try:
+        from articles.public.context_processors import error_page_context
+
+        body = render_to_string("500.html", error_page_context())
+    except Exception:  # the error page itself must not fail
+        logger.exception("The 500 page could not be rendered; a bare notice is shown")
+        body = f"<!DOCTYPE html><title>{_('Server error')}</title><h1>{_('Server error')}</h1>"
+    return HttpResponseServerError(body)

@@ -55,6 +55,17 @@ def chrome(request):
     return _stored_chrome(get_language(), publication_name(), navigation)
 
 
+def error_page_context():
+    """What an error page needs of the readers' pages, made without the database (a 500
+    may be the database's): the masthead with its search box, with no section menu."""
+    publication = publication_name()
+    return {
+        "publication": publication,
+        "chrome": _render_chrome(publication, ()),
+        "page_url": "",
+    }
+
+
 def site(request):
     """The publication's name, the shared page parts and the page's own full address
     (each made only if a page shows it)."""
