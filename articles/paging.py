@@ -68,10 +68,14 @@ class UncountedPaginator(Paginator):
             raise EmptyPage(_("That page contains no results"))
         return number
 
+    def rows(self, start, stop):
+        """The rows ``start`` to ``stop`` of the list (a slice of it)."""
+        return self.object_list[start:stop]
+
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        rows = list(self.rows(bottom, bottom + self.per_page + 1))
         if not rows and (number > 1 or not self.allow_empty_first_page):
             raise EmptyPage(_("That page contains no results"))
         return UncountedPage(rows[: self.per_page], number, self, len(rows) > self.per_page)
@@ -81,6 +85,28 @@ class UncountedPaginator(Paginator):
             return self.page(number)
         except InvalidPage:
             return self.page(1)
+
+
+class KeysFirstPaginator(UncountedPaginator):
+    """An ``UncountedPaginator`` that finds a page's keys before it reads the page's rows.
+
+    For a list found by walking an index and checking each row on the way (the stories
+    of a tag on tens of thousands of them): the walk reads keys alone, which the index
+    holds, so the rows it passes over are never read; then only the page's own rows are
+    read, by key.  ``present`` turns a queryset of those rows into what the page shows
+    (the cards of a list).  Still one query: the keys are a subquery.
+    """
+
+    def __init__(self, object_list, per_page, *args, present=None, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.present = present or (lambda rows: rows)
+
+    def rows(self, start, stop):
+        keys = self.object_list.values("pk")[start:stop]
+        rows = self.object_list.model._default_manager.filter(pk__in=keys)
+        if self.object_list.query.order_by:
+            rows = rows.order_by(*self.object_list.query.order_by)
+        return self.present(rows)
 
 
 class CappedCountPaginator(Paginator):

@@ -14,7 +14,7 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Byline, Edition, Page, Photo, RosterEntry, Section
-from articles.paging import UncountedPaginator
+from articles.paging import KeysFirstPaginator, UncountedPaginator
 from articles.photos import renditions
 from articles.public import fragments, queries, structured_data
 from people.models import Person
@@ -298,7 +298,7 @@ class TagView(ListView):
     template_name = "articles/tag.html"
     context_object_name = "articles"
     paginate_by = 20
-    paginator_class = UncountedPaginator
+    paginator_class = KeysFirstPaginator
 
     def get_queryset(self):
         # A tag used only on unpublished stories does not exist for readers: its name could
@@ -308,7 +308,12 @@ class TagView(ListView):
         tagged_items = TaggedItem.objects.filter(
             tag=self.tag, content_type=ContentType.objects.get_for_model(Article)
         )
-        return as_cards(published_articles().linked_from((tagged_items, "object_id")))
+        return published_articles().linked_from((tagged_items, "object_id"))
+
+    def get_paginator(self, queryset, per_page, *args, **kwargs):
+        # A popular tag's stories are found by walking the newest-first index: its keys
+        # first, then the cards of the page's twenty stories only.
+        return KeysFirstPaginator(queryset, per_page, *args, present=as_cards, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)

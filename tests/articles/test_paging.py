@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, Section
-from articles.paging import UncountedPaginator
+from articles.paging import KeysFirstPaginator, UncountedPaginator
 from tests.factories import ArticleFactory
 
 
@@ -70,3 +70,20 @@ def test_a_deeper_page_runs_the_same_queries(client, section_of_45):
     with CaptureQueriesContext(connection) as deep:
         client.get(url, {"page": 3})
     assert len(first) == len(deep) > 0
+
+
+def test_keys_first_pages_hold_the_same_stories_in_one_query_each(section_of_45):
+    listed = Article.objects.published().in_section(section_of_45)
+    plain = UncountedPaginator(listed, 20)
+    shown = []
+    keyed = KeysFirstPaginator(listed, 20, present=lambda rows: rows.only("headline"))
+    for number in (1, 2, 3):
+        with CaptureQueriesContext(connection) as queries:
+            page = keyed.page(number)
+        assert len(queries) == 1
+        assert [a.headline for a in page] == [a.headline for a in plain.page(number)]
+        assert page.has_next() == (number < 3)
+        shown += [a.headline for a in page]
+    assert shown == [f"芦淞区新闻{minutes:02d}" for minutes in range(45)]
+    with pytest.raises(EmptyPage):
+        keyed.page(4)
