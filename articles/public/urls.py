@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles.public import feeds, views
+from articles.public import feeds, preview, views
 from articles.public.cache import cache_public_page
 from articles.search.views import SearchView
 
@@ -36,5 +36,13 @@ urlpatterns = [
         "photos/<id:pk>/<token:token>-<size:width>.<format:fmt>",
         views.rendition,
         name="rendition",
+    ),
+    # Staff, or a signed link, only; never cached (preview.py).
+    path("preview/stories/<id:pk>/", preview.story, name="preview_story"),
+    path("preview/pages/<isodate:date>/<text:label>/", preview.page, name="preview_page"),
+    path(
+        "preview/photos/<id:pk>/<token:token>-<size:width>.<format:fmt>",
+        preview.photo,
+        name="preview_photo",
     ),
 ]

@@ -14,6 +14,7 @@ from django.utils import timezone
 from articles.models import Article, Section
 from articles.photos import renditions
 from articles.photos.renditions import rendition_url
+from articles.public import preview
 from articles.public.sitemaps import RangeSitemap
 from tests.factories import (
     EditionFactory,
@@ -162,6 +163,17 @@ def urls_to_check(newsroom):
         + [(url, 404) for s in hidden for url in image_urls(s)],
         "articles:search": [(f"/search/?q={marker}", 200) for marker in markers]
         + [("/search/?q=公开", 200)],
+        # Previews are for staff and signed links only: a stranger gets 404 for every story.
+        "articles:preview_story": [(preview.story_url(s), 404) for s in [public, *hidden]],
+        "articles:preview_page": [
+            (preview.page_url(page), 404),
+            (preview.page_url(future_page), 404),
+        ],
+        "articles:preview_photo": [
+            (url.replace("/photos/", "/preview/photos/", 1), 404)
+            for s in [public, *hidden]
+            for url in image_urls(s)
+        ],
         "sitemap": [("/sitemap.xml", 200)],
         # The file of each kind that holds the shared things (and the hidden stories' range).
         "sitemap_file": [
