@@ -93,18 +93,20 @@ def test_headings_only_is_refused():
         parse_page_text("## 株洲高新区\n\n## 标题\n")
 
 
-def test_byline_with_no_name_names_the_line():
+def test_a_role_with_no_name_credits_nobody_and_the_story_still_opens():
     text = "## 标题\n\n株洲日报(全媒体记者/)近日，会议召开。\n"
-    with pytest.raises(LayoutError) as caught:
-        parse_page_text(text)
-    assert caught.value.line == 3
+    (page,) = parse_page_text(text)
+    (article,) = page.articles
+    assert article.headline == "标题" and article.credits == []
+    assert [b["text"] for b in article.body] == ["近日，会议召开。"]
 
 
-def test_unknown_role_word_names_the_line():
+def test_a_new_role_word_is_a_role_not_an_error():
     text = "## 标题\n\n株洲日报(全媒体记者/张三 主笔/李四)近日，会议召开。\n"
-    with pytest.raises(LayoutError) as caught:
-        parse_page_text(text)
-    assert caught.value.line == 3 and "主笔" in caught.value.text
+    (page,) = parse_page_text(text)
+    credits = page.articles[0].credits
+    assert [(c.role, c.names) for c in credits] == [("全媒体记者", ("张三",)), ("主笔", ("李四",))]
+    assert page.articles[0].body == [{"type": "paragraph", "text": "近日，会议召开。"}]
 
 
 def test_text_with_no_story_is_refused():

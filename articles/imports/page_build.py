@@ -1,0 +1,565 @@
+"""Items assembled into pages and stories (see ``page_text`` for the rules).
+
+The builder walks the items once; where it must look ahead (a title block and
+what follows it) it looks at most ``MAX_HEAD`` + ``MAX_PHOTO_TEXT`` items, so
+the walk stays linear however many headings or paragraphs follow each other.
+"""
+
+import re
+
+from django.utils.translation import gettext as _
+
+from articles.credits import Credit
+from articles.imports import page_credits, page_noise
+from articles.imports.page_items import Item, is_titleish
+from articles.imports.parsed import (
+    Kind,
+    ParsedArticle,
+    ParsedPage,
+    ParsedPhoto,
+    ParsedRoster,
+    SkippedLine,
+)
+from articles.print_labels import DISTRICT_PAGE_SECTION, LayoutError
+from articles.typography import to_fullwidth_punctuation as fullwidth
+
+PARAGRAPH, INTERTITLE = "paragraph", "intertitle"
+# Data: the role of a bare name under a commentary, and labels of a box of briefs.
+COMMENTARY_ROLE = "评论作者"
+BRIEF_LABELS = ("简讯", "短讯", "快讯", "简明新闻", "新闻速递", "速览", "资讯")
+MAX_HEAD = 5
+MAX_PHOTO_TEXT = 6
+MAX_CAPTION_PARAGRAPH = 150
+HEAD_KINDS = ("heading", "multi", "para")
+SKIPPED_KINDS = ("skip", "running_head", "staff")
+
+_DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:区|县|市|街道|镇|乡)$")
+_DISTRICT_PARTS = re.compile(r"^([\u4e00-\u9fff]+?(?:区|县|市))([\u4e00-\u9fff]+?(?:街道|镇|乡))$")
+_DATELINE = re.compile(r"^(\d{1,2}月\d{1,2}日)(?:电|讯)?\s*[,，]?\s*")
+_ROSTER_TITLE = re.compile(r"^(?P<title>.{1,200}?)\s*[(（](?P<count>\d{1,40})\s*名[)）]$")
+_SENTENCE_END = tuple("。！？!?…”’」』)）:：;；")
+_ROSTER_SEPARATORS = re.compile(r"[、，,\s]+")
+_COLUMN = re.compile(
+    r"^(?:[【〔［\[「『]\s*(?P<bracketed>[^】〕］\]」』]{1,16}?)\s*[】〕］\]」』]"
+    r"|[■□◆◇●▲▶►★☆]\s*(?P<marked>[^\s■□◆◇●▲▶►★☆]{2,12})"
+    r"|栏目\s*[:：]\s*(?P<named>.{2,16}))$"
+)
+# A title broken over two lines: the first ends inside a phrase or the second closes it.
+_BROKEN_END = tuple("的和与及、在为对把被将向从让“《（(")
+_BROKEN_START = tuple("”》）)、的了")
+_SUBTITLE = ("——", "—", "－－", "--")
+
+
+def is_district(text):
+    return bool(_DISTRICT.match(text))
+
+
+def district_path(text):
+    """石峰区响石岭街道 → (石峰区, 响石岭街道); 芦淞区 → (芦淞区,)."""
+    parts = _DISTRICT_PARTS.match(text)
+    return (parts[1], parts[2]) if parts else (text,)
+
+
+def column_label(text):
+    """The column a label line names (【民生关注】, ■ 记者观察, 栏目：三农), else ""."""
+    match = _COLUMN.match(text) if len(text) <= 24 else None
+    if not match:
+        return ""
+    return (match["bracketed"] or match["marked"] or match["named"]).strip()
+
+
+def _ends_sentence(text):
+    return text.endswith(_SENTENCE_END)
+
+
+class _Builder:
+    def __init__(self, items):
+        self.items = items
+        self.pages: list[ParsedPage] = []
+        self.article: ParsedArticle | None = None
+        self.pending_note = ""
+        self.brief_column = ""
+
+    @property
+    def page(self):
+        if not self.pages:
+            self.pages.append(ParsedPage(line=1))
+        return self.pages[-1]
+
+    def kind_at(self, index):
+        return self.items[index].kind if index < len(self.items) else None
+
+    def skip(self, item, reason=None):
+        self.page.skipped.append(SkippedLine(item.line, item.text, reason or item.reason))
+
+    # Pages ----------------------------------------------------------------------
+
+    def open_page(self, name, line):
+        if self.pages and not self.pages[-1].articles:
+            self.pages[-1].name = self.pages[-1].section = name
+        else:
+            self.pages.append(ParsedPage(name=name, section=name, line=line))
+        self.article = None
+        self.brief_column = ""
+
+    def add_staff(self, item):
+        staff = item.payload
+        for field_name, name in staff.fields.items():
+            self.page.staff.setdefault(field_name, name)
+        self.page.staff_credits.extend(Credit("", role, names) for role, names in staff.roles)
+        self.skip(item, "staff")
+
+    def running_head(self, item):
+        head = item.payload
+        if self.pages and self.pages[-1].articles:
+            self.pages.append(ParsedPage(line=item.line))
+            self.article = None
+            self.brief_column = ""
+        page = self.page
+        if not page.running_head:
+            page.running_head = {"date": head.date, "name": head.name, "label": head.label}
+        if head.name and not page.name:
+            page.name = page.section = head.name
+        self.skip(item, "running_head")
+
+    # Stories --------------------------------------------------------------------
+
+    def open_article(self, article):
+        if self.pending_note:
+            article.editor_note = "\n".join(filter(None, [self.pending_note, article.editor_note]))
+            self.pending_note = ""
+        if not article.column and self.brief_column:
+            article.column = self.brief_column
+        if article.column.endswith(BRIEF_LABELS):
+            self.brief_column = article.column
+            if article.kind == Kind.NEWS:
+                article.kind = Kind.BRIEF
+        elif article.column:
+            self.brief_column = ""
+        self.page.articles.append(article)
+        self.article = article
+
+    def add_paragraph(self, text, line):
+        text, jumps = page_noise.split_jumps(text)
+        if self.article is None:
+            # Text above the page's first title: a caption or box the dump set apart.
+            self.page.skipped.append(SkippedLine(line, text, "other"))
+            return
+        self.article.jumps.extend(jumps)
+        if not text:
+            return
+        body = self.article.body
+        if body and body[-1]["type"] == PARAGRAPH and not _ends_sentence(body[-1]["text"]):
+            body[-1]["text"] += text
+        else:
+            body.append({"type": PARAGRAPH, "text": text})
+
+    def add_intertitle(self, lines, line):
+        if self.article is None:
+            raise LayoutError(_("A heading with no story under it"), line, " ".join(lines))
+        self.article.body.append({"type": INTERTITLE, "text": "\n".join(lines)})
+
+    def add_photo(self, item, caption=None):
+        if self.article is None:
+            raise LayoutError(_("A photo credit with no story above it"), item.line, item.text)
+        text = item.text if caption is None else caption
+        self.article.photos.append(ParsedPhoto(text, item.credits, item.line))
+
+
+# Heads --------------------------------------------------------------------------
+
+
+def _head_lines(head):
+    """(text, is a ``##`` heading) for every line of a head, in order."""
+    lines = []
+    for item in head:
+        if item.kind == "multi":
+            lines.extend((text, False) for text in item.lines)
+        else:
+            lines.append((item.text, item.kind == "heading"))
+    return lines
+
+
+def _join_broken(lines):
+    """A title hard-broken in the middle of a phrase is one line again."""
+    joined = []
+    for text, heading in lines:
+        if joined and not heading and not joined[-1][1] and _is_broken(joined[-1][0], text):
+            joined[-1] = (joined[-1][0] + text, False)
+        else:
+            joined.append((text, heading))
+    return joined
+
+
+def _is_broken(first, second):
+    return (
+        first.endswith(_BROKEN_END)
+        or second.startswith(_BROKEN_START)
+        or first.count("“") > first.count("”")
+        or first.count("《") > first.count("》")
+    )
+
+
+def _head_article(head, kind, line):
+    """Split a story's head (headings, blocks, title lines) into its parts."""
+    seed_form = any(item.kind == "heading" for item in head) or len(head) == 1
+    lines = _head_lines(head)
+    column, districts = "", ()
+    if len(lines) > 1 and column_label(lines[0][0]):
+        column = column_label(lines[0][0])
+        lines = lines[1:]
+    if len(lines) > 1 and is_district(lines[0][0]):
+        districts = district_path(lines[0][0])
+        lines = lines[1:]
+    article = ParsedArticle(headline="", kind=kind, districts=districts, line=line, column=column)
+    if kind in (Kind.COMMENTARY, Kind.PHOTO):
+        article.headline = " ".join(text for text, _heading in lines)
+        return _fullwidth_title(article)
+    subtitle = [text for text, _heading in lines if text.startswith(_SUBTITLE)]
+    lines = [(text, heading) for text, heading in lines if not text.startswith(_SUBTITLE)]
+    if not seed_form:
+        lines = _join_broken(lines)
+    headings = [text for text, heading in lines if heading]
+    others = [text for text, heading in lines if not heading]
+    if headings:
+        if len(headings) >= 2:
+            article.kicker, article.headline = headings[0], headings[1]
+        else:
+            article.headline = headings[0]
+        article.subheadline = "".join(headings[2:] + others)
+    elif others:
+        if len(others) == 1:
+            article.headline = others[0]
+        else:
+            article.kicker, article.headline = others[0], others[1]
+            article.subheadline = "".join(others[2:])
+    if subtitle:
+        article.subheadline = " ".join(filter(None, [article.subheadline, *subtitle]))
+    return _fullwidth_title(article)
+
+
+def _fullwidth_title(article):
+    article.kicker = fullwidth(article.kicker)
+    article.headline = fullwidth(article.headline)
+    article.subheadline = fullwidth(article.subheadline)
+    return article
+
+
+def _lead_dateline(item):
+    """The dateline and the body's first text of a lead credit item."""
+    rest, dateline = item.rest, item.dateline
+    if not dateline:
+        match = _DATELINE.match(rest)
+        if match:
+            dateline, rest = match[1], rest[match.end() :]
+    return dateline, rest
+
+
+# The walk ------------------------------------------------------------------------
+
+
+def _is_head_item(build, index):
+    item = build.items[index]
+    if item.kind == "heading":
+        return build.kind_at(index + 1) != "staff"
+    if item.kind == "multi":
+        return True
+    return item.titleish and not _ROSTER_TITLE.match(item.text)
+
+
+def _head_end(build, i):
+    end = i
+    while end < len(build.items) and end - i < MAX_HEAD + 1 and _is_head_item(build, end):
+        end += 1
+    return end
+
+
+def _try_story(build, i):
+    """Open the story whose head starts at ``i``; the index after it, or None if none does."""
+    end = _head_end(build, i)
+    if end - i > MAX_HEAD:
+        return None  # more title lines than a head has: text
+    head = build.items[i:end]
+    after = end
+    notes = []
+    while build.kind_at(after) == "editor_note" and len(notes) < 3:
+        notes.append(build.items[after].text)
+        after += 1
+    photos_end = after
+    while build.kind_at(photos_end) == "photo" and build.items[photos_end].text:
+        photos_end += 1
+        if photos_end - after > MAX_PHOTO_TEXT:
+            break
+    following = build.items[photos_end] if photos_end < len(build.items) else None
+    if (
+        following is not None
+        and following.kind == "photo"
+        and photos_end == after
+        and build.kind_at(after + 1) == "para"
+    ):
+        # A photo credit right under the title (文/图 张三) is the story's byline.
+        return _open_news(build, head, notes, [], following)
+    if following is not None and following.kind == "credit":
+        if (
+            following.byline
+            and not notes
+            and photos_end == after
+            and build.kind_at(photos_end + 1) == "para"
+        ):
+            return _open_commentary(build, head, following, photos_end + 1)
+        return _open_news(build, head, notes, build.items[after:photos_end], following)
+    # A byline as the head's last line (何春林, ■ 江某) over text: a commentary.
+    if len(head) > 1 and head[-1].byline and build.kind_at(end) == "para":
+        return _open_commentary(build, head[:-1], head[-1], end)
+    if photos_end > after:
+        photos = build.items[after:photos_end]
+        keep_open = following is not None and following.kind == "para"
+        return _open_photo_story(build, head, notes, [], photos, photos_end, keep_open)
+    if not notes:
+        photo_story = _photo_story_after(build, head, end)
+        if photo_story is not None:
+            return photo_story
+    if build.article is None and build.kind_at(after) == "para":
+        # The page's first title with text under it and no credit: a story still.
+        return _open_news(build, head, notes, [], None, after)
+    return None
+
+
+def _photo_story_after(build, head, end):
+    """Title, caption paragraphs and a standalone credit (with or without 摄): a photo story."""
+    body_end = end
+    while build.kind_at(body_end) == "para" and body_end - end <= MAX_PHOTO_TEXT:
+        body_end += 1
+    if body_end == end or build.kind_at(body_end) not in ("photo", "credit"):
+        return None
+    credit = build.items[body_end]
+    paragraphs = build.items[end:body_end]
+    if credit.kind == "photo" and credit.text:
+        return None
+    if credit.kind == "credit":
+        # Without 摄, only a short caption under a title makes one (else: text and its credit).
+        short = sum(len(p.text) for p in paragraphs) <= 2 * MAX_CAPTION_PARAGRAPH
+        if credit.lead or not credit.credits or len(paragraphs) > 2 or not short:
+            return None
+        if page_credits.is_tip(credit.credits):
+            return None
+        if any(item.kind == "heading" for item in head) and build.article is not None:
+            return None
+    credits = [Credit(c.unit, c.role, c.names, True) for c in credit.credits]
+    photo = Item("photo", credit.line, text="", credits=credits)
+    return _open_photo_story(build, head, [], paragraphs, [photo], body_end + 1)
+
+
+def _open_photo_story(build, head, notes, paragraphs, photos, end, keep_open=False):
+    article = _head_article(head, Kind.PHOTO, head[0].line)
+    article.editor_note = "\n".join(notes)
+    build.open_article(article)
+    for para in paragraphs:
+        build.add_paragraph(para.text, para.line)
+    for photo in photos:
+        build.add_photo(photo)
+    if not keep_open:
+        build.article = None
+    return end
+
+
+def _open_news(build, head, notes, photos, credit, end=None):
+    article = _head_article(head, Kind.NEWS, head[0].line)
+    article.editor_note = "\n".join(notes)
+    if credit is not None:
+        article.credits = list(credit.credits)
+        if page_credits.is_commentary(credit.credits) or "评论员" in credit.text[:12]:
+            article.kind = Kind.COMMENTARY
+    build.open_article(article)
+    for photo in photos:
+        build.add_photo(photo)
+    if credit is None:
+        return end
+    if credit.lead:
+        article.dateline, rest = _lead_dateline(credit)
+        if rest:
+            build.add_paragraph(rest, credit.line)
+    return build.position[id(credit)] + 1
+
+
+def _open_commentary(build, head, byline, end):
+    article = _head_article(head, Kind.COMMENTARY, head[0].line)
+    article.credits = [Credit("", COMMENTARY_ROLE, (byline.byline,))]
+    previous = build.page.lead_article if build.page.articles else None
+    build.open_article(article)
+    if previous is not None:
+        article.main_article = build.page.articles.index(previous)
+    return end
+
+
+def _rosters(build, i):
+    """Roster titles and their names, from ``i``: the page lead's; the index after them."""
+    items = build.items
+    article = build.page.lead_article
+    while i < len(items) and items[i].kind in ("heading", "para"):
+        match = _ROSTER_TITLE.match(items[i].text)
+        if not match:
+            break
+        if article is None:
+            raise LayoutError(_("A roster with no story on its page"), items[i].line, items[i].text)
+        names, step = [], 1
+        if i + 1 < len(items) and items[i + 1].kind == "para":
+            following = items[i + 1].text
+            if not _ROSTER_TITLE.match(following):
+                names, step = [n for n in _ROSTER_SEPARATORS.split(following) if n], 2
+        article.rosters.append(
+            ParsedRoster(fullwidth(match["title"]), int(match["count"]), names, items[i].line)
+        )
+        i += step
+    return i
+
+
+def _link_box(build, item, i):
+    """相关链接: rosters when roster titles follow, else prose for the story above."""
+    following = build.items[i] if i < len(build.items) else None
+    if following is not None and _ROSTER_TITLE.match(following.text or ""):
+        end = _rosters(build, i)
+        build.article = None
+        return end
+    article = build.article or build.page.lead_article
+    if article is None:
+        build.skip(item, "other")
+        return i
+    build.article = article
+    build.add_intertitle([item.text.strip("【】〔〕[]■□◆●▶ ：:")], item.line)
+    return i
+
+
+def _step(build, i):
+    """Handle the item at ``i``; the index of the next one to read."""
+    item = build.items[i]
+    kind = item.kind
+    if kind == "heading" and build.kind_at(i + 1) == "staff":
+        build.open_page(item.text, item.line)
+        return i + 1
+    if kind == "staff":
+        build.add_staff(item)
+    elif kind == "running_head":
+        build.running_head(item)
+    elif kind == "skip":
+        build.skip(item)
+    elif kind == "jump":
+        if build.article is not None:
+            build.article.jumps.append(item.text)
+        else:
+            build.skip(item, "jump")
+    elif kind == "link":
+        return _link_box(build, item, i + 1)
+    elif kind == "editor_note":
+        if build.kind_at(i + 1) in HEAD_KINDS:
+            # A note above a title belongs to the story under it.
+            build.pending_note = item.text
+            following = _try_story(build, i + 1)
+            if following is not None:
+                return following
+            build.pending_note = ""
+        if build.article is not None:
+            notes = [build.article.editor_note, item.text]
+            build.article.editor_note = "\n".join(filter(None, notes))
+        else:
+            build.pending_note = item.text
+    elif kind == "author_note":
+        if build.article is not None:
+            build.article.author_note = item.text.strip("（）()")
+        else:
+            build.skip(item, "other")
+    elif kind in HEAD_KINDS and (kind != "para" or item.titleish):
+        following = _try_story(build, i)
+        if following is not None:
+            return following
+        if kind == "para":
+            previous = build.article.body[-1] if build.article and build.article.body else None
+            opens = previous is None or _ends_sentence(previous["text"])
+            if build.article is not None and opens and build.kind_at(i + 1) == "para":
+                build.add_intertitle([item.text], item.line)
+            else:
+                build.add_paragraph(item.text, item.line)
+        else:
+            build.add_intertitle([item.text] if kind == "heading" else item.lines, item.line)
+    elif kind == "photo":
+        _photo(build, item, i)
+    elif kind == "credit":
+        _inner_credit(build, item, i)
+    else:
+        build.add_paragraph(item.text, item.line)
+    return i + 1
+
+
+def _photo(build, item, i):
+    """A photo in a story; a bare credit under a short paragraph takes it as its caption."""
+    body = build.article.body if build.article is not None else []
+    if (
+        not item.text
+        and body
+        and body[-1]["type"] == PARAGRAPH
+        and len(body[-1]["text"]) <= MAX_CAPTION_PARAGRAPH
+        and build.items[i - 1].kind == "para"
+        and build.items[i - 1].text == body[-1]["text"]
+    ):
+        build.add_photo(item, caption=body.pop()["text"])
+        return
+    build.add_photo(item)
+
+
+def _inner_credit(build, item, i):
+    if build.article is None:
+        raise LayoutError(_("A credit line with no headline above it"), item.line, "")
+    if page_credits.is_tip(item.credits):
+        build.article.credits.extend(item.credits)
+        return
+    previous = build.article.body[-1] if build.article.body else None
+    if (
+        not item.text
+        or item.lead
+        or not item.credits
+        or not all(c.photo for c in item.credits)
+        or previous is None
+        or previous["type"] != PARAGRAPH
+    ):
+        # Inside a story a credit-like line is text (记者 手记, a closing （记者 张三）).
+        build.add_paragraph(item.text or item.rest, item.line)
+        return
+    build.add_photo(item)
+
+
+def build_pages(items):
+    """The pages and stories ``items`` make, with their text full-width; raises ``LayoutError``."""
+    build = _Builder(items)
+    build.position = {id(item): index for index, item in enumerate(items)}
+    i = 0
+    while i < len(items):
+        i = _step(build, i)
+    return _finish(build.pages)
+
+
+def _finish(pages):
+    kept = []
+    for page in pages:
+        if page.articles:
+            kept.append(page)
+        elif kept:
+            kept[-1].skipped.extend(page.skipped)
+        elif page.skipped and pages[-1] is not page:
+            pages[pages.index(page) + 1].skipped[:0] = page.skipped
+    for page in kept:
+        if not page.section and any(article.districts for article in page.articles):
+            page.name = page.section = DISTRICT_PAGE_SECTION
+        for article in page.articles:
+            for block in article.body:
+                if block["type"] == INTERTITLE:
+                    block["text"] = "\n".join(fullwidth(t) for t in block["text"].split("\n"))
+                else:
+                    block["text"] = fullwidth(block["text"])
+            for photo in article.photos:
+                photo.caption = fullwidth(photo.caption)
+            article.editor_note = fullwidth(article.editor_note)
+            article.author_note = fullwidth(article.author_note)
+    return kept
+
+
+__all__ = ["build_pages", "column_label", "district_path", "is_district", "is_titleish"]

@@ -1,0 +1,248 @@
+"""Page text cut into items: headings, title blocks, paragraphs, credits, captions, noise.
+
+A block is a run of lines between blank lines (a ``## `` heading is a block
+alone); a block whose lines end in Markdown hard breaks (two spaces or a
+backslash) is a multi-line title or intertitle.  Plain text from other layout
+systems runs a title, a lead paragraph and a staff line together with bare
+newlines, so a block is cut again at a line that stands alone (running head,
+staff line, jump line, page number…), at an indented line (a new paragraph),
+at a lead (本报讯…, 新华社…电) and at a credit line, the short title lines just
+above a lead becoming items of their own.  Each item is then classified once.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from articles.credits import PHOTO_MARK, Credit
+from articles.imports import page_credits, page_noise
+from articles.print_labels import ROSTER_HEADING
+
+LINK_LABELS = (ROSTER_HEADING, "新闻链接", "背景链接", "延伸阅读", "知识链接", "链接")
+_LINK = re.compile(rf"^[【〔\[■□◆●▶\s]*(?:{'|'.join(LINK_LABELS)})[】〕\]\s:：]*$")
+_PICTURE = re.compile(r"^!\[[^\]]{0,200}\]\([^)]{0,500}\)$|^[\[【](?:图片|图|照片|image)[\]】]$")
+_SENTENCE_PUNCTUATION = re.compile(r"[，,。；;]")
+_CLOSED_SENTENCE = tuple("。:：;；…")
+# Where a caption's photo credit may sit: 摄, 图/ or /图, (新华社发).
+_PHOTO_TAIL = re.compile(rf"{PHOTO_MARK}|图\s*[/／:：]|[/／]\s*图|发\s*[)）]?$")
+_INDENT = ("\u3000", "  ", "\t")
+# A Markdown backslash escape of ASCII punctuation (the Markdown export writes them).
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+MAX_CREDIT_LINE = 60
+MAX_CAPTION = 300
+MAX_HEAD_LINES = 5
+
+
+@dataclass
+class Item:
+    """One piece of the page, as read from its text.
+
+    ``kind``: heading, multi (hard-broken block), para, credit (``lead`` when it
+    opens the body: 本报讯(记者 张三)…), photo, staff, running_head, jump, skip
+    (``reason`` says why), editor_note, author_note, link (相关链接).
+    """
+
+    kind: str
+    line: int
+    text: str = ""
+    lines: list[str] = field(default_factory=list)
+    credits: list[Credit] = field(default_factory=list)
+    rest: str = ""
+    dateline: str = ""
+    lead: bool = False
+    reason: str = ""
+    payload: object = None  # the StaffLine or RunningHead read from the line
+
+    @property
+    def titleish(self):
+        return self.kind == "para" and is_titleish(self.text)
+
+    @property
+    def byline(self):
+        """The name of a commentary's byline (``何春林``, ``■ 江某``), else ""."""
+        if self.kind == "para":
+            return page_credits.byline_name(self.text)
+        if self.kind == "credit" and not self.lead and len(self.credits) == 1:
+            credit = self.credits[0]
+            if not credit.role and len(credit.names) == 1 and not credit.photo:
+                return credit.names[0]
+        return ""
+
+
+def is_titleish(text):
+    """A plain line that may be a title: short, no sentence punctuation, brackets closed.
+
+    A title may end in ！ or ？, but not a quotation (“太好了！”) or a sentence.
+    """
+    return (
+        0 < len(text) <= 40
+        and not _SENTENCE_PUNCTUATION.search(text)
+        and not text.endswith(_CLOSED_SENTENCE)
+        and not (text.startswith("“") and text.endswith("”"))
+        and not (text.startswith(("（", "(")) and text.endswith(("）", ")")))
+        and text.count("“") == text.count("”")
+        and text.count("（") + text.count("(") == text.count("）") + text.count(")")
+    )
+
+
+def _standalone(text):
+    """The item a line makes on its own (staff, running head, jump, noise), else None."""
+    staff = page_noise.read_staff_line(text)
+    if staff:
+        return Item("staff", 0, text=text, payload=staff)
+    if page_noise.is_jump_line(text):
+        return Item("jump", 0, text=text)
+    head = page_noise.read_running_head(text)
+    if head:
+        return Item("running_head", 0, text=text, payload=head)
+    reason = page_noise.read_noise(text)
+    if not reason and _PICTURE.match(text):
+        reason = "noise"
+    return Item("skip", 0, text=text, reason=reason) if reason else None
+
+
+def _raw_blocks(text):
+    """(lines as (number, raw), hard-broken?, heading?) for each block."""
+    block, hard, previous = [], False, ""
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("#"):
+            if block:
+                yield block, hard, False
+            block, hard = [], False
+            if stripped:
+                yield [(number, stripped.lstrip("#").strip())], False, True
+            continue
+        # A Markdown hard line break: two trailing spaces or a backslash.
+        if block and (previous.endswith("  ") or previous.endswith("\\")):
+            hard = True
+        previous = raw
+        block.append((number, raw))
+    if block:
+        yield block, hard, False
+
+
+def _clean(raw):
+    return page_noise.squeeze(raw.rstrip("\\"))
+
+
+def _cut(block, hard):
+    """A block cut at the lines that stand alone → (item or None, [(number, line)]) units."""
+    units, current, closed = [], [], False
+    for number, raw in block:
+        line = _clean(raw)
+        alone = _standalone(line)
+        if alone is not None:
+            if current:
+                units.append((None, current))
+                current = []
+            alone.line = number
+            units.append((alone, []))
+            continue
+        if current and not hard and (closed or _starts_unit(raw, line)):
+            heads = _title_lines_before(current) if page_credits.lead(line) else []
+            if len(heads) < len(current):
+                units.append((None, current[: len(current) - len(heads)]))
+            units.extend((None, [head]) for head in heads)
+            current = []
+        current.append((number, line))
+        # A caption or credit line ends its unit: the next line is another piece.
+        closed = not hard and len(block) > 1 and _is_caption_or_credit(line)
+    if current:
+        units.append((None, current))
+    return units
+
+
+def _is_caption_or_credit(line):
+    if (
+        len(line) <= MAX_CAPTION
+        and _PHOTO_TAIL.search(line[-40:])
+        and page_credits.photo_credit(line)[1]
+    ):
+        return True
+    if len(line) <= MAX_CREDIT_LINE:
+        credits = page_credits.credit_line(line)
+        return bool(credits) and any(c.role for c in credits)
+    return False
+
+
+def _starts_unit(raw, line):
+    if raw.startswith(_INDENT):
+        return True
+    return page_credits.lead(line) is not None or _is_caption_or_credit(line)
+
+
+def _title_lines_before(lines):
+    """The short title lines that end ``lines`` (a head above a lead in plain text)."""
+    heads = []
+    for number, line in reversed(lines[-MAX_HEAD_LINES:]):
+        if not is_titleish(line):
+            break
+        heads.insert(0, (number, line))
+    return heads
+
+
+def _classify(lines, hard):
+    start = lines[0][0]
+    texts = [line for _number, line in lines]
+    if len(texts) > 1 and hard:
+        joined = " ".join(texts)
+        if len(joined) <= MAX_CREDIT_LINE and not _SENTENCE_PUNCTUATION.search(joined):
+            credits = page_credits.credit_line(joined)
+            if credits and any(c.role for c in credits):
+                return Item("credit", start, text=joined, credits=credits)
+        return Item("multi", start, lines=texts)
+    text = "".join(texts)
+    if _LINK.match(text):
+        return Item("link", start, text=text)
+    note = page_noise.editor_note(text)
+    if note is not None:
+        return Item("editor_note", start, text=note)
+    if page_noise.is_author_note(text):
+        return Item("author_note", start, text=text)
+    found = page_credits.lead(text)
+    if found is not None:
+        return Item(
+            "credit",
+            start,
+            text=text,
+            credits=found.credits,
+            rest=found.rest.strip(),
+            dateline=found.dateline,
+            lead=True,
+        )
+    if len(text) <= MAX_CAPTION and _PHOTO_TAIL.search(text[-40:]):
+        caption, credits = page_credits.photo_credit(text)
+        if credits:
+            return Item("photo", start, text=caption.strip(), credits=credits)
+    if len(text) <= MAX_CREDIT_LINE:
+        credits = page_credits.credit_line(text)
+        if credits is not None:
+            return Item("credit", start, text=text, credits=credits)
+    return Item("para", start, text=text)
+
+
+def _unescaped(item):
+    """``item`` with its text's escapes undone, once its kind was read from the escaped text."""
+    item.text, item.rest = _ESCAPE.sub(r"\1", item.text), _ESCAPE.sub(r"\1", item.rest)
+    item.lines = [_ESCAPE.sub(r"\1", line) for line in item.lines]
+    return item
+
+
+def read_items(text):
+    """The page's items in printed order."""
+    items = []
+    for block, hard, heading in _raw_blocks(text):
+        if heading:
+            number, line = block[0]
+            alone = _standalone(page_noise.squeeze(line))
+            if alone is not None:
+                alone.line = number
+                items.append(alone)
+            elif _LINK.match(line):
+                items.append(Item("link", number, text=line))
+            else:
+                items.append(_unescaped(Item("heading", number, text=line)))
+            continue
+        for alone, lines in _cut(block, hard):
+            items.append(alone if alone is not None else _unescaped(_classify(lines, hard)))
+    return items

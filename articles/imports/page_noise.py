@@ -1,0 +1,278 @@
+"""Lines of page text that belong to no story, and the page's own lines.
+
+A PDF dump of a newspaper page carries, besides its stories, what the page
+prints around them: the running head (paper, date, weekday, page name and
+label), masthead lines (ISSN, postal code, issue number, publisher), teasers
+for other pages, stray page numbers, an e-paper's list of pages, copyright
+lines, and the staff line (责任编辑 … 美术编辑 … 校对 …).  Inside stories it
+carries jump lines (下转第2版), editors' notes (编者按) and author notes
+(（作者为…）), which are not the reporter's text.
+
+Every function here reads one line (whitespace already collapsed) and is pure
+and linear: each pattern is anchored or bounded, and lines longer than the
+longest such line could be are not looked at.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+# Longer lines are text: no running head, staff or masthead line is this long.
+MAX_NOISE_LENGTH = 120
+_HAN_DIGITS = "〇零一二三四五六七八九十"
+_LABEL = r"(?:[A-Z]{1,2}\d{1,3}|第?[0-9０-９]{1,3}版|第[一二三四五六七八九十]{1,3}版)"
+_DATE = re.compile(
+    r"(?P<year>(?:19|20)\d\d)\s*(?:年|-|\.|/)\s*(?P<month>\d{1,2})\s*(?:月|-|\.|/)\s*"
+    r"(?P<day>\d{1,2})\s*日?"
+)
+_WEEKDAY = re.compile(r"(?:星期|周|礼拜)[一二三四五六日天]")
+_LUNAR = re.compile(r"农历[\u4e00-\u9fff]{0,12}")
+_LABEL_RE = re.compile(rf"(?<![A-Za-z0-9]){_LABEL}(?![0-9])")
+_PAPER = re.compile(r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|晨报|商报|时报|周报|周刊|报)")
+_RULE_ONLY = re.compile(r"^[\s\-—–－_=·•■□▲△▼▽◆◇●○★☆▶►→|｜/\\*#~～.。…]*$")
+
+_MASTHEAD = re.compile(
+    r"ISSN|CN\s*\d\d\s*[-－—]\s*\d{4}|邮发代号|国内统一连续出版物号|国际标准连续出版物号|"
+    r"^(?:总第|第)\s*[0-9０-９]{1,6}\s*期|总第\s*[0-9０-９]{1,6}\s*期|今日\s*[0-9一二三四五六七八九十]{1,3}\s*版|"
+    r"^(?:主管|主办|主管主办|出版|社址|地址|邮编|社长|总编辑|副总编辑|发行|订阅|广告|新闻热线|"
+    r"值班电话|本报地址|零售价|定价|每份)\s*[:：\s]|"
+    r"(?:DAILY|EVENING|TIMES|WEEKLY|NEWS|HERALD|POST)\b"
+)
+_COPYRIGHT = re.compile(
+    r"版权所有|©|Copyright|\(c\)\s*\d{4}|未经[\u4e00-\u9fff]{0,6}(?:授权|许可|同意)|"
+    r"不得转载|禁止转载|侵权必究|广告经营许可证|^印刷\s*[:：]|法律顾问"
+)
+_PAGE_NUMBER = re.compile(rf"^[\s\-—–－·]*(?:\d{{1,3}}|{_LABEL}|第\s*\d{{1,3}}\s*页)[\s\-—–－·]*$")
+_PAGE_LIST_START = re.compile(
+    r"^(?:版面导航|版面目录|本期目录|上一版|下一版|返回目录|往期回顾|电子版)"
+)
+_TEASER = re.compile(
+    rf"(?:详见|详细报道见|全文见|见|转|请看|敬请关注)\s*(?:本报)?\s*{_LABEL}|"
+    r"^(?:今日导读|本期导读|导读|今日看点|要闻提示)\s*[:：]?"
+)
+_TEASER_TAIL = re.compile(rf"(?:\s|…|\.{{2,}}|·{{2,}}|▶|→){_LABEL}?\s*$")
+_TEASER_MARK = re.compile(r"^[▶►→●◆■]")
+_JUMP = re.compile(
+    r"[(（【\[]?\s*(?:下转|上接|接上|转下|紧接|接第|转第|下接|上转|续第|转至|转(?=[A-Z]))\s*"
+    rf"(?:第?\s*[A-Z]{{0,2}}[0-9０-９{_HAN_DIGITS}]{{1,3}}\s*版|[A-Z]{{1,2}}[0-9]{{1,3}})"
+    r"[\u4e00-\u9fff]{0,4}\s*[)）】\]]?"
+)
+_JUMP_LINE = re.compile(rf"^{_JUMP.pattern}$")
+_JUMP_END = re.compile(rf"\s*{_JUMP.pattern}$")
+_JUMP_START = re.compile(rf"^{_JUMP.pattern}\s*")
+_EDITOR_NOTE = re.compile(
+    r"^[【\[〔(（]?\s*(?:编者按|编者的话|编前语|编者注)\s*[】\]〕)）]?\s*[:：]?\s*"
+)
+_AUTHOR_NOTE = re.compile(
+    r"^[(（]\s*(?:作者(?:为|系|是|单位|简介)|本文作者|作者\s*[:：])[^()（）]{1,200}[)）]$"
+    r"|^作者(?:简介|单位)\s*[:：]"
+)
+
+# Staff roles of the page (data): printed word → the page field it fills.
+STAFF_ROLES = {
+    "责任编辑": "chief_editor",
+    "本版责编": "chief_editor",
+    "本版编辑": "chief_editor",
+    "责编": "chief_editor",
+    "值班编辑": "chief_editor",
+    "编辑": "chief_editor",
+    "美术编辑": "art_editor",
+    "美编": "art_editor",
+    "版式设计": "art_editor",
+    "版面设计": "art_editor",
+    "版式": "art_editor",
+    "组版": "art_editor",
+    "制图": "art_editor",
+    "校对": "proofreader",
+    "责任校对": "proofreader",
+    "检校": "proofreader",
+    "校读": "proofreader",
+}
+_SPACED = r"\s?"
+_STAFF_WORD = re.compile(
+    "|".join(
+        _SPACED.join(map(re.escape, word)) for word in sorted(STAFF_ROLES, key=len, reverse=True)
+    )
+)
+_STAFF_GAP = re.compile(r"^[\s:：/|｜、，,·•■□]*$")
+_STAFF_NAMES = re.compile(r"[\s:：/|｜、，,·•]+")
+# A staff name: two to four Han characters (a compound surname and two), or with a ·.
+_HAN_NAME = re.compile(r"^(?:[\u3400-\u9fff]{2,4}|[\u3400-\u9fff]{1,6}·[\u3400-\u9fff·]{1,10})$")
+
+
+@dataclass
+class StaffLine:
+    """A page's staff line: the first name per page field, and every role as printed."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    roles: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+
+
+def squeeze(text):
+    """Whitespace collapsed to single spaces (linear, whatever the line holds)."""
+    return " ".join(text.split())
+
+
+def _names(chunk):
+    """Names in a staff chunk: ``周 健`` (a letter-spaced name) is one person."""
+    tokens = [t for t in _STAFF_NAMES.split(chunk) if t]
+    names, single = [], ""
+    for token in tokens:
+        if len(token) == 1:
+            single += token
+            if len(single) >= 3:
+                names.append(single)
+                single = ""
+            continue
+        if single:
+            names.append(single)
+            single = ""
+        names.append(token)
+    if single:
+        names.append(single)
+    return tuple(names)
+
+
+def read_staff_line(text):
+    """``责任编辑：王建设 美术编辑：王玺`` (any form) → ``StaffLine``; None for other lines."""
+    if len(text) > MAX_NOISE_LENGTH:
+        return None
+    text = text.strip("■□◆●▶| ｜")
+    words = list(_STAFF_WORD.finditer(text))
+    if not words or not _STAFF_GAP.match(text[: words[0].start()]):
+        return None
+    staff = StaffLine()
+    for number, word in enumerate(words):
+        end = words[number + 1].start() if number + 1 < len(words) else len(text)
+        names = _names(text[word.end() : end])
+        if not names and number + 1 < len(words):
+            continue  # 责任编辑/美术编辑：… a role written before the next one
+        if not names or not all(_HAN_NAME.match(name) for name in names):
+            return None
+        role = "".join(word.group(0).split())
+        staff.roles.append((role, names))
+        staff.fields.setdefault(STAFF_ROLES[role], names[0])
+    return staff if staff.roles else None
+
+
+# An editor named in a running head (编辑 张 三) and a bare page number (| 07).
+_STAFF_IN_HEAD = re.compile(rf"(?:{_STAFF_WORD.pattern})\s?[:：/]?\s?(?:[\u4e00-\u9fff]\s?){{1,4}}")
+_BARE_NUMBER = re.compile(r"(?:^|[\s|｜])(\d{1,3})(?:$|[\s|｜])")
+
+
+@dataclass
+class RunningHead:
+    date: datetime.date | None
+    name: str
+    label: str
+
+
+def _leftover_name(text):
+    words = [w for w in re.split(r"[\s|｜/·•:：,，]+", text) if w]
+    words = [w for w in words if not _PAPER.fullmatch(w) and not w.startswith("编辑")]
+    han = [w for w in words if re.fullmatch(r"[\u4e00-\u9fff·]{2,10}", w)]
+    return han[-1] if han else ""
+
+
+def read_running_head(text):
+    """A running head (``株洲日报 2024年3月5日 星期二 A05 区县新闻``) → ``RunningHead``, else None.
+
+    A dated line counts when it also prints a weekday, a page label or the
+    paper's name and nothing that reads as a sentence; an undated one when it is
+    a page label and a short page name alone (``A05 | 区县新闻``).
+    """
+    if len(text) > MAX_NOISE_LENGTH or re.search(r"[。，；！？]", text):
+        return None
+    date_match = _DATE.search(text)
+    label_match = _LABEL_RE.search(text)
+    if date_match:
+        if not (_WEEKDAY.search(text) or label_match or _PAPER.search(text)):
+            return None
+        try:
+            date = datetime.date(
+                int(date_match["year"]), int(date_match["month"]), int(date_match["day"])
+            )
+        except ValueError:
+            date = None
+        rest = text[: date_match.start()] + " " + text[date_match.end() :]
+    elif label_match and len(text) <= 24:
+        date, rest = None, text
+        if not re.fullmatch(r"[\s|｜·•/\-—]*", text[: label_match.start()]) and not re.fullmatch(
+            r"[\s|｜·•/\-—]*", text[label_match.end() :]
+        ):
+            return None
+    else:
+        return None
+    label = label_match.group(0) if label_match else ""
+    rest = _WEEKDAY.sub(" ", _LUNAR.sub(" ", rest))
+    rest = _STAFF_IN_HEAD.sub(" ", rest)
+    if label:
+        rest = rest.replace(label, " ", 1)
+    else:
+        number = _BARE_NUMBER.search(rest)
+        label = number.group(1) if number else ""
+    name = _leftover_name(rest)
+    if not date_match and not name:
+        return None
+    return RunningHead(date, name, label)
+
+
+def read_noise(text):
+    """Why a line belongs to no story (a ``SkippedLine`` reason), or "" for a line of the page.
+
+    Running heads and staff lines are read by their own functions; this names
+    the rest: masthead, teaser, page number, e-paper page list, copyright, a rule.
+    """
+    if not text or len(text) > MAX_NOISE_LENGTH:
+        return ""
+    if _RULE_ONLY.match(text):
+        return "noise"
+    if _PAGE_NUMBER.match(text):
+        return "page_number"
+    if _PAGE_LIST_START.match(text) or len(_LABEL_RE.findall(text)) >= 3:
+        return "page_list"
+    if _COPYRIGHT.search(text):
+        return "copyright"
+    if _MASTHEAD.search(text) and not re.search(r"[。！？]$", text):
+        return "masthead"
+    if len(text) <= 50 and (
+        _TEASER.search(text)
+        or (_TEASER_MARK.match(text) and _TEASER_TAIL.search(text) and _LABEL_RE.search(text))
+    ):
+        return "teaser"
+    return ""
+
+
+def is_jump_line(text):
+    return len(text) <= 30 and bool(_JUMP_LINE.match(text))
+
+
+def split_jumps(text):
+    """A paragraph with a jump line at its start or end → (text without it, jumps found)."""
+    jumps = []
+    if len(text) > 30:
+        end = _JUMP_END.search(text[-30:])
+        if end:
+            jumps.append(end.group(0).strip())
+            text = text[: len(text) - 30 + end.start()].rstrip()
+        start = _JUMP_START.match(text[:30])
+        if start:
+            jumps.insert(0, start.group(0).strip())
+            text = text[start.end() :]
+    return text, jumps
+
+
+def editor_note(text):
+    """The note of a ``编者按：…`` paragraph, else None."""
+    match = _EDITOR_NOTE.match(text[:12])
+    if not match or match.end() == len(text):
+        return None
+    return text[match.end() :].strip()
+
+
+def is_author_note(text):
+    return len(text) <= 220 and bool(_AUTHOR_NOTE.match(text))
+
+
+def is_date_text(text):
+    return bool(_DATE.search(text))
