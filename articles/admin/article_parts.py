@@ -6,7 +6,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from articles.admin.base import HistoryInline
-from articles.admin.forms import ArticlePartsFormSet, AwardRosterInlineForm
+from articles.admin.forms import ArticlePartsFormSet, AwardRosterInlineForm, PhotoInlineForm
+from articles.editorial import workflow
 from articles.models import Article, AwardRoster, Byline, Correction, Photo, Role, StatusChange
 
 
@@ -21,6 +22,22 @@ def thumbnail(photo, width=96):
     )
 
 
+class StoryPartInline:
+    """A part edited in the story form; where the story is read-only for this user, its
+    form-only fields (``read_only_as``) are shown through display methods instead."""
+
+    read_only_as = {}
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if obj is not None and not workflow.can_edit(request.user, obj):
+            fields = [self.read_only_as.get(name, name) for name in fields]
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), *self.read_only_as.values()]
+
+
 class BylineInline(admin.TabularInline):
     model = Byline
     formset = ArticlePartsFormSet
@@ -28,6 +45,23 @@ class BylineInline(admin.TabularInline):
     autocomplete_fields = ["person"]
     extra = 0
     ordering = ["photo", "order"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """Narrow cells, so the row fits the form at 1280 px: no add, change and view
+        icons beside the role and photo (roles have their own admin), short inputs."""
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is None:
+            return field
+        if db_field.name in ("role", "photo"):
+            widget = field.widget
+            for flag in ("can_add_related", "can_change_related", "can_delete_related"):
+                setattr(widget, flag, False)
+            widget.can_view_related = False
+        if db_field.name == "order":
+            field.widget.attrs.update({"class": "desk-narrow", "size": 3})
+        if db_field.name == "unit":
+            field.widget.attrs.update({"size": 12})
+        return field
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -41,11 +75,13 @@ class BylineInline(admin.TabularInline):
         return super().get_queryset(request).select_related("person", "role", "photo")
 
 
-class PhotoInline(admin.StackedInline):
+class PhotoInline(StoryPartInline, admin.StackedInline):
     model = Photo
+    form = PhotoInlineForm
     formset = ArticlePartsFormSet
-    fields = ["preview", "image", "caption", "alt_text", "order", "credit_line"]
-    readonly_fields = ["preview", "credit_line"]
+    fields = ["preview", "image", "credit", "caption", "alt_text", "order"]
+    readonly_fields = ["preview"]
+    read_only_as = {"credit": "credit_text"}
     extra = 0
 
     @admin.display(description=_("preview"))
@@ -53,18 +89,24 @@ class PhotoInline(admin.StackedInline):
         return thumbnail(photo, 160)
 
     @admin.display(description=_("credit"))
-    def credit_line(self, photo):
-        return photo.credit_text or _("Add the photographer as a byline with this photo selected.")
+    def credit_text(self, photo):
+        return photo.credit_text or "—"
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("article").with_credits()
 
 
-class AwardRosterInline(admin.StackedInline):
+class AwardRosterInline(StoryPartInline, admin.StackedInline):
     model = AwardRoster
     form = AwardRosterInlineForm
     formset = ArticlePartsFormSet
+    read_only_as = {"names": "name_list"}
     extra = 0
+
+    @admin.display(description=_("names"))
+    def name_list(self, roster):
+        return "、".join(entry.name for entry in roster.entries.all())
+
     verbose_name = _("related-links roster")
     verbose_name_plural = _("related links (相关链接) rosters")
 

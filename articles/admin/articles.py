@@ -7,16 +7,19 @@ Its inlines are in ``story_parts``; its history, diff, restore and recover views
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
-from django.db.models import OuterRef
-from django.http import Http404, HttpResponseRedirect
+from django.db.models import F, OuterRef, Sum
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import lazy
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from articles import editorial, search
-from articles.admin import filters
+from articles.admin import filters, printed_credits
 from articles.admin.article_parts import (
     AwardRosterInline,
     BylineInline,
@@ -29,7 +32,7 @@ from articles.admin.article_versions import ArticleVersionViews
 from articles.admin.base import count_of
 from articles.admin.forms import ArticleAdminForm, TransitionForm
 from articles.editorial import workflow
-from articles.models import Article, EditPresence, Photo
+from articles.models import Article, Byline, EditPresence, Photo
 from articles.paging import CappedCountPaginator
 
 # How many of the newest matching stories the admin's search lists.
@@ -46,6 +49,7 @@ class ArticleChangeList(ChangeList):
         return (
             queryset.select_related(None)
             .select_related("section", "page__edition")
+            .prefetch_related("bylines")
             .defer("body", "rendered", "listing")
         )
 
@@ -73,15 +77,16 @@ class ArticleAdmin(ArticleVersionViews):
     object_history_template = "admin/articles/article/object_history.html"
     list_display = [
         "title_display",
-        "kind",
+        "authors",
         "section",
         "status_display",
         "page_display",
         "char_count",
         "photo_count",
-        "published_at",
+        "published_display",
     ]
     list_filter = [
+        filters.DeskFilter,
         PublicationStateFilter,
         "status",
         "kind",
@@ -98,31 +103,21 @@ class ArticleAdmin(ArticleVersionViews):
     search_help_text = lazy(
         lambda: (
             gettext(
-                "Words of the headline or text (the newest %(limit)s matching stories), "
-                "or a story's number."
+                "Words of the headline or text, or a name in the bylines "
+                "(the newest %(limit)s matching stories), or a story's number."
             )
             % {"limit": SEARCH_LIMIT}
         ),
         str,
     )()
-    ordering = ["-published_at", "-pk"]
-    sortable_by = ["published_at"]
+    # Stories not yet signed off (no publish time) come first, as on PostgreSQL's index.
+    ordering = [F("published_at").desc(nulls_first=True), "-pk"]
+    sortable_by = ["published_display"]
     paginator = CappedCountPaginator
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
     autocomplete_fields = ["main_article", "page"]
-    readonly_fields = [
-        "char_count",
-        "created_at",
-        "updated_at",
-        "byline_preview",
-        "status",
-        "published_at",
-        "created_by",
-        "signed_off_by",
-        "signed_off_at",
-        "withdrawn_reason",
-    ]
+    readonly_fields = ["char_count_live", "byline_preview", "body_text"]
     actions = ["sign_off_selected", "withdraw_selected"]
     inlines = [
         BylineInline,
@@ -132,29 +127,36 @@ class ArticleAdmin(ArticleVersionViews):
         CorrectionInline,
         StatusChangeInline,
     ]
+    # The order of the work: title block, bylines, dateline and text, photos, where it
+    # goes, what it links to.  The desk sections (render_change_form) put each inline
+    # after its fieldset; status, sign-off and versions sit in the panel above.
+    TITLE, CREDITS, TEXT, PLACEMENT, RELATED, CORRECTION = (
+        _("Title"),
+        _("Bylines"),
+        _("Dateline and text"),
+        _("Section, page and tags"),
+        _("Related stories"),
+        _("Correction (更正)"),
+    )
     fieldsets = [
-        (None, {"fields": ["kicker", "headline", "subheadline", "kind", "section", "tags"]}),
-        (
-            _("Text"),
-            {"fields": ["byline_preview", "dateline", "body", "char_count", "correction_note"]},
-        ),
-        (_("Placement"), {"fields": ["page", "page_position", "main_article"]}),
-        (
-            _("Publishing"),
-            {
-                "fields": [
-                    "status",
-                    "published_at",
-                    "created_by",
-                    "signed_off_by",
-                    "signed_off_at",
-                    "withdrawn_reason",
-                    "created_at",
-                    "updated_at",
-                    "revision",
-                ]
-            },
-        ),
+        (TITLE, {"fields": ["kicker", "headline", "subheadline"]}),
+        (CREDITS, {"fields": ["byline_preview", "credit_line"]}),
+        (TEXT, {"fields": ["dateline", "body", "char_count_live"]}),
+        (PLACEMENT, {"fields": ["kind", "section", "page", "page_position", "tags"]}),
+        (RELATED, {"fields": ["main_article"]}),
+        (CORRECTION, {"fields": ["correction_note"]}),
+        (None, {"fields": ["revision"], "classes": ["hidden"]}),
+    ]
+    # Which inline follows which fieldset on the desk (by formset prefix).
+    DESK_ORDER = [
+        (TITLE, []),
+        (CREDITS, ["bylines"]),
+        (TEXT, ["rosters"]),
+        (None, ["photos"]),
+        (PLACEMENT, []),
+        (RELATED, ["companions"]),
+        (CORRECTION, ["corrections"]),
+        (None, ["status_changes"]),
     ]
 
     def get_queryset(self, request):
@@ -181,6 +183,14 @@ class ArticleAdmin(ArticleVersionViews):
             return queryset, False
         # The newest matches among the stories the list's filters leave (a year, a section).
         keys = search.newest_matching(term, limit=SEARCH_LIMIT, queryset=queryset)
+        # A name in the bylines finds the stories it credits (the index holds the text).
+        names = term.split()
+        credited = (
+            queryset.filter(pk__in=Byline.objects.filter(person__name__in=names).values("article"))
+            .order_by("-pk")
+            .values_list("pk", flat=True)[:SEARCH_LIMIT]
+        )
+        keys = [*keys, *credited]
         if term.isdigit() and len(term) < 19:
             keys = [int(term), *keys]
         return queryset.filter(pk__in=keys), False
@@ -201,10 +211,79 @@ class ArticleAdmin(ArticleVersionViews):
             fields += ["page", "page_position"]
         return fields
 
+    def get_fieldsets(self, request, obj=None):
+        """The desk's fieldsets for this user and story: a correction note only where
+        the change would be a 更正, and the text as readers read it where it is read-only."""
+        editable = self.has_change_permission(request, obj) if obj else True
+        fieldsets = []
+        for name, options in self.fieldsets:
+            fields = list(options["fields"])
+            if name == self.CORRECTION and not (editable and obj is not None and obj.is_public):
+                continue
+            if not editable:
+                fields = [
+                    {"body": "body_text", "credit_line": None, "revision": None}.get(f, f)
+                    for f in fields
+                ]
+                fields = [f for f in fields if f]
+                if not fields:
+                    continue
+            fieldsets.append((name, {**options, "fields": fields}))
+        return fieldsets
+
+    def get_inlines(self, request, obj):
+        """Corrections only for a story that has been published; history once it exists."""
+        inlines = list(super().get_inlines(request, obj))
+        if obj is None:
+            after = (CompanionInline, CorrectionInline, StatusChangeInline)
+            inlines = [i for i in inlines if i not in after]
+        elif obj.published_at is None:
+            inlines.remove(CorrectionInline)
+        return inlines
+
+    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
+        """Only the bulk status changes this user may make at all."""
+        actions = super().get_actions(request, action_location)
+        for action, name in (("sign_off_selected", "sign_off"), ("withdraw_selected", "withdraw")):
+            transition = workflow.TRANSITIONS.get(name)
+            if action in actions and not (
+                transition and request.user.has_perm(transition.permission)
+            ):
+                del actions[action]
+        return actions
+
+    def get_ordering(self, request):
+        if request.GET.get(filters.DeskFilter.parameter_name) == filters.DeskFilter.WAITING:
+            return ["updated_at", "pk"]  # the longest waiting first
+        return super().get_ordering(request)
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.needs_correction_note = bool(obj and obj.is_public)
         return form
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        """Lay the form out in the order of the work (``DESK_ORDER``)."""
+        adminform = context.get("adminform")
+        inlines = {f.formset.prefix: f for f in context.get("inline_admin_formsets", [])}
+        sections = []
+        if adminform is not None:
+            fieldsets = {fieldset.name: fieldset for fieldset in adminform}
+            shown = set()
+            for name, prefixes in self.DESK_ORDER:
+                if name is not None and name in fieldsets:
+                    sections.append(("fieldset", fieldsets[name]))
+                    shown.add(name)
+                sections += [("inline", inlines.pop(p)) for p in prefixes if p in inlines]
+            sections += [("fieldset", f) for n, f in fieldsets.items() if n not in shown]
+            sections += [("inline", f) for f in inlines.values()]
+        context["desk_sections"] = sections
+        context["credit_preview_url"] = reverse("admin:articles_article_credits")
+        if add:
+            # What the reporter may do with the story once this save has filed it.
+            draft = Article(status=workflow.DRAFT, created_by=request.user)
+            context["transitions"] = workflow.available_transitions(request.user, draft)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     # Saving: one change through the editorial core ------------------------------
     def save_model(self, request, obj, form, change):
@@ -226,6 +305,7 @@ class ArticleAdmin(ArticleVersionViews):
             form.save_m2m()
             for formset in formsets:
                 self.save_formset(request, form, formset, change=change)
+            self._save_printed_credits(article, form, formsets)
             edit.changed = (
                 not change
                 or form.content_changed()
@@ -239,6 +319,19 @@ class ArticleAdmin(ArticleVersionViews):
                         photo.pk for photo, fields in formset.changed_objects if "image" in fields
                     }
             edit.removed_photos |= removed
+
+    def _save_printed_credits(self, article, form, formsets):
+        """Credit lines typed as printed replace the rows they stand for (inside the change)."""
+        if form.credit_plan is not None:
+            printed_credits.apply_credits(article, form.credit_plan)
+        for formset in formsets:
+            if formset.model is not Photo:
+                continue
+            for photo_form in formset.forms:
+                plan = getattr(photo_form, "credit_plan", None)
+                photo = photo_form.instance
+                if plan is not None and photo.pk and photo_form not in formset.deleted_forms:
+                    printed_credits.apply_credits(article, plan, photo=photo)
 
     def log_addition(self, request, obj, message):
         """The editorial core wrote the audit entry with the change."""
@@ -282,17 +375,38 @@ class ArticleAdmin(ArticleVersionViews):
                 # to carry it): an explicit write, apart from reading who else is here.
                 EditPresence.touch(article, request.user)
             extra_context["transitions"] = workflow.available_transitions(request.user, article)
-            extra_context["transition_form"] = TransitionForm()
+            extra_context["can_change"] = self.has_change_permission(request, article)
         response = super().change_view(request, object_id, form_url, extra_context)
         if request.method == "POST" and article is not None and response.status_code == 302:
             EditPresence.leave(article, request.user)
         return response
+
+    # One click: save the form, then move the story on ----------------------------
+    TRANSITION_PREFIX = "transition"
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._then_transition(request, obj) or super().response_add(
+            request, obj, post_url_continue
+        )
+
+    def response_change(self, request, obj):
+        return self._then_transition(request, obj) or super().response_change(request, obj)
+
+    def _then_transition(self, request, article):
+        """After the form saved, the status change its workflow button asked for."""
+        if f"{self.TRANSITION_PREFIX}-name" not in request.POST:
+            return None
+        self.message_user(request, gettext("Saved."), messages.SUCCESS)
+        form = TransitionForm(request.POST, prefix=self.TRANSITION_PREFIX)
+        self._transition(request, article, form)
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
     # Workflow, history, restore and recover views -------------------------------
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
         wrap = self.admin_site.admin_view
         return [
+            path("credits/", wrap(self.credits_view), name="{}_{}_credits".format(*info)),
             path(
                 "<path:object_id>/transition/",
                 wrap(self.transition_view),
@@ -324,14 +438,26 @@ class ArticleAdmin(ArticleVersionViews):
         return article
 
     def transition_view(self, request, object_id):
+        """A status change alone, for who may not edit the story (its form is read-only)."""
         article = self._article_or_404(request, object_id)
         if request.method != "POST":
             raise Http404
-        form = TransitionForm(request.POST)
-        change_url = reverse("admin:articles_article_change", args=[article.pk])
+        self._transition(request, article, TransitionForm(request.POST))
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+    def credits_view(self, request):
+        """What a credit line typed as printed will credit: people matched and new (JSON)."""
+        if not self.has_add_permission(request) and not self.has_change_permission(request):
+            raise Http404
+        plan = printed_credits.plan_credits(
+            request.GET.get("line", "")[:500], photo=request.GET.get("photo") == "1"
+        )
+        return JsonResponse(plan.as_json())
+
+    def _transition(self, request, article, form):
         if not form.is_valid():
             self.message_user(request, form.errors.as_text(), messages.ERROR)
-            return HttpResponseRedirect(change_url)
+            return
         try:
             editorial.apply_transition(
                 request.user,
@@ -352,12 +478,15 @@ class ArticleAdmin(ArticleVersionViews):
                 },
                 messages.SUCCESS,
             )
-        return HttpResponseRedirect(change_url)
 
     # Lists ---------------------------------------------------------------------
     @admin.display(description=_("title"), ordering="headline")
     def title_display(self, article):
         return article.title
+
+    @admin.display(description=_("author"))
+    def authors(self, article):
+        return "、".join(dict.fromkeys(b.person.name for b in article.credited_bylines)) or "—"
 
     @admin.display(description=_("status"), ordering="status")
     def status_display(self, article):
@@ -369,13 +498,49 @@ class ArticleAdmin(ArticleVersionViews):
             return "—"
         return f"{article.page.edition} {article.page.label}"
 
+    @admin.display(description=_("publish time"), ordering="published_at")
+    def published_display(self, article):
+        if article.published_at is None:
+            return "—"
+        return timezone.localtime(article.published_at).strftime("%Y-%m-%d %H:%M")
+
     @admin.display(description=_("photos"))
     def photo_count(self, article):
         return article.photo_total
 
     @admin.display(description=_("byline as printed"))
     def byline_preview(self, article):
-        return article.byline_text or "—"
+        return format_html('<span class="desk-printed-line">{}</span>', article.byline_text or "—")
+
+    @admin.display(description=_("character count"))
+    def char_count_live(self, article):
+        """字数, counted again by static/admin/desk.js as the body is typed."""
+        count = article.char_count if article.pk else 0
+        html = format_html('<output id="desk-char-count" for="id_body">{}</output>', count)
+        if article.page_id is None:
+            return html
+        others = Article.objects.filter(page_id=article.page_id).exclude(pk=article.pk)
+        others = others.aggregate(total=Sum("char_count"))["total"] or 0
+        total = format_html(
+            '<output id="desk-page-total" data-others="{}">{}</output>', others, others + count
+        )
+        sentence = conditional_escape(gettext("(page %(page)s in all: %(total)s characters)"))
+        sentence = mark_safe(
+            sentence % {"page": conditional_escape(article.page.label), "total": total}
+        )
+        return html + format_html(' <span class="desk-page-total">{}</span>', sentence)
+
+    @admin.display(description=_("body"))
+    def body_text(self, article):
+        """The text as readers read it, for who may only view the story."""
+        return (
+            format_html_join(
+                "",
+                '<p class="desk-{}">{}</p>',
+                ((block["type"], block["text"]) for block in article.body or []),
+            )
+            or "—"
+        )
 
     def _apply(self, request, queryset, name, done_message, comment=""):
         """Apply a status change to each story as this user; report what was done and refused."""

@@ -99,3 +99,47 @@ class PublishedYearFilter(admin.SimpleListFilter):
                 _("Not a year: %(value)s") % {"value": self.value()}
             ) from None
         return queryset.filter(published_at__gte=start, published_at__lt=end)
+
+
+def waiting_statuses(user):
+    """The statuses of stories waiting for ``user``'s step, read from the workflow's rules.
+
+    A story is in progress while a forward status change (one that needs no reason,
+    unlike sending back or withdrawing) can still be made to it; it waits for this
+    user where they may make that change or edit it.  Drafts wait for their author
+    only, so they are left to ``DeskFilter``.
+    """
+    from articles.editorial import workflow
+
+    forward = [t for t in workflow.TRANSITIONS.values() if not t.needs_comment]
+    statuses = set()
+    for status in {source for t in forward for source in t.sources} - {workflow.DRAFT}:
+        moves = any(status in t.sources and user.has_perm(t.permission) for t in forward)
+        if moves or workflow.can_edit(user, Article(status=status)):
+            statuses.add(status)
+    return statuses
+
+
+class DeskFilter(admin.SimpleListFilter):
+    """我的稿件 (stories this user filed) and 待我处理 (stories waiting for their step,
+    the longest waiting first)."""
+
+    title = _("my desk")
+    parameter_name = "desk"
+    MINE, WAITING = "mine", "waiting"
+
+    def lookups(self, request, model_admin):
+        return [(self.MINE, _("my stories")), (self.WAITING, _("waiting for me"))]
+
+    def queryset(self, request, queryset):
+        from django.db.models import Q
+
+        from articles.editorial import workflow
+
+        user = request.user
+        if self.value() == self.MINE:
+            return queryset.filter(created_by=user)
+        if self.value() == self.WAITING:
+            own_drafts = Q(status=workflow.DRAFT, created_by=user)
+            return queryset.filter(Q(status__in=waiting_statuses(user)) | own_drafts)
+        return queryset

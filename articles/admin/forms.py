@@ -2,9 +2,12 @@ import re
 
 from django import forms
 from django.forms.models import BaseInlineFormSet
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from articles import blocks as body_blocks
+from articles.admin import printed_credits
+from articles.credits import byline_line
 from articles.editorial import workflow
 from articles.editorial.diffs import article_text
 from articles.models import Article, AwardRoster, check_roster_count
@@ -34,7 +37,58 @@ class BodyField(forms.CharField):
 _TEXT = ("kicker", "headline", "subheadline", "dateline", "body")
 
 
-class ArticleAdminForm(forms.ModelForm):
+class PrintedCreditsMixin:
+    """A credit line typed as printed (``credit_field``), parsed into a plan on clean.
+
+    The line counts as changed only when it was posted and differs, spacing aside,
+    from the line the stored bylines print: a client that posts no line (or the
+    structured rows alone) leaves the bylines to the rows.
+    """
+
+    credit_field = "credit_line"
+    credit_is_photo = False
+
+    def printed_line(self):
+        raise NotImplementedError
+
+    def credit_line_changed(self):
+        name = self.add_prefix(self.credit_field)
+        if name not in self.data:
+            return False
+        posted = printed_credits.normalized(self.data.get(name))
+        return posted != printed_credits.normalized(self.printed_line())
+
+    @cached_property
+    def changed_data(self):
+        changed = super().changed_data
+        if self.credit_field in changed and not self.credit_line_changed():
+            changed = [name for name in changed if name != self.credit_field]
+        return changed
+
+    def clean_credits(self):
+        """The plan to save, or None when the line is unchanged."""
+        if not self.credit_line_changed():
+            return None
+        plan = printed_credits.plan_credits(
+            self.cleaned_data.get(self.credit_field, ""), photo=self.credit_is_photo
+        )
+        if plan.error:
+            self.add_error(self.credit_field, plan.error)
+            return None
+        return plan
+
+
+class ArticleAdminForm(PrintedCreditsMixin, forms.ModelForm):
+    credit_line = forms.CharField(
+        label=_("credit line as printed"),
+        required=False,
+        widget=forms.TextInput(attrs={"size": 60, "class": "desk-credit-line"}),
+        help_text=_(
+            "Type it as the paper prints it, e.g. 株洲日报全媒体记者/何春林 通讯员/王付银 王忠祥. "
+            "Saving replaces the rows below with the people it names; "
+            "leave it as it is to edit the rows one by one."
+        ),
+    )
     body = BodyField(
         label=_("body"),
         required=False,
@@ -71,6 +125,16 @@ class ArticleAdminForm(forms.ModelForm):
         ),
     )
     needs_correction_note = False
+    credit_plan = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["credit_line"].initial = self.printed_line()
+
+    def printed_line(self):
+        if not self.instance.pk:
+            return ""
+        return byline_line(self.instance.text_bylines)
 
     def content_changed(self):
         """Whether the submitted story differs from the stored one (the note aside).
@@ -90,6 +154,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self.credit_plan = self.clean_credits()
         if (
             self.needs_correction_note
             and not (cleaned.get("correction_note") or "").strip()
@@ -117,6 +182,36 @@ class ArticlePartsFormSet(BaseInlineFormSet):
             raise forms.ValidationError(
                 _("This story is published: say what was corrected, for readers.")
             )
+
+
+class PhotoInlineForm(PrintedCreditsMixin, forms.ModelForm):
+    """A photo with its credit typed as printed (记者/刘震 摄): saved with the photo,
+    so a new photo is credited in the same save that uploads it."""
+
+    credit_field = "credit"
+    credit_is_photo = True
+    credit_plan = None
+
+    credit = forms.CharField(
+        label=_("credit as printed"),
+        required=False,
+        widget=forms.TextInput(attrs={"size": 40, "class": "desk-credit-line desk-photo-credit"}),
+        help_text=_("e.g. 记者/刘震 摄"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["credit"].initial = self.printed_line()
+
+    def printed_line(self):
+        if not self.instance.pk:
+            return ""
+        return byline_line(self.instance.credits.all(), photo=True)
+
+    def clean(self):
+        cleaned = super().clean()
+        self.credit_plan = self.clean_credits()
+        return cleaned
 
 
 class RestoreForm(forms.Form):
