@@ -35,9 +35,9 @@ SKIPPED_KINDS = ("skip", "running_head", "staff")
 
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:区|县|市|街道|镇|乡)$")
 _DISTRICT_PARTS = re.compile(r"^([\u4e00-\u9fff]+?(?:区|县|市))([\u4e00-\u9fff]+?(?:街道|镇|乡))$")
-_DATELINE = re.compile(r"^(\d{1,2}月\d{1,2}日)(?:电|讯)?\s*[,，]?\s*")
+_DATELINE = re.compile(r"^(\d{1,2}月\d{1,2}日)(?:电|讯)?(?:\s*[,，]\s*|\s+)")
 _ROSTER_TITLE = re.compile(r"^(?P<title>.{1,200}?)\s*[(（](?P<count>\d{1,40})\s*名[)）]$")
-_SENTENCE_END = tuple("。！？!?…”’」』)）:：;；")
+_SENTENCE_END = tuple('。！？!?…”’」』)）:：;；"')
 _ROSTER_SEPARATORS = re.compile(r"[、，,\s]+")
 _COLUMN = re.compile(
     r"^(?:[【〔［\[「『]\s*(?P<bracketed>[^】〕］\]」』]{1,16}?)\s*[】〕］\]」』]"
@@ -120,6 +120,10 @@ class _Builder:
             page.running_head = {"date": head.date, "name": head.name, "label": head.label}
         if head.name and not page.name:
             page.name = page.section = head.name
+        if head.staff:
+            for field_name, name in head.staff.fields.items():
+                page.staff.setdefault(field_name, name)
+            page.staff_credits.extend(Credit("", r, names) for r, names in head.staff.roles)
         self.skip(item, "running_head")
 
     # Stories --------------------------------------------------------------------
@@ -208,6 +212,8 @@ def _head_article(head, kind, line):
     if len(lines) > 1 and column_label(lines[0][0]):
         column = column_label(lines[0][0])
         lines = lines[1:]
+    elif len(lines) > 1 and len(lines[0][0]) <= 8 and lines[0][0].endswith(BRIEF_LABELS):
+        column, lines = lines[0][0], lines[1:]
     if len(lines) > 1 and is_district(lines[0][0]):
         districts = district_path(lines[0][0])
         lines = lines[1:]
@@ -343,8 +349,8 @@ def _photo_story_after(build, head, end):
             return None
         if page_credits.is_tip(credit.credits):
             return None
-        if any(item.kind == "heading" for item in head) and build.article is not None:
-            return None
+        if credit.text.startswith(("(", "（")):
+            return None  # a story's closing credit: （记者 李四）
     credits = [Credit(c.unit, c.role, c.names, True) for c in credit.credits]
     photo = Item("photo", credit.line, text="", credits=credits)
     return _open_photo_story(build, head, [], paragraphs, [photo], body_end + 1)
@@ -527,6 +533,24 @@ def _inner_credit(build, item, i):
     build.add_photo(item)
 
 
+_CLOSING_CREDIT = re.compile(r"[(（]([^()（）]{2,40})[)）]$")
+
+
+def _closing_credit(article):
+    """A brief's credit closing its last paragraph (…测量血压。（记者 刘畅）) credits it."""
+    paragraphs = [block for block in article.body if block["type"] == PARAGRAPH]
+    if article.credits or not paragraphs or article.kind not in (Kind.NEWS, Kind.BRIEF):
+        return
+    last = paragraphs[-1]
+    match = _CLOSING_CREDIT.search(last["text"][-44:])
+    credits = page_credits.credit_line(match[1]) if match else None
+    if credits and any(c.role for c in credits):
+        article.credits = credits
+        last["text"] = last["text"][: len(last["text"]) - len(match[0])].rstrip()
+        if not last["text"]:
+            article.body.remove(last)
+
+
 def build_pages(items):
     """The pages and stories ``items`` make, with their text full-width; raises ``LayoutError``."""
     build = _Builder(items)
@@ -547,6 +571,8 @@ def _finish(pages):
         elif page.skipped and pages[-1] is not page:
             pages[pages.index(page) + 1].skipped[:0] = page.skipped
     for page in kept:
+        for article in page.articles:
+            _closing_credit(article)
         if not page.section and any(article.districts for article in page.articles):
             page.name = page.section = DISTRICT_PAGE_SECTION
         for article in page.articles:

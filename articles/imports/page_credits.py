@@ -8,15 +8,10 @@ credit (线索提供) or a commentator's.
 """
 
 import re
-from dataclasses import dataclass, field
 
-from articles.credits import PHOTO_MARK, Credit, is_plausible_name, parse_credits
-from articles.print_labels import LayoutError
-
-try:
-    from articles.credit_lines import read_credit_line, split_lead, split_photo_credit
-except ImportError:  # pragma: no cover - until articles.credit_lines lands
-    read_credit_line = split_lead = split_photo_credit = None
+from articles.credit_lines import read_credit_line, split_lead, split_photo_credit
+from articles.credits import Credit, is_plausible_name
+from articles.surnames import surname_of
 
 # Markers papers print before a commentator's name, and role words of commentary.
 _MARKERS = "■□◆◇●○▲△▶►◎★☆※·•"
@@ -30,94 +25,36 @@ _REPORTER_SUBJECT = re.compile(
 )
 
 
-@dataclass
-class Lead:
-    credits: list[Credit] = field(default_factory=list)
-    dateline: str = ""
-    rest: str = ""
-
-
-# Fallbacks: the bracketed lead form and the line forms the seed prints.
-_LEAD_CREDIT = re.compile(
-    r"^(?P<credit>[^\s()（），,。]{0,12}[(（][^()（）]{1,80}[)）])(?P<rest>.*)$", re.S
-)
-_SENTENCE_PUNCTUATION = re.compile(r"[，,。！？!?；;“”\"]")
-_CAPTION_END = tuple("。！？!?”）)")
-
-
-def _parse(text):
-    try:
-        return parse_credits(text)
-    except LayoutError:
-        return None
-
-
-def _fallback_lead(text):
-    match = _LEAD_CREDIT.match(text)
-    if not match:
-        return None
-    credits = _parse(match["credit"])
-    if not credits or not any(c.role for c in credits):
-        return None
-    return Lead(credits, "", match["rest"].strip())
-
-
-def _fallback_line(text):
-    if len(text) > 60 or _SENTENCE_PUNCTUATION.search(text):
-        return None
-    credits = _parse(text)
-    if not credits or not all(c.role for c in credits):
-        return None
-    names = [name for credit in credits for name in credit.names]
-    if "/" not in text and not all(map(is_plausible_name, names)):
-        return None
-    return credits
-
-
-def _fallback_photo(text):
-    if not text.endswith(PHOTO_MARK):
-        return text, []
-    if len(text) <= 60 and not _SENTENCE_PUNCTUATION.search(text):
-        caption, credit = "", text
-    else:
-        cut = max(text.rfind(mark) for mark in _CAPTION_END) + 1
-        caption, credit = text[:cut], text[cut:]
-    credits = _parse(credit) if credit.strip() else None
-    if not credits:
-        return text, []
-    return caption.strip(), [Credit(c.unit, c.role, c.names, True) for c in credits]
-
-
 def lead(text):
     """The lead credit or dateline a paragraph opens with (``Lead``), else None."""
     if _REPORTER_SUBJECT.match(text):
         return None
-    found = split_lead(text) if split_lead else _fallback_lead(text)
-    if found is None:
-        return None
-    return Lead(list(found.credits), found.dateline, found.rest)
+    return split_lead(text)
 
 
 def credit_line(text):
     """The credits of a standalone credit line ([] for a collective one), else None."""
     if _REPORTER_SUBJECT.match(text):
         return None
-    if read_credit_line:
-        found = read_credit_line(text)
-        return None if found is None else list(found)
-    return _fallback_line(text)
+    found = read_credit_line(text)
+    return None if found is None else list(found)
 
 
 def photo_credit(text):
     """``(caption, credits)`` of a caption ending in its photo credit; credits [] if none."""
-    caption, credits = split_photo_credit(text) if split_photo_credit else _fallback_photo(text)
+    caption, credits = split_photo_credit(text)
     return caption, [Credit(c.unit, c.role, c.names, True) for c in credits]
 
 
 def byline_name(text):
-    """The name of a commentary's byline line (``何春林``, ``■ 江某``), else ""."""
+    """The name of a commentary's byline line (``何春林``, ``■ 江某``), else "".
+
+    A short title line (再出发) is no name: the name must start with a surname.
+    """
     match = _BYLINE.match(text) if len(text) <= 12 else None
-    return match[1] if match and is_plausible_name(match[1]) and len(match[1]) <= 4 else ""
+    if not match or len(match[1]) > 4 or not is_plausible_name(match[1]):
+        return ""
+    return match[1] if surname_of(match[1]) else ""
 
 
 def is_tip(credits):

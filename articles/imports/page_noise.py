@@ -28,7 +28,10 @@ _DATE = re.compile(
 _WEEKDAY = re.compile(r"(?:星期|周|礼拜)[一二三四五六日天]")
 _LUNAR = re.compile(r"农历[\u4e00-\u9fff]{0,12}")
 _LABEL_RE = re.compile(rf"(?<![A-Za-z0-9]){_LABEL}(?![0-9])")
-_PAPER = re.compile(r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|晨报|商报|时报|周报|周刊|报)")
+_PAPER = re.compile(r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|晨报|商报|时报|周报|周刊|周末|报)")
+# What a masthead prints beside the date: the issue number and the page count.
+_ISSUE = re.compile(r"总?第\s*[0-9０-９]{1,6}\s*期|今日\s*[0-9一二三四五六七八九十]{1,3}\s*版")
+_SCAN = re.compile(r"扫码|扫描二维码|长按识别|二维码|扫一扫")
 _RULE_ONLY = re.compile(r"^[\s\-—–－_=·•■□▲△▼▽◆◇●○★☆▶►→|｜/\\*#~～.。…]*$")
 
 _MASTHEAD = re.compile(
@@ -47,7 +50,7 @@ _PAGE_LIST_START = re.compile(
     r"^(?:版面导航|版面目录|本期目录|上一版|下一版|返回目录|往期回顾|电子版)"
 )
 _TEASER = re.compile(
-    rf"(?:详见|详细报道见|全文见|见|转|请看|敬请关注)\s*(?:本报)?\s*{_LABEL}|"
+    rf"(?:详见|详细报道见|全文见|见|请看|敬请关注)\s*(?:本报)?\s*{_LABEL}|"
     r"^(?:今日导读|本期导读|导读|今日看点|要闻提示)\s*[:：]?"
 )
 _TEASER_TAIL = re.compile(rf"(?:\s|…|\.{{2,}}|·{{2,}}|▶|→){_LABEL}?\s*$")
@@ -87,6 +90,12 @@ STAFF_ROLES = {
     "责任校对": "proofreader",
     "检校": "proofreader",
     "校读": "proofreader",
+    # Printed on staff lines, with no field of the page's own.
+    "审核": None,
+    "审校": None,
+    "终审": None,
+    "值班主任": None,
+    "监制": None,
 }
 _SPACED = r"\s?"
 _STAFF_WORD = re.compile(
@@ -151,13 +160,19 @@ def read_staff_line(text):
             return None
         role = "".join(word.group(0).split())
         staff.roles.append((role, names))
-        staff.fields.setdefault(STAFF_ROLES[role], names[0])
+        if STAFF_ROLES[role]:
+            staff.fields.setdefault(STAFF_ROLES[role], names[0])
     return staff if staff.roles else None
 
 
 # An editor named in a running head (编辑 张 三) and a bare page number (| 07).
-_STAFF_IN_HEAD = re.compile(rf"(?:{_STAFF_WORD.pattern})\s?[:：/]?\s?(?:[\u4e00-\u9fff]\s?){{1,4}}")
+_STAFF_IN_HEAD = re.compile(
+    rf"(?:{_STAFF_WORD.pattern})\s?[:：/]?\s?(?:(?!{_STAFF_WORD.pattern})[\u4e00-\u9fff]\s?){{1,4}}"
+)
 _BARE_NUMBER = re.compile(r"(?:^|[\s|｜])(\d{1,3})(?:$|[\s|｜])")
+
+
+_UNDATED_NAME = re.compile(r"^[\s|｜·•/\-—]*[\u4e00-\u9fff·]{2,8}[\s|｜·•/\-—]*$")
 
 
 @dataclass
@@ -165,6 +180,7 @@ class RunningHead:
     date: datetime.date | None
     name: str
     label: str
+    staff: StaffLine | None = None  # an editor named in the head (编辑 丁一 美编 马里)
 
 
 def _leftover_name(text):
@@ -183,6 +199,7 @@ def read_running_head(text):
     """
     if len(text) > MAX_NOISE_LENGTH or re.search(r"[。，；！？]", text):
         return None
+    text = _ISSUE.sub(" ", text)
     date_match = _DATE.search(text)
     label_match = _LABEL_RE.search(text)
     if date_match:
@@ -196,15 +213,16 @@ def read_running_head(text):
             date = None
         rest = text[: date_match.start()] + " " + text[date_match.end() :]
     elif label_match and len(text) <= 24:
+        # Undated: a page label and a short page name, nothing else (A05 | 区县新闻).
         date, rest = None, text
-        if not re.fullmatch(r"[\s|｜·•/\-—]*", text[: label_match.start()]) and not re.fullmatch(
-            r"[\s|｜·•/\-—]*", text[label_match.end() :]
-        ):
+        name = text[: label_match.start()] + text[label_match.end() :]
+        if not _UNDATED_NAME.match(name):
             return None
     else:
         return None
     label = label_match.group(0) if label_match else ""
     rest = _WEEKDAY.sub(" ", _LUNAR.sub(" ", rest))
+    staff = read_staff_line(" ".join(m.group(0) for m in _STAFF_IN_HEAD.finditer(rest)))
     rest = _STAFF_IN_HEAD.sub(" ", rest)
     if label:
         rest = rest.replace(label, " ", 1)
@@ -214,7 +232,7 @@ def read_running_head(text):
     name = _leftover_name(rest)
     if not date_match and not name:
         return None
-    return RunningHead(date, name, label)
+    return RunningHead(date, name, label, staff)
 
 
 def read_noise(text):
@@ -225,8 +243,10 @@ def read_noise(text):
     """
     if not text or len(text) > MAX_NOISE_LENGTH:
         return ""
-    if _RULE_ONLY.match(text):
+    if _RULE_ONLY.match(text) or (len(text) <= 20 and _SCAN.search(text)):
         return "noise"
+    if len(text) <= 12 and _PAPER.fullmatch(text):
+        return "masthead"
     if _PAGE_NUMBER.match(text):
         return "page_number"
     if _PAGE_LIST_START.match(text) or len(_LABEL_RE.findall(text)) >= 3:
@@ -235,9 +255,14 @@ def read_noise(text):
         return "copyright"
     if _MASTHEAD.search(text) and not re.search(r"[。！？]$", text):
         return "masthead"
-    if len(text) <= 50 and (
-        _TEASER.search(text)
-        or (_TEASER_MARK.match(text) and _TEASER_TAIL.search(text) and _LABEL_RE.search(text))
+    if (
+        len(text) <= 50
+        and "。" not in text
+        and not _JUMP.search(text)
+        and (
+            _TEASER.search(text)
+            or (_TEASER_MARK.match(text) and _TEASER_TAIL.search(text) and _LABEL_RE.search(text))
+        )
     ):
         return "teaser"
     return ""
