@@ -1,14 +1,11 @@
 """Editions and pages: page staff and the order of stories on a page; the edition's
 page-text upload (dry run first) and flatplan, and the export actions."""
 
-import time
-
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Prefetch
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -20,11 +17,8 @@ from articles.admin import filters, layout
 from articles.admin.base import count_of
 from articles.editorial import workflow
 from articles.exports.formats import FORMATS
-from articles.imports.importer import import_page_bytes
-from articles.imports.store import check_importer
 from articles.models import Article, Edition, Page
 from articles.paging import CappedCountPaginator
-from articles.print_labels import LayoutError
 
 
 class ArticleOnPageInline(admin.TabularInline):
@@ -155,6 +149,11 @@ class EditionAdmin(admin.ModelAdmin):
                 name="articles_edition_import",
             ),
             path(
+                "import/status/<str:token>/",
+                self.admin_site.admin_view(self.import_status_view),
+                name="articles_edition_import_status",
+            ),
+            path(
                 "<int:object_id>/flatplan/",
                 self.admin_site.admin_view(self.flatplan_view),
                 name="articles_edition_flatplan",
@@ -163,72 +162,10 @@ class EditionAdmin(admin.ModelAdmin):
         ]
 
     def import_view(self, request):
-        """Upload page text; the first submit shows the dry-run report, the second saves.
+        return layout.import_view(self, request)
 
-        Imports as the logged-in user through the editorial core; the request gives up
-        with a message, saving nothing, before a worker's time limit would kill it.
-        """
-        try:
-            check_importer(request.user)
-        except LayoutError:
-            raise PermissionDenied from None
-        form = layout.PageTextImportForm(request.POST or None, request.FILES or None)
-        form.user = request.user
-        report = error = None
-        if request.method == "POST" and form.is_valid():
-            data = form.cleaned_data
-            confirm = "confirm" in request.POST and not request.FILES
-            try:
-                report = import_page_bytes(
-                    data["data"],
-                    data["edition"],
-                    data["pages"],
-                    user=request.user,
-                    dry_run=not confirm,
-                    encoding=data["encoding"] or None,
-                    accept_roster_mismatch=data["accept_roster_mismatch"],
-                    correction_note=data["correction_note"],
-                    deadline=time.monotonic() + settings.NEWSROOM_IMPORT_SECONDS,
-                )
-            except LayoutError as failure:
-                error = failure.describe()
-            else:
-                if confirm:
-                    layout.forget_upload(data["upload"])
-                    messages.success(
-                        request,
-                        gettext("Imported %(count)d stories into %(date)s.")
-                        % {"count": report.article_count, "date": report.edition},
-                    )
-                    for article in report.kept:
-                        messages.warning(
-                            request,
-                            gettext("Left as it is: %(title)s (%(reason)s)")
-                            % {"title": article.title, "reason": article.reason},
-                        )
-                    edition = Edition.objects.get(date=data["edition"])
-                    return redirect("admin:articles_edition_flatplan", edition.pk)
-                form = layout.PageTextImportForm(
-                    initial={
-                        "edition": data["edition"],
-                        "pages": " ".join(data["pages"]),
-                        "encoding": data["encoding"],
-                        "accept_roster_mismatch": data["accept_roster_mismatch"],
-                        "correction_note": data["correction_note"],
-                        "upload": data["upload"]
-                        if not request.FILES
-                        else layout.keep_upload(data["data"], request.user),
-                    }
-                )
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": gettext("Import page text"),
-            "form": form,
-            "report": report,
-            "error": error,
-        }
-        return TemplateResponse(request, "admin/articles/layout_import.html", context)
+    def import_status_view(self, request, token):
+        return layout.import_status_view(self, request, token)
 
     def flatplan_view(self, request, object_id):
         """Every page of an edition as a card: stories, 字数, photos, staff, export buttons."""

@@ -431,6 +431,7 @@ ADMIN_URLS = {
     "articles_edition_history": "read",
     "articles_edition_changelist": "read",
     "articles_edition_import": "core",
+    "articles_edition_import_status": "read",  # a background save's progress and report
     "articles_edition_flatplan": "read",
     # Reference data: a saved row only re-renders the stories showing it.
     "articles_role_add": "reference",

@@ -90,18 +90,27 @@ def test_file_over_5_mb_is_refused(existing):
     assert (db_snapshot(), row_counts()) == existing
 
 
-def test_unknown_role_word(existing):
+def test_unknown_role_word_becomes_a_role_not_an_error(existing):
+    from articles.models import Article, Role
+
     data = SEED.replace("株洲日报(全媒体记者/杨凌霄)", "株洲日报(主笔/杨凌霄)").encode()
-    error = refused(data)
-    assert error.line == 56 and "主笔" in error.describe()
-    assert (db_snapshot(), row_counts()) == existing
+    dry = import_page_bytes(data, "2023-12-26", LABELS, dry_run=True, user=staff_user())
+    assert dry.roles_new == ["主笔"] and not Role.objects.filter(name="主笔").exists()
+    report = import_page_bytes(data, "2023-12-26", LABELS, user=staff_user())
+    assert report.roles_new == ["主笔"]
+    article = Article.objects.get(headline="当好个私企业“娘家人”")
+    assert [(b.role.name, b.person.name) for b in article.bylines.all()] == [("主笔", "杨凌霄")]
+    assert Role.objects.get(name="主笔").print_label == "主笔"
 
 
-def test_byline_with_no_name(existing):
+def test_role_with_no_name_credits_nobody(existing):
+    from articles.models import Article
+
     data = SEED.replace("株洲日报(全媒体记者/杨凌霄)", "株洲日报(全媒体记者/)").encode()
-    error = refused(data)
-    assert error.line == 56
-    assert (db_snapshot(), row_counts()) == existing
+    report = import_page_bytes(data, "2023-12-26", LABELS, user=staff_user())
+    assert report.count("update") == 1
+    article = Article.objects.get(headline="当好个私企业“娘家人”")
+    assert not article.bylines.exists() and article.dateline == "12月23日"
 
 
 def test_roster_count_mismatch_is_refused_unless_accepted(existing):
