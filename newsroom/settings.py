@@ -185,6 +185,9 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
 NEWSROOM_MAX_IMAGE_PIXELS = int(os.environ.get("NEWSROOM_MAX_IMAGE_PIXELS", 60_000_000))
 NEWSROOM_MAX_UPLOAD_BYTES = int(os.environ.get("NEWSROOM_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 NEWSROOM_PUBLICATION = os.environ.get("NEWSROOM_PUBLICATION", "株洲日报")
+# Edited stories go to the proofreaders (校对) and the chief signs off proofread ones; a
+# paper without proofreaders sets NEWSROOM_PROOFREADING=0 and signs off edited copy.
+NEWSROOM_PROOFREADING = env_bool("NEWSROOM_PROOFREADING", default=True)
 # How a related object a queryset did not load is fetched (articles/models/base.py):
 # "peers" loads it for the whole list at once; the test suite sets "raise" to find such lookups.
 NEWSROOM_FETCH_MODE = os.environ.get("NEWSROOM_FETCH_MODE", "peers")

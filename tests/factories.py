@@ -164,11 +164,18 @@ def staff_user(username="editor"):
 
 
 def publish(article, when=None):
-    """Put ``story`` through the workflow to published: submitted by an editor, signed off."""
+    """Put ``story`` through the workflow to published: submitted by an editor, edited and
+    proofread (when the paper proofreads), signed off."""
     from articles import editorial
+    from articles.editorial import workflow
 
     if article.status == Article.Status.DRAFT:
         editorial.apply_transition(staff_user("editor"), article, "submit")
+    if workflow.proofreading():
+        if article.status == Article.Status.SUBMITTED:
+            editorial.apply_transition(staff_user("editor"), article, "finish_editing")
+        if article.status == Article.Status.EDITED:
+            editorial.apply_transition(staff_user("proofreader"), article, "pass_proofreading")
     editorial.apply_transition(staff_user("chief"), article, "sign_off", when=when)
     return article
 

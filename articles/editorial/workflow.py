@@ -8,11 +8,17 @@ by a data migration.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 DRAFT, SUBMITTED, PUBLISHED, WITHDRAWN = "draft", "submitted", "published", "withdrawn"
+# The proofreading step (settings.NEWSROOM_PROOFREADING): an editor passes edited copy to
+# the proofreaders, who pass it on to the chief or return it to the editor.
+EDITED, PROOFREAD = "edited", "proofread"
+# Copy on the desk, between the reporter and the chief: editors and proofreaders edit it.
+IN_EDITING = (SUBMITTED, EDITED, PROOFREAD)
 
 SUBMIT = "articles.submit_article"
 SEND_BACK = "articles.send_back_article"
@@ -20,7 +26,7 @@ SIGN_OFF = "articles.sign_off_article"
 WITHDRAW = "articles.withdraw_article"
 CORRECT = "articles.correct_article"
 PLACE = "articles.place_article"
-PROOFREAD = "articles.proofread_article"
+PROOFREAD_COPY = "articles.proofread_article"
 CHANGE = "articles.change_article"
 
 
@@ -48,6 +54,25 @@ class Transition:
     label: Promise
     who: Promise
     needs_comment: bool = False
+    # True: only while the paper proofreads; False: only while it does not; None: always.
+    proofreading: bool | None = None
+    # Where it starts when the paper does not proofread (None: ``sources``).
+    sources_without_proofreading: tuple | None = None
+
+    @property
+    def enabled(self):
+        return self.proofreading is None or self.proofreading == proofreading()
+
+    @property
+    def current_sources(self):
+        if self.sources_without_proofreading is not None and not proofreading():
+            return self.sources_without_proofreading
+        return self.sources
+
+
+def proofreading():
+    """Whether edited copy goes through the proofreaders before the chief signs it off."""
+    return settings.NEWSROOM_PROOFREADING
 
 
 TRANSITIONS = {
@@ -63,7 +88,7 @@ TRANSITIONS = {
         ),
         Transition(
             "send_back",
-            (SUBMITTED,),
+            IN_EDITING,
             DRAFT,
             SEND_BACK,
             _("Send back to the reporter"),
@@ -71,12 +96,43 @@ TRANSITIONS = {
             needs_comment=True,
         ),
         Transition(
-            "sign_off",
+            "finish_editing",
             (SUBMITTED,),
+            EDITED,
+            SEND_BACK,
+            _("Edited: send to proofreading"),
+            _("an editor"),
+            proofreading=True,
+        ),
+        Transition(
+            "pass_proofreading",
+            (EDITED,),
+            PROOFREAD,
+            PROOFREAD_COPY,
+            _("Proofread: ready for sign-off"),
+            _("a proofreader"),
+            proofreading=True,
+        ),
+        Transition(
+            "return_to_editor",
+            (EDITED,),
+            SUBMITTED,
+            PROOFREAD_COPY,
+            _("Return to the editor"),
+            _("a proofreader"),
+            needs_comment=True,
+            proofreading=True,
+        ),
+        Transition(
+            "sign_off",
+            (PROOFREAD,),
             PUBLISHED,
             SIGN_OFF,
             _("Sign off (publish)"),
             _("the duty chief editor"),
+            # Without the step, whatever is on the desk (even copy that was on its way
+            # to the proofreaders when the step was switched off) is signed off.
+            sources_without_proofreading=IN_EDITING,
         ),
         Transition(
             "withdraw",
@@ -113,7 +169,9 @@ def is_author(user, article):
 
 def check_transition(user, article, transition, comment=""):
     """Raise TransitionNotAllowed unless ``user`` may apply ``transition`` to ``article`` now."""
-    if article.status not in transition.sources:
+    if not transition.enabled:
+        raise TransitionNotAllowed(_("This paper does not proofread: there is no such step."))
+    if article.status not in transition.current_sources:
         raise TransitionNotAllowed(
             _("A story that is %(status)s cannot be changed this way (%(action)s).")
             % {"status": article.get_status_display(), "action": transition.label}
@@ -136,6 +194,8 @@ def available_transitions(user, article):
     """The status changes ``user`` may make to ``article`` now (for the admin's buttons)."""
     result = []
     for transition in TRANSITIONS.values():
+        if not transition.enabled:
+            continue
         try:
             check_transition(user, article, transition, comment="-")
         except TransitionNotAllowed:
@@ -147,8 +207,9 @@ def available_transitions(user, article):
 def edit_refusal(user, article):
     """Why ``user`` may not change ``article`` in its current status, or None if they may.
 
-    Reporters edit their own drafts; editors and proofreaders edit drafts and
-    submitted copy; a published or withdrawn story changes only by correction.
+    Reporters edit their own drafts; editors and proofreaders edit drafts and the
+    copy on the desk (submitted, edited, proofread); a published or withdrawn story
+    changes only by correction.
     """
     if not (user.is_active and user.has_perm(CHANGE)):
         return _("You may not change stories.")
@@ -158,8 +219,8 @@ def edit_refusal(user, article):
         if is_author(user, article) or user.has_perm(SEND_BACK):
             return None
         return _("Only the reporter who filed this draft or an editor may change it.")
-    if article.status == SUBMITTED:
-        if user.has_perm(SEND_BACK) or user.has_perm(PROOFREAD) or user.has_perm(SIGN_OFF):
+    if article.status in IN_EDITING:
+        if user.has_perm(SEND_BACK) or user.has_perm(PROOFREAD_COPY) or user.has_perm(SIGN_OFF):
             return None
         return _("Submitted copy is changed by editors and proofreaders.")
     if user.has_perm(CORRECT):
@@ -175,6 +236,27 @@ def edit_refusal(user, article):
 def can_edit(user, article):
     """Whether ``user`` may change ``article`` in its current status (see edit_refusal)."""
     return edit_refusal(user, article) is None
+
+
+def waiting_for(user):
+    """The statuses of stories waiting for ``user``'s next step (待我处理): where the last
+    forward step of the flow this user may take starts.  An editor's are submitted
+    stories, a proofreader's edited ones, the chief's proofread ones (without
+    proofreading, everything on the desk; editors then still work on submitted copy).
+    Drafts wait for their own reporter and are left out."""
+    if not user.is_active:
+        return set()
+    forward = [
+        t
+        for t in TRANSITIONS.values()  # in the order of the flow
+        if t.enabled and not t.needs_comment and t.name != "submit"
+    ]
+    mine = [t for t in forward if user.has_perm(t.permission)]
+    if mine:
+        return set(mine[-1].current_sources)
+    if user.has_perm(SEND_BACK):
+        return {SUBMITTED}
+    return set()
 
 
 def can_place(user):

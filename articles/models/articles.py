@@ -120,6 +120,8 @@ class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         SUBMITTED = "submitted", _("submitted")
+        EDITED = "edited", _("edited, with the proofreaders")
+        PROOFREAD = "proofread", _("proofread, waiting for sign-off")
         PUBLISHED = "published", _("published")
         WITHDRAWN = "withdrawn", _("withdrawn")
 

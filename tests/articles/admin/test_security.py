@@ -94,7 +94,7 @@ def test_others_editing_are_shown_and_the_lock_expires(users, client_for):
 def test_only_the_chief_may_sign_off_or_withdraw_in_bulk(client_for, role):
     from articles.models import Article
 
-    submitted = ArticleFactory(status="submitted")
+    submitted = ArticleFactory(status="proofread")  # what the chief signs off
     published = ArticleFactory(status="published")
     url = reverse("admin:articles_article_changelist")
     client = client_for(role)

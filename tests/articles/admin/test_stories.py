@@ -146,7 +146,7 @@ def test_rosters_and_tags_have_no_side_admin_onto_stories(admin_client):
 
 def test_sign_off_and_withdraw_actions(client_for):
     articles = [
-        ArticleFactory(status=Article.Status.SUBMITTED, published_at=None) for _ in range(2)
+        ArticleFactory(status=Article.Status.PROOFREAD, published_at=None) for _ in range(2)
     ]
     url = reverse("admin:articles_article_changelist")
     ids = [a.pk for a in articles]

@@ -16,7 +16,7 @@ from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
-DRAFT, SUBMITTED, PUBLISHED, WITHDRAWN = (s.value for s in Article.Status)
+DRAFT, SUBMITTED, EDITED, PROOFREAD, PUBLISHED, WITHDRAWN = (s.value for s in Article.Status)
 
 
 def change_url(article):
@@ -36,20 +36,31 @@ form_data = article_form
     [
         ("reporter", "submit", DRAFT, True),  # their own draft
         ("reporter", "send_back", SUBMITTED, False),
-        ("reporter", "sign_off", SUBMITTED, False),
+        ("reporter", "finish_editing", SUBMITTED, False),
+        ("reporter", "sign_off", PROOFREAD, False),
         ("reporter", "withdraw", PUBLISHED, False),
         ("editor", "submit", DRAFT, True),
         ("editor", "send_back", SUBMITTED, True),
-        ("editor", "sign_off", SUBMITTED, False),
+        ("editor", "send_back", PROOFREAD, True),
+        ("editor", "finish_editing", SUBMITTED, True),
+        ("editor", "pass_proofreading", EDITED, False),
+        ("editor", "sign_off", PROOFREAD, False),
         ("editor", "withdraw", PUBLISHED, False),
-        ("arteditor", "sign_off", SUBMITTED, False),
+        ("arteditor", "sign_off", PROOFREAD, False),
         ("arteditor", "send_back", SUBMITTED, False),
-        ("proofreader", "sign_off", SUBMITTED, False),
+        ("arteditor", "pass_proofreading", EDITED, False),
+        ("proofreader", "pass_proofreading", EDITED, True),
+        ("proofreader", "return_to_editor", EDITED, True),
+        ("proofreader", "pass_proofreading", SUBMITTED, False),  # not yet edited
+        ("proofreader", "finish_editing", SUBMITTED, False),
+        ("proofreader", "sign_off", PROOFREAD, False),
         ("proofreader", "submit", DRAFT, False),
-        ("chief", "sign_off", SUBMITTED, True),
+        ("chief", "sign_off", PROOFREAD, True),
+        ("chief", "sign_off", SUBMITTED, False),  # not yet edited and proofread
+        ("chief", "sign_off", EDITED, False),  # with the proofreaders
         ("chief", "withdraw", PUBLISHED, True),
         ("chief", "sign_off", DRAFT, False),  # not yet submitted
-        ("admin", "sign_off", SUBMITTED, True),
+        ("admin", "sign_off", PROOFREAD, True),
     ],
 )
 def test_each_role_through_the_admin(users, client_for, role, name, status, allowed):
@@ -67,10 +78,18 @@ def test_each_role_through_the_admin(users, client_for, role, name, status, allo
 
 
 def test_refusal_says_who_may(users):
-    article = ArticleFactory(status=SUBMITTED)
+    article = ArticleFactory(status=PROOFREAD)
     with pytest.raises(workflow.TransitionNotAllowed) as refusal:
         editorial.apply_transition(users["editor"], article, "sign_off")
     assert "值班总编" in str(refusal.value)
+    assert Article.objects.get(pk=article.pk).status == PROOFREAD
+
+
+def test_the_chief_signs_off_only_proofread_copy(users):
+    article = ArticleFactory(status=SUBMITTED)
+    with pytest.raises(workflow.TransitionNotAllowed) as refusal:
+        editorial.apply_transition(users["chief"], article, "sign_off")
+    assert "已提交" in str(refusal.value)
     assert Article.objects.get(pk=article.pk).status == SUBMITTED
 
 
@@ -128,6 +147,8 @@ def test_reporter_files_editor_sends_back_and_places_chief_schedules(users, clie
     )
     article.refresh_from_db()
     assert (article.page_id, article.page_position) == (page.pk, 3)
+    editor.post(transition_url(article), {"name": "finish_editing"})
+    client_for("proofreader").post(transition_url(article), {"name": "pass_proofreading"})
 
     when = timezone.localtime() + datetime.timedelta(minutes=1)
     chief.post(
@@ -148,7 +169,9 @@ def test_reporter_files_editor_sends_back_and_places_chief_schedules(users, clie
         (DRAFT, SUBMITTED),
         (SUBMITTED, DRAFT),
         (DRAFT, SUBMITTED),
-        (SUBMITTED, PUBLISHED),
+        (SUBMITTED, EDITED),
+        (EDITED, PROOFREAD),
+        (PROOFREAD, PUBLISHED),
     ]
 
 
@@ -258,7 +281,7 @@ def test_withdrawing_needs_a_reason(users):
 
 
 def test_audit_shows_what_each_user_changed(users, client_for):
-    article = ArticleFactory(status=SUBMITTED)
+    article = ArticleFactory(status=PROOFREAD)
     editor = client_for("editor")
     editor.post(change_url(article), form_data(article, body="编辑改过。"))
     article.refresh_from_db()

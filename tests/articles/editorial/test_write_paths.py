@@ -27,15 +27,17 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-DRAFT, SUBMITTED, PUBLISHED, WITHDRAWN = (s.value for s in Article.Status)
+DRAFT, SUBMITTED, EDITED, PROOFREAD, PUBLISHED, WITHDRAWN = (s.value for s in Article.Status)
 SCHEDULED = "scheduled"
-STATES = [DRAFT, SUBMITTED, SCHEDULED, PUBLISHED, WITHDRAWN]
+STATES = [DRAFT, SUBMITTED, EDITED, PROOFREAD, SCHEDULED, PUBLISHED, WITHDRAWN]
 ROLES = ["reporter", "other_reporter", "editor", "arteditor", "proofreader", "chief", "admin"]
 
 # Who may change a story's text and parts in each state (stories are filed by "reporter").
 MAY_EDIT = {
     DRAFT: {"reporter", "editor", "chief", "admin"},
     SUBMITTED: {"editor", "proofreader", "chief", "admin"},
+    EDITED: {"editor", "proofreader", "chief", "admin"},  # with the proofreaders
+    PROOFREAD: {"editor", "proofreader", "chief", "admin"},  # waiting for sign-off
     SCHEDULED: {"chief", "admin"},
     PUBLISHED: {"chief", "admin"},  # by correction, with a note
     WITHDRAWN: {"chief", "admin"},
@@ -395,7 +397,7 @@ def test_chief_import_with_a_note_corrects_a_published_story(seed, users):
 
 
 def test_bulk_actions_check_each_story(accounts, login):
-    articles = [article_in(SUBMITTED, accounts) for _ in range(2)]
+    articles = [article_in(PROOFREAD, accounts) for _ in range(2)]
     data = {"action": "sign_off_selected", "_selected_action": [s.pk for s in articles]}
     login("editor").post("/admin/articles/article/", data)
     assert not Article.objects.published().exists()

@@ -155,7 +155,7 @@ def test_index_follows_bulk_sign_off_and_withdrawal():
     from articles import editorial
 
     articles = [
-        ArticleFactory(headline=f"边坡治理{n}", status=Article.Status.SUBMITTED, published_at=None)
+        ArticleFactory(headline=f"边坡治理{n}", status=Article.Status.PROOFREAD, published_at=None)
         for n in range(2)
     ]
     editorial.apply_to_each(staff_user("chief"), articles, "sign_off")
