@@ -274,10 +274,16 @@ def _is_head_item(build, index):
 
 
 def _head_end(build, i):
-    end = i
-    while end < len(build.items) and end - i < MAX_HEAD + 1 and _is_head_item(build, end):
-        end += 1
-    return end
+    """The end of the run of title lines from ``i`` (at most ``MAX_HEAD`` + 1 of them)."""
+    return i + min(build.head_run[i], MAX_HEAD + 1)
+
+
+def _head_runs(build):
+    """For each item, how many title lines start there: read once, from the end."""
+    runs = [0] * (len(build.items) + 1)
+    for index in range(len(build.items) - 1, -1, -1):
+        runs[index] = runs[index + 1] + 1 if _is_head_item(build, index) else 0
+    return runs
 
 
 def _try_story(build, i):
@@ -555,6 +561,7 @@ def build_pages(items):
     """The pages and stories ``items`` make, with their text full-width; raises ``LayoutError``."""
     build = _Builder(items)
     build.position = {id(item): index for index, item in enumerate(items)}
+    build.head_run = _head_runs(build)
     i = 0
     while i < len(items):
         i = _step(build, i)

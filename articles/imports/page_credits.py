@@ -7,9 +7,10 @@ credit, is a short line a commentary's byline (``■ 江某``), is a credit a ti
 credit (线索提供) or a commentator's.
 """
 
+import functools
 import re
 
-from articles.credit_lines import read_credit_line, split_lead, split_photo_credit
+from articles.credit_lines import Lead, read_credit_line, split_lead, split_photo_credit
 from articles.credits import Credit, is_plausible_name
 from articles.surnames import surname_of
 
@@ -25,25 +26,55 @@ _REPORTER_SUBJECT = re.compile(
 )
 
 
+# A page repeats lines (bylines, column labels, 本报讯); each is read once.  The
+# cached results are tuples, copied into fresh lists for the caller.
+_CACHE = 4096
+# What a lead paragraph or a credit line holds near its start; other text skips the reader.
+_LEAD_HINT = re.compile(r"^.{0,40}?(?:讯|电|消息|报道|[(（【〔\[:：])", re.S)
+_CREDIT_HINT = re.compile(
+    r"记者|通讯员|摄|[文图]|编|作者|评论|线索|实习|特约|校对|策划|统筹|视频|出镜|设计|供稿|"
+    r"[/／:：■□▶◆●◎]|发"
+)
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _lead(text):
+    if _REPORTER_SUBJECT.match(text) or not _LEAD_HINT.match(text):
+        return None
+    found = split_lead(text)
+    return None if found is None else (tuple(found.credits), found.dateline, found.rest)
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _credit_line(text):
+    if _REPORTER_SUBJECT.match(text) or (len(text) > 12 and not _CREDIT_HINT.search(text)):
+        return None
+    found = read_credit_line(text)
+    return None if found is None else tuple(found)
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _photo_credit(text):
+    caption, credits = split_photo_credit(text)
+    return caption, tuple(Credit(c.unit, c.role, c.names, True) for c in credits)
+
+
 def lead(text):
     """The lead credit or dateline a paragraph opens with (``Lead``), else None."""
-    if _REPORTER_SUBJECT.match(text):
-        return None
-    return split_lead(text)
+    found = _lead(text)
+    return None if found is None else Lead(list(found[0]), found[1], found[2])
 
 
 def credit_line(text):
     """The credits of a standalone credit line ([] for a collective one), else None."""
-    if _REPORTER_SUBJECT.match(text):
-        return None
-    found = read_credit_line(text)
+    found = _credit_line(text)
     return None if found is None else list(found)
 
 
 def photo_credit(text):
     """``(caption, credits)`` of a caption ending in its photo credit; credits [] if none."""
-    caption, credits = split_photo_credit(text)
-    return caption, [Credit(c.unit, c.role, c.names, True) for c in credits]
+    caption, credits = _photo_credit(text)
+    return caption, list(credits)
 
 
 def byline_name(text):

@@ -10,6 +10,7 @@ at a lead (本报讯…, 新华社…电) and at a credit line, the short title 
 above a lead becoming items of their own.  Each item is then classified once.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -51,10 +52,7 @@ class Item:
     lead: bool = False
     reason: str = ""
     payload: object = None  # the StaffLine or RunningHead read from the line
-
-    @property
-    def titleish(self):
-        return self.kind == "para" and is_titleish(self.text)
+    titleish: bool = False  # a paragraph that may be a title line (set once, when read)
 
     @property
     def byline(self):
@@ -86,18 +84,30 @@ def is_titleish(text):
 
 def _standalone(text):
     """The item a line makes on its own (staff, running head, jump, noise), else None."""
+    found = _line_kind(text)
+    if found is None:
+        return None
+    kind, reason, payload = found
+    return Item(kind, 0, text=text, reason=reason, payload=payload)
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_kind(text):
+    """(kind, reason, payload) of a line that stands alone; cached, as pages repeat them."""
+    if len(text) > page_noise.MAX_NOISE_LENGTH:
+        return None
     staff = page_noise.read_staff_line(text)
     if staff:
-        return Item("staff", 0, text=text, payload=staff)
+        return "staff", "", staff
     if page_noise.is_jump_line(text):
-        return Item("jump", 0, text=text)
+        return "jump", "", None
     head = page_noise.read_running_head(text)
     if head:
-        return Item("running_head", 0, text=text, payload=head)
+        return "running_head", "", head
     reason = page_noise.read_noise(text)
     if not reason and _PICTURE.match(text):
         reason = "noise"
-    return Item("skip", 0, text=text, reason=reason) if reason else None
+    return ("skip", reason, None) if reason else None
 
 
 def _raw_blocks(text):
@@ -218,7 +228,7 @@ def _classify(lines, hard):
         credits = page_credits.credit_line(text)
         if credits is not None:
             return Item("credit", start, text=text, credits=credits)
-    return Item("para", start, text=text)
+    return Item("para", start, text=text, titleish=is_titleish(text))
 
 
 def _unescaped(item):

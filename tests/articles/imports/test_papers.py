@@ -1,0 +1,426 @@
+"""Page texts laid out as other papers print them: the stories, credits and lines skipped.
+
+The pages under ``pages/`` are our own (invented stories, names and wording), in
+the layouts of a party daily's international page, an evening paper's news
+page, a city daily, a county media centre's paper, a weekly's front page, a
+culture and sports page, and a page dumped as plain indented lines with no
+Markdown at all.
+"""
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+
+from articles.imports.page_text import parse_page_text
+
+PAGES = Path(__file__).parent / "pages"
+STAFF_OR_JUMP = re.compile(r"责任编辑|美术编辑|责编|美编|校对|版式设计|下转|上接|转第")
+
+
+def parse(name, **options):
+    return parse_page_text((PAGES / name).read_text(encoding="utf-8"), **options)
+
+
+def story(article):
+    """What an editor checks of a story: kind, column, title parts, dateline, credits, photos."""
+    return (
+        article.kind,
+        article.column,
+        article.kicker,
+        article.headline,
+        article.subheadline,
+        article.dateline,
+        [(c.unit, c.role, c.names) for c in article.credits],
+        len(article.photos),
+    )
+
+
+def paragraphs(article):
+    return [block["text"] for block in article.body if block["type"] == "paragraph"]
+
+
+def skipped(page):
+    return [(line.line, line.reason) for line in page.skipped]
+
+
+ALL_PAGES = sorted(path.name for path in PAGES.glob("*.txt"))
+
+
+def test_there_are_seven_layouts():
+    assert len(ALL_PAGES) == 7
+
+
+@pytest.mark.parametrize("name", ALL_PAGES)
+def test_no_skipped_staff_jump_or_page_number_line_is_in_any_body(name):
+    for page in parse(name):
+        skipped_texts = [line.text for line in page.skipped]
+        for article in page.articles:
+            texts = [block["text"] for block in article.body]
+            texts += [photo.caption for photo in article.photos]
+            texts += [article.kicker, article.headline, article.subheadline]
+            for text in texts:
+                assert not STAFF_OR_JUMP.search(text), text
+                assert not re.fullmatch(r"[A-Z]?\d{1,3}", text), text
+                for line in skipped_texts:
+                    # A short line (a page number) is checked whole, a longer one anywhere.
+                    assert line != text and (len(line) < 4 or line not in text), (line, text)
+
+
+def test_party_daily_international_page():
+    (page,) = parse("party_daily_international.txt")
+    assert page.running_head == {
+        "date": datetime.date(2026, 3, 5),
+        "name": "国际新闻",
+        "label": "7",
+    }
+    assert (page.name, page.section) == ("国际新闻", "国际新闻")
+    assert page.staff == {"chief_editor": "冯雪", "art_editor": "田园", "proofreader": "孙志刚"}
+    assert skipped(page) == [
+        (1, "running_head"),
+        (35, "staff"),
+        (37, "masthead"),
+        (39, "copyright"),
+    ]
+    assert [story(a) for a in page.articles] == [
+        (
+            "news",
+            "",
+            "",
+            "多国代表在日内瓦呼吁加强海洋垃圾治理合作",
+            "",
+            "日内瓦3月4日",
+            [("新华社", "记者", ("林海峰", "白露"))],
+            1,
+        ),
+        (
+            "news",
+            "",
+            "",
+            "东南亚多国迎来旅游旺季",
+            "",
+            "曼谷3月4日",
+            [("新华社", "记者", ("陈思远",))],
+            0,
+        ),
+        ("news", "", "", "南极科考队完成冰芯钻探", "", "", [], 0),
+        (
+            "commentary",
+            "",
+            "",
+            "合作应对共同挑战才是正道",
+            "",
+            "",
+            [("", "评论作者", ("钟远声",))],
+            0,
+        ),
+    ]
+    agency, tourism, brief, commentary = page.articles
+    assert paragraphs(agency)[0].startswith("联合国环境规划署4日在日内瓦")
+    assert len(paragraphs(agency)) == 3
+    # The agency photo: its caption, and the photographer (新华社发 is no person).
+    (photo,) = agency.photos
+    assert photo.caption == "3月4日，与会代表在对话会上发言。"
+    assert [c.names for c in photo.credits] == [("顾明远",)]
+    # A paragraph broken by the dump mid-sentence is one paragraph again.
+    assert paragraphs(tourism) == [
+        "随着旱季到来，泰国、越南、柬埔寨等东南亚国家迎来旅游旺季，各地酒店入住率明显上升。",
+        "泰国旅游部门预计，今年一季度入境游客将超过900万人次。",
+    ]
+    assert paragraphs(brief) == [
+        "中国第四十二次南极考察队日前在内陆冰盖完成一次冰芯钻探作业，获取的冰芯样品将运回国内开展研究。"
+    ]
+    assert commentary.author_note == "作者为江城大学海洋研究院研究员"
+    assert len(paragraphs(commentary)) == 2 and commentary.main_article == 0
+
+
+def test_evening_paper_news_page():
+    (page,) = parse("evening_news.txt")
+    assert page.running_head["label"] == "A05" and page.name == "城事"
+    # The editors named in the running head are the page's staff.
+    assert page.staff == {"chief_editor": "丁一", "art_editor": "马里"}
+    assert skipped(page) == [(1, "running_head"), (35, "teaser"), (37, "page_number")]
+    assert [story(a) for a in page.articles] == [
+        (
+            "news",
+            "",
+            "",
+            "地铁5号线南延段今起试运行",
+            "",
+            "",
+            [("本报", "记者", ("钱多多",)), ("", "通讯员", ("孙小梅",))],
+            0,
+        ),
+        (
+            "news",
+            "",
+            "",
+            "老街巷里的“修伞匠”",
+            "",
+            "",
+            [("本报", "记者", ("邓晓晴",)), ("", "线索提供", ("张大伯",))],
+            1,
+        ),
+        (
+            "news",
+            "",
+            "",
+            "小区门口违停车辆堵住消防通道",
+            "",
+            "",
+            [("本报", "记者", ("周启航",))],
+            0,
+        ),
+    ]
+    metro, umbrellas, parking = page.articles
+    assert metro.jumps == ["（下转A06版）"]
+    assert len(paragraphs(metro)) == 3
+    # 记者 as the subject of a sentence is text, not a credit.
+    assert paragraphs(metro)[1].startswith("记者在南湖站看到")
+    assert paragraphs(parking)[1].startswith("记者近日来到现场")
+    # A caption inside a news story belongs to it, credit and all.
+    assert umbrellas.photos[0].caption == "胡师傅在修理一把旧伞。"
+    assert [c.names for c in umbrellas.photos[0].credits] == [("邓晓晴",)]
+    assert paragraphs(umbrellas)[-1] == "“只要还有人来修，我就一直摆下去。”胡师傅笑着说。"
+
+
+def test_city_daily_page():
+    (page,) = parse("city_daily.txt", edition_date=datetime.date(2026, 3, 5), page_names=["A03"])
+    assert page.problems == []
+    assert page.running_head == {"date": datetime.date(2026, 3, 5), "name": "民生", "label": "A03"}
+    assert page.staff == {"chief_editor": "韩梅", "art_editor": "程亮"}
+    assert skipped(page) == [(1, "running_head"), (3, "staff")]
+    assert [story(a) for a in page.articles] == [
+        (
+            "news",
+            "民生关注",
+            "老旧小区加装电梯提速",
+            "今年计划完成300台",
+            "",
+            "3月4日",
+            [("株洲晨报", "全媒体记者", ("柳青青",)), ("", "通讯员", ("蒋一帆",))],
+            0,
+        ),
+        (
+            "news",
+            "",
+            "",
+            "守护一方碧水的“河小青”",
+            "——记市级优秀河长助理程小溪",
+            "",
+            [("株洲晨报", "全媒体记者", ("柳青青",))],
+            0,
+        ),
+        (
+            "news",
+            "",
+            "社区食堂开进老街",
+            "老人吃上热乎饭",
+            "",
+            "",
+            [("株洲晨报", "见习记者", ("易小楠",))],
+            0,
+        ),
+    ]
+    lifts, river, canteen = page.articles
+    assert [(b["type"], b["text"][:8]) for b in lifts.body] == [
+        ("paragraph", "记者从市住建局获"),
+        ("paragraph", "市住建局相关负责"),
+        ("intertitle", "资金补贴再加码"),
+        ("paragraph", "每台电梯的财政补"),
+        ("intertitle", "群众意见先征求"),
+        ("paragraph", "加装电梯须征得本"),
+        # The 相关链接 box holds prose: it stays with the story above it.
+        ("intertitle", "相关链接"),
+        ("paragraph", "加装电梯怎么申请"),
+    ]
+    assert lifts.rosters == []
+    # The 编者按 is kept apart from the reporter's text.
+    assert river.editor_note.startswith("河湖治理，离不开基层的坚守。")
+    assert paragraphs(river)[0] == "清晨六点，程小溪已经沿着白石港走了两公里。"
+    assert not any("编者按" in text for text in paragraphs(river))
+    assert len(paragraphs(canteen)) == 2
+
+
+def test_county_media_centre_page():
+    (page,) = parse("county_media_centre.txt")
+    assert page.running_head["date"] == datetime.date(2026, 3, 5)
+    # 审核 has no field on the page, but it is kept with the staff line as printed.
+    assert page.staff == {"chief_editor": "谭杰", "proofreader": "易敏"}
+    assert [(c.role, c.names) for c in page.staff_credits] == [
+        ("编辑", ("谭杰",)),
+        ("审核", ("罗平",)),
+        ("校对", ("易敏",)),
+    ]
+    assert skipped(page) == [(1, "masthead"), (3, "running_head"), (31, "staff")]
+    assert [story(a) for a in page.articles] == [
+        (
+            "news",
+            "",
+            "",
+            "茶陵县召开春耕生产调度会",
+            "",
+            "3月4日",
+            [("茶陵县融媒体中心", "融媒体记者", ("谭新民",)), ("", "通讯员", ("陈秋",))],
+            0,
+        ),
+        (
+            "news",
+            "",
+            "",
+            "严塘镇：高标准农田建设跑出“加速度”",
+            "",
+            "",
+            [("", "融媒体记者", ("龙思远",)), ("", "通讯员", ("李华",))],
+            0,
+        ),
+        (
+            "brief",
+            "简讯",
+            "",
+            "县人民医院开展义诊进乡村活动",
+            "",
+            "3月3日",
+            [("", "融媒体记者", ("刘畅",))],
+            0,
+        ),
+        ("brief", "简讯", "", "县图书馆新增自助借还设备", "", "", [("", "通讯员", ("段文静",))], 0),
+    ]
+    # The brief's closing credit is taken out of its text.
+    assert paragraphs(page.articles[2]) == [
+        "县人民医院组织20余名医务人员来到腰陂镇开展义诊，为群众免费测量血压血糖。"
+    ]
+    assert paragraphs(page.articles[1])[-1].startswith("村民陈大爷说")
+
+
+def test_weekly_front_page():
+    (page,) = parse("weekly_front.txt")
+    assert skipped(page) == [
+        (1, "masthead"),
+        (2, "masthead"),
+        (3, "running_head"),
+        (5, "page_list"),
+        (27, "teaser"),
+        (29, "noise"),
+        (31, "page_number"),
+    ]
+    assert page.running_head["date"] == datetime.date(2026, 3, 6)
+    assert [story(a) for a in page.articles] == [
+        (
+            "news",
+            "",
+            "一座小城的“夜经济”",
+            "夜市重开三个月，带动就业两千人",
+            "",
+            "",
+            [("本报", "记者", ("石榴红",)), ("", "实习生", ("叶青青",))],
+            0,
+        ),
+        ("photo", "", "", "油菜花开春意浓", "", "", [], 1),
+    ]
+    lead, photo_story = page.articles
+    assert lead.editor_note.startswith("夜色里的烟火气")
+    # The jump at the end of the last paragraph is flagged and cut from the text.
+    assert lead.jumps == ["（下转第3版）"]
+    assert paragraphs(lead)[-1] == "“以前收摊后满地垃圾，现在干净多了。”在夜市卖糖油粑粑的刘姐说。"
+    # Title, caption and a credit with no 摄 (图/周 旭) make a photo story.
+    assert paragraphs(photo_story) == ["3月5日，游客在攸县鸾山镇的油菜花田中拍照留念。"]
+    assert [(c.role, c.names, c.photo) for c in photo_story.photos[0].credits] == [
+        ("图", ("周旭",), True)
+    ]
+
+
+def test_culture_and_sports_page_with_photo_items_and_briefs():
+    (page,) = parse("culture_sports.txt")
+    assert page.name == "文体" and page.running_head["label"] == "B02"
+    assert page.staff == {"chief_editor": "白杨", "art_editor": "夏天", "proofreader": "蓝天"}
+    assert skipped(page) == [(1, "running_head"), (37, "staff")]
+    assert [story(a) for a in page.articles] == [
+        (
+            "news",
+            "",
+            "市青少年足球联赛开赛",
+            "64支球队参赛 人数创新高",
+            "",
+            "3月4日",
+            [("本报", "记者", ("方圆",)), ("", "实习生", ("陆一鸣",))],
+            1,
+        ),
+        ("news", "", "", "湘剧《花鼓声声》首演", "", "", [("本报", "记者", ("姜雨禾",))], 1),
+        ("photo", "", "", "春日骑行", "", "", [], 1),
+        ("brief", "体育快讯", "", "市乒乓球公开赛报名启动", "", "", [], 0),
+        ("brief", "体育快讯", "", "全民健身步道新增10条", "", "", [], 0),
+    ]
+    football, opera, cycling, _table_tennis, _paths = page.articles
+    assert football.photos[0].caption == "开幕式上，小球员们进行了颠球表演。"
+    # 3月3日晚 is the story's first words, not a dateline to cut.
+    assert paragraphs(opera) == [
+        "3月3日晚，原创湘剧《花鼓声声》在市大剧院首演，讲述了一个花鼓戏班三代人坚守舞台的故事。"
+    ]
+    assert [(c.role, c.names) for c in cycling.photos[0].credits] == [("记者", ("贺健",))]
+    assert paragraphs(cycling) == ["3月4日，骑行爱好者在湘江风光带骑行。"]
+
+
+def test_plain_text_page_with_no_markdown():
+    (page,) = parse("plain_layout.txt")
+    assert page.running_head == {
+        "date": datetime.date(2026, 3, 5),
+        "name": "综合新闻",
+        "label": "第2版",
+    }
+    assert page.staff == {"chief_editor": "柯宇", "art_editor": "董小洁", "proofreader": "穆青"}
+    assert skipped(page) == [(1, "running_head"), (16, "staff")]
+    assert [story(a) for a in page.articles] == [
+        (
+            "news",
+            "",
+            "",
+            "全市中小学春季学期开学",
+            "",
+            "3月2日",
+            [("本报", "记者", ("温知秋",))],
+            0,
+        ),
+        (
+            "news",
+            "",
+            "",
+            "城南新建公园向市民开放",
+            "",
+            "",
+            [("本报", "记者", ("沈若水",)), ("", "通讯员", ("顾宁",))],
+            0,
+        ),
+        ("commentary", "", "", "春天的约定", "", "", [("", "评论作者", ("秦望舒",))], 0),
+    ]
+    school, park, essay = page.articles
+    # The lead broken over two lines is one paragraph.
+    assert paragraphs(school)[0] == "全市中小学迎来春季学期开学，约32万名学生返校。"
+    assert len(paragraphs(school)) == 3 and len(paragraphs(park)) == 3
+    assert essay.author_note == "作者单位：南湖市第一中学"
+    assert paragraphs(essay)[-1].endswith("那份春天的味道却一直留在心里。")
+
+
+def test_running_head_that_does_not_match_the_edition_is_reported():
+    (page,) = parse("city_daily.txt", edition_date=datetime.date(2026, 3, 6), page_names=["A04"])
+    assert len(page.problems) == 2
+    assert "2026-03-05" in page.problems[0] and "2026-03-06" in page.problems[0]
+    assert "A03" in page.problems[1] and "A04" in page.problems[1]
+
+
+def test_running_head_matches_a_page_name_or_an_unpadded_label():
+    (page,) = parse("city_daily.txt", page_names=["民生"])
+    assert page.problems == []
+    (page,) = parse("plain_layout.txt", page_names=["2"])
+    assert page.problems == []
+
+
+def test_a_running_head_opens_the_next_page():
+    text = "\n\n".join(
+        (PAGES / name).read_text(encoding="utf-8")
+        for name in ("evening_news.txt", "culture_sports.txt")
+    )
+    pages = parse_page_text(text)
+    assert [(p.name, len(p.articles)) for p in pages] == [("城事", 3), ("文体", 5)]
+    assert pages[1].staff["chief_editor"] == "白杨" and pages[0].staff["chief_editor"] == "丁一"
