@@ -216,14 +216,14 @@ def _is_unit(word):
         return True
     if bare[0] == "本" and bare[1] in "报台网刊站社":
         return True
-    if re.fullmatch(r"[A-Z][A-Za-z]{1,9}", bare):
+    if re.fullmatch(r"[A-Z][A-Za-z]{3,9}", bare):
         return True  # logo letters (ZZRB, CFP)
     if "·" in bare and re.search(r"报|网|新闻|客户端|视频|台|APP|融媒", bare):
         return True
-    if not bare.endswith(UNIT_ENDINGS):
-        return False
-    # 王部, 林社, 李网 are names: a surname and one character are no unit.
-    return not (len(bare) == 2 and bare[0] in SINGLE_SET and bare[1] in "部组室号社网报台")
+    # 海报, 王部, 林社: no unit is named by one character and its kind.
+    return bare.endswith(UNIT_ENDINGS) and (
+        len(bare) > 2 or bare.endswith(("新闻", "中心", "融媒", "传媒", "视频"))
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -253,7 +253,14 @@ def _person_like(word):
         return 3 <= len(word) <= 16
     if not 2 <= len(word) <= 4 or not surname_weight(word):
         return False
+    if len(word) == 4 and word[:2] not in COMPOUND_SET:
+        return False  # 相关链接: four characters without a compound surname
+    if len(word) == 3 and word[-1] in _SPEECH:
+        return False  # 李明说: a name and a verb
     return not _common_word(word)
+
+
+_SPEECH = frozenset("说谈讲问答称忆道看")
 
 
 def _split_glued(word):
@@ -284,15 +291,17 @@ def _split_glued(word):
     return [word[a:b] for a, b in itertools.pairwise(cuts)]
 
 
-_FUNCTION_CHARS = re.compile(r"[的了着过们这那把被从对将就都也还又而但或吗呢吧啊是在和与及]")
+_FUNCTION_CHARS = re.compile(r"[的了着们这那把被吗呢吧啊是]")
 
 
-def _names_of(word, strict):
-    """The names a word holds, or None when it holds none.
+# How hard a word is checked before it is read as names: after a role in a
+# credit line (any two to four Han characters: pen names such as 老街), after a
+# role in a line that may be prose or a title, or with nothing to vouch for it.
+LENIENT, LINE, BARE = 0, 1, 2
 
-    ``strict`` (no role word vouches for the word) asks it to look like a name;
-    after a role any two to four Han characters are a name (pen names: 老街).
-    """
+
+def _names_of(word, level):
+    """The names a word holds, or None when it holds none (see LENIENT, LINE, BARE)."""
     for descriptor in NAME_DESCRIPTORS:
         if word.startswith(descriptor) and len(word) - len(descriptor) >= 2:
             word = word[len(descriptor) :]
@@ -315,8 +324,10 @@ def _names_of(word, strict):
     if _FUNCTION_CHARS.search(word[1:]):
         return None  # 部的故事: a phrase, not a name
     if n <= 4:
-        if strict and (not surname_weight(word) or _common_word(word)):
+        if level == BARE and not _person_like(word):
             return None
+        if level == LINE and n == 4 and (not surname_weight(word) or _common_word(word)):
+            return None  # 通讯员队伍建设 is a title
         return [word]
     return _split_glued(word)
 
@@ -336,7 +347,8 @@ def _split_unit(label):
         at = label.find(ending, 1)
         while at > 0:
             end = at + len(ending)
-            if best < end < len(label):
+            # 海报设计 is a role: a one-character ending needs a longer name (株洲日报).
+            if best < end < len(label) and (len(ending) > 1 or end >= 3):
                 best = end
             at = label.find(ending, at + 1)
     return label[:best], label[best:]
@@ -393,6 +405,9 @@ class _Reader:
         self.ok, self.signal = True, False
         self.end = tokens[0].start if tokens else 0
         self.i = 0
+        # 张三 文 李四 摄: a line ending in a mark puts its marks after the names.
+        last = tokens[-1] if tokens else None
+        self.post_marks = last is not None and last.text in (*PHOTO_MARKS, *TEXT_MARKS)
 
     def at(self, index):
         return self.tokens[index] if 0 <= index < len(self.tokens) else None
@@ -408,12 +423,19 @@ class _Reader:
     def start_group(self, role="", unit=""):
         current = self.current
         if current is not None and not current.names and not current.closed:
-            if current.role in COMBO_ROLES and role:
+            if (current.role in COMBO_ROLES or current.role in PHOTO_MARKS) and role:
                 # 文/图 本报记者 陈晨: the person named also took the pictures.
                 self.qualifier_photo = True
                 self.pending_unit = current.unit or self.pending_unit
             self.groups.remove(current)  # a role with no name credits nobody
         group = _Group(unit=unit or self.pending_unit, role=role)
+        tail = group.unit.rsplit("·", 1)[-1]
+        if role and (len(tail) == 1 or group.unit == "央"):
+            # 大河报·豫视频记者, 央视频记者: the prefix ends the unit's name.
+            for prefix in ROLE_PREFIXES:
+                if role.startswith(prefix) and len(role) > len(prefix) + 1:
+                    group.unit, group.role = group.unit + prefix, role[len(prefix) :]
+                    break
         if "驻" in group.unit and role:
             # 本报驻京记者: the post belongs to the role.
             known, rest = _split_unit(group.unit)
@@ -474,6 +496,16 @@ class _Reader:
             self.consume()
             return
         role, count = text, 1
+        glued, separator = self.at(self.i + 1), self.at(self.i + 2)
+        if (
+            glued is not None
+            and glued.kind == "word"
+            and not glued.spaced
+            and separator is not None
+            and separator.kind in ("slash", "colon")
+            and len(glued.text) <= 4
+        ):
+            role, count = role + glued.text, 2  # 视频拍摄：
         # 记者/编辑: role words joined by a slash are one role.
         while (
             (slash := self.at(self.i + count)) is not None
@@ -500,6 +532,11 @@ class _Reader:
         if self.source:
             self.consume()
             return True
+        if word.endswith("发") and _is_unit(word[:-1]):
+            self.signal = True
+            self.start_group(unit=word[:-1])  # 新华社发 张三 摄: an agency's picture
+            self.consume()
+            return True
         if word in COLLECTIVE_WORDS or (word.endswith("供图") and _is_collective_source(word)):
             self.signal, self.current = True, None
             self.consume()
@@ -515,7 +552,7 @@ class _Reader:
             and current is not None
             and current.names
             and not current.closed
-            and (bare_names or self.ends_at(self.i + 1))
+            and (bare_names or self.ends_at(self.i + 1) or self.post_marks)
         ):
             # 张三 文 李四 摄: the mark follows the names it covers.
             self.signal = True
@@ -526,11 +563,6 @@ class _Reader:
         if word in ("文", "图", "撰文", "摄影", "文字") and nxt is not None and nxt.kind == "word":
             self.signal = True
             self.start_group(word)
-            self.consume()
-            return True
-        if word.endswith("发") and _is_unit(word[:-1]):
-            self.signal = True
-            self.start_group(unit=word[:-1])  # 新华社发 张三 摄: an agency's picture
             self.consume()
             return True
         if nxt is not None and nxt.kind == "mark" and not nxt.spaced and not _person_like(word):
@@ -549,17 +581,21 @@ class _Reader:
         if word.endswith(PHOTO_MARK) and len(word) >= 3:
             word, photo = word[:-1], True
         wants_names = current is not None and current.role and not current.names
-        if _is_unit(word) and not (wants_names and _names_of(word, False) and nxt is None):
+        if _is_unit(word) and not (wants_names and _names_of(word, LENIENT) and nxt is None):
             return self.unit_word(_unit_of(word))
         if (
             nxt is not None
             and nxt.kind == "role"
             and not nxt.spaced
             and not self.groups
-            and not (_names_of(word, True) or _role_like(word))
+            and not (_names_of(word, BARE) or _role_like(word))
         ):
             # 湖南日报社会新闻部记者: what stands glued before the first role is its unit.
-            self.signal, self.pending_unit = True, word
+            self.signal = True
+            if re.fullmatch(r"[A-Za-z0-9]{1,3}", word) or (len(word) == 2 and _HAN.match(word)):
+                nxt.text = word + nxt.text  # H5设计, 海报设计: part of the role
+            else:
+                self.pending_unit = word
             self.consume()
             return True
         if _role_like(word) and nxt is not None and nxt.kind == "word" and not self.lead:
@@ -575,7 +611,7 @@ class _Reader:
         """A word before a slash or a colon: a role, a joint unit, a source, or 张三/文."""
         after = self.at(self.i + 2)
         if _is_post_mark(self.tokens, self.i + 2):
-            names = _names_of(word, self.strict)
+            names = _names_of(word, LINE if self.strict else LENIENT)
             if names:
                 self.signal = True
                 group = self.start_group()
@@ -615,9 +651,15 @@ class _Reader:
     def name_word(self, word, photo):
         current = self.current
         vouched = current is not None and bool(current.role or current.unit) and not current.closed
-        names = _names_of(word, not (vouched or self.marked))
-        if names and self.lead and not all(map(_lead_name, names)):
-            names = None
+        strict_level = LINE if self.strict else LENIENT
+        level = strict_level if vouched else (LENIENT if self.marked else BARE)
+        names = _names_of(word, level)
+        if names and self.lead and not all(map(_person_like, names)):
+            # In a lead the body follows: a word that is no clear name must be
+            # followed by more credit (记者 黄河 通讯员…) to be read as one.
+            following = self.at(self.i + 1)
+            if not (vouched and following is not None and following.kind in ("role", "mark")):
+                names = None
         if not names:
             if self.lead:
                 return False
@@ -633,10 +675,6 @@ class _Reader:
         if photo:
             self.mark_photo(self.i)
         return True
-
-
-def _lead_name(name):
-    return _person_like(name)
 
 
 def _is_collective_source(word):
@@ -735,8 +773,16 @@ def _dateline_at(norm, pos):
         split = _split_dateline_head(pre)
         if split is None:
             continue
-        if mark == "报道" and split[1] and not pre.strip().startswith("据"):
+        unit, place = split
+        if mark == "报道" and place and not pre.strip().startswith("据"):
             continue  # 环球时报报道 or 据新华社报道, not a place
+        if (
+            mark == "电"
+            and place
+            and not _DATE_TAIL.search(place)
+            and not (unit in KNOWN_UNITS or unit.endswith(("报", "社")))
+        ):
+            continue  # 国家电网株洲供电公司: no dateline without a date or a paper
         return match.end(), split[0], split[1]
     return None
 
@@ -833,7 +879,7 @@ def _lead(text, roles=()):
                     credits, pos, found = _with_unit(reading.credits, unit), close + 1, True
         if not found:
             colon = _REPORTED.search(norm, pos, min(len(norm), pos + 60))
-            if colon and colon.group().endswith(":"):
+            if colon and colon.group().startswith("报") and colon.group().endswith(":"):
                 reading = _read(norm, pos, colon.start(), strict=True, roles=roles)
                 if reading.ok and reading.signal and reading.credits:
                     credits, pos, found = reading.credits, colon.end(), True
@@ -913,8 +959,8 @@ def read_credit_line(text):
         return None
     marked = squeezed[0] in NOISE_CHARS  # ■ 江海: a commentary's byline
     reading = _read(norm, 0, len(norm), strict=True, marked=marked)
-    if not reading.ok:
-        return None
+    if not reading.ok or (not reading.credits and norm.rstrip().endswith(":")):
+        return None  # 记者手记：, 编者按：: a label over text
     if not reading.signal and not marked:
         names = [name for credit in reading.credits for name in credit.names]
         if not names or len(names) > 8 or not all(map(_person_like, names)):
