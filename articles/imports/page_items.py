@@ -238,6 +238,18 @@ def _unescaped(item):
     return item
 
 
+def _is_title_block(block):
+    """Hard breaks mark a title block only over short lines with no lead among them.
+
+    Plain dumps end lines in spaces too; a lead or a sentence under a title line
+    is then a new piece, not a title's second line.
+    """
+    lines = [_clean(raw) for _number, raw in block]
+    return all(len(line) <= 40 for line in lines) and not any(
+        page_credits.lead(line) for line in lines[1:]
+    )
+
+
 def read_items(text):
     """The page's items in printed order."""
     items = []
@@ -253,6 +265,8 @@ def read_items(text):
             else:
                 items.append(_unescaped(Item("heading", number, text=line)))
             continue
+        if hard and not _is_title_block(block):
+            hard = False
         for alone, lines in _cut(block, hard):
             items.append(alone if alone is not None else _unescaped(_classify(lines, hard)))
     return items

@@ -1,5 +1,6 @@
 """parse_page_text: the rules that read page text into stories."""
 
+import time
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,61 @@ def test_credit_like_lines_inside_a_story_are_text():
         "要抓好落实。",
         "（记者 李四）",
     ]
+
+
+# Linear time: generous bounds, and n against 4n stories -------------------------------
+
+STORY = (
+    "## 标题{n}\n\n本报讯（记者 张三 通讯员 李四）近日，第{n}次会议召开。\n\n"
+    "会议要求，抓好落实。\n\n"
+)
+
+
+def _seconds(text):
+    start = time.perf_counter()
+    pages = parse_page_text(text)
+    return time.perf_counter() - start, pages
+
+
+def test_twenty_thousand_headings_parse_in_well_under_a_second():
+    seconds, pages = _seconds(STORY.format(n=1) + "## 小标题\n\n" * 20_000 + "正文。\n")
+    assert len(pages[0].articles[0].body) == 20_003
+    assert seconds < 1.0
+
+
+def test_twenty_thousand_plain_title_lines_parse_in_well_under_a_second():
+    seconds, pages = _seconds(STORY.format(n=1) + "小标题\n\n" * 20_000 + "正文。\n")
+    assert len(pages[0].articles) == 1
+    assert seconds < 1.0
+
+
+def test_a_file_of_twenty_thousand_headings_is_refused_quickly():
+    start = time.perf_counter()
+    with pytest.raises(LayoutError):
+        parse_page_text("## 标题\n\n" * 20_000)
+    assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## " + " " * 60_000 + "标题\n\n" + STORY.format(n=1),
+        STORY.format(n=1) + "标" + " " * 60_000 + "题\n\n正文。\n",
+        STORY.format(n=1) + " " * 60_000 + "\n标题\n正文。\n",
+        "标题" + " " * 60_000 + "\n本报讯（记者 张三）近日，会议召开。\n",
+    ],
+)
+def test_a_line_of_sixty_thousand_spaces_parses_at_once(text):
+    seconds, pages = _seconds(text)
+    assert pages[0].articles
+    assert seconds < 0.5
+
+
+def test_stories_parse_in_linear_time():
+    small = "".join(STORY.format(n=n) for n in range(2_000))
+    large = "".join(STORY.format(n=n) for n in range(10_000, 18_000))
+    small_seconds, small_pages = _seconds(small)
+    large_seconds, large_pages = _seconds(large)
+    assert len(small_pages[0].articles) == 2_000 and len(large_pages[0].articles) == 8_000
+    # Four times the stories: well under sixteen times the time (a quadratic step).
+    assert large_seconds < 8 * small_seconds + 0.5
