@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from articles.credits import Credit
 from articles.imports import page_credits, page_noise
-from articles.imports.page_items import Item, is_titleish
+from articles.imports.page_items import ROSTER_TITLE as _ROSTER_TITLE
+from articles.imports.page_items import Item, column_label, is_titleish
 from articles.imports.parsed import (
     Kind,
     ParsedArticle,
@@ -36,14 +37,8 @@ SKIPPED_KINDS = ("skip", "running_head", "staff")
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:区|县|市|街道|镇|乡)$")
 _DISTRICT_PARTS = re.compile(r"^([\u4e00-\u9fff]+?(?:区|县|市))([\u4e00-\u9fff]+?(?:街道|镇|乡))$")
 _DATELINE = re.compile(r"^(\d{1,2}月\d{1,2}日)(?:电|讯)?(?:\s*[,，]\s*|\s+)")
-_ROSTER_TITLE = re.compile(r"^(?P<title>.{1,200}?)\s*[(（](?P<count>\d{1,40})\s*名[)）]$")
 _SENTENCE_END = tuple('。！？!?…”’」』)）:：;；"')
 _ROSTER_SEPARATORS = re.compile(r"[、，,\s]+")
-_COLUMN = re.compile(
-    r"^(?:[【〔［\[「『]\s*(?P<bracketed>[^】〕］\]」』]{1,16}?)\s*[】〕］\]」』]"
-    r"|[■□◆◇●▲▶►★☆]\s*(?P<marked>[^\s■□◆◇●▲▶►★☆]{2,12})"
-    r"|栏目\s*[:：]\s*(?P<named>.{2,16}))$"
-)
 # A title broken over two lines: the first ends inside a phrase or the second closes it.
 _BROKEN_END = tuple("的和与及、在为对把被将向从让“《（(")
 _BROKEN_START = tuple("”》）)、的了")
@@ -60,14 +55,6 @@ def district_path(text):
     return (parts[1], parts[2]) if parts else (text,)
 
 
-def column_label(text):
-    """The column a label line names (【民生关注】, ■ 记者观察, 栏目：三农), else ""."""
-    match = _COLUMN.match(text) if len(text) <= 24 else None
-    if not match:
-        return ""
-    return (match["bracketed"] or match["marked"] or match["named"]).strip()
-
-
 def _ends_sentence(text):
     return text.endswith(_SENTENCE_END)
 
@@ -78,6 +65,9 @@ class _Builder:
         self.pages: list[ParsedPage] = []
         self.article: ParsedArticle | None = None
         self.pending_note = ""
+        self.pending_credit = None  # a byline above the title (本报评论员)
+        self.pending_jumps = []  # 上接第1版 above the title of the story it continues
+        self.continued = False  # a 上接 line was read: the next title opens a story
         self.brief_column = ""
 
     @property
@@ -129,6 +119,13 @@ class _Builder:
     # Stories --------------------------------------------------------------------
 
     def open_article(self, article):
+        credit, self.pending_credit = self.pending_credit, None
+        if credit is not None and not article.credits:
+            article.credits = list(credit.credits)
+            if page_credits.is_commentary(credit.credits) or "评论员" in credit.text[:12]:
+                article.kind = Kind.COMMENTARY
+        article.jumps[:0], self.pending_jumps = self.pending_jumps, []
+        self.continued = False
         if self.pending_note:
             article.editor_note = "\n".join(filter(None, [self.pending_note, article.editor_note]))
             self.pending_note = ""
@@ -294,8 +291,12 @@ def _try_story(build, i):
     head = build.items[i:end]
     after = end
     notes = []
-    while build.kind_at(after) == "editor_note" and len(notes) < 3:
-        notes.append(build.items[after].text)
+    while build.kind_at(after) in ("editor_note", "jump") and after - end < 3:
+        if build.items[after].kind == "jump":
+            build.pending_jumps.append(build.items[after].text)
+            build.continued = True
+        else:
+            notes.append(build.items[after].text)
         after += 1
     photos_end = after
     while build.kind_at(photos_end) == "photo" and build.items[photos_end].text:
@@ -331,8 +332,9 @@ def _try_story(build, i):
         photo_story = _photo_story_after(build, head, end)
         if photo_story is not None:
             return photo_story
-    if build.article is None and build.kind_at(after) == "para":
-        # The page's first title with text under it and no credit: a story still.
+    if (build.article is None or build.continued) and build.kind_at(after) == "para":
+        # The page's first title with text under it and no credit (or a story
+        # continued from another page): a story still.
         return _open_news(build, head, notes, [], None, after)
     return None
 
@@ -456,7 +458,11 @@ def _step(build, i):
     elif kind == "skip":
         build.skip(item)
     elif kind == "jump":
-        if build.article is not None:
+        if page_noise.is_continuation(item.text) and build.kind_at(i + 1) in HEAD_KINDS:
+            # 上接第1版 above a title: the story it continues starts here.
+            build.pending_jumps.append(item.text)
+            build.continued = True
+        elif build.article is not None:
             build.article.jumps.append(item.text)
         else:
             build.skip(item, "jump")
@@ -519,6 +525,9 @@ def _photo(build, item, i):
 
 
 def _inner_credit(build, item, i):
+    if build.article is None and not item.lead and build.kind_at(i + 1) in HEAD_KINDS:
+        build.pending_credit = item  # 本报评论员 above the title it credits
+        return
     if build.article is None:
         raise LayoutError(_("A credit line with no headline above it"), item.line, "")
     if page_credits.is_tip(item.credits):

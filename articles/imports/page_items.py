@@ -22,6 +22,7 @@ LINK_LABELS = (ROSTER_HEADING, "新闻链接", "背景链接", "延伸阅读", "
 _LINK = re.compile(rf"^[【〔\[■□◆●▶\s]*(?:{'|'.join(LINK_LABELS)})[】〕\]\s:：]*$")
 _PICTURE = re.compile(r"^!\[[^\]]{0,200}\]\([^)]{0,500}\)$|^[\[【](?:图片|图|照片|image)[\]】]$")
 _SENTENCE_PUNCTUATION = re.compile(r"[，,。；;]")
+ROSTER_TITLE = re.compile(r"^(?P<title>.{1,200}?)\s*[(（](?P<count>\d{1,40})\s*名[)）]$")
 _CLOSED_SENTENCE = tuple("。:：;；…")
 # Where a caption's photo credit may sit: 摄, 图/ or /图, (新华社发).
 _PHOTO_TAIL = re.compile(rf"{PHOTO_MARK}|图\s*[/／:：]|[/／]\s*图|发\s*[)）]?$")
@@ -64,6 +65,21 @@ class Item:
             if not credit.role and len(credit.names) == 1 and not credit.photo:
                 return credit.names[0]
         return ""
+
+
+_COLUMN = re.compile(
+    r"^(?:[【〔［\[「『]\s*(?P<bracketed>[^】〕］\]」』]{1,16}?)\s*[】〕］\]」』]"
+    r"|[■□◆◇●▲▶►★☆]\s*(?P<marked>[^\s■□◆◇●▲▶►★☆]{2,12})"
+    r"|栏目\s*[:：]\s*(?P<named>.{2,16}))$"
+)
+
+
+def column_label(text):
+    """The column a label line names (【民生关注】, ■ 记者观察, 栏目：三农), else ""."""
+    match = _COLUMN.match(text) if len(text) <= 24 else None
+    if not match:
+        return ""
+    return (match["bracketed"] or match["marked"] or match["named"]).strip()
 
 
 def is_titleish(text):
@@ -156,7 +172,9 @@ def _cut(block, hard):
             current = []
         current.append((number, line))
         # A caption or credit line ends its unit: the next line is another piece.
-        closed = not hard and len(block) > 1 and _is_caption_or_credit(line)
+        closed = (
+            not hard and len(block) > 1 and (_stands_alone(line) or _is_caption_or_credit(line))
+        )
     if current:
         units.append((None, current))
     return units
@@ -175,8 +193,13 @@ def _is_caption_or_credit(line):
     return False
 
 
+def _stands_alone(line):
+    """A link label or a roster title is a piece of its own, even with no blank line."""
+    return bool(_LINK.match(line) or ROSTER_TITLE.match(line))
+
+
 def _starts_unit(raw, line):
-    if raw.startswith(_INDENT):
+    if raw.startswith(_INDENT) or _stands_alone(line):
         return True
     return page_credits.lead(line) is not None or _is_caption_or_credit(line)
 
@@ -224,6 +247,10 @@ def _classify(lines, hard):
         caption, credits = page_credits.photo_credit(text)
         if credits:
             return Item("photo", start, text=caption.strip(), credits=credits)
+    if column_label(text):
+        return Item("para", start, text=text, titleish=True)
+    if ROSTER_TITLE.match(text):
+        return Item("para", start, text=text)
     if len(text) <= MAX_CREDIT_LINE:
         credits = page_credits.credit_line(text)
         if credits is not None:

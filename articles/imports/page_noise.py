@@ -20,7 +20,10 @@ from dataclasses import dataclass, field
 # Longer lines are text: no running head, staff or masthead line is this long.
 MAX_NOISE_LENGTH = 120
 _HAN_DIGITS = "〇零一二三四五六七八九十"
-_LABEL = r"(?:[A-Z]{1,2}\d{1,3}|第?[0-9０-９]{1,3}版|第[一二三四五六七八九十]{1,3}版)"
+_LABEL = (
+    r"(?:第?[A-Z]{1,2}[0-9０-９]{1,3}版|[A-Z]{1,2}\d{1,3}|第?[0-9０-９]{1,3}版"
+    r"|第[一二三四五六七八九十]{1,3}版)"
+)
 _DATE = re.compile(
     r"(?P<year>(?:19|20)\d\d)\s*(?:年|-|\.|/)\s*(?P<month>\d{1,2})\s*(?:月|-|\.|/)\s*"
     r"(?P<day>\d{1,2})\s*日?"
@@ -31,6 +34,9 @@ _LABEL_RE = re.compile(rf"(?<![A-Za-z0-9]){_LABEL}(?![0-9])")
 _PAPER = re.compile(r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|晨报|商报|时报|周报|周刊|周末|报)")
 # What a masthead prints beside the date: the issue number and the page count.
 _ISSUE = re.compile(r"总?第\s*[0-9０-９]{1,6}\s*期|今日\s*[0-9一二三四五六七八九十]{1,3}\s*版")
+_END_MARK = re.compile(r"^[(（]?\s*(?:完|全文完|待续|未完待续)\s*[)）]?$")
+# A note for the whole page's pictures (本版图片由受访者提供): no story's.
+_PAGE_CREDIT = re.compile(r"^[(（]?\s*本版(?:图片|照片|图表)[\u4e00-\u9fff、]{0,20}[)）]?$")
 _SCAN = re.compile(r"扫码|扫描二维码|长按识别|二维码|扫一扫")
 _RULE_ONLY = re.compile(r"^[\s\-—–－_=·•■□▲△▼▽◆◇●○★☆▶►→|｜/\\*#~～.。…]*$")
 
@@ -172,7 +178,7 @@ _STAFF_IN_HEAD = re.compile(
 _BARE_NUMBER = re.compile(r"(?:^|[\s|｜])(\d{1,3})(?:$|[\s|｜])")
 
 
-_UNDATED_NAME = re.compile(r"^[\s|｜·•/\-—]*[\u4e00-\u9fff·]{2,8}[\s|｜·•/\-—]*$")
+_UNDATED_NAME = re.compile(r"^[\s|｜·•/\-—:：]*[\u4e00-\u9fff·]{2,8}[\s|｜·•/\-—]*$")
 
 
 @dataclass
@@ -245,6 +251,10 @@ def read_noise(text):
         return ""
     if _RULE_ONLY.match(text) or (len(text) <= 20 and _SCAN.search(text)):
         return "noise"
+    if _END_MARK.match(text):
+        return "noise"
+    if _PAGE_CREDIT.match(text):
+        return "other"
     if len(text) <= 12 and _PAPER.fullmatch(text):
         return "masthead"
     if _PAGE_NUMBER.match(text):
@@ -270,6 +280,14 @@ def read_noise(text):
 
 def is_jump_line(text):
     return len(text) <= 30 and bool(_JUMP_LINE.match(text))
+
+
+_CONTINUED = re.compile(r"^[(（【\[]?\s*(?:上接|接上|紧接|接第|续第|上转)")
+
+
+def is_continuation(jump):
+    """A jump line that says a story goes on here from another page (上接第1版)."""
+    return bool(_CONTINUED.match(jump))
 
 
 def split_jumps(text):
