@@ -85,7 +85,7 @@ _WIDTH = str.maketrans(
         "，": ",",
         "；": ";",
         "－": "-",
-        **dict.fromkeys("｜|\u3000\xa0\t\r\n\u200b\ufeff—", " "),
+        **dict.fromkeys("｜|丨\u3000\xa0\t\r\n\u200b\ufeff—", " "),
         **dict.fromkeys(NOISE_CHARS, " "),
     }
 )
@@ -220,9 +220,11 @@ def _is_unit(word):
         return True  # logo letters (ZZRB, CFP)
     if "·" in bare and re.search(r"报|网|新闻|客户端|视频|台|APP|融媒", bare):
         return True
-    # 海报, 王部, 林社: no unit is named by one character and its kind.
+    # 海报, 王部, 林社: no unit is named by one character and its kind (but 晚报 is).
     return bare.endswith(UNIT_ENDINGS) and (
-        len(bare) > 2 or bare.endswith(("新闻", "中心", "融媒", "传媒", "视频"))
+        len(bare) > 2
+        or bare.endswith(("新闻", "中心", "融媒", "传媒", "视频"))
+        or bare in ("日报", "晚报", "早报", "晨报", "商报", "时报", "周报")
     )
 
 
@@ -245,6 +247,14 @@ def _common_word(word):
     return freq.get(word, 0) > 3 and bool(tag) and not tag.startswith("nr")
 
 
+def _verb_word(word):
+    """A dictionary verb (签发, 审定): before a name it is a role word."""
+    if not 2 <= len(word) <= 4 or not _HAN.match(word):
+        return False
+    freq, tags = _dictionary()
+    return freq.get(word, 0) > 3 and tags.get(word, "").startswith(("v", "vn"))
+
+
 def _person_like(word):
     """A token that reads as a person's name on its own (a bare byline)."""
     if not _NAME_CHARS.match(word) or word in NOT_NAMES:
@@ -256,11 +266,11 @@ def _person_like(word):
     if len(word) == 4 and word[:2] not in COMPOUND_SET:
         return False  # 相关链接: four characters without a compound surname
     if len(word) == 3 and word[-1] in _SPEECH:
-        return False  # 李明说: a name and a verb
+        return False  # 李明说, 全文完: a name and a verb
     return not _common_word(word)
 
 
-_SPEECH = frozenset("说谈讲问答称忆道看")
+_SPEECH = frozenset("说谈讲问答称忆道看完")
 
 
 def _split_glued(word):
@@ -598,7 +608,12 @@ class _Reader:
                 self.pending_unit = word
             self.consume()
             return True
-        if _role_like(word) and nxt is not None and nxt.kind == "word" and not self.lead:
+        if (
+            nxt is not None
+            and nxt.kind == "word"
+            and not self.lead
+            and (_role_like(word) or (_verb_word(word) and _person_like(nxt.text)))
+        ):
             self.signal = True
             unit, role = _split_unit(word)
             self.pending_unit = unit or self.pending_unit
@@ -614,7 +629,16 @@ class _Reader:
             names = _names_of(word, LINE if self.strict else LENIENT)
             if names:
                 self.signal = True
-                group = self.start_group()
+                current = self.current
+                if (
+                    current is not None
+                    and current.role
+                    and not current.names
+                    and not current.closed
+                ):
+                    group = current  # 本报记者 聂达/摄: the mark covers the role's person
+                else:
+                    group = self.start_group()
                 group.names.extend(names)
                 _apply_post(group, after.text)
                 group.closed = True
@@ -625,6 +649,18 @@ class _Reader:
         if self.lead and separator.kind == "colon" and not _role_like(word):
             return False
         self.signal = True
+        if (
+            separator.kind == "slash"
+            and after is not None
+            and after.kind == "role"
+            and not separator.spaced
+            and not after.spaced
+        ):
+            # 采访/撰文: an unknown role word joined to a known one.
+            after.text = f"{word}/{after.text}"
+            self.consume()
+            self.consume()
+            return True
         if word in SOURCE_LABELS or word.endswith("来源"):
             self.current, self.source = None, True
             self.consume(2)

@@ -95,6 +95,7 @@ ROLE_PREFIXES = tuple(
         "美术",
         "数据",
         "值班",
+        "副",
         "融媒",
     ]
 )
@@ -131,7 +132,6 @@ ROLE_ENDINGS = (
     "制片",
     "拍摄",
     "剪辑",
-
 )
 # Labels of a source, not of a person: what follows credits nobody (来源：新华社).
 SOURCE_LABELS = frozenset(
