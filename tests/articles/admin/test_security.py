@@ -94,11 +94,11 @@ def test_others_editing_are_shown_and_the_lock_expires(users, client_for):
 def test_only_the_chief_may_sign_off_or_withdraw_in_bulk(client_for, role):
     from articles.models import Article
 
-    submitted = ArticleFactory(status="proofread")  # what the chief signs off
+    proofread = ArticleFactory(status="proofread")  # what the chief signs off
     published = ArticleFactory(status="published")
     url = reverse("admin:articles_article_changelist")
     client = client_for(role)
-    client.post(url, {"action": "sign_off_selected", "_selected_action": [submitted.pk]})
+    client.post(url, {"action": "sign_off_selected", "_selected_action": [proofread.pk]})
     client.post(
         url,
         {
@@ -108,7 +108,7 @@ def test_only_the_chief_may_sign_off_or_withdraw_in_bulk(client_for, role):
             "reason": "x",
         },
     )
-    assert Article.objects.get(pk=submitted.pk).status == "submitted"
+    assert Article.objects.get(pk=proofread.pk).status == "proofread"
     assert Article.objects.get(pk=published.pk).status == "published"
 
 
