@@ -40,6 +40,7 @@ from articles.models import (
     AwardRoster,
     Byline,
     Correction,
+    Edition,
     Photo,
     Role,
     RosterEntry,
@@ -227,7 +228,7 @@ def apply_transition(user, article, name, comment="", when=None):
         stored.status = transition.target
         fields = ["status", "updated_at"]
         if name == "sign_off":
-            stored.published_at = when or now
+            stored.published_at = when or _edition_date(stored, now) or now
             stored.signed_off_by, stored.signed_off_at = user, now
             fields += ["published_at", "signed_off_by", "signed_off_at"]
         elif name == "withdraw":
@@ -253,6 +254,18 @@ def apply_transition(user, article, name, comment="", when=None):
     for name_ in ("status", "updated_at", *PUBLISHING_FIELDS):
         setattr(article, name_, getattr(stored, name_))
     return article
+
+
+def _edition_date(article, now):
+    """The public time of a story signed off for a page of a past edition: that edition's
+    morning, so the archive lists it under the day it was printed (the status history
+    keeps the real time of the sign-off).  None for no page, or today's or a later paper."""
+    if article.page_id is None:
+        return None
+    edition = Edition.objects.filter(pages=article.page_id).first()
+    if edition is None or edition.date >= timezone.localdate(now):
+        return None
+    return edition.morning
 
 
 def apply_to_each(user, articles, name, comment=""):

@@ -1,9 +1,12 @@
 """The printed paper's structure: sections, editions and their pages."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models.base import FetchModeManager
@@ -90,6 +93,14 @@ class Edition(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:edition", args=[self.date.isoformat()])
+
+    # When a day's paper is out: its stories are that morning's news (the seed's too).
+    MORNING = datetime.time(6, 0)
+
+    @property
+    def morning(self):
+        """The edition's date at MORNING, in the newsroom's time zone."""
+        return timezone.make_aware(datetime.datetime.combine(self.date, self.MORNING))
 
 
 class PageQuerySet(models.QuerySet):
