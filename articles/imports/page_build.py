@@ -9,7 +9,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from articles.credits import Credit
+from articles.credits import PHOTO_MARK, Credit
 from articles.imports import page_credits, page_noise
 from articles.imports.page_items import ROSTER_TITLE as _ROSTER_TITLE
 from articles.imports.page_items import Item, column_label, is_titleish
@@ -332,7 +332,11 @@ def _try_story(build, i):
         photo_story = _photo_story_after(build, head, end)
         if photo_story is not None:
             return photo_story
-    if (build.article is None or build.continued) and build.kind_at(after) == "para":
+        closed = _closing_credit_after(build, head, end)
+        if closed is not None:
+            return closed
+    opens = build.article is None or build.continued or build.pending_credit is not None
+    if opens and build.kind_at(after) == "para":
         # The page's first title with text under it and no credit (or a story
         # continued from another page): a story still.
         return _open_news(build, head, notes, [], None, after)
@@ -364,6 +368,37 @@ def _photo_story_after(build, head, end):
     return _open_photo_story(build, head, [], paragraphs, [photo], body_end + 1)
 
 
+MAX_CLOSED_STORY = 12
+
+
+def _closing_credit_after(build, head, end):
+    """A title, a few paragraphs and a closing （记者 张三）: a story of its own.
+
+    Only under a story that has its credits already: a title under a story with
+    none is an intertitle, and the closing credit is that story's.
+    """
+    if build.article is None or not build.article.credits:
+        return None
+    body_end = end
+    while build.kind_at(body_end) == "para" and body_end - end <= MAX_CLOSED_STORY:
+        body_end += 1
+    credit = build.items[body_end] if body_end < len(build.items) else None
+    if (
+        body_end == end
+        or credit is None
+        or credit.kind != "credit"
+        or not credit.text.startswith(("(", "（"))
+        or not any(c.role for c in credit.credits)
+    ):
+        return None
+    article = _head_article(head, Kind.NEWS, head[0].line)
+    article.credits = list(credit.credits)
+    build.open_article(article)
+    for para in build.items[end:body_end]:
+        build.add_paragraph(para.text, para.line)
+    return body_end + 1
+
+
 def _open_photo_story(build, head, notes, paragraphs, photos, end, keep_open=False):
     article = _head_article(head, Kind.PHOTO, head[0].line)
     article.editor_note = "\n".join(notes)
@@ -389,11 +424,17 @@ def _open_news(build, head, notes, photos, credit, end=None):
         build.add_photo(photo)
     if credit is None:
         return end
+    after = build.position[id(credit)] + 1
+    if not credit.lead and build.kind_at(after) == "credit":
+        following = build.items[after]
+        if following.lead and not following.credits and following.rest:
+            # A byline line, then 本报讯 4月1日… opening the text: the wrapper is no text.
+            credit, after = following, after + 1
     if credit.lead:
         article.dateline, rest = _lead_dateline(credit)
         if rest:
             build.add_paragraph(rest, credit.line)
-    return build.position[id(credit)] + 1
+    return after
 
 
 def _open_commentary(build, head, byline, end):
@@ -525,13 +566,25 @@ def _photo(build, item, i):
 
 
 def _inner_credit(build, item, i):
-    if build.article is None and not item.lead and build.kind_at(i + 1) in HEAD_KINDS:
-        build.pending_credit = item  # 本报评论员 above the title it credits
+    if build.article is not None and page_credits.is_tip(item.credits):
+        build.article.credits.extend(item.credits)  # 线索提供 closes the story it helped
+        return
+    if (
+        not item.lead
+        and build.kind_at(i + 1) in HEAD_KINDS
+        and (build.article is None or not item.text.startswith(("(", "（")))
+        and not item.text.endswith(PHOTO_MARK)
+    ):
+        build.pending_credit = item  # 本报评论员, 文/图 张三 above the title it credits
         return
     if build.article is None:
         raise LayoutError(_("A credit line with no headline above it"), item.line, "")
-    if page_credits.is_tip(item.credits):
-        build.article.credits.extend(item.credits)
+    if (
+        not build.article.credits
+        and item.text.startswith(("(", "（"))
+        and any(c.role for c in item.credits)
+    ):
+        build.article.credits = list(item.credits)  # a closing （记者 张三） of a story with none
         return
     previous = build.article.body[-1] if build.article.body else None
     if (

@@ -26,6 +26,7 @@ ROSTER_TITLE = re.compile(r"^(?P<title>.{1,200}?)\s*[(（](?P<count>\d{1,40})\s*
 _CLOSED_SENTENCE = tuple("。:：;；…")
 # Where a caption's photo credit may sit: 摄, 图/ or /图, (新华社发).
 _PHOTO_TAIL = re.compile(rf"{PHOTO_MARK}|图\s*[/／:：]|[/／]\s*图|发\s*[)）]?$")
+_WRITER_TOO = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文\s*[/／]|[/／]\s*文")
 _INDENT = ("\u3000", "  ", "\t")
 # A Markdown backslash escape of ASCII punctuation (the Markdown export writes them).
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -245,6 +246,9 @@ def _classify(lines, hard):
         )
     if len(text) <= MAX_CAPTION and _PHOTO_TAIL.search(text[-40:]):
         caption, credits = page_credits.photo_credit(text)
+        if credits and not caption.strip() and _WRITER_TOO.search(text):
+            # 文/图 张三: the writer took the pictures too; a byline, not a photo's credit.
+            return Item("credit", start, text=text, credits=credits)
         if credits:
             return Item("photo", start, text=caption.strip(), credits=credits)
     if column_label(text):
