@@ -187,7 +187,8 @@ def _join_padded(tokens):
         if (
             previous is not None
             and token.kind == previous.kind == "word"
-            and len(token.text) == len(previous.text) == 1
+            and len(token.text) == 1
+            and (len(previous.text) == 1 or previous.text in COMPOUND_SET)  # 司马 光
             and _HAN.match(previous.text + token.text)
             and token.text not in _SINGLE_MARKS
             and previous.text not in "文图"
@@ -207,10 +208,14 @@ def _strip_quotes(word):
     return word.strip("“”\"‘’'《》〈〉")
 
 
+_ROLE_WORD = re.compile(r"记者|通讯员|评论员|编辑")
+_REPORTER = re.compile(r"记者|通讯员|评论员|实习生")
+
+
 def _is_unit(word):
     """A paper, agency, site, app, department or team name (never a person)."""
     bare = _strip_quotes(word)
-    if len(bare) < 2:
+    if len(bare) < 2 or " " in bare or _ROLE_WORD.search(bare):
         return False
     if bare in KNOWN_UNITS or (bare.startswith(KNOWN_UNITS) and bare not in ("本报记者",)):
         return True
@@ -270,6 +275,7 @@ def _person_like(word):
     return not _common_word(word)
 
 
+_TIME_CHARS = re.compile(r"[年月日天时周今昨明前后午晚早晨夜]")
 _SPEECH = frozenset("说谈讲问答称忆道看完")
 
 
@@ -506,7 +512,13 @@ class _Reader:
             self.consume()
             return
         role, count = text, 1
-        glued, separator = self.at(self.i + 1), self.at(self.i + 2)
+        while (
+            (glued := self.at(self.i + count)) is not None
+            and glued.kind == "role"
+            and not glued.spaced
+        ):
+            role, count = role + glued.text, count + 1  # 出镜记者
+        glued, separator = self.at(self.i + count), self.at(self.i + count + 1)
         if (
             glued is not None
             and glued.kind == "word"
@@ -515,7 +527,7 @@ class _Reader:
             and separator.kind in ("slash", "colon")
             and len(glued.text) <= 4
         ):
-            role, count = role + glued.text, 2  # 视频拍摄：
+            role, count = role + glued.text, count + 1  # 视频拍摄：
         # 记者/编辑: role words joined by a slash are one role.
         while (
             (slash := self.at(self.i + count)) is not None
@@ -566,6 +578,8 @@ class _Reader:
         ):
             # 张三 文 李四 摄: the mark follows the names it covers.
             self.signal = True
+            if word in PHOTO_MARKS and self.ends_at(self.i + 1):
+                self.mark_photo(self.i + 1)  # …通讯员 李贺 图: the whole line's pictures
             _apply_post(current, word)
             current.closed = True
             self.consume()
@@ -602,7 +616,9 @@ class _Reader:
         ):
             # 湖南日报社会新闻部记者: what stands glued before the first role is its unit.
             self.signal = True
-            if re.fullmatch(r"[A-Za-z0-9]{1,3}", word) or (len(word) == 2 and _HAN.match(word)):
+            if re.fullmatch(r"[A-Za-z0-9]{1,3}", word) or (
+                len(word) == 2 and _HAN.match(word) and not _REPORTER.search(nxt.text)
+            ):
                 nxt.text = word + nxt.text  # H5设计, 海报设计: part of the role
             else:
                 self.pending_unit = word
@@ -676,9 +692,17 @@ class _Reader:
 
     def unit_word(self, unit, skip=1):
         self.signal = True
-        following = self.at(self.i + skip)
+        following, current = self.at(self.i + skip), self.current
         if following is not None and following.kind in ("role", "combo"):
             self.pending_unit = unit
+        elif (
+            current is not None
+            and current.role
+            and not current.names
+            and not current.unit
+            and not current.closed
+        ):
+            current.unit = unit  # 通讯员 天元区委宣传部 周正
         else:
             self.start_group(unit=unit)
         self.consume(skip)
@@ -694,7 +718,9 @@ class _Reader:
             # In a lead the body follows: a word that is no clear name must be
             # followed by more credit (记者 黄河 通讯员…) to be read as one.
             following = self.at(self.i + 1)
-            if not (vouched and following is not None and following.kind in ("role", "mark")):
+            more = following is not None and following.kind in ("role", "mark")
+            first = not current.names and not _TIME_CHARS.search(word)  # 记者 黄河 昨日，
+            if not (vouched and (more or first)):
                 names = None
         if not names:
             if self.lead:
@@ -909,7 +935,7 @@ def _lead(text, roles=()):
         if opening > pos:
             unit = norm[pos:opening].strip()
             close = _closing(norm, opening)
-            if close > 0 and _is_unit(unit) and "," not in unit:
+            if close > 0 and _is_unit(unit) and not any(c in unit for c in " ,:/"):
                 reading = _read(norm, opening + 1, close, strict=True, roles=roles)
                 if reading.ok and reading.signal:
                     credits, pos, found = _with_unit(reading.credits, unit), close + 1, True

@@ -96,7 +96,6 @@ ROLE_PREFIXES = tuple(
         "数据",
         "值班",
         "副",
-        "融媒",
     ]
 )
 # Combined photo-and-text roles; the marks of the writer and of the photographer
@@ -162,6 +161,9 @@ COLLECTIVE_WORDS = frozenset(
         "供图",
         "视觉中国",
         "东方IC",
+        "人民视觉",
+        "图虫创意",
+        "IC photo",
         "通讯员供图",
         "本报资料图片",
         "本报资料图",
