@@ -8,7 +8,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
 from django.db.models import F, OuterRef, Sum
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -31,8 +31,8 @@ from articles.admin.article_parts import (
 from articles.admin.article_versions import ArticleVersionViews
 from articles.admin.base import count_of
 from articles.admin.forms import ArticleAdminForm, TransitionForm
-from articles.editorial import workflow
-from articles.models import Article, Byline, EditPresence, Photo
+from articles.editorial import presence, workflow
+from articles.models import Article, Byline, Photo
 from articles.paging import CappedCountPaginator
 
 # How many of the newest matching stories the admin's search lists.
@@ -73,6 +73,11 @@ class PublicationStateFilter(admin.SimpleListFilter):
 class ArticleAdmin(ArticleVersionViews):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
+
+    class Media:
+        # The beacon that clears "someone is editing" when the editor leaves the form.
+        js = ["admin/presence.js"]
+
     change_list_template = "admin/articles/article/change_list.html"
     object_history_template = "admin/articles/article/object_history.html"
     list_display = [
@@ -370,15 +375,15 @@ class ArticleAdmin(ArticleVersionViews):
         extra_context = extra_context or {}
         if article is not None:
             if request.method == "GET":
-                extra_context["others_editing"] = EditPresence.others(article, request.user)
-                # Opening the form is what marks an editor present (there is no heartbeat
-                # to carry it): an explicit write, apart from reading who else is here.
-                EditPresence.touch(article, request.user)
+                extra_context["others_editing"] = presence.others(request.user, article)
+                # Opening the form to edit is what marks an editor present (there is no
+                # heartbeat to carry it); reading a story read-only does not.
+                presence.opened(request.user, article)
             extra_context["transitions"] = workflow.available_transitions(request.user, article)
             extra_context["can_change"] = self.has_change_permission(request, article)
         response = super().change_view(request, object_id, form_url, extra_context)
         if request.method == "POST" and article is not None and response.status_code == 302:
-            EditPresence.leave(article, request.user)
+            presence.left(request.user, article)
         return response
 
     # One click: save the form, then move the story on ----------------------------
@@ -413,6 +418,11 @@ class ArticleAdmin(ArticleVersionViews):
                 name="{}_{}_transition".format(*info),
             ),
             path(
+                "<path:object_id>/leave/",
+                wrap(self.leave_view),
+                name="{}_{}_leave".format(*info),
+            ),
+            path(
                 "<path:object_id>/history/<int:version_id>/diff/",
                 wrap(self.diff_view),
                 name="{}_{}_diff".format(*info),
@@ -436,6 +446,13 @@ class ArticleAdmin(ArticleVersionViews):
         if article is None or not self.has_view_or_change_permission(request, article):
             raise Http404
         return article
+
+    def leave_view(self, request, object_id):
+        """The change form's beacon as its page goes: this user no longer has it open."""
+        if request.method != "POST":
+            raise Http404
+        presence.left(request.user, self._article_or_404(request, object_id))
+        return HttpResponse(status=204)
 
     def transition_view(self, request, object_id):
         """A status change alone, for who may not edit the story (its form is read-only)."""

@@ -31,7 +31,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles.editorial import workflow
+from articles.editorial import presence, workflow
 from articles.editorial.effects import schedule_effects
 from articles.editorial.versions import parts_of
 from articles.editorial.workflow import Refused
@@ -250,6 +250,7 @@ def apply_transition(user, article, name, comment="", when=None):
         reversion.set_comment(str(transition.label))
         reversion.add_to_revision(stored)
         log(user, stored, CHANGE, str(transition.label))
+        presence.status_changed(stored)
         schedule_effects([stored.pk])
     for name_ in ("status", "updated_at", *PUBLISHING_FIELDS):
         setattr(article, name_, getattr(stored, name_))

@@ -420,6 +420,7 @@ ADMIN_URLS = {
     "articles_article_history": "read",
     "articles_article_diff": "read",
     "articles_article_credits": "read",  # the credit-line preview (JSON) writes nothing
+    "articles_article_leave": "read",  # clears "someone is editing", writes no story
     "articles_article_changelist": "core",  # actions: sign off, withdraw
     # Pages: the story inline moves stories through the core.
     "articles_page_add": "reference",
