@@ -128,7 +128,7 @@ def _token_pattern(extra_roles):
     role = prefix + "(?:" + "|".join(map(_spaced, cores)) + ")"
     combo = "|".join(_spaced(c).replace("/", " {0,2}/ {0,2}") for c in COMBO_ROLES[:2])
     return re.compile(
-        r"(?P<sp>[ ,、;]+)"
+        r"(?P<sp>[ ,、;。!?！？]+)"
         r"|(?P<open>[(\[])|(?P<close>[)\]])"
         r"|(?P<mark>摄 {0,2}影 {0,2}/? {0,2}报 {0,2}道|图 {0,2}文 {0,2}报 {0,2}道"
         r"|报 {0,2}道(?![组团]))"
@@ -507,6 +507,8 @@ class _Reader:
             and text in (*TEXT_MARKS, *PHOTO_MARKS, *COMBO_ROLES)
             and (self.ends_at(self.i + 1) or nxt.kind in ("role", "combo"))
         ):
+            if text not in TEXT_MARKS and self.ends_at(self.i + 1):
+                self.mark_photo(self.i + 1)  # …实习生 李想 文/图: the whole line's pictures
             _apply_post(current, text)
             current.closed = True
             self.consume()
@@ -616,8 +618,10 @@ class _Reader:
         ):
             # 湖南日报社会新闻部记者: what stands glued before the first role is its unit.
             self.signal = True
-            if re.fullmatch(r"[A-Za-z0-9]{1,3}", word) or (
-                len(word) == 2 and _HAN.match(word) and not _REPORTER.search(nxt.text)
+            if (
+                re.fullmatch(r"[A-Za-z0-9]{1,3}", word)
+                or (len(word) == 2 and _HAN.match(word) and not _REPORTER.search(nxt.text))
+                or _verb_word(word)  # 参与记者
             ):
                 nxt.text = word + nxt.text  # H5设计, 海报设计: part of the role
             else:
@@ -710,7 +714,9 @@ class _Reader:
 
     def name_word(self, word, photo):
         current = self.current
-        vouched = current is not None and bool(current.role or current.unit) and not current.closed
+        vouched = (
+            current is not None and bool(current.role or current.unit) and not current.closed
+        ) or (self.post_marks and bool(self.groups))  # 邓林 文 周游 图: a line of marks
         strict_level = LINE if self.strict else LENIENT
         level = strict_level if vouched else (LENIENT if self.marked else BARE)
         names = _names_of(word, level)
@@ -817,6 +823,10 @@ def _split_dateline_head(pre):
     if not best:
         return None
     unit, place = head[:best], head[best:]
+    for known in sorted(KNOWN_UNITS, key=len, reverse=True):
+        if place.startswith(known):
+            unit, place = unit + known, place[len(known) :]  # 长沙晚报掌上长沙3月5日讯
+            break
     if len(place) > 10 or (place and not _HAN.match(place.replace("·", ""))):
         return None
     return _strip_quotes(unit), place + (date.group() if date else "")
