@@ -106,8 +106,10 @@ class _Builder:
             self.article = None
             self.brief_column = ""
         page = self.page
-        if not page.running_head:
-            page.running_head = {"date": head.date, "name": head.name, "label": head.label}
+        # A head printed over two lines (the date on one, page label and name on the next).
+        for key, value in (("date", head.date), ("name", head.name), ("label", head.label)):
+            if not page.running_head.get(key):
+                page.running_head[key] = value
         if head.name and not page.name:
             page.name = page.section = head.name
         if head.staff:

@@ -27,6 +27,7 @@ _CLOSED_SENTENCE = tuple("。:：;；…")
 # Where a caption's photo credit may sit: 摄, 图/ or /图, (新华社发).
 _PHOTO_TAIL = re.compile(rf"{PHOTO_MARK}|图\s*[/／:：]|[/／]\s*图|发\s*[)）]?$")
 _WRITER_TOO = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文\s*[/／]|[/／]\s*文")
+_BOLD_LINE = re.compile(r"^\*\*[^*]{1,200}\*\*$")
 _INDENT = ("\u3000", "  ", "\t")
 # A Markdown backslash escape of ASCII punctuation (the Markdown export writes them).
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -132,6 +133,8 @@ def _raw_blocks(text):
     block, hard, previous = [], False, ""
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
+        if _BOLD_LINE.match(stripped):
+            stripped = "#" + stripped.strip("*")  # a **bold** line: a heading
         if not stripped or stripped.startswith("#"):
             if block:
                 yield block, hard, False

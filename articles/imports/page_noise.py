@@ -64,7 +64,7 @@ _TEASER_MARK = re.compile(r"^[▶►→●◆■]")
 _JUMP = re.compile(
     r"[(（【\[]?\s*(?:下转|上接|接上|转下|紧接|接第|转第|下接|上转|续第|转至|转(?=[A-Z]))\s*"
     rf"(?:第?\s*[A-Z]{{0,2}}[0-9０-９{_HAN_DIGITS}]{{1,3}}\s*版|[A-Z]{{1,2}}[0-9]{{1,3}})"
-    r"[\u4e00-\u9fff]{0,4}\s*[)）】\]]?"
+    r"(?:[左右中][上下]?|上|下)?\s*[)）】\]]?"
 )
 _JUMP_LINE = re.compile(rf"^{_JUMP.pattern}$")
 _JUMP_END = re.compile(rf"\s*{_JUMP.pattern}$")
@@ -293,15 +293,15 @@ def is_continuation(jump):
 def split_jumps(text):
     """A paragraph with a jump line at its start or end → (text without it, jumps found)."""
     jumps = []
-    if len(text) > 30:
-        end = _JUMP_END.search(text[-30:])
-        if end:
-            jumps.append(end.group(0).strip())
-            text = text[: len(text) - 30 + end.start()].rstrip()
-        start = _JUMP_START.match(text[:30])
-        if start:
-            jumps.insert(0, start.group(0).strip())
-            text = text[start.end() :]
+    tail = text[-30:]
+    end = _JUMP_END.search(tail)
+    if end:
+        jumps.append(end.group(0).strip())
+        text = text[: len(text) - len(tail) + end.start()].rstrip()
+    start = _JUMP_START.match(text[:30])
+    if start:
+        jumps.insert(0, start.group(0).strip())
+        text = text[start.end() :]
     return text, jumps
 
 

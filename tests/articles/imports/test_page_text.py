@@ -214,3 +214,28 @@ def test_stories_parse_in_linear_time():
     assert len(small_pages[0].articles) == 2_000 and len(large_pages[0].articles) == 8_000
     # Four times the stories: well under sixteen times the time (a quadratic step).
     assert large_seconds < 8 * small_seconds
+
+
+def test_an_editors_note_above_the_title_belongs_to_the_story_under_it():
+    text = "编者按：本报今起推出系列报道。\n\n## 标题\n\n本报讯（记者 张三）近日，会议召开。\n"
+    (page,) = parse_page_text(text)
+    (article,) = page.articles
+    assert article.editor_note == "本报今起推出系列报道。"
+    assert [b["text"] for b in article.body] == ["近日，会议召开。"]
+
+
+def test_a_bold_line_is_a_heading_and_an_end_mark_is_no_text():
+    text = "**标题**\n\n本报讯（记者 张三）近日，会议召开。\n\n（完）\n"
+    (page,) = parse_page_text(text)
+    assert page.articles[0].headline == "标题"
+    assert [b["text"] for b in page.articles[0].body] == ["近日，会议召开。"]
+    assert [(s.line, s.reason) for s in page.skipped] == [(5, "noise")]
+
+
+def test_a_jump_line_ending_a_paragraph_is_flagged_and_cut():
+    text = "## 标题\n\n本报讯（记者 张三）近日，会议召开，会议要求抓好落实。（下转第二版）\n"
+    (page,) = parse_page_text(text)
+    assert page.articles[0].jumps == ["（下转第二版）"]
+    assert page.articles[0].body == [
+        {"type": "paragraph", "text": "近日，会议召开，会议要求抓好落实。"}
+    ]

@@ -492,3 +492,38 @@ def test_evening_paper_page_with_closing_credits_and_a_byline_before_the_lead():
     assert paragraphs(parcels)[-1] == "据了解，我市今年开通了12条“公交+快递”线路，覆盖86个行政村。"
     assert all(credit.photo for credit in secretary.credits)  # 文/图: the pictures are hers too
     assert len(paragraphs(secretary)) == 3
+
+
+def test_metro_daily_dumped_in_narrow_columns():
+    (page,) = parse("metro_narrow_columns.txt", edition_date=datetime.date(2026, 5, 8))
+    # The running head printed over two lines is one head.
+    assert page.running_head == {"date": datetime.date(2026, 5, 8), "name": "城市", "label": "A04"}
+    assert page.problems == []
+    assert skipped(page) == [
+        (1, "masthead"),
+        (2, "running_head"),
+        (3, "running_head"),
+        (27, "staff"),
+    ]
+    assert page.staff == {"chief_editor": "齐鸣", "proofreader": "安宁"}
+    assert [story(a) for a in page.articles] == [
+        (
+            "news",
+            "",
+            "全市启动夏季",
+            "防汛应急演练",
+            "",
+            "5月7日",
+            [("本报", "记者", ("梁晓东",))],
+            0,
+        ),
+        # A title broken after 的 is one line again.
+        ("news", "", "", "“老杨修车铺”的二十年", "", "", [("本报", "记者", ("艾琳",))], 0),
+    ]
+    drill, repair_shop = page.articles
+    # Lines wrapped at the column's width are one text again (a name split across two lines too).
+    assert paragraphs(drill)[0].startswith("全市夏季防汛应急演练在湘江风光带举行，来自消防、水利")
+    assert paragraphs(drill)[-1].endswith("将继续开展分片区演练。")
+    assert paragraphs(repair_shop) == [
+        "在城北菜市场旁，有一家不起眼的修车铺。二十年来，老杨修好的自行车不下万辆。"
+    ]
