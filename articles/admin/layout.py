@@ -248,8 +248,9 @@ def mark_details(report, limit=None):
     limit = DETAIL_STORIES if limit is None else limit
     shown = 0
     for page in report.pages if report else []:
+        page.hide_details = shown >= limit
         for article in page.articles:
-            article.show_details = shown < limit
+            article.hide_details = shown >= limit
             shown += 1
     return max(0, shown - limit)
 

@@ -7,6 +7,7 @@ an explicit encoding.  Request-free.
 """
 
 import codecs
+import re
 
 from django.utils.translation import gettext as _
 
@@ -15,7 +16,11 @@ from articles.print_labels import LayoutError
 MAX_BYTES = 5 * 1024 * 1024
 # GB18030 is a superset of GBK and GB2312, so one codec reads all three.
 FALLBACK_ENCODINGS = ("utf-8", "gb18030")
-_CONTROL = {chr(c) for c in range(32)} - {"\n", "\r", "\t", "\f"}
+# Control characters no page text holds (tab, line breaks and form feed aside).  Checked
+# over the whole text: PostgreSQL refuses a NUL where SQLite would store it.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+# One in the first characters means the file is not text at all.
+BINARY_SAMPLE = 20000
 
 
 def decode_page_bytes(data, encoding=None):
@@ -82,6 +87,13 @@ def _decode_or_fail(data, encoding):
 
 
 def _checked(text, encoding):
-    if any(char in _CONTROL for char in text[:20000]):
+    found = _CONTROL.search(text)
+    if found is None:
+        return text
+    if found.start() < BINARY_SAMPLE:
         raise LayoutError(_("This is a binary file, not page text."))
-    return text
+    raise LayoutError(
+        _("A control character that page text never holds"),
+        line=text.count("\n", 0, found.start()) + 1,
+        text=f"U+{ord(found.group()):04X}",
+    )

@@ -9,8 +9,11 @@ the running one's) and raises one ``LayoutError`` naming the line, the field and
 the limit, so the import is refused the same way everywhere and nothing is written.
 """
 
+from functools import cache
+
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 
 from articles.imports.roles import role_name
 from articles.models import Article, AwardRoster, Byline, Page, Role, RosterEntry, Section
@@ -21,10 +24,12 @@ from people.models import Person
 QUOTE = 40
 
 
+@cache
 def max_length(model, name):
     return model._meta.get_field(name).max_length
 
 
+@cache
 def integer_range(model, name):
     """The range Django gives the field on every database (SQLite would store more)."""
     internal = model._meta.get_field(name).get_internal_type()
@@ -39,13 +44,14 @@ def _quoted(value):
 def _too_long(what, value, limit, line):
     return LayoutError(
         _("%(what)s is longer than %(limit)d characters (%(length)d)")
-        % {"what": what, "limit": limit, "length": len(value)},
+        % {"what": _(what), "limit": limit, "length": len(value)},
         line=line or None,
         text=_quoted(value),
     )
 
 
 def _check_length(what, value, model, name, line):
+    """``what`` is the untranslated label, translated only for an error."""
     limit = max_length(model, name)
     if value and len(value) > limit:
         raise _too_long(what, value, limit, line)
@@ -56,7 +62,7 @@ def _check_number(what, value, model, name, line, text=""):
     if not low <= value <= high:
         raise LayoutError(
             _("%(what)s is out of range (%(low)d to %(high)d)")
-            % {"what": what, "low": low, "high": high},
+            % {"what": _(what), "low": low, "high": high},
             line=line or None,
             text=_quoted(text or value),
         )
@@ -71,12 +77,12 @@ def _credits(article):
 def check_limits(pages):
     """Raise ``LayoutError`` for the first value of ``pages`` (parsed) that would not fit."""
     for page in pages:
-        _check_length(_("The page name"), page.name, Page, "name", page.line)
-        _check_length(_("The section name"), page.section, Section, "name", page.line)
+        _check_length(N_("The page name"), page.name, Page, "name", page.line)
+        _check_length(N_("The section name"), page.section, Section, "name", page.line)
         for name in page.staff.values():
-            _check_length(_("A name"), name, Person, "name", page.line)
+            _check_length(N_("A name"), name, Person, "name", page.line)
         _check_number(
-            _("The number of stories on a page"),
+            N_("The number of stories on a page"),
             len(page.articles),
             Article,
             "page_position",
@@ -88,36 +94,36 @@ def check_limits(pages):
 
 def _check_article(article):
     line = article.line
-    _check_length(_("The kicker"), article.kicker, Article, "kicker", line)
-    _check_length(_("The headline"), article.headline, Article, "headline", line)
-    _check_length(_("The subheadline"), article.subheadline, Article, "subheadline", line)
-    _check_length(_("The dateline"), article.dateline, Article, "dateline", line)
+    _check_length(N_("The kicker"), article.kicker, Article, "kicker", line)
+    _check_length(N_("The headline"), article.headline, Article, "headline", line)
+    _check_length(N_("The subheadline"), article.subheadline, Article, "subheadline", line)
+    _check_length(N_("The dateline"), article.dateline, Article, "dateline", line)
     for district in article.districts:
-        _check_length(_("The section name"), district, Section, "name", line)
+        _check_length(N_("The section name"), district, Section, "name", line)
     count = len(article.credits) + sum(len(p.credits) for p in article.photos)
     names = sum(len(c.names) for c, _line in _credits(article))
-    _check_number(_("The number of credited names"), max(count, names), Byline, "order", line)
+    _check_number(N_("The number of credited names"), max(count, names), Byline, "order", line)
     for credit, credit_line in _credits(article):
-        _check_length(_("The role word"), role_name(credit), Role, "name", credit_line)
-        _check_length(_("The unit"), credit.unit, Byline, "unit", credit_line)
+        _check_length(N_("The role word"), role_name(credit), Role, "name", credit_line)
+        _check_length(N_("The unit"), credit.unit, Byline, "unit", credit_line)
         for name in credit.names:
-            _check_length(_("A name"), name, Person, "name", credit_line)
+            _check_length(N_("A name"), name, Person, "name", credit_line)
     for roster in article.rosters:
         rline = roster.line or line
-        _check_length(_("The roster title"), roster.title, AwardRoster, "title", rline)
+        _check_length(N_("The roster title"), roster.title, AwardRoster, "title", rline)
         _check_number(
-            _("The roster's stated count"),
+            N_("The roster's stated count"),
             roster.stated_count,
             AwardRoster,
             "stated_count",
             rline,
             text=roster.title,
         )
-        _check_number(_("The number of names"), len(roster.names), RosterEntry, "order", rline)
+        _check_number(N_("The number of names"), len(roster.names), RosterEntry, "order", rline)
         for name in roster.names:
-            _check_length(_("A name"), name, RosterEntry, "name", rline)
+            _check_length(N_("A name"), name, RosterEntry, "name", rline)
     for what, number in (
-        (_("The number of photos"), len(article.photos)),
-        (_("The number of rosters"), len(article.rosters)),
+        (N_("The number of photos"), len(article.photos)),
+        (N_("The number of rosters"), len(article.rosters)),
     ):
         _check_number(what, number, AwardRoster, "order", line)

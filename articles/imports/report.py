@@ -163,6 +163,17 @@ class PageReport:
         return "；".join(f"{_(STAFF_LABELS[key])}：{name}" for key, name in self.staff)
 
     @property
+    def summary(self):
+        counts = {}
+        for article in self.articles:
+            counts[article.action_label] = counts.get(article.action_label, 0) + 1
+        return "，".join(f"{label}{count}" for label, count in counts.items())
+
+    @property
+    def titles_text(self):
+        return "；".join(article.title for article in self.articles)
+
+    @property
     def skipped_lines(self):
         """(line, text, reason as a person reads it) for each line left out."""
         return [(s["line"], s["text"], skip_reason_label(s["reason"])) for s in self.skipped]

@@ -18,6 +18,7 @@ are staff, is decided in ``roles.py``.
 import io
 import re
 import time
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -45,6 +46,8 @@ from articles.print_labels import LayoutError, check_page_label, parse_edition_d
 from people.models import Person
 
 PLACEHOLDER_IMAGE = "photos/import/placeholder.jpg"
+# Stored pages whose stories are read in one query (with one per part).
+PAGES_PER_QUERY = 100
 PLACEHOLDER_SIZE = (1200, 800)
 
 
@@ -115,6 +118,15 @@ def refuse_roster_mismatch(problems):
     )
 
 
+@dataclass
+class _Parts:
+    """What a stored story's parts hold, as plain values in the order they print."""
+
+    photos: list = field(default_factory=list)  # (pk, caption, order)
+    bylines: list = field(default_factory=list)  # (person, role, unit, photo, order) keys
+    rosters: list = field(default_factory=list)  # (title, stated count, order, [names])
+
+
 def _key(row):
     """A row's key for comparisons: an unsaved row (a dry run's new one) equals no stored key."""
     if row is None:
@@ -134,6 +146,7 @@ class _Writer:
         self.deadline = deadline
         self.progress = progress
         self.people = {}
+        self.parts = {}
         self.known_people = {}
         self.sections = {}
         self.publication = settings.NEWSROOM_PUBLICATION
@@ -156,8 +169,56 @@ class _Writer:
         if edition is None:
             edition = Edition(date=edition_date)
             self._save(edition)
+        self.stored_pages = (
+            {}
+            if edition.pk is None
+            else {p.label: p for p in Page.objects.filter(edition=edition, label__in=labels)}
+        )
+        self.existing = self._existing([p.pk for p in self.stored_pages.values()])
         for page, label in zip(pages, labels, strict=True):
             self.page(edition, page, label)
+
+    def _existing(self, page_keys):
+        """The stories on the stored pages by page, and what their parts hold (``_Parts``):
+        five plain queries for every hundred pages, no model instance for a part.  A dry
+        run leaves out the stored renderings it never reads."""
+        found = {}
+        for start in range(0, len(page_keys), PAGES_PER_QUERY):
+            keys = page_keys[start : start + PAGES_PER_QUERY]
+            stories = Article.objects.filter(page_id__in=keys).order_by(
+                "page_id", "page_position", "pk"
+            )
+            if self.dry_run:
+                stories = stories.defer("rendered", "listing")
+            for article in stories:
+                found.setdefault(article.page_id, []).append(article)
+                self.parts[article.pk] = _Parts()
+            on_pages = {"article__page_id__in": keys}
+            for article_id, *photo in (
+                Photo.objects.filter(**on_pages)
+                .order_by("order", "pk")
+                .values_list("article_id", "pk", "caption", "order")
+            ):
+                self.parts[article_id].photos.append(tuple(photo))
+            for article_id, *key in Byline.objects.filter(**on_pages).values_list(
+                "article_id", "person_id", "role_id", "unit", "photo_id", "order"
+            ):
+                self.parts[article_id].bylines.append(tuple(key))
+            rosters = {}
+            for article_id, pk, title, stated, order in (
+                AwardRoster.objects.filter(**on_pages)
+                .order_by("order", "pk")
+                .values_list("article_id", "pk", "title", "stated_count", "order")
+            ):
+                rosters[pk] = (title, stated, order, [])
+                self.parts[article_id].rosters.append(rosters[pk])
+            for roster_id, name in (
+                RosterEntry.objects.filter(roster__article__page_id__in=keys)
+                .order_by("order", "pk")
+                .values_list("roster_id", "name")
+            ):
+                rosters[roster_id][3].append(name)
+        return found
 
     def _save(self, row):
         if not self.dry_run:
@@ -238,11 +299,7 @@ class _Writer:
     def page(self, edition, parsed, label):
         section = self.section(parsed.section)
         digits = re.sub(r"\D", "", label)
-        page = (
-            Page.objects.filter(edition=edition, label=label).first()
-            if edition.pk is not None
-            else None
-        )
+        page = self.stored_pages.get(label)
         created = page is None
         if created:
             page = Page(
@@ -263,15 +320,7 @@ class _Writer:
             page.save()
         report = page_report(label, parsed, created)
         self.report.pages.append(report)
-        existing = (
-            []
-            if page.pk is None
-            else list(
-                Article.objects.filter(page=page)
-                .prefetch_related("bylines", "photos", "rosters__entries")
-                .order_by("page_position", "pk")
-            )
-        )
+        existing = self.existing.pop(page.pk, []) if not created else []
         saved = []
         for position, parsed_article in enumerate(parsed.articles, start=1):
             if self.deadline is not None and time.monotonic() > self.deadline:
@@ -282,12 +331,15 @@ class _Writer:
                     )
                 )
             article = self._match(existing, parsed_article, position)
-            action = "update" if article.pk else "create"
+            if article is None and not self.dry_run:
+                article = Article(status=Article.Status.DRAFT)
+            action = "update" if article is not None and article.pk else "create"
             section_of_article = self.article_section(parsed_article, section)
             self._people_of(parsed_article)
             refusal = self._refusal(article)
             if refusal or self.dry_run:
-                changed = self.write_article(
+                # A dry run's new story needs no instance: it is created, whatever it holds.
+                changed = article is None or self.write_article(
                     article, parsed_article, page, position, section_of_article, apply=False
                 )
                 action, reason = ("kept", refusal) if refusal and changed else (action, "")
@@ -330,7 +382,7 @@ class _Writer:
 
     def _refusal(self, article):
         """Why the import must leave ``article`` as it is, or "" when it may change it."""
-        if article.pk is None:
+        if article is None or article.pk is None:
             return ""
         refusal = workflow.edit_refusal(self.user, article)
         if refusal:
@@ -355,7 +407,7 @@ class _Writer:
             if article.page_position == position:
                 existing.remove(article)
                 return article
-        return Article(status=Article.Status.DRAFT)
+        return None
 
     def write_article(self, article, parsed_article, page, position, section, apply=True):
         """Create or update one story; returns whether anything was (or, unless ``apply``,
@@ -386,34 +438,34 @@ class _Writer:
             for key, value in fields.items():
                 setattr(article, key, value)
             article.save()
-        old_photos = [] if is_new else sorted(article.photos.all(), key=lambda p: (p.order, p.pk))
-        if len(old_photos) != len(parsed_article.photos) and not apply:
+        old = _Parts() if is_new else self.parts.get(article.pk) or _Parts()
+        if len(old.photos) != len(parsed_article.photos) and not apply:
             return True
-        for extra in old_photos[len(parsed_article.photos) :]:
-            extra.delete()
+        extra = [pk for pk, _caption, _order in old.photos[len(parsed_article.photos) :]]
+        for photo in Photo.objects.filter(pk__in=extra) if extra else ():
+            photo.delete()
             changed = True
         photos, new_photos = [], []
         for order, parsed_photo in enumerate(parsed_article.photos):
-            if order < len(old_photos):
-                photo = old_photos[order]
-                if (photo.caption, photo.order) != (parsed_photo.caption, order):
+            if order < len(old.photos):
+                pk, caption, old_order = old.photos[order]
+                if (caption, old_order) != (parsed_photo.caption, order):
                     if not apply:
                         return True
                     # An update, not save(): the picture is unchanged, so are its renditions.
-                    Photo.objects.filter(pk=photo.pk).update(
-                        caption=parsed_photo.caption, order=order
-                    )
-                    photo.caption, photo.order = parsed_photo.caption, order
+                    Photo.objects.filter(pk=pk).update(caption=parsed_photo.caption, order=order)
                     changed = True
+                photos.append(pk)
             else:
                 photo = self._new_photo(article)
                 photo.caption, photo.order = parsed_photo.caption, order
                 new_photos.append(photo)
-            photos.append(photo)
+                photos.append(photo)
         if new_photos:
             # Renditions of the placeholder are made when a page first shows them.
             Photo.objects.bulk_create(new_photos)
             changed = True
+        photos = [photo.pk if isinstance(photo, Photo) else photo for photo in photos]
         bylines = []
         for credit in parsed_article.credits:
             bylines.extend(self._bylines(article, credit, None, len(bylines)))
@@ -426,13 +478,10 @@ class _Writer:
             role = b.role_id if b.role_id is not None else _key(b.role)
             return (person, role, b.unit, b.photo_id, b.order)
 
-        old_bylines = [] if is_new else list(article.bylines.all())
-        if sorted(map(byline_key, old_bylines), key=repr) != sorted(
-            map(byline_key, bylines), key=repr
-        ):
+        if sorted(old.bylines, key=repr) != sorted(map(byline_key, bylines), key=repr):
             if not apply:
                 return True
-            if old_bylines:
+            if old.bylines:
                 article.bylines.all().delete()
             Byline.objects.bulk_create(bylines)
             changed = True
@@ -440,14 +489,10 @@ class _Writer:
             (r.title, r.stated_count, order, list(r.names))
             for order, r in enumerate(parsed_article.rosters)
         ]
-        old_rosters = [] if is_new else list(article.rosters.all())
-        if wanted_rosters != [
-            (r.title, r.stated_count, r.order, [e.name for e in r.entries.all()])
-            for r in old_rosters
-        ]:
+        if wanted_rosters != old.rosters:
             if not apply:
                 return True
-            if old_rosters:
+            if old.rosters:
                 article.rosters.all().delete()
             rosters = AwardRoster.objects.bulk_create(
                 AwardRoster(article=article, title=title, stated_count=stated, order=order)
@@ -470,7 +515,7 @@ class _Writer:
                 person=self.person(name, staff),
                 role=role,
                 unit=credit.unit if number == 0 else "",
-                photo=photo,
+                photo_id=photo,
                 order=start + number,
             )
             for number, name in enumerate(credit.names)

@@ -245,3 +245,146 @@ def test_an_import_that_runs_out_of_time_says_so_and_saves_nothing(editor_client
 def test_reporters_and_proofreaders_cannot_import(client_for):
     for role in ("reporter", "proofreader", "arteditor"):
         assert client_for(role).get(reverse(IMPORT_URL)).status_code == 403
+
+
+def dry_run(client, data=None, pages="A05 A06", edition="2023-12-26"):
+    return client.post(
+        reverse(IMPORT_URL),
+        {"file": upload(data=data), "edition": edition, "pages": pages, "preview": "1"},
+    )
+
+
+def test_the_dry_run_report_is_a_table_of_each_storys_parts(editor_client):
+    response = dry_run(editor_client)
+    report = response.context["report"]
+    html = response.content.decode()
+    assert html.count('<table class="report-stories">') == 2
+    assert report.count("create") == 9 and "共9篇：新建9篇" in html
+    for part in (
+        '<span class="tag">引题</span>第十届“技能天下”职业技能大赛落幕',
+        '<span class="tag">主题</span>顶尖技能高手接受城市礼遇',
+        '<span class="tag">电头日期</span>12月23日',
+        '<span class="tag">通讯员</span>王付银、王忠祥',
+        '<span class="tag">记者</span>刘震',
+        "（标明15名，列出15名）",
+        "责任编辑：王建设",
+        "新建人员",
+    ):
+        assert part in html, part
+
+
+def test_the_report_lists_lines_that_belong_to_no_story(editor):
+    from django.template.loader import render_to_string
+
+    from articles.imports.store import import_pages
+    from tests.articles.imports.test_report import skipped_page
+
+    report = import_pages(skipped_page(), "2023-12-26", ["A05", "A06"], dry_run=True, user=editor)
+    html = render_to_string("admin/articles/_layout_report.html", {"report": report})
+    assert '<table class="report-skipped">' in html
+    assert '<td data-label="原因">页眉</td>' in html and "星期二" in html
+    assert "报眉日期与期次日期不符" in html
+    assert '<span class="tag">栏目</span>营商环境' in html
+
+
+def test_a_10000_story_file_is_checked_in_the_request_within_the_limits(editor_client, settings):
+    """2-3 MB: Django's request-size limits do not apply to the file, and the dry run
+    only reads, so it answers well before a worker's time limit."""
+    from bench import layout_corpus
+
+    stories = 10000
+    data = layout_corpus.story_file(stories).encode()
+    labels = layout_corpus.labels(layout_corpus.page_count(stories))
+    assert len(data) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    assert len(data) > settings.FILE_UPLOAD_MAX_MEMORY_SIZE
+    before = row_counts()
+    response = dry_run(editor_client, data=data, pages=" ".join(labels))
+    assert response.status_code == 200 and response.context["error"] is None
+    report = response.context["report"]
+    assert report.article_count == stories and report.to_write == stories
+    html = response.content.decode()
+    assert "另有9700篇稿件的详情未列出" in html and "在后台进行" in html
+    assert row_counts() == before
+    assert len(response.context["form"].initial["upload"]) < 200
+
+
+def test_a_large_save_runs_in_the_background_and_its_page_shows_progress_then_the_report(
+    editor_client, monkeypatch
+):
+    from articles.admin import layout
+
+    monkeypatch.setattr(layout, "INLINE_STORIES", 5)
+    token = dry_run(editor_client).context["form"].initial["upload"]
+    response = editor_client.post(
+        reverse(IMPORT_URL),
+        {"upload": token, "edition": "2023-12-26", "pages": "A05 A06", "confirm": "1"},
+    )
+    # The test settings run tasks at once: the save is done when the status page opens.
+    assert response.status_code == 302 and "/import/status/" in response.url
+    assert Article.objects.count() == 9
+    page = editor_client.get(response.url)
+    html = page.content.decode()
+    assert page.context["state"] == "done" and 'http-equiv="refresh"' not in html
+    assert "已导入 9 篇" in html or "9" in page.context["saved"]
+    edition = Edition.objects.get(date="2023-12-26")
+    assert reverse("admin:articles_edition_flatplan", args=[edition.pk]) in html
+    assert '<table class="report-stories">' in html
+    # The file is gone; the outcome stays for its page.
+    assert not list(layout.uploads_dir().glob("*.txt"))
+
+
+@pytest.mark.parametrize(
+    ("state", "words", "refreshes"),
+    [
+        ({"state": "waiting", "done": 0, "total": 0}, "正在等待后台任务", True),
+        ({"state": "running", "done": 4000, "total": 10000}, "已处理4000篇，共10000篇", True),
+        ({"state": "rendering", "done": 10000, "total": 10000}, "正在生成页面", True),
+        ({"state": "failed", "error": "第 3 行：主题超过200字"}, "第 3 行：主题超过200字", False),
+    ],
+)
+def test_the_status_page_follows_a_background_save(editor_client, editor, state, words, refreshes):
+    from articles.admin import layout
+    from articles.imports import uploads
+
+    name = uploads.keep(b"page text")
+    uploads.write_status(name, edition="2023-12-26", labels=["A05"], **state)
+    response = editor_client.get(
+        reverse("admin:articles_edition_import_status", args=[layout.sign_upload(name, editor)])
+    )
+    html = response.content.decode()
+    assert words in html
+    assert ('http-equiv="refresh"' in html) == refreshes
+
+
+def test_a_stopped_background_save_says_so(editor_client, editor, monkeypatch):
+    from articles.admin import layout
+    from articles.imports import uploads
+
+    name = uploads.keep(b"page text")
+    uploads.write_status(name, state="running", done=10, total=100, edition="2023-12-26")
+    monkeypatch.setattr(layout, "STALLED_SECONDS", -1)
+    url = reverse("admin:articles_edition_import_status", args=[layout.sign_upload(name, editor)])
+    html = editor_client.get(url).content.decode()
+    assert "后台保存中途停止" in html and 'http-equiv="refresh"' not in html
+
+
+def test_a_background_save_that_fails_saves_nothing_and_says_why(editor_client, editor):
+    from articles.imports import jobs, uploads
+
+    name = uploads.keep(SEED_TEXT.read_bytes())
+    before = row_counts()
+    jobs.queue(name, edition="2023-12-26", labels=["A05"], user=editor, options={})
+    status = uploads.read_status(name)
+    assert status["state"] == "failed" and "2" in status["error"] and "1" in status["error"]
+    assert row_counts() == before
+
+
+def test_another_user_cannot_follow_a_save(editor_client, editor, client_for):
+    from articles.admin import layout
+    from articles.imports import uploads
+
+    name = uploads.keep(b"page text")
+    uploads.write_status(name, state="waiting", done=0, total=0, edition="2023-12-26")
+    url = reverse("admin:articles_edition_import_status", args=[layout.sign_upload(name, editor)])
+    assert client_for("chief").get(url).status_code == 404
+    assert client_for("reporter").get(url).status_code == 403
