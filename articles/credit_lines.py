@@ -208,6 +208,7 @@ def _strip_quotes(word):
     return word.strip("“”\"‘’'《》〈〉")
 
 
+_PAGE_LABEL = re.compile(r"第.{0,6}版|^[A-Z]?\d{1,3}版?$")
 _ROLE_WORD = re.compile(r"记者|通讯员|评论员|编辑")
 _REPORTER = re.compile(r"记者|通讯员|评论员|实习生")
 
@@ -225,6 +226,8 @@ def _is_unit(word):
         return True  # logo letters (ZZRB, CFP)
     if "·" in bare and re.search(r"报|网|新闻|客户端|视频|台|APP|融媒", bare):
         return True
+    if bare.endswith("新闻") and len(bare) <= 4 and _common_word(bare[:-2]):
+        return False  # 图片新闻, 本地新闻: a column, not a site (澎湃新闻 is known)
     # 海报, 王部, 林社: no unit is named by one character and its kind (but 晚报 is).
     return bare.endswith(UNIT_ENDINGS) and (
         len(bare) > 2
@@ -252,6 +255,18 @@ def _common_word(word):
     return freq.get(word, 0) > 3 and bool(tag) and not tag.startswith("nr")
 
 
+def _pen_name_like(word):
+    """A commentator's byline after a marker (■ 江海, ■ 钟远声), not a column label (■ 简讯)."""
+    if word in NOT_NAMES or (word.endswith(_PLACE_ENDINGS) and len(word) > 2):
+        return False
+    freq, tags = _dictionary()
+    tag = tags.get(word, "")
+    return not (freq.get(word, 0) > 3 and tag and not tag.startswith(("nr", "ns")))
+
+
+_PLACE_ENDINGS = tuple("区县市镇乡村州省")
+
+
 def _verb_word(word):
     """A dictionary verb (签发, 审定): before a name it is a role word."""
     if not 2 <= len(word) <= 4 or not _HAN.match(word):
@@ -265,9 +280,11 @@ def _person_like(word):
     if not _NAME_CHARS.match(word) or word in NOT_NAMES:
         return False
     if "·" in word or "•" in word:
-        return 3 <= len(word) <= 16
+        return 3 <= len(word) <= 16 and not any(map(_common_word, re.split("[·•]", word)))
     if not 2 <= len(word) <= 4 or not surname_weight(word):
         return False
+    if len(word) > 2 and word.endswith(_PLACE_ENDINGS):
+        return False  # 芦淞区, 石峰区: places
     if len(word) == 4 and word[:2] not in COMPOUND_SET:
         return False  # 相关链接: four characters without a compound surname
     if len(word) == 3 and word[-1] in _SPEECH:
@@ -313,7 +330,7 @@ _FUNCTION_CHARS = re.compile(r"[的了着们这那把被吗呢吧啊是]")
 # How hard a word is checked before it is read as names: after a role in a
 # credit line (any two to four Han characters: pen names such as 老街), after a
 # role in a line that may be prose or a title, or with nothing to vouch for it.
-LENIENT, LINE, BARE = 0, 1, 2
+LENIENT, LINE, BARE, MARKED = 0, 1, 2, 3
 
 
 def _names_of(word, level):
@@ -341,6 +358,8 @@ def _names_of(word, level):
         return None  # 部的故事: a phrase, not a name
     if n <= 4:
         if level == BARE and not _person_like(word):
+            return None
+        if level == MARKED and not _pen_name_like(word):
             return None
         if level == LINE and n == 4 and (not surname_weight(word) or _common_word(word)):
             return None  # 通讯员队伍建设 is a title
@@ -402,6 +421,7 @@ class _Reading:
     ok: bool  # every token was read as part of a credit
     signal: bool  # a role, unit or mark shows it is a credit line
     end: int  # where the last token read ends (for a lead: the body starts after it)
+    collective: bool = False  # it names a unit or source: a credit line even naming nobody
 
 
 class _Reader:
@@ -419,6 +439,7 @@ class _Reader:
         self.qualifier_photo = False
         self.source = False
         self.ok, self.signal = True, False
+        self.collective = False  # a unit, source or agency mark: a credit line naming nobody
         self.end = tokens[0].start if tokens else 0
         self.i = 0
         # 张三 文 李四 摄: a line ending in a mark puts its marks after the names.
@@ -458,6 +479,8 @@ class _Reader:
             if known and rest.startswith("驻"):
                 group.unit, group.role = known, rest + role
         group.photo = self.qualifier_photo or _is_photo_role(role)
+        if group.unit and _is_unit(group.unit):
+            self.collective = True  # 新华社记者, 本报评论员
         self.qualifier_photo, self.pending_unit, self.source = False, "", False
         self.groups.append(group)
         self.current = group
@@ -493,7 +516,7 @@ class _Reader:
             for group in self.groups
             if group.names
         ]
-        return _Reading(credits, self.ok, self.signal, self.end)
+        return _Reading(credits, self.ok, self.signal, self.end, self.collective)
 
     def role_token(self, token):
         self.signal = True
@@ -557,15 +580,19 @@ class _Reader:
             self.consume()
             return True
         if word.endswith("发") and _is_unit(word[:-1]):
-            self.signal = True
+            self.signal = self.collective = True
             self.start_group(unit=word[:-1])  # 新华社发 张三 摄: an agency's picture
             self.consume()
             return True
         if word in COLLECTIVE_WORDS or (word.endswith("供图") and _is_collective_source(word)):
-            self.signal, self.current = True, None
+            self.signal, self.collective, self.current = True, True, None
             self.consume()
             return True
         current = self.current
+        if word == PHOTO_MARK and current is not None and not current.names and current.role:
+            self.signal = self.collective = True  # 本报记者 摄: a photo credit naming nobody
+            self.consume()
+            return True
         bare_names = current is not None and current.names and not current.role
         if word == PHOTO_MARK and current is not None and current.names:
             self.mark_photo(self.i + 1)
@@ -601,6 +628,7 @@ class _Reader:
             return True
         if word.startswith("据") and _is_unit(word[1:]):
             self.signal, self.source, self.current = True, True, None
+            self.collective = True
             self.consume()
             return True
         photo = False
@@ -618,6 +646,10 @@ class _Reader:
         ):
             # 湖南日报社会新闻部记者: what stands glued before the first role is its unit.
             self.signal = True
+            if word + nxt.text in COLLECTIVE_WORDS or nxt.text == "供图":
+                self.collective, self.current = True, None  # 受访者供图
+                self.consume(2)
+                return True
             if (
                 re.fullmatch(r"[A-Za-z0-9]{1,3}", word)
                 or (len(word) == 2 and _HAN.match(word) and not _REPORTER.search(nxt.text))
@@ -626,6 +658,7 @@ class _Reader:
                 nxt.text = word + nxt.text  # H5设计, 海报设计: part of the role
             else:
                 self.pending_unit = word
+                self.collective = _is_unit(word)
             self.consume()
             return True
         if (
@@ -682,7 +715,11 @@ class _Reader:
             self.consume()
             return True
         if word in SOURCE_LABELS or word.endswith("来源"):
-            self.current, self.source = None, True
+            self.current, self.source, self.collective = None, True, True
+            self.consume(2)
+            return True
+        if _PAGE_LABEL.search(word):
+            self.ok = False  # 第A03版：要闻: a page label, not a role
             self.consume(2)
             return True
         unit, role = _split_unit(word)
@@ -695,7 +732,7 @@ class _Reader:
         return True
 
     def unit_word(self, unit, skip=1):
-        self.signal = True
+        self.signal = self.collective = True
         following, current = self.at(self.i + skip), self.current
         if following is not None and following.kind in ("role", "combo"):
             self.pending_unit = unit
@@ -718,7 +755,7 @@ class _Reader:
             current is not None and bool(current.role or current.unit) and not current.closed
         ) or (self.post_marks and bool(self.groups))  # 邓林 文 周游 图: a line of marks
         strict_level = LINE if self.strict else LENIENT
-        level = strict_level if vouched else (LENIENT if self.marked else BARE)
+        level = strict_level if vouched else (MARKED if self.marked else BARE)
         names = _names_of(word, level)
         if names and self.lead and not all(map(_person_like, names)):
             # In a lead the body follows: a word that is no clear name must be
@@ -1031,8 +1068,8 @@ def read_credit_line(text):
         return None
     marked = squeezed[0] in NOISE_CHARS  # ■ 江海: a commentary's byline
     reading = _read(norm, 0, len(norm), strict=True, marked=marked)
-    if not reading.ok or (not reading.credits and norm.rstrip().endswith(":")):
-        return None  # 记者手记：, 编者按：: a label over text
+    if not reading.ok or (not reading.credits and not reading.collective):
+        return None  # 记者手记：, 扫码看视频: a label, not a credit naming nobody
     if not reading.signal and not marked:
         names = [name for credit in reading.credits for name in credit.names]
         if not names or len(names) > 8 or not all(map(_person_like, names)):
