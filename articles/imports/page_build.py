@@ -69,12 +69,17 @@ class _Builder:
         self.pending_jumps = []  # 上接第1版 above the title of the story it continues
         self.continued = False  # a 上接 line was read: the next title opens a story
         self.brief_column = ""
+        self.leads = {}  # id(page) → the position of its lead story, once it has one
 
     @property
     def page(self):
         if not self.pages:
             self.pages.append(ParsedPage(line=1))
         return self.pages[-1]
+
+    def lead_index(self):
+        """The position of the page's lead story (its first that is no commentary), or None."""
+        return self.leads.get(id(self.page))
 
     def kind_at(self, index):
         return self.items[index].kind if index < len(self.items) else None
@@ -141,6 +146,8 @@ class _Builder:
             self.brief_column = ""
         self.page.articles.append(article)
         self.article = article
+        if article.kind != Kind.COMMENTARY:
+            self.leads.setdefault(id(self.page), len(self.page.articles) - 1)
 
     def add_paragraph(self, text, line):
         text, jumps = page_noise.split_jumps(text)
@@ -152,10 +159,11 @@ class _Builder:
         if not text:
             return
         body = self.article.body
-        if body and body[-1]["type"] == PARAGRAPH and not _ends_sentence(body[-1]["text"]):
-            body[-1]["text"] += text
+        # A paragraph's pieces are joined once, when the page is done (linear however many).
+        if body and body[-1]["type"] == PARAGRAPH and not _ends_sentence(body[-1]["parts"][-1]):
+            body[-1]["parts"].append(text)
         else:
-            body.append({"type": PARAGRAPH, "text": text})
+            body.append({"type": PARAGRAPH, "parts": [text]})
 
     def add_intertitle(self, lines, line):
         if self.article is None:
@@ -442,10 +450,9 @@ def _open_news(build, head, notes, photos, credit, end=None):
 def _open_commentary(build, head, byline, end):
     article = _head_article(head, Kind.COMMENTARY, head[0].line)
     article.credits = [Credit("", COMMENTARY_ROLE, (byline.byline,))]
-    previous = build.page.lead_article if build.page.articles else None
+    lead = build.lead_index()
     build.open_article(article)
-    if previous is not None:
-        article.main_article = build.page.articles.index(previous)
+    article.main_article = lead
     return end
 
 
@@ -535,7 +542,7 @@ def _step(build, i):
             return following
         if kind == "para":
             previous = build.article.body[-1] if build.article and build.article.body else None
-            opens = previous is None or _ends_sentence(previous["text"])
+            opens = previous is None or _ends_sentence(_tail(previous))
             if build.article is not None and opens and build.kind_at(i + 1) == "para":
                 build.add_intertitle([item.text], item.line)
             else:
@@ -558,11 +565,12 @@ def _photo(build, item, i):
         not item.text
         and body
         and body[-1]["type"] == PARAGRAPH
-        and len(body[-1]["text"]) <= MAX_CAPTION_PARAGRAPH
+        and len(body[-1]["parts"]) == 1
+        and len(body[-1]["parts"][0]) <= MAX_CAPTION_PARAGRAPH
         and build.items[i - 1].kind == "para"
-        and build.items[i - 1].text == body[-1]["text"]
+        and build.items[i - 1].text == body[-1]["parts"][0]
     ):
-        build.add_photo(item, caption=body.pop()["text"])
+        build.add_photo(item, caption=body.pop()["parts"][0])
         return
     build.add_photo(item)
 
@@ -632,15 +640,24 @@ def build_pages(items):
     return _finish(build.pages)
 
 
+def _tail(block):
+    """The end of a body block's text as built so far."""
+    return block["parts"][-1] if "parts" in block else block["text"]
+
+
 def _finish(pages):
-    kept = []
     for page in pages:
-        if page.articles:
-            kept.append(page)
-        elif kept:
-            kept[-1].skipped.extend(page.skipped)
-        elif page.skipped and pages[-1] is not page:
-            pages[pages.index(page) + 1].skipped[:0] = page.skipped
+        for article in page.articles:
+            for block in article.body:
+                if "parts" in block:
+                    block["text"] = "".join(block.pop("parts"))
+    kept, waiting = [], []  # skipped lines of empty pages go to the page before, or after
+    for page in pages:
+        if not page.articles:
+            (kept[-1].skipped if kept else waiting).extend(page.skipped)
+            continue
+        page.skipped[:0], waiting = waiting, []
+        kept.append(page)
     for page in kept:
         for article in page.articles:
             _closing_credit(article)

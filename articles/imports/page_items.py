@@ -157,6 +157,13 @@ def _clean(raw):
 
 def _cut(block, hard):
     """A block cut at the lines that stand alone → (item or None, [(number, line)]) units."""
+    if len(block) == 1:
+        number, raw = block[0]
+        alone = _standalone(_clean(raw))
+        if alone is not None:
+            alone.line = number
+            return [(alone, [])]
+        return [(None, [(number, _clean(raw))])]
     units, current, closed = [], [], False
     for number, raw in block:
         line = _clean(raw)
@@ -228,41 +235,51 @@ def _classify(lines, hard):
             if credits and any(c.role for c in credits):
                 return Item("credit", start, text=joined, credits=credits)
         return Item("multi", start, lines=texts)
-    text = "".join(texts)
+    kind, text, credits, rest, dateline, lead, titleish = _read_text("".join(texts))
+    return Item(
+        kind,
+        start,
+        text=text,
+        credits=list(credits),
+        rest=rest,
+        dateline=dateline,
+        lead=lead,
+        titleish=titleish,
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_text(text):
+    """What one paragraph's text is: (kind, text, credits, rest, dateline, lead, titleish).
+
+    Cached: pages repeat lines (本报讯, bylines, labels), and each is read once.
+    """
     if _LINK.match(text):
-        return Item("link", start, text=text)
+        return "link", text, (), "", "", False, False
     note = page_noise.editor_note(text)
     if note is not None:
-        return Item("editor_note", start, text=note)
+        return "editor_note", note, (), "", "", False, False
     if page_noise.is_author_note(text):
-        return Item("author_note", start, text=text)
+        return "author_note", text, (), "", "", False, False
     found = page_credits.lead(text)
     if found is not None:
-        return Item(
-            "credit",
-            start,
-            text=text,
-            credits=found.credits,
-            rest=found.rest.strip(),
-            dateline=found.dateline,
-            lead=True,
-        )
+        return "credit", text, tuple(found.credits), found.rest.strip(), found.dateline, True, False
     if len(text) <= MAX_CAPTION and _PHOTO_TAIL.search(text[-40:]):
         caption, credits = page_credits.photo_credit(text)
         if credits and not caption.strip() and _WRITER_TOO.search(text):
             # 文/图 张三: the writer took the pictures too; a byline, not a photo's credit.
-            return Item("credit", start, text=text, credits=credits)
+            return "credit", text, tuple(credits), "", "", False, False
         if credits:
-            return Item("photo", start, text=caption.strip(), credits=credits)
+            return "photo", caption.strip(), tuple(credits), "", "", False, False
     if column_label(text):
-        return Item("para", start, text=text, titleish=True)
+        return "para", text, (), "", "", False, True
     if ROSTER_TITLE.match(text):
-        return Item("para", start, text=text)
+        return "para", text, (), "", "", False, False
     if len(text) <= MAX_CREDIT_LINE:
         credits = page_credits.credit_line(text)
         if credits is not None:
-            return Item("credit", start, text=text, credits=credits)
-    return Item("para", start, text=text, titleish=is_titleish(text))
+            return "credit", text, tuple(credits), "", "", False, False
+    return "para", text, (), "", "", False, is_titleish(text)
 
 
 def _unescaped(item):
