@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 
 from articles.credits import PHOTO_MARK, Credit
 from articles.imports import page_credits, page_noise
+from articles.imports.page_heads import BRIEF_LABELS, head_article
 from articles.imports.page_items import ROSTER_TITLE as _ROSTER_TITLE
-from articles.imports.page_items import Item, column_label, is_titleish
+from articles.imports.page_items import Item
 from articles.imports.parsed import (
     Kind,
     ParsedArticle,
@@ -25,34 +26,17 @@ from articles.print_labels import DISTRICT_PAGE_SECTION, LayoutError
 from articles.typography import to_fullwidth_punctuation as fullwidth
 
 PARAGRAPH, INTERTITLE = "paragraph", "intertitle"
-# Data: the role of a bare name under a commentary, and labels of a box of briefs.
+# Data: the role of a bare name under a commentary.
 COMMENTARY_ROLE = "评论作者"
-BRIEF_LABELS = ("简讯", "短讯", "快讯", "简明新闻", "新闻速递", "速览", "资讯")
 MAX_HEAD = 5
 MAX_PHOTO_TEXT = 6
 MAX_CAPTION_PARAGRAPH = 150
 HEAD_KINDS = ("heading", "multi", "para")
 SKIPPED_KINDS = ("skip", "running_head", "staff")
 
-_DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:区|县|市|街道|镇|乡)$")
-_DISTRICT_PARTS = re.compile(r"^([\u4e00-\u9fff]+?(?:区|县|市))([\u4e00-\u9fff]+?(?:街道|镇|乡))$")
 _DATELINE = re.compile(r"^(\d{1,2}月\d{1,2}日)(?:电|讯)?(?:\s*[,，]\s*|\s+)")
 _SENTENCE_END = tuple('。！？!?…”’」』)）:：;；"')
 _ROSTER_SEPARATORS = re.compile(r"[、，,\s]+")
-# A title broken over two lines: the first ends inside a phrase or the second closes it.
-_BROKEN_END = tuple("的和与及、在为对把被将向从让“《（(")
-_BROKEN_START = tuple("”》）)、的了")
-_SUBTITLE = ("——", "—", "－－", "--")
-
-
-def is_district(text):
-    return bool(_DISTRICT.match(text))
-
-
-def district_path(text):
-    """石峰区响石岭街道 → (石峰区, 响石岭街道); 芦淞区 → (芦淞区,)."""
-    parts = _DISTRICT_PARTS.match(text)
-    return (parts[1], parts[2]) if parts else (text,)
 
 
 def _ends_sentence(text):
@@ -175,87 +159,6 @@ class _Builder:
             raise LayoutError(_("A photo credit with no story above it"), item.line, item.text)
         text = item.text if caption is None else caption
         self.article.photos.append(ParsedPhoto(text, item.credits, item.line))
-
-
-# Heads --------------------------------------------------------------------------
-
-
-def _head_lines(head):
-    """(text, is a ``##`` heading) for every line of a head, in order."""
-    lines = []
-    for item in head:
-        if item.kind == "multi":
-            lines.extend((text, False) for text in item.lines)
-        else:
-            lines.append((item.text, item.kind == "heading"))
-    return lines
-
-
-def _join_broken(lines):
-    """A title hard-broken in the middle of a phrase is one line again."""
-    joined = []
-    for text, heading in lines:
-        if joined and not heading and not joined[-1][1] and _is_broken(joined[-1][0], text):
-            joined[-1] = (joined[-1][0] + text, False)
-        else:
-            joined.append((text, heading))
-    return joined
-
-
-def _is_broken(first, second):
-    return (
-        first.endswith(_BROKEN_END)
-        or second.startswith(_BROKEN_START)
-        or first.count("“") > first.count("”")
-        or first.count("《") > first.count("》")
-    )
-
-
-def _head_article(head, kind, line):
-    """Split a story's head (headings, blocks, title lines) into its parts."""
-    seed_form = any(item.kind == "heading" for item in head) or len(head) == 1
-    lines = _head_lines(head)
-    column, districts = "", ()
-    if len(lines) > 1 and column_label(lines[0][0]):
-        column = column_label(lines[0][0])
-        lines = lines[1:]
-    elif len(lines) > 1 and len(lines[0][0]) <= 8 and lines[0][0].endswith(BRIEF_LABELS):
-        column, lines = lines[0][0], lines[1:]
-    if len(lines) > 1 and is_district(lines[0][0]):
-        districts = district_path(lines[0][0])
-        lines = lines[1:]
-    article = ParsedArticle(headline="", kind=kind, districts=districts, line=line, column=column)
-    if kind in (Kind.COMMENTARY, Kind.PHOTO):
-        article.headline = " ".join(text for text, _heading in lines)
-        return _fullwidth_title(article)
-    subtitle = [text for text, _heading in lines if text.startswith(_SUBTITLE)]
-    lines = [(text, heading) for text, heading in lines if not text.startswith(_SUBTITLE)]
-    if not seed_form:
-        lines = _join_broken(lines)
-    headings = [text for text, heading in lines if heading]
-    others = [text for text, heading in lines if not heading]
-    if headings:
-        if len(headings) >= 2:
-            article.kicker, article.headline = headings[0], headings[1]
-        else:
-            article.headline = headings[0]
-        article.subheadline = "".join(headings[2:] + others)
-    elif others:
-        if len(others) == 1:
-            article.headline = others[0]
-        else:
-            article.kicker, article.headline = others[0], others[1]
-            article.subheadline = "".join(others[2:])
-    if subtitle:
-        article.subheadline = " ".join(filter(None, [article.subheadline, *subtitle]))
-    return _fullwidth_title(article)
-
-
-def _fullwidth_title(article):
-    article.kicker = fullwidth(article.kicker)
-    article.headline = fullwidth(article.headline)
-    article.subheadline = fullwidth(article.subheadline)
-    return article
 
 
 def _lead_dateline(item):
@@ -401,7 +304,7 @@ def _closing_credit_after(build, head, end):
         or not any(c.role for c in credit.credits)
     ):
         return None
-    article = _head_article(head, Kind.NEWS, head[0].line)
+    article = head_article(head, Kind.NEWS, head[0].line)
     article.credits = list(credit.credits)
     build.open_article(article)
     for para in build.items[end:body_end]:
@@ -410,7 +313,7 @@ def _closing_credit_after(build, head, end):
 
 
 def _open_photo_story(build, head, notes, paragraphs, photos, end, keep_open=False):
-    article = _head_article(head, Kind.PHOTO, head[0].line)
+    article = head_article(head, Kind.PHOTO, head[0].line)
     article.editor_note = "\n".join(notes)
     build.open_article(article)
     for para in paragraphs:
@@ -423,7 +326,7 @@ def _open_photo_story(build, head, notes, paragraphs, photos, end, keep_open=Fal
 
 
 def _open_news(build, head, notes, photos, credit, end=None):
-    article = _head_article(head, Kind.NEWS, head[0].line)
+    article = head_article(head, Kind.NEWS, head[0].line)
     article.editor_note = "\n".join(notes)
     if credit is not None:
         article.credits = list(credit.credits)
@@ -448,7 +351,7 @@ def _open_news(build, head, notes, photos, credit, end=None):
 
 
 def _open_commentary(build, head, byline, end):
-    article = _head_article(head, Kind.COMMENTARY, head[0].line)
+    article = head_article(head, Kind.COMMENTARY, head[0].line)
     article.credits = [Credit("", COMMENTARY_ROLE, (byline.byline,))]
     lead = build.lead_index()
     build.open_article(article)
@@ -676,4 +579,4 @@ def _finish(pages):
     return kept
 
 
-__all__ = ["build_pages", "column_label", "district_path", "is_district", "is_titleish"]
+__all__ = ["build_pages"]

@@ -40,7 +40,8 @@ import re
 
 from django.utils.translation import gettext as _
 
-from articles.imports.page_build import build_pages, district_path, is_district
+from articles.imports.page_build import build_pages
+from articles.imports.page_heads import district_path, is_district
 from articles.imports.page_items import read_items
 from articles.imports.parsed import (
     SKIP_REASONS,

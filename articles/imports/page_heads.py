@@ -1,0 +1,109 @@
+"""A story's head (its title lines) cut into column, district, kicker, headline and subheadline.
+
+Chinese papers print a title block as 引题/主题 or 主题/副题, a ``——记…`` line
+under a feature's title, a column label (【民生关注】) or a district label
+(株洲高新区) above it, and break a long title over two lines.  The seed's own
+form (``##`` headings and hard-broken blocks) is read exactly as before.
+"""
+
+import re
+
+from articles.imports.page_items import column_label
+from articles.imports.parsed import Kind, ParsedArticle
+from articles.typography import to_fullwidth_punctuation as fullwidth
+
+BRIEF_LABELS = ("简讯", "短讯", "快讯", "简明新闻", "新闻速递", "速览", "资讯")
+_DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:区|县|市|街道|镇|乡)$")
+_DISTRICT_PARTS = re.compile(r"^([\u4e00-\u9fff]+?(?:区|县|市))([\u4e00-\u9fff]+?(?:街道|镇|乡))$")
+# A title broken over two lines: the first ends inside a phrase or the second closes it.
+_BROKEN_END = tuple("的和与及、在为对把被将向从让“《（(")
+_BROKEN_START = tuple("”》）)、的了")
+_SUBTITLE = ("——", "—", "－－", "--")
+
+
+def is_district(text):
+    return bool(_DISTRICT.match(text))
+
+
+def district_path(text):
+    """石峰区响石岭街道 → (石峰区, 响石岭街道); 芦淞区 → (芦淞区,)."""
+    parts = _DISTRICT_PARTS.match(text)
+    return (parts[1], parts[2]) if parts else (text,)
+
+
+def _head_lines(head):
+    """(text, is a ``##`` heading) for every line of a head, in order."""
+    lines = []
+    for item in head:
+        if item.kind == "multi":
+            lines.extend((text, False) for text in item.lines)
+        else:
+            lines.append((item.text, item.kind == "heading"))
+    return lines
+
+
+def _join_broken(lines):
+    """A title hard-broken in the middle of a phrase is one line again."""
+    joined = []
+    for text, heading in lines:
+        if joined and not heading and not joined[-1][1] and _is_broken(joined[-1][0], text):
+            joined[-1] = (joined[-1][0] + text, False)
+        else:
+            joined.append((text, heading))
+    return joined
+
+
+def _is_broken(first, second):
+    return (
+        first.endswith(_BROKEN_END)
+        or second.startswith(_BROKEN_START)
+        or first.count("“") > first.count("”")
+        or first.count("《") > first.count("》")
+    )
+
+
+def head_article(head, kind, line):
+    """Split a story's head (headings, blocks, title lines) into its parts."""
+    seed_form = any(item.kind == "heading" for item in head) or len(head) == 1
+    lines = _head_lines(head)
+    column, districts = "", ()
+    if len(lines) > 1 and column_label(lines[0][0]):
+        column = column_label(lines[0][0])
+        lines = lines[1:]
+    elif len(lines) > 1 and len(lines[0][0]) <= 8 and lines[0][0].endswith(BRIEF_LABELS):
+        column, lines = lines[0][0], lines[1:]
+    if len(lines) > 1 and is_district(lines[0][0]):
+        districts = district_path(lines[0][0])
+        lines = lines[1:]
+    article = ParsedArticle(headline="", kind=kind, districts=districts, line=line, column=column)
+    if kind in (Kind.COMMENTARY, Kind.PHOTO):
+        article.headline = " ".join(text for text, _heading in lines)
+        return _fullwidth_title(article)
+    subtitle = [text for text, _heading in lines if text.startswith(_SUBTITLE)]
+    lines = [(text, heading) for text, heading in lines if not text.startswith(_SUBTITLE)]
+    if not seed_form:
+        lines = _join_broken(lines)
+    headings = [text for text, heading in lines if heading]
+    others = [text for text, heading in lines if not heading]
+    if headings:
+        if len(headings) >= 2:
+            article.kicker, article.headline = headings[0], headings[1]
+        else:
+            article.headline = headings[0]
+        article.subheadline = "".join(headings[2:] + others)
+    elif others:
+        if len(others) == 1:
+            article.headline = others[0]
+        else:
+            article.kicker, article.headline = others[0], others[1]
+            article.subheadline = "".join(others[2:])
+    if subtitle:
+        article.subheadline = " ".join(filter(None, [article.subheadline, *subtitle]))
+    return _fullwidth_title(article)
+
+
+def _fullwidth_title(article):
+    article.kicker = fullwidth(article.kicker)
+    article.headline = fullwidth(article.headline)
+    article.subheadline = fullwidth(article.subheadline)
+    return article
