@@ -401,9 +401,9 @@ class ArticleAdmin(ArticleVersionViews):
         """After the form saved, the status change its workflow button asked for."""
         if f"{self.TRANSITION_PREFIX}-name" not in request.POST:
             return None
-        self.message_user(request, gettext("Saved."), messages.SUCCESS)
         form = TransitionForm(request.POST, prefix=self.TRANSITION_PREFIX)
-        self._transition(request, article, form)
+        if not self._transition(request, article, form):
+            self.message_user(request, gettext("Saved."), messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
     # Workflow, history, restore and recover views -------------------------------
@@ -472,9 +472,10 @@ class ArticleAdmin(ArticleVersionViews):
         return JsonResponse(plan.as_json())
 
     def _transition(self, request, article, form):
+        """Apply the status change ``form`` asks for; whether it was made."""
         if not form.is_valid():
             self.message_user(request, form.errors.as_text(), messages.ERROR)
-            return
+            return False
         try:
             editorial.apply_transition(
                 request.user,
@@ -485,6 +486,7 @@ class ArticleAdmin(ArticleVersionViews):
             )
         except workflow.TransitionNotAllowed as refusal:
             self.message_user(request, str(refusal), messages.ERROR)
+            return False
         else:
             self.message_user(
                 request,
@@ -495,6 +497,7 @@ class ArticleAdmin(ArticleVersionViews):
                 },
                 messages.SUCCESS,
             )
+            return True
 
     # Lists ---------------------------------------------------------------------
     @admin.display(description=_("title"), ordering="headline")
@@ -503,7 +506,10 @@ class ArticleAdmin(ArticleVersionViews):
 
     @admin.display(description=_("author"))
     def authors(self, article):
-        return "、".join(dict.fromkeys(b.person.name for b in article.credited_bylines)) or "—"
+        names = dict.fromkeys(b.person.name for b in article.credited_bylines)
+        if not names:
+            return "—"
+        return format_html_join("、", '<span class="desk-name">{}</span>', ((n,) for n in names))
 
     @admin.display(description=_("status"), ordering="status")
     def status_display(self, article):
@@ -513,13 +519,14 @@ class ArticleAdmin(ArticleVersionViews):
     def page_display(self, article):
         if not article.page:
             return "—"
-        return f"{article.page.edition} {article.page.label}"
+        return format_html("{}<br>{}", article.page.edition, article.page.label)
 
     @admin.display(description=_("publish time"), ordering="published_at")
     def published_display(self, article):
         if article.published_at is None:
             return "—"
-        return timezone.localtime(article.published_at).strftime("%Y-%m-%d %H:%M")
+        when = timezone.localtime(article.published_at)
+        return format_html("{}<br>{}", when.strftime("%Y-%m-%d"), when.strftime("%H:%M"))
 
     @admin.display(description=_("photos"))
     def photo_count(self, article):

@@ -104,9 +104,9 @@ class PublishedYearFilter(admin.SimpleListFilter):
 def waiting_statuses(user):
     """The statuses of stories waiting for ``user``'s step, read from the workflow's rules.
 
-    A story is in progress while a forward status change (one that needs no reason,
-    unlike sending back or withdrawing) can still be made to it; it waits for this
-    user where they may make that change or edit it.  Drafts wait for their author
+    A story waits for the user who may move it forward: make a status change that
+    needs no reason (sending back and withdrawing do), checked on a stand-in story of
+    each status as the workflow checks a real one.  Drafts wait for their author
     only, so they are left to ``DeskFilter``.
     """
     from articles.editorial import workflow
@@ -114,8 +114,8 @@ def waiting_statuses(user):
     forward = [t for t in workflow.TRANSITIONS.values() if not t.needs_comment]
     statuses = set()
     for status in {source for t in forward for source in t.sources} - {workflow.DRAFT}:
-        moves = any(status in t.sources and user.has_perm(t.permission) for t in forward)
-        if moves or workflow.can_edit(user, Article(status=status)):
+        probe = Article(status=status)
+        if any(t in workflow.available_transitions(user, probe) for t in forward):
             statuses.add(status)
     return statuses
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from articles.credits import parse_credits
+from articles.credits import PHOTO_MARK, CreditEntry, format_credits, parse_credits
 from articles.imports.roles import is_staff_role, role_name
 from articles.models import Byline, Role
 from people.models import Person
@@ -56,9 +56,28 @@ def _describe(person):
 class CreditPlan:
     bylines: list = field(default_factory=list)
     error: str = ""
+    photo: bool = False
+
+    @property
+    def printed(self):
+        """The line these bylines print, as readers will see it."""
+        return format_credits(
+            CreditEntry(b.name, b.role.print_label, b.unit, self.photo or b.role.is_photo)
+            for b in self.bylines
+        )
 
     def as_json(self):
-        return {"error": self.error, "bylines": [b.as_json() for b in self.bylines]}
+        return {
+            "error": self.error,
+            "printed": self.printed if self.bylines else "",
+            "summary": _("Prints as “%(line)s”.") % {"line": self.printed} if self.bylines else "",
+            "bylines": [b.as_json() for b in self.bylines],
+        }
+
+
+def _compact(line):
+    """A line as compared with what it prints: spacing and a closing 摄 aside."""
+    return "".join(line.split()).removesuffix(PHOTO_MARK)
 
 
 def _role_for(credit, roles):
@@ -94,7 +113,7 @@ def plan_credits(text, photo=False):
     for person in Person.objects.filter(name__in=names).order_by("disambiguation", "pk"):
         known.setdefault(person.name, []).append(person)
     publication = settings.NEWSROOM_PUBLICATION
-    plan = CreditPlan()
+    plan = CreditPlan(photo=photo)
     for credit in credits:
         if photo and not credit.photo:
             credit = type(credit)(credit.unit, credit.role, credit.names, True)
@@ -111,6 +130,12 @@ def plan_credits(text, photo=False):
             candidates = sorted(known.get(name, []), key=lambda p: bool(unit) and p.unit != unit)
             person = candidates[0] if candidates else None
             plan.bylines.append(PlannedByline(name, credit.unit, role, person, staff))
+    # The parser reads what it can; a part it passed over must not vanish unseen.
+    if _compact(plan.printed) != _compact(text):
+        plan.error = _(
+            "This line would print as “%(printed)s”: part of it was not understood. "
+            "Check the roles and names, or edit the rows below."
+        ) % {"printed": plan.printed}
     return plan
 
 

@@ -112,6 +112,12 @@
         list.appendChild(item);
       });
       box.appendChild(list);
+      if (data.summary) {
+        var summary = document.createElement("p");
+        summary.className = "desk-prints-as";
+        summary.textContent = data.summary;
+        box.appendChild(summary);
+      }
     }
 
     function ask(input) {

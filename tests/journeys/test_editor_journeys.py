@@ -137,11 +137,12 @@ def save_refused(page, button="_save"):
 
 
 def transition(page, name, label, comment=""):
-    """Press a workflow button (below the change form); return the message it gives."""
-    button = f"#workflow form:has(input[name=name][value={name}]) input[type=submit]"
-    assert page.locator(button).get_attribute("value") == label
+    """Press a workflow button (in the panel above the form, saving it first where the user
+    may edit); return the message it gives."""
+    button = f"#workflow button[value={name}]"
+    assert label in page.locator(button).inner_text()
     if comment:
-        page.fill(f"#id_comment_{name}", comment)
+        page.fill("#workflow textarea", comment)
     submit(page, button)
     success = page.locator(".messagelist .success").all_inner_texts()
     errors = page.locator(".messagelist .error").all_inner_texts()
