@@ -113,8 +113,12 @@ RULES = {
     ),
     "the shared helpers know no room": (
         [
-            ROOT / f"articles/{name}.py"
-            for name in ("credits", "print_labels", "blocks", "typography", "paging")
+            *(
+                ROOT / f"articles/{name}.py"
+                for name in ("credits", "print_labels", "blocks", "typography", "paging")
+            ),
+            ROOT / "articles/surnames.py",
+            *python_files("articles/credit_lines"),
         ],
         ("articles.models", *rooms_but(), PHOTOS, "people", "newsroom"),
     ),

@@ -1,4 +1,4 @@
-"""The credit-line reader (articles/credit_lines.py) on the printed forms of Chinese papers.
+"""The credit-line reader (articles/credit_lines) on the printed forms of Chinese papers.
 
 The table holds credit lines of our own invention (names and wording made up)
 in the forms that papers, agencies and news sites print, grouped by the

@@ -1,6 +1,6 @@
 """The words of Chinese credit lines (data): roles, units, marks, and words that are no name.
 
-``articles.credit_lines`` reads credit lines with them.  The lists are signals,
+The credit-line reader reads credit lines with them.  The lists are signals,
 not a closed vocabulary: a role word missing here is still read as a role from
 its position (before a slash or a colon) or its shape (``ROLE_ENDINGS``).
 """

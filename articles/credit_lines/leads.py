@@ -1,0 +1,213 @@
+"""Datelines and lead credits opening a paragraph (本报讯（…）, 新华社北京3月5日电, 【…】)."""
+
+import re
+
+from articles.credit_lines.parts import (
+    LEAD_WINDOW,
+    Credit,
+)
+from articles.credit_lines.reader import (
+    _read,
+)
+from articles.credit_lines.tokens import (
+    _HAN,
+    _NUM,
+    _normalise,
+)
+from articles.credit_lines.vocabulary import (
+    KNOWN_UNITS,
+    UNIT_ENDINGS,
+    WEAK_UNIT_ENDINGS,
+)
+from articles.credit_lines.words import (
+    _is_unit,
+    _strip_quotes,
+    _unit_of,
+)
+
+# Datelines and leads ---------------------------------------------------------------------
+
+_DATE_TAIL = re.compile(
+    rf"(?:\d{{4}}年)?(?:{_NUM}{{1,3}}月)?{_NUM}{{1,3}}日"
+    r"(?:凌晨|早晨|清晨|上午|中午|下午|傍晚|晚间|晚|夜)?(?:\d{1,2}时(?:\d{1,2}分)?)?$"
+)
+_DATELINE_MARK = re.compile(r"专电|快讯|电|讯|消息|报道")
+_NOT_A_MARK_AFTER = {"电": "视台影话力网商子信池动器竞厂源价费梯脑车", "讯": "员息"}
+_ROLE_IN_PLACE = re.compile(r"记者|通讯员|编辑|摄|评论员|实习生")
+_DATELINE_TEXT = re.compile(r"^[\u3400-\u9fff·A-Za-z0-9“”\"《》 ]{1,40}$")
+_REPORTED = re.compile(r"报 {0,2}道 {0,2}:?|:")
+
+
+def _split_dateline_head(pre):
+    """``新华社北京3月5日`` → (新华社, 北京3月5日); None when it is no dateline."""
+    body = pre.strip().removeprefix("据").lstrip().removeprefix("综合").lstrip()
+    if not body or not _DATELINE_TEXT.match(body):
+        return None
+    date = _DATE_TAIL.search(body)
+    head = body[: date.start()].strip() if date else body
+    if " " in head or _ROLE_IN_PLACE.search(head):
+        return None
+    head = head.replace("《", "").replace("》", "")
+    unit = next((k for k in sorted(KNOWN_UNITS, key=len, reverse=True) if head.startswith(k)), "")
+    best = len(unit)
+    for ending in UNIT_ENDINGS:
+        at = head.find(ending, 1)
+        while at > 0:
+            end = at + len(ending)
+            place = head[end:]
+            if (
+                end > best
+                and len(place) <= 10
+                and not (ending in WEAK_UNIT_ENDINGS and place)
+                and not any(e in place for e in ("报", "社", "网", "新闻", "客户端", "台"))
+            ):
+                best = end
+            at = head.find(ending, at + 1)
+    if not best:
+        return None
+    unit, place = head[:best], head[best:]
+    for known in sorted(KNOWN_UNITS, key=len, reverse=True):
+        if place.startswith(known):
+            unit, place = unit + known, place[len(known) :]  # 长沙晚报掌上长沙3月5日讯
+            break
+    if len(place) > 10 or (place and not _HAN.match(place.replace("·", ""))):
+        return None
+    return _strip_quotes(unit), place + (date.group() if date else "")
+
+
+def _dateline_at(norm, pos):
+    """A dateline (本报讯, 新华社北京3月5日电, 据新华社消息) at ``pos``: (end, unit, place)."""
+    for match in _DATELINE_MARK.finditer(norm, pos, min(len(norm), pos + 48)):
+        pre = norm[pos : match.start()]
+        if any(c in pre for c in ",(:[;"):
+            return None
+        mark = match.group()
+        following = norm[match.end() : match.end() + 1]
+        if following and following in _NOT_A_MARK_AFTER.get(mark, ""):
+            continue
+        split = _split_dateline_head(pre)
+        if split is None:
+            continue
+        unit, place = split
+        if mark == "报道" and place and not pre.strip().startswith("据"):
+            continue  # 环球时报报道 or 据新华社报道, not a place
+        if (
+            mark == "电"
+            and place
+            and not _DATE_TAIL.search(place)
+            and not (unit in KNOWN_UNITS or unit.endswith(("报", "社")))
+        ):
+            continue  # 国家电网株洲供电公司: no dateline without a date or a paper
+        return match.end(), split[0], split[1]
+    return None
+
+
+def _skip(norm, pos, chars=" "):
+    while pos < len(norm) and norm[pos] in chars:
+        pos += 1
+    return pos
+
+
+def _closing(norm, pos):
+    """The index of the bracket closing the one at ``pos`` (a credit's length away), or -1."""
+    close = ")" if norm[pos] == "(" else "]"
+    end = norm.find(close, pos + 1, pos + 100)
+    if end < 0 or "(" in norm[pos + 1 : end] or "[" in norm[pos + 1 : end]:
+        return -1
+    return end
+
+
+def _with_unit(credits, unit):
+    """The wrapper's unit (本报讯, 新华社…电) is the unit of the first role it wraps."""
+    if credits and unit and not credits[0].unit:
+        first = credits[0]
+        credits = [Credit(_unit_of(unit), first.role, first.names, first.photo), *credits[1:]]
+    return credits
+
+
+def _credits_after(norm, pos, unit, roles):
+    """Credits after a dateline, bracketed or running on to the body (…报道:)."""
+    start = _skip(norm, pos)
+    if start < len(norm) and norm[start] in "([":
+        close = _closing(norm, start)
+        if close > 0:
+            reading = _read(norm, start + 1, close, strict=True, roles=roles)
+            if reading.ok and (reading.credits or reading.signal):
+                return _with_unit(reading.credits, unit), close + 1
+        return [], pos
+    stop = min(len(norm), start + 80)
+    for mark in ',。!?;“"':
+        at = norm.find(mark, start, stop)
+        if at >= 0:
+            stop = at
+    reading = _read(norm, start, stop, strict=True, lead=True, roles=roles)
+    if reading.end <= start or not reading.signal:
+        return [], pos
+    end = reading.end
+    reported = _REPORTED.match(norm, _skip(norm, end))
+    if reported and (reported.group().startswith("报") or reading.credits):
+        end = reported.end()
+    return _with_unit(reading.credits, unit), end
+
+
+def _lead(text, roles=()):
+    """(credits, dateline, offset of the body) for a paragraph opening with a lead, or None."""
+    norm = _normalise(text[:LEAD_WINDOW])
+    pos = _skip(norm, 0)
+    credits: list[Credit] = []
+    datelines: list[str] = []
+    found = False
+    if pos < len(norm) and norm[pos] in "[(":
+        # 【新华社北京电】, 【环球时报记者 张三】, (记者 张三) at the start.
+        close = _closing(norm, pos)
+        if close > 0:
+            inner = _skip(norm, pos + 1)
+            dateline = _dateline_at(norm, inner)
+            if dateline:
+                after, unit, place = dateline
+                reading = _read(norm, after, close, strict=True, roles=roles)
+                if reading.ok:
+                    credits, found = _with_unit(reading.credits, unit), True
+                    datelines.append(place)
+            else:
+                reading = _read(norm, inner, close, strict=True, roles=roles)
+                found = reading.ok and bool(reading.credits) and reading.signal
+                credits = reading.credits if found else []
+            if found:
+                pos = close + 1
+    if not found:
+        dateline = _dateline_at(norm, pos)
+        if dateline:
+            pos, unit, place = dateline
+            datelines.append(place)
+            found = True
+            credits, pos = _credits_after(norm, pos, unit, roles)
+    if not found:
+        # 株洲日报(全媒体记者/杨如)…, or 本报记者 张三 报道:…
+        opening = norm.find("(", pos, pos + 24)
+        if opening > pos:
+            unit = norm[pos:opening].strip()
+            close = _closing(norm, opening)
+            if close > 0 and _is_unit(unit) and not any(c in unit for c in " ,:/"):
+                reading = _read(norm, opening + 1, close, strict=True, roles=roles)
+                if reading.ok and reading.signal:
+                    credits, pos, found = _with_unit(reading.credits, unit), close + 1, True
+        if not found:
+            colon = _REPORTED.search(norm, pos, min(len(norm), pos + 60))
+            if colon and colon.group().startswith("报") and colon.group().endswith(":"):
+                reading = _read(norm, pos, colon.start(), strict=True, roles=roles)
+                if reading.ok and reading.signal and reading.credits:
+                    credits, pos, found = reading.credits, colon.end(), True
+    if not found:
+        return None
+    while True:  # a second dateline (据新华社电) after the first
+        pos = _skip(norm, pos, " :")
+        again = _dateline_at(norm, pos)
+        if not again:
+            break
+        pos, unit, place = again
+        datelines.append(place)
+        more, pos = _credits_after(norm, pos, unit, roles)
+        credits.extend(more)
+    pos = _skip(norm, pos, " :,")
+    return credits, next((d for d in datelines if d), ""), pos

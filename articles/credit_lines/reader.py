@@ -1,0 +1,456 @@
+"""The credit grammar: tokens read left to right into role groups (unit, role, names, photo)."""
+
+import re
+from dataclasses import dataclass, field
+
+from articles.credit_lines.parts import (
+    PHOTO_MARK,
+    Credit,
+)
+from articles.credit_lines.tokens import (
+    _HAN,
+    _tokens,
+)
+from articles.credit_lines.vocabulary import (
+    COLLECTIVE_WORDS,
+    COMBO_ROLES,
+    PHOTO_MARKS,
+    ROLE_PREFIXES,
+    SOURCE_LABELS,
+    TEXT_MARKS,
+)
+from articles.credit_lines.words import (
+    _PAGE_LABEL,
+    _REPORTER,
+    _TIME_CHARS,
+    BARE,
+    LENIENT,
+    LINE,
+    MARKED,
+    _is_photo_role,
+    _is_unit,
+    _names_of,
+    _person_like,
+    _role_like,
+    _split_unit,
+    _strip_quotes,
+    _unit_of,
+    _verb_word,
+)
+from articles.surnames import surname_weight
+
+# The credit grammar --------------------------------------------------------------------
+
+
+@dataclass
+class _Group:
+    unit: str = ""
+    role: str = ""
+    names: list[str] = field(default_factory=list)
+    photo: bool = False
+    text_role: bool = False  # the writer of an X/文 Y/图 pair: not a photo credit
+    closed: bool = False  # a mark after the names ended it (张三 摄 李四…)
+
+
+@dataclass
+class _Reading:
+    credits: list[Credit]
+    ok: bool  # every token was read as part of a credit
+    signal: bool  # a role, unit or mark shows it is a credit line
+    end: int  # where the last token read ends (for a lead: the body starts after it)
+    collective: bool = False  # it names a unit or source: a credit line even naming nobody
+
+
+class _Reader:
+    """Reads tokens left to right into role groups.
+
+    ``strict``: a word no role vouches for must look like a name.  ``lead``: the
+    tokens run on into the body; stop at the first that is no credit.
+    """
+
+    def __init__(self, tokens, strict, lead, marked=False):
+        self.tokens, self.strict, self.lead, self.marked = tokens, strict, lead, marked
+        self.groups: list[_Group] = []
+        self.current: _Group | None = None
+        self.pending_unit = ""
+        self.qualifier_photo = False
+        self.source = False
+        self.ok, self.signal = True, False
+        self.collective = False  # a unit, source or agency mark: a credit line naming nobody
+        self.end = tokens[0].start if tokens else 0
+        self.i = 0
+        # 张三 文 李四 摄: a line ending in a mark puts its marks after the names.
+        last = tokens[-1] if tokens else None
+        self.post_marks = last is not None and last.text in (*PHOTO_MARKS, *TEXT_MARKS)
+
+    def at(self, index):
+        return self.tokens[index] if 0 <= index < len(self.tokens) else None
+
+    def ends_at(self, index):
+        token = self.at(index)
+        return token is None or token.kind in ("close", "mark")
+
+    def consume(self, count=1):
+        self.end = self.tokens[self.i + count - 1].end
+        self.i += count
+
+    def start_group(self, role="", unit=""):
+        current = self.current
+        if current is not None and not current.names and not current.closed:
+            if (current.role in COMBO_ROLES or current.role in PHOTO_MARKS) and role:
+                # 文/图 本报记者 陈晨: the person named also took the pictures.
+                self.qualifier_photo = True
+                self.pending_unit = current.unit or self.pending_unit
+            self.groups.remove(current)  # a role with no name credits nobody
+        group = _Group(unit=unit or self.pending_unit, role=role)
+        tail = group.unit.rsplit("·", 1)[-1]
+        if role and (len(tail) == 1 or group.unit == "央"):
+            # 大河报·豫视频记者, 央视频记者: the prefix ends the unit's name.
+            for prefix in ROLE_PREFIXES:
+                if role.startswith(prefix) and len(role) > len(prefix) + 1:
+                    group.unit, group.role = group.unit + prefix, role[len(prefix) :]
+                    break
+        if "驻" in group.unit and role:
+            # 本报驻京记者: the post belongs to the role.
+            known, rest = _split_unit(group.unit)
+            if known and rest.startswith("驻"):
+                group.unit, group.role = known, rest + role
+        group.photo = self.qualifier_photo or _is_photo_role(role)
+        if group.unit and _is_unit(group.unit):
+            self.collective = True  # 新华社记者, 本报评论员
+        self.qualifier_photo, self.pending_unit, self.source = False, "", False
+        self.groups.append(group)
+        self.current = group
+        return group
+
+    def mark_photo(self, index):
+        """A 摄 after names: at the end of the line it covers every group (but the writer's)."""
+        self.signal = True
+        if self.ends_at(index):
+            for group in self.groups:
+                group.photo = group.photo or not group.text_role
+        if self.current is not None:
+            self.current.photo = True
+            self.current.closed = True
+
+    def read(self):
+        while self.i < len(self.tokens):
+            token = self.tokens[self.i]
+            if token.kind in ("open", "close", "slash", "colon"):
+                self.consume()
+            elif token.kind == "mark":
+                self.signal = True
+                if "摄" in token.text or "图" in token.text:
+                    for group in self.groups:
+                        group.photo = True
+                self.consume()
+            elif token.kind in ("role", "combo"):
+                self.role_token(token)
+            elif not self.word_token(token):
+                break
+        credits = [
+            Credit(group.unit, group.role, tuple(group.names), group.photo)
+            for group in self.groups
+            if group.names
+        ]
+        return _Reading(credits, self.ok, self.signal, self.end, self.collective)
+
+    def role_token(self, token):
+        self.signal = True
+        current, text = self.current, token.text
+        nxt = self.at(self.i + 1)
+        # A mark after names: 张三 摄影, 记者 张三 整理.
+        if (
+            current is not None
+            and current.names
+            and not current.closed
+            and text in (*TEXT_MARKS, *PHOTO_MARKS, *COMBO_ROLES)
+            and (self.ends_at(self.i + 1) or nxt.kind in ("role", "combo"))
+        ):
+            if text not in TEXT_MARKS and self.ends_at(self.i + 1):
+                self.mark_photo(self.i + 1)  # …实习生 李想 文/图: the whole line's pictures
+            _apply_post(current, text)
+            current.closed = True
+            self.consume()
+            return
+        role, count = text, 1
+        while (
+            (glued := self.at(self.i + count)) is not None
+            and glued.kind == "role"
+            and not glued.spaced
+        ):
+            role, count = role + glued.text, count + 1  # 出镜记者
+        glued, separator = self.at(self.i + count), self.at(self.i + count + 1)
+        if (
+            glued is not None
+            and glued.kind == "word"
+            and not glued.spaced
+            and separator is not None
+            and separator.kind in ("slash", "colon")
+            and len(glued.text) <= 4
+        ):
+            role, count = role + glued.text, count + 1  # 视频拍摄：
+        # 记者/编辑: role words joined by a slash are one role.
+        while (
+            (slash := self.at(self.i + count)) is not None
+            and slash.kind == "slash"
+            and (other := self.at(self.i + count + 1)) is not None
+            and other.kind in ("role", "combo")
+            and not slash.spaced
+            and not other.spaced
+        ):
+            role = f"{role}/{other.text}"
+            count += 2
+        self.start_group(role)
+        after = self.at(self.i + count)
+        if after is not None and after.kind in ("slash", "colon"):
+            count += 1
+        self.consume(count)
+
+    def word_token(self, token):
+        """Read a word; False when a lead's body starts here."""
+        text, nxt = token.text, self.at(self.i + 1)
+        word = _strip_quotes(text) if text[:1] in "“《" and text[-1:] in "”》" else text
+        if nxt is not None and nxt.kind in ("slash", "colon"):
+            return self.labelled_word(word, nxt)
+        if self.source:
+            self.consume()
+            return True
+        if word.endswith("发") and _is_unit(word[:-1]):
+            self.signal = self.collective = True
+            self.start_group(unit=word[:-1])  # 新华社发 张三 摄: an agency's picture
+            self.consume()
+            return True
+        if word in COLLECTIVE_WORDS or (word.endswith("供图") and _is_collective_source(word)):
+            self.signal, self.collective, self.current = True, True, None
+            self.consume()
+            return True
+        current = self.current
+        if word == PHOTO_MARK and current is not None and not current.names and current.role:
+            self.signal = self.collective = True  # 本报记者 摄: a photo credit naming nobody
+            self.consume()
+            return True
+        bare_names = current is not None and current.names and not current.role
+        if word == PHOTO_MARK and current is not None and current.names:
+            self.mark_photo(self.i + 1)
+            self.consume()
+            return True
+        if (
+            word in TEXT_MARKS + PHOTO_MARKS
+            and current is not None
+            and current.names
+            and not current.closed
+            and (bare_names or self.ends_at(self.i + 1) or self.post_marks)
+        ):
+            # 张三 文 李四 摄: the mark follows the names it covers.
+            self.signal = True
+            if word in PHOTO_MARKS and self.ends_at(self.i + 1):
+                self.mark_photo(self.i + 1)  # …通讯员 李贺 图: the whole line's pictures
+            _apply_post(current, word)
+            current.closed = True
+            self.consume()
+            return True
+        if word in ("文", "图", "撰文", "摄影", "文字") and nxt is not None and nxt.kind == "word":
+            self.signal = True
+            self.start_group(word)
+            self.consume()
+            return True
+        if nxt is not None and nxt.kind == "mark" and not nxt.spaced and not _person_like(word):
+            self.consume()  # 北京报道: where the reporter wrote from
+            return True
+        if word.startswith("发自") or (
+            word.endswith("报道") and len(word) > 2 and not surname_weight(word)
+        ):
+            self.consume()  # 发自北京, 北京报道: where the reporter wrote from
+            return True
+        if word.startswith("据") and _is_unit(word[1:]):
+            self.signal, self.source, self.current = True, True, None
+            self.collective = True
+            self.consume()
+            return True
+        photo = False
+        if word.endswith(PHOTO_MARK) and len(word) >= 3:
+            word, photo = word[:-1], True
+        wants_names = current is not None and current.role and not current.names
+        if _is_unit(word) and not (wants_names and _names_of(word, LENIENT) and nxt is None):
+            return self.unit_word(_unit_of(word))
+        if (
+            nxt is not None
+            and nxt.kind == "role"
+            and not nxt.spaced
+            and not self.groups
+            and not (_names_of(word, BARE) or _role_like(word))
+        ):
+            # 湖南日报社会新闻部记者: what stands glued before the first role is its unit.
+            self.signal = True
+            if word + nxt.text in COLLECTIVE_WORDS or nxt.text == "供图":
+                self.collective, self.current = True, None  # 受访者供图
+                self.consume(2)
+                return True
+            if (
+                re.fullmatch(r"[A-Za-z0-9]{1,3}", word)
+                or (len(word) == 2 and _HAN.match(word) and not _REPORTER.search(nxt.text))
+                or _verb_word(word)  # 参与记者
+            ):
+                nxt.text = word + nxt.text  # H5设计, 海报设计: part of the role
+            else:
+                self.pending_unit = word
+                self.collective = _is_unit(word)
+            self.consume()
+            return True
+        if (
+            nxt is not None
+            and nxt.kind == "word"
+            and not self.lead
+            and (_role_like(word) or (_verb_word(word) and _person_like(nxt.text)))
+        ):
+            self.signal = True
+            unit, role = _split_unit(word)
+            self.pending_unit = unit or self.pending_unit
+            self.start_group(role)
+            self.consume()
+            return True
+        return self.name_word(word, photo)
+
+    def labelled_word(self, word, separator):
+        """A word before a slash or a colon: a role, a joint unit, a source, or 张三/文."""
+        after = self.at(self.i + 2)
+        if _is_post_mark(self.tokens, self.i + 2):
+            names = _names_of(word, LINE if self.strict else LENIENT)
+            if names:
+                self.signal = True
+                current = self.current
+                if (
+                    current is not None
+                    and current.role
+                    and not current.names
+                    and not current.closed
+                ):
+                    group = current  # 本报记者 聂达/摄: the mark covers the role's person
+                else:
+                    group = self.start_group()
+                group.names.extend(names)
+                _apply_post(group, after.text)
+                group.closed = True
+                self.consume(3)
+                return True
+        if _is_unit(word) and after is not None and after.kind == "word" and _is_unit(after.text):
+            return self.unit_word(f"{word}/{_strip_quotes(after.text)}", skip=3)
+        if self.lead and separator.kind == "colon" and not _role_like(word):
+            return False
+        self.signal = True
+        if (
+            separator.kind == "slash"
+            and after is not None
+            and after.kind == "role"
+            and not separator.spaced
+            and not after.spaced
+        ):
+            # 采访/撰文: an unknown role word joined to a known one.
+            after.text = f"{word}/{after.text}"
+            self.consume()
+            self.consume()
+            return True
+        if word in SOURCE_LABELS or word.endswith("来源"):
+            self.current, self.source, self.collective = None, True, True
+            self.consume(2)
+            return True
+        if _PAGE_LABEL.search(word):
+            self.ok = False  # 第A03版：要闻: a page label, not a role
+            self.consume(2)
+            return True
+        unit, role = _split_unit(word)
+        if not role or (_is_unit(word) and not _role_like(role)):
+            unit, role = word, ""
+        self.pending_unit = _unit_of(unit) if unit else self.pending_unit
+        if role or separator.kind == "slash":
+            self.start_group(role)
+        self.consume(2)
+        return True
+
+    def unit_word(self, unit, skip=1):
+        self.signal = self.collective = True
+        following, current = self.at(self.i + skip), self.current
+        if following is not None and following.kind in ("role", "combo"):
+            self.pending_unit = unit
+        elif (
+            current is not None
+            and current.role
+            and not current.names
+            and not current.unit
+            and not current.closed
+        ):
+            current.unit = unit  # 通讯员 天元区委宣传部 周正
+        else:
+            self.start_group(unit=unit)
+        self.consume(skip)
+        return True
+
+    def name_word(self, word, photo):
+        current = self.current
+        vouched = (
+            current is not None and bool(current.role or current.unit) and not current.closed
+        ) or (self.post_marks and bool(self.groups))  # 邓林 文 周游 图: a line of marks
+        strict_level = LINE if self.strict else LENIENT
+        level = strict_level if vouched else (MARKED if self.marked else BARE)
+        names = _names_of(word, level)
+        if names and self.lead and not all(map(_person_like, names)):
+            # In a lead the body follows: a word that is no clear name must be
+            # followed by more credit (记者 黄河 通讯员…) to be read as one.
+            following = self.at(self.i + 1)
+            more = following is not None and following.kind in ("role", "mark")
+            first = not current.names and not _TIME_CHARS.search(word)  # 记者 黄河 昨日，
+            if not (vouched and (more or first)):
+                names = None
+        if not names:
+            if self.lead:
+                return False
+            token = self.tokens[self.i]
+            if not (token.depth and self.groups and self.groups[-1].names):
+                self.ok = False  # (湖南师范大学教授) after a name is its note, not an error
+            self.consume()
+            return True
+        if current is None or current.closed or self.source:
+            current = self.start_group()
+        current.names.extend(names)
+        self.consume()
+        if photo:
+            self.mark_photo(self.i)
+        return True
+
+
+def _is_collective_source(word):
+    source = word[:-2]
+    return not source or _is_unit(source) or source in ("受访者", "通讯员", "作者", "本报")
+
+
+def _is_post_mark(tokens, index):
+    """Whether the token at ``index`` is a mark after a slash (张三/文) ending its group."""
+    if index >= len(tokens):
+        return False
+    token = tokens[index]
+    if token.kind not in ("word", "role", "combo") or token.text not in (
+        *TEXT_MARKS,
+        *PHOTO_MARKS,
+        *COMBO_ROLES,
+    ):
+        return False
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return following is None or following.spaced or following.kind in ("close", "mark")
+
+
+def _apply_post(group, mark):
+    if mark in TEXT_MARKS:
+        group.text_role = True
+        group.role = group.role or mark
+    elif mark in COMBO_ROLES:
+        group.role = group.role or mark
+        group.photo = True
+    else:
+        group.photo = True
+        if mark != PHOTO_MARK:
+            group.role = group.role or mark
+
+
+def _read(norm, start, end, *, strict, lead=False, roles=(), marked=False):
+    return _Reader(_tokens(norm, start, end, roles), strict, lead, marked).read()

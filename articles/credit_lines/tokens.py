@@ -1,0 +1,145 @@
+"""Characters and tokens of a credit line: widths unified, noise blanked, role words found.
+
+The patterns are linear: fixed words with bounded letter-spacing, no nested
+unbounded quantifiers.
+"""
+
+import functools
+import re
+from dataclasses import dataclass
+
+from articles.credit_lines.vocabulary import (
+    COMBO_ROLES,
+    NOISE_CHARS,
+    ROLE_CORES,
+    ROLE_PREFIXES,
+)
+from articles.surnames import COMPOUND_SET
+
+# Characters -----------------------------------------------------------------------
+
+_WIDTH = str.maketrans(
+    {
+        **dict.fromkeys("（", "("),
+        **dict.fromkeys("）", ")"),
+        **dict.fromkeys("［【〔〖「", "["),
+        **dict.fromkeys("］】〕〗」", "]"),
+        **dict.fromkeys("／\\", "/"),
+        **dict.fromkeys("：︰∶", ":"),
+        "，": ",",
+        "；": ";",
+        "－": "-",
+        **dict.fromkeys("｜|丨\u3000\xa0\t\r\n\u200b\ufeff—", " "),
+        **dict.fromkeys(NOISE_CHARS, " "),
+    }
+)
+# Editors' codes (a circled digit and digits) and glyphs of private fonts (logos).
+_CODES = re.compile(
+    r"[\u2460-\u24ff\u2776-\u2793][0-9\-]*|[\ue000-\uf8ff\ufffd\u25a0-\u25ff\u2600-\u26ff]"
+)
+_NUM = r"[\d〇零一二三四五六七八九十两]"
+# (3月5日摄) in a caption dates the picture; it credits nobody.
+_DATE_PHOTO = re.compile(
+    rf"\( {{0,3}}(?:\d{{4}}年)?(?:{_NUM}{{1,3}}月)?{_NUM}{{1,3}}日[^()]{{0,8}}\)"
+)
+_HAN = re.compile(r"^[\u3400-\u9fff]+$")
+_NAME_CHARS = re.compile(r"^[\u3400-\u9fff·•]+$")
+
+
+def _normalise(text):
+    """One character for one: widths unified, noise and codes blanked (offsets kept)."""
+    text = (text or "").translate(_WIDTH)
+    return _CODES.sub(lambda m: " " * len(m.group()), text)
+
+
+def _blank_photo_dates(norm):
+    return _DATE_PHOTO.sub(lambda m: " " * len(m.group()), norm)
+
+
+# Tokens -----------------------------------------------------------------------------
+
+
+def _spaced(word):
+    """A role word's pattern allowing letter-spacing (编 辑)."""
+    return " {0,3}".join(re.escape(char) for char in word)
+
+
+@functools.lru_cache(maxsize=16)
+def _token_pattern(extra_roles):
+    cores = sorted({*ROLE_CORES, *extra_roles} - {""}, key=len, reverse=True)
+    prefixes = sorted(ROLE_PREFIXES, key=len, reverse=True)
+    prefix = "(?:(?:" + "|".join(map(_spaced, prefixes)) + ") {0,3}){0,3}"
+    role = prefix + "(?:" + "|".join(map(_spaced, cores)) + ")"
+    combo = "|".join(_spaced(c).replace("/", " {0,2}/ {0,2}") for c in COMBO_ROLES[:2])
+    return re.compile(
+        r"(?P<sp>[ ,、;。!?！？]+)"
+        r"|(?P<open>[(\[])|(?P<close>[)\]])"
+        r"|(?P<mark>摄 {0,2}影 {0,2}/? {0,2}报 {0,2}道|图 {0,2}文 {0,2}报 {0,2}道"
+        r"|报 {0,2}道(?![组团]))"
+        rf"|(?P<combo>{combo})"
+        rf"|(?P<role>{role})"
+        r"|(?P<slash>/)|(?P<colon>:)"
+        r"|(?P<ch>.)",
+        re.S,
+    )
+
+
+@dataclass
+class _Token:
+    kind: str  # role, combo, mark, word, slash, colon, open, close
+    text: str
+    start: int
+    end: int
+    spaced: bool = False  # a separator stands before it
+    depth: int = 0  # inside how many brackets
+
+
+def _tokens(norm, start, end, extra_roles=()):
+    """Tokens of ``norm[start:end]``; runs of other characters become words."""
+    tokens: list[_Token] = []
+    spaced, depth = False, 0
+    for match in _token_pattern(extra_roles).finditer(norm, start, end):
+        kind, text = match.lastgroup, match.group()
+        if kind == "sp":
+            spaced = True
+            continue
+        if kind == "ch":
+            if tokens and tokens[-1].kind == "word" and not spaced:
+                tokens[-1].text += text
+                tokens[-1].end = match.end()
+                continue
+            kind = "word"
+        elif kind in ("role", "combo", "mark"):
+            text = text.replace(" ", "")
+        if kind == "close":
+            depth = max(depth - 1, 0)
+        tokens.append(_Token(kind, text, match.start(), match.end(), spaced, depth))
+        if kind == "open":
+            depth += 1
+        spaced = False
+    return _join_padded(tokens)
+
+
+_SINGLE_MARKS = frozenset("摄文图绘译作发")
+
+
+def _join_padded(tokens):
+    """Two-character names padded to three (周 健) become one word again."""
+    joined: list[_Token] = []
+    for token in tokens:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and token.kind == previous.kind == "word"
+            and len(token.text) == 1
+            and (len(previous.text) == 1 or previous.text in COMPOUND_SET)  # 司马 光
+            and _HAN.match(previous.text + token.text)
+            and token.text not in _SINGLE_MARKS
+            and previous.text not in "文图"
+            and token.start - previous.end <= 4
+        ):
+            previous.text += token.text
+            previous.end = token.end
+            continue
+        joined.append(token)
+    return joined

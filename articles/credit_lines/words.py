@@ -1,0 +1,224 @@
+"""What a word of a credit line is: a name (or names glued together), a unit, a role.
+
+Names are told from units and ordinary words by their shape, a surname list
+(``articles.surnames``) and jieba's dictionary.
+"""
+
+import functools
+import itertools
+import re
+
+from articles.credit_lines.tokens import (
+    _HAN,
+    _NAME_CHARS,
+)
+from articles.credit_lines.vocabulary import (
+    COMBO_ROLES,
+    KNOWN_UNITS,
+    NAME_DESCRIPTORS,
+    NOT_NAMES,
+    PHOTO_MARKS,
+    ROLE_ENDINGS,
+    UNIT_ENDINGS,
+)
+from articles.surnames import COMPOUND_SET, SINGLE_SET, surname_weight
+
+# Words: names, units, roles ----------------------------------------------------------
+
+
+def _strip_quotes(word):
+    return word.strip("“”\"‘’'《》〈〉")
+
+
+_PAGE_LABEL = re.compile(r"第.{0,6}版|^[A-Z]?\d{1,3}版?$")
+_ROLE_WORD = re.compile(r"记者|通讯员|评论员|编辑")
+_REPORTER = re.compile(r"记者|通讯员|评论员|实习生")
+
+
+def _is_unit(word):
+    """A paper, agency, site, app, department or team name (never a person)."""
+    bare = _strip_quotes(word)
+    if len(bare) < 2 or " " in bare or _ROLE_WORD.search(bare):
+        return False
+    if bare in KNOWN_UNITS or (bare.startswith(KNOWN_UNITS) and bare not in ("本报记者",)):
+        return True
+    if bare[0] == "本" and bare[1] in "报台网刊站社":
+        return True
+    if re.fullmatch(r"[A-Z][A-Za-z]{3,9}", bare):
+        return True  # logo letters (ZZRB, CFP)
+    if "·" in bare and re.search(r"报|网|新闻|客户端|视频|台|APP|融媒", bare):
+        return True
+    if bare.endswith("新闻") and len(bare) <= 4 and _common_word(bare[:-2]):
+        return False  # 图片新闻, 本地新闻: a column, not a site (澎湃新闻 is known)
+    # 海报, 王部, 林社: no unit is named by one character and its kind (but 晚报 is).
+    return bare.endswith(UNIT_ENDINGS) and (
+        len(bare) > 2
+        or bare.endswith(("新闻", "中心", "融媒", "传媒", "视频"))
+        or bare in ("日报", "晚报", "早报", "晨报", "商报", "时报", "周报")
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary():
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+
+
+def _common_word(word):
+    """A word of jieba's dictionary that is no personal name (江南, 周末, 春风化雨)."""
+    freq, tags = _dictionary()
+    tag = tags.get(word, "")
+    return freq.get(word, 0) > 3 and bool(tag) and not tag.startswith("nr")
+
+
+def _pen_name_like(word):
+    """A commentator's byline after a marker (■ 江海, ■ 钟远声), not a column label (■ 简讯)."""
+    if word in NOT_NAMES or (word.endswith(_PLACE_ENDINGS) and len(word) > 2):
+        return False
+    freq, tags = _dictionary()
+    tag = tags.get(word, "")
+    return not (freq.get(word, 0) > 3 and tag and not tag.startswith(("nr", "ns")))
+
+
+_PLACE_ENDINGS = tuple("区县市镇乡村州省")
+
+
+def _verb_word(word):
+    """A dictionary verb (签发, 审定): before a name it is a role word."""
+    if not 2 <= len(word) <= 4 or not _HAN.match(word):
+        return False
+    freq, tags = _dictionary()
+    return freq.get(word, 0) > 3 and tags.get(word, "").startswith(("v", "vn"))
+
+
+def _person_like(word):
+    """A token that reads as a person's name on its own (a bare byline)."""
+    if not _NAME_CHARS.match(word) or word in NOT_NAMES:
+        return False
+    if "·" in word or "•" in word:
+        return 3 <= len(word) <= 16 and not any(map(_common_word, re.split("[·•]", word)))
+    if not 2 <= len(word) <= 4 or not surname_weight(word):
+        return False
+    if len(word) > 2 and word.endswith(_PLACE_ENDINGS):
+        return False  # 芦淞区, 石峰区: places
+    if len(word) == 4 and word[:2] not in COMPOUND_SET:
+        return False  # 相关链接: four characters without a compound surname
+    if len(word) == 3 and word[-1] in _SPEECH:
+        return False  # 李明说, 全文完: a name and a verb
+    return not _common_word(word)
+
+
+_TIME_CHARS = re.compile(r"[年月日天时周今昨明前后午晚早晨夜]")
+_SPEECH = frozenset("说谈讲问答称忆道看完")
+
+
+def _split_glued(word):
+    """Names printed without the space between them (张三李四 → 张三, 李四), or None.
+
+    Each name starts with a surname and has two or three characters (a compound
+    surname: three or four); the cut whose names start with the most common
+    surnames wins.
+    """
+    n = len(word)
+    best: list[tuple[int, tuple[int, ...]] | None] = [None] * (n + 1)
+    best[0] = (0, ())
+    for i in range(n):
+        if best[i] is None:
+            continue
+        weight = surname_weight(word[i:])
+        if not weight:
+            continue
+        for length in (3, 4) if word[i : i + 2] in COMPOUND_SET else (2, 3):
+            j = i + length
+            if j <= n:
+                score = best[i][0] + weight * 10 - length
+                if best[j] is None or score > best[j][0]:
+                    best[j] = (score, (*best[i][1], j))
+    if best[n] is None:
+        return None
+    cuts = (0, *best[n][1])
+    return [word[a:b] for a, b in itertools.pairwise(cuts)]
+
+
+_FUNCTION_CHARS = re.compile(r"[的了着们这那把被吗呢吧啊是]")
+
+
+# How hard a word is checked before it is read as names: after a role in a
+# credit line (any two to four Han characters: pen names such as 老街), after a
+# role in a line that may be prose or a title, or with nothing to vouch for it.
+LENIENT, LINE, BARE, MARKED = 0, 1, 2, 3
+
+
+def _names_of(word, level):
+    """The names a word holds, or None when it holds none (see LENIENT, LINE, BARE)."""
+    for descriptor in NAME_DESCRIPTORS:
+        if word.startswith(descriptor) and len(word) - len(descriptor) >= 2:
+            word = word[len(descriptor) :]
+            break
+    if not _NAME_CHARS.match(word) or word in NOT_NAMES:
+        return None
+    if "·" in word or "•" in word:
+        return [word] if 3 <= len(word) <= 16 else None
+    n = len(word)
+    if n < 2:
+        return None
+    if (
+        n == 4
+        and word[:2] not in COMPOUND_SET
+        and word[0] in SINGLE_SET
+        and surname_weight(word[2:]) >= 2
+        and not _common_word(word)
+    ):
+        return [word[:2], word[2:]]  # 张三李四: two names that lost the space between them
+    if _FUNCTION_CHARS.search(word[1:]):
+        return None  # 部的故事: a phrase, not a name
+    if n <= 4:
+        if level == BARE and not _person_like(word):
+            return None
+        if level == MARKED and not _pen_name_like(word):
+            return None
+        if level == LINE and n == 4 and (not surname_weight(word) or _common_word(word)):
+            return None  # 通讯员队伍建设 is a title
+        return [word]
+    return _split_glued(word)
+
+
+def _role_like(word):
+    """An unknown word shaped like a role (数据分析员, 新媒体编辑)."""
+    return 2 <= len(word) <= 8 and _HAN.match(word) is not None and word.endswith(ROLE_ENDINGS)
+
+
+def _split_unit(label):
+    """``株洲日报主笔`` → (株洲日报, 主笔): a unit glued before an unknown role word."""
+    for known in sorted(KNOWN_UNITS, key=len, reverse=True):
+        if label.startswith(known) and len(label) > len(known):
+            return known, label[len(known) :]
+    best = 0
+    for ending in UNIT_ENDINGS:
+        at = label.find(ending, 1)
+        while at > 0:
+            end = at + len(ending)
+            # 海报设计 is a role: a one-character ending needs a longer name (株洲日报).
+            if best < end < len(label) and (len(ending) > 1 or end >= 3):
+                best = end
+            at = label.find(ending, at + 1)
+    return label[:best], label[best:]
+
+
+def _unit_of(word):
+    """A unit as credited: 新华社发 and 株洲日报讯 are 新华社 and 株洲日报."""
+    word = _strip_quotes(word) if word[:1] in "《" else word
+    for mark in ("发", "讯", "供图", "报道"):
+        if word.endswith(mark) and _is_unit(word[: -len(mark)]):
+            return word[: -len(mark)]
+    return word
+
+
+def _is_photo_role(role):
+    return role in COMBO_ROLES or role in PHOTO_MARKS or "摄影" in role or role.startswith("图")
