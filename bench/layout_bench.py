@@ -1,7 +1,7 @@
-"""Timings of the layout import and exports (issue 4), in one warm process.
+"""Timings of the layout import and exports (issues 4 and 13), in one warm process.
 
     .venv/bin/python bench/layout_bench.py [--database sqlite:////tmp/newsroom_layoutbench.sqlite3]
-        [--repeat 20]
+        [--repeat 20] [--stories 10000] [--large-repeat 3] [--save-large]
 
 Uses its own database (created and migrated; SQLite file by default, or a PostgreSQL
 URL) and its own media folder, so it never touches development data.
@@ -12,8 +12,17 @@ URL) and its own media folder, so it never touches development data.
   export  a 60-story edition (the seed text imported onto seven page pairs, less three
           stories) in each format and in all formats as one zip.
 
-Each figure is the median of --repeat runs (min in brackets), after one warm-up run.
-Targets: seed import under 50 ms warm; the 60-story edition in all formats under 1 s.
+  large   (issue 13) a file of --stories stories made from the seed's text
+          (bench/layout_corpus.py: 20 stories a page, every title different): parsing,
+          the dry run into a new edition, the report as the command prints it and as the
+          admin renders it; 20,000 headings in a row and a title of 60,000 spaces parsed;
+          with --save-large, the file saved once (what the background worker does) and
+          the dry run again over the stored stories.
+
+Each figure is the median of --repeat runs (--large-repeat for the large file; min in
+brackets), after one warm-up run.  Targets: seed import under 50 ms warm; the 60-story
+edition in all formats under 1 s; the 10,000-story file parsed and dry-run in under 10 s;
+20,000 headings or 60,000 spaces parsed in well under a second.
 """
 
 import argparse
@@ -47,6 +56,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database", default="sqlite:////tmp/newsroom_layoutbench.sqlite3")
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--stories", type=int, default=10000)
+    parser.add_argument("--large-repeat", type=int, default=3)
+    parser.add_argument("--save-large", action="store_true")
     args = parser.parse_args()
     media = tempfile.mkdtemp(prefix="newsroom-layoutbench-")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
@@ -117,6 +129,58 @@ def main():
     for fmt in FORMATS:
         show(fmt, timed(lambda fmt=fmt: export_edition(edition, [fmt]), args.repeat))
     show("all formats", timed(lambda: export_edition(edition, FORMATS), args.repeat))
+    large(args, editor)
+
+
+def large(args, editor):
+    """Issue 13: a large file, and the parser's worst cases."""
+    from django.template.loader import render_to_string
+
+    from articles.admin.layout import mark_details
+    from articles.imports.importer import import_page_bytes
+    from articles.imports.page_text import parse_page_text
+    from bench import layout_corpus
+
+    stories = args.stories
+    data = layout_corpus.story_file(stories).encode()
+    labels = layout_corpus.labels(layout_corpus.page_count(stories))
+    repeat = args.large_repeat
+    print(
+        f"a {stories}-story file ({len(labels)} pages, {len(data) / 1e6:.1f} MB), "
+        f"median of {repeat}:"
+    )
+    show("parse only (decode + parse_page_text)", timed(lambda: parse(data), repeat))
+
+    def dry_run():
+        return import_page_bytes(data, "2024-06-01", labels, user=editor, dry_run=True)
+
+    show("parse + dry run into a new edition", timed(dry_run, repeat))
+    report = dry_run()
+    show("report as the command prints it", timed(report.lines, repeat))
+
+    def admin_report():
+        mark_details(report)
+        return render_to_string("admin/articles/_layout_report.html", {"report": report})
+
+    show("report as the admin renders it", timed(admin_report, repeat))
+    for name, text in (
+        ("20,000 headings in a row", layout_corpus.repeated_headings(20000)),
+        ("a title of 60,000 spaces", layout_corpus.spaced_title(60000)),
+    ):
+        show(f"parse: {name}", timed(lambda text=text: parse_page_text(text), repeat))
+    if args.save_large:
+        start = time.perf_counter()
+        import_page_bytes(data, "2024-06-01", labels, user=editor)
+        elapsed = time.perf_counter() - start
+        print(f"  {'save (once, as the background worker does)':<42} {elapsed:8.1f} s")
+        show("parse + dry run over the stored stories", timed(dry_run, repeat))
+
+
+def parse(data):
+    from articles.imports.encoding import decode_page_bytes
+    from articles.imports.page_text import parse_page_text
+
+    return parse_page_text(decode_page_bytes(data)[0])
 
 
 if __name__ == "__main__":

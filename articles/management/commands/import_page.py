@@ -35,6 +35,20 @@ class Command(BaseCommand):
             help="save rosters whose stated count differs from the names",
         )
 
+    # A save reports its progress on stderr every this many stories (a 10,000-story file
+    # takes minutes: each story is filed, versioned, rendered and indexed).
+    PROGRESS_EVERY = 1000
+
+    def progress(self, done, total):
+        if (
+            done
+            and total >= self.PROGRESS_EVERY
+            and (done % self.PROGRESS_EVERY == 0 or done == total)
+        ):
+            self.stderr.write(
+                _("Saved %(done)d of %(total)d stories") % {"done": done, "total": total}
+            )
+
     def handle(self, *args, **options):
         try:
             user = get_user_model().objects.filter(username=options["user"]).first()
@@ -54,6 +68,7 @@ class Command(BaseCommand):
                 dry_run=options["dry_run"],
                 encoding=options["encoding"],
                 accept_roster_mismatch=options["accept_roster_mismatch"],
+                progress=None if options["dry_run"] else self.progress,
             )
         except LayoutError as error:
             raise CommandError(error.describe()) from None

@@ -230,3 +230,25 @@ def test_command_prints_the_report(capsys):
     assert "主题：顶尖技能高手接受城市礼遇" in out and "9篇" in out
     assert not Article.objects.exists()
     assert datetime.date(2023, 12, 26).isoformat() in out
+
+
+def test_command_save_shows_its_progress(capsys, monkeypatch):
+    from articles.management.commands.import_page import Command
+
+    monkeypatch.setattr(Command, "PROGRESS_EVERY", 4)
+    call_command(
+        "import_page",
+        "--user",
+        staff_user().username,
+        str(SEED_TEXT),
+        "--edition=2023-12-26",
+        "--page=A05",
+        "--page=A06",
+    )
+    err = capsys.readouterr().err
+    assert [line for line in err.splitlines() if line] == [
+        "已保存4篇，共9篇",
+        "已保存8篇，共9篇",
+        "已保存9篇，共9篇",
+    ]
+    assert Article.objects.count() == 9
