@@ -72,7 +72,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "reversion",
-    "axes",
+    "newsroom.apps.LoginSecurityConfig",  # django-axes
     # django-tasks-db: the database backend and worker (db_worker) for Django's tasks.
     "newsroom.apps.BackgroundTasksConfig",
     "people",

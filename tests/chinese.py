@@ -28,6 +28,19 @@ NAMES = {
     "CSV",
     "XML",
     "URL",
+    "LDAP",
+    "IP",
+    "HTTP",
+    "Accept",
+    "GET",
+    "POST",
+    # Keys as Django's help for multiple choices names them.
+    "Control",
+    "Command",
+    "Mac",
+    "UTF",
+    "GBK",
+    "GB",
     "Django",
     "admin",
     "reporter",
@@ -41,6 +54,16 @@ NAMES = {
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 READ_ATTRIBUTES = ("placeholder", "title", "aria-label", "data-placeholder")
 SILENT = {"script", "style", "textarea", "template", "noscript"}
+# Elements whose text is data: the summary of a stored password hash (algorithm, salt).
+DATA_CLASSES = ("field-password",)
+
+
+def _is_data(element):
+    for node in (element, *element.iterancestors()):
+        classes = (node.get("class") or "").split()
+        if any(name in classes for name in DATA_CLASSES):
+            return True
+    return False
 
 
 def _shown_text(root):
@@ -48,6 +71,8 @@ def _shown_text(root):
         if not isinstance(element.tag, str):
             continue
         if element.tag in SILENT or any(a.tag in SILENT for a in element.iterancestors()):
+            continue
+        if _is_data(element):
             continue
         if element.text:
             yield element.text, element
@@ -60,7 +85,9 @@ def _shown_text(root):
         if element.tail and isinstance(element.tag, str):
             parent = element.getparent()
             if parent is not None and (
-                parent.tag in SILENT or any(a.tag in SILENT for a in parent.iterancestors())
+                parent.tag in SILENT
+                or any(a.tag in SILENT for a in parent.iterancestors())
+                or _is_data(parent)
             ):
                 continue
             yield element.tail, parent if parent is not None else element

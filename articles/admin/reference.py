@@ -43,6 +43,10 @@ class SectionAdmin(UpdatesStoriesInBackground, admin.ModelAdmin):
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
+    def get_queryset(self, request):
+        # A desk that may only look sees the parent section read-only on the change form.
+        return super().get_queryset(request).select_related("parent")
+
 
 # Rosters are edited on their story (AwardRosterInline), through the editorial core: a
 # standalone roster admin let anyone with roster permissions change published stories.

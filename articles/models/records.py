@@ -50,6 +50,9 @@ class EditPresence(models.Model):
     seen_at = models.DateTimeField()
 
     class Meta:
+        # Django's own name for it (its permissions are named after it), in Chinese.
+        verbose_name = _("edit presence")
+        verbose_name_plural = _("edit presences")
         constraints = [
             models.UniqueConstraint(fields=["article", "user"], name="presence_unique_user")
         ]
@@ -99,6 +102,8 @@ class PendingRefresh(models.Model):
     requested_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("pending refresh")
+        verbose_name_plural = _("pending refreshs")
         constraints = [
             models.UniqueConstraint(
                 fields=["content_type", "object_id"], name="pending_refresh_unique_reference"
