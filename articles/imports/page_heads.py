@@ -85,7 +85,15 @@ def head_article(head, kind, line):
         lines = _join_broken(lines)
     headings = [text for text, heading in lines if heading]
     others = [text for text, heading in lines if not heading]
-    if headings:
+    levels = [item.level for item in head if item.kind == "heading"]
+    if len(set(levels)) > 1 and len(levels) == len(headings):
+        # Headings of different levels: the biggest is the 主题, those above it
+        # the 引题, those below the 副题 (# 引题 would be odd, but is read so).
+        main = levels.index(min(levels))
+        article.kicker = " ".join(headings[:main])
+        article.headline = headings[main]
+        article.subheadline = " ".join(headings[main + 1 :] + others)
+    elif headings:
         if len(headings) >= 2:
             article.kicker, article.headline = headings[0], headings[1]
         else:

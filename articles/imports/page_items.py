@@ -56,6 +56,7 @@ class Item:
     reason: str = ""
     payload: object = None  # the StaffLine or RunningHead read from the line
     titleish: bool = False  # a paragraph that may be a title line (set once, when read)
+    level: int = 0  # a heading's level: the number of its #s
 
     @property
     def byline(self):
@@ -129,7 +130,7 @@ def _line_kind(text):
 
 
 def _raw_blocks(text):
-    """(lines as (number, raw), hard-broken?, heading?) for each block."""
+    """(lines as (number, raw), hard-broken? (a heading's level), heading?) for each block."""
     block, hard, previous = [], False, ""
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
@@ -140,7 +141,8 @@ def _raw_blocks(text):
                 yield block, hard, False
             block, hard = [], False
             if stripped:
-                yield [(number, stripped.lstrip("#").strip())], False, True
+                level = len(stripped) - len(stripped.lstrip("#"))
+                yield [(number, stripped.lstrip("#").strip())], level, True
             continue
         # A Markdown hard line break: two trailing spaces or a backslash.
         if block and (previous.endswith("  ") or previous.endswith("\\")):
@@ -314,7 +316,7 @@ def read_items(text):
             elif _LINK.match(line):
                 items.append(Item("link", number, text=line))
             else:
-                items.append(_unescaped(Item("heading", number, text=line)))
+                items.append(_unescaped(Item("heading", number, text=line, level=hard)))
             continue
         if hard and not _is_title_block(block):
             hard = False

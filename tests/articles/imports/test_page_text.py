@@ -239,3 +239,15 @@ def test_a_jump_line_ending_a_paragraph_is_flagged_and_cut():
     assert page.articles[0].body == [
         {"type": "paragraph", "text": "近日，会议召开，会议要求抓好落实。"}
     ]
+
+
+def test_heading_levels_tell_the_main_title_from_its_kicker_and_subtitle():
+    text = (
+        "### 引题在上\n\n# 主题最大\n\n## 副题在下\n\n本报讯（记者 张三）近日，会议召开。\n\n"
+        "# 只有主题\n\n## 和副题\n\n本报讯（记者 李四）近日，会议召开。\n"
+    )
+    (page,) = parse_page_text(text)
+    assert [(a.kicker, a.headline, a.subheadline) for a in page.articles] == [
+        ("引题在上", "主题最大", "副题在下"),
+        ("", "只有主题", "和副题"),
+    ]
