@@ -175,3 +175,14 @@ def test_the_published_page_for_readers_is_untouched(client, draft, public):
     html = client.get(draft.page.get_absolute_url()).content.decode()
     assert "已经发布的稿件" in html and "未发布的预览稿件" not in html
     assert "/preview/" not in html
+
+
+def test_the_change_form_links_the_preview(client_for, draft):
+    from django.urls import reverse
+
+    html = (
+        client_for("chief")
+        .get(reverse("admin:articles_article_change", args=[draft.pk]))
+        .content.decode()
+    )
+    assert f'href="/preview/stories/{draft.pk}/"' in html
