@@ -36,6 +36,8 @@ SKIPPED_KINDS = ("skip", "running_head", "staff")
 
 _DATELINE = re.compile(r"^(\d{1,2}月\d{1,2}日)(?:电|讯)?(?:\s*[,，]\s*|\s+)")
 _SENTENCE_END = tuple('。！？!?…”’」』)）:：;；"')
+# Typographic markers printed before an intertitle.
+_MARKS = "■□◆◇●○▲△▶►★☆◎※ \u3000"
 _ROSTER_SEPARATORS = re.compile(r"[、，,\s]+")
 
 
@@ -152,6 +154,7 @@ class _Builder:
     def add_intertitle(self, lines, line):
         if self.article is None:
             raise LayoutError(_("A heading with no story under it"), line, " ".join(lines))
+        lines = [text.lstrip(_MARKS) or text for text in lines]  # ■ 覆盖产业园区
         self.article.body.append({"type": INTERTITLE, "text": "\n".join(lines)})
 
     def add_photo(self, item, caption=None):
@@ -340,8 +343,11 @@ def _open_news(build, head, notes, photos, credit, end=None):
     after = build.position[id(credit)] + 1
     if not credit.lead and build.kind_at(after) == "credit":
         following = build.items[after]
-        if following.lead and not following.credits and following.rest:
-            # A byline line, then 本报讯 4月1日… opening the text: the wrapper is no text.
+        if following.lead and following.rest:
+            # A byline line, then 本报讯 4月1日… (or 本报讯 记者X报道：) opening the
+            # text: the wrapper is no text, and names the byline did not are credits.
+            named = {name for c in article.credits for name in c.names}
+            article.credits += [c for c in following.credits if not set(c.names) <= named]
             credit, after = following, after + 1
     if credit.lead:
         article.dateline, rest = _lead_dateline(credit)

@@ -527,3 +527,31 @@ def test_metro_daily_dumped_in_narrow_columns():
     assert paragraphs(repair_shop) == [
         "在城北菜市场旁，有一家不起眼的修车铺。二十年来，老杨修好的自行车不下万辆。"
     ]
+
+
+def test_city_daily_front_with_a_teaser_box_agency_copy_and_marked_intertitles():
+    (page,) = parse("city_daily_front.txt")
+    assert page.staff == {"chief_editor": "李丽", "art_editor": "王强", "proofreader": "赵四"}
+    assert skipped(page) == [(1, "staff"), (3, "teaser"), (4, "teaser"), (5, "teaser")]
+    assert [story(a) for a in page.articles] == [
+        ("news", "", "", "湘江新区新增三条公交线路", "", "", [("本报", "记者", ("庞雨桐",))], 1),
+        ("news", "", "", "多国专家呼吁保护湿地生态", "", "北京4月9日", [], 1),
+        ("news", "", "", "我市春季植树活动启动", "", "", [("本报", "记者", ("柏林",))], 0),
+    ]
+    buses, wetlands, trees = page.articles
+    # The byline above 本报讯 记者X报道： credits once; the wrapper is no text.
+    assert [(b["type"], b["text"]) for b in buses.body] == [
+        ("paragraph", "4月10日起，湘江新区将新开三条公交线路，方便沿线居民出行。"),
+        ("intertitle", "覆盖产业园区"),
+        ("paragraph", "新线路途经两个产业园区，早晚高峰加密班次。"),
+        ("intertitle", "票价保持不变"),
+        ("paragraph", "票价仍为2元，可使用交通卡和手机支付。"),
+    ]
+    assert buses.photos[0].caption == "图为新线路首发车辆。"
+    # The agency photographer's credit under its caption: the caption is the photo's.
+    assert wetlands.photos[0].caption == "4月9日，与会专家在研讨会上交流。"
+    assert [c.names for c in wetlands.photos[0].credits] == [("陈星",)]
+    assert len(paragraphs(wetlands)) == 2
+    assert paragraphs(trees) == [
+        "近日，我市春季义务植树活动在龙山森林公园启动，近千名干部群众参加。"
+    ]
