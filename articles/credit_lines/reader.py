@@ -31,6 +31,7 @@ from articles.credit_lines.words import (
     _is_unit,
     _names_of,
     _person_like,
+    _phrase_word,
     _role_like,
     _split_unit,
     _strip_quotes,
@@ -394,6 +395,10 @@ class _Reader:
         strict_level = LINE if self.strict else LENIENT
         level = strict_level if vouched else (MARKED if self.marked else BARE)
         names = _names_of(word, level)
+        token = self.tokens[self.i]
+        glued = not token.spaced and self.i > 0 and self.tokens[self.i - 1].kind == "role"
+        if names and glued and level in (LINE, LENIENT) and _phrase_word(word):
+            names = None  # 【记者手记】, 记者调查: a role word opening a phrase
         if names and self.lead and not all(map(_person_like, names)):
             # In a lead the body follows: a word that is no clear name must be
             # followed by more credit (记者 黄河 通讯员…) to be read as one.
