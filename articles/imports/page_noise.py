@@ -241,6 +241,46 @@ def read_running_head(text):
     return RunningHead(date, name, label, staff)
 
 
+# An e-paper's buttons, dumped with its page: 上一篇 下一篇 【字号 大 中 小】 打印.
+NAVIGATION_WORDS = frozenset(
+    [
+        "上一篇",
+        "下一篇",
+        "上一版",
+        "下一版",
+        "上一期",
+        "下一期",
+        "放大",
+        "缩小",
+        "默认",
+        "返回",
+        "返回目录",
+        "返回首页",
+        "打印",
+        "关闭",
+        "分享",
+        "分享到",
+        "字号",
+        "大",
+        "中",
+        "小",
+        "收藏",
+        "朗读",
+        "全文",
+    ]
+)
+_NAVIGATION_SPLIT = re.compile(r"[\s【】\[\]|｜:：/、]+")
+
+
+def _is_navigation(text):
+    words = [word for word in _NAVIGATION_SPLIT.split(text) if word]
+    return (
+        bool(words)
+        and all(word in NAVIGATION_WORDS for word in words)
+        and any(len(word) > 1 for word in words)
+    )
+
+
 def read_noise(text):
     """Why a line belongs to no story (a ``SkippedLine`` reason), or "" for a line of the page.
 
@@ -259,7 +299,7 @@ def read_noise(text):
         return "masthead"
     if _PAGE_NUMBER.match(text):
         return "page_number"
-    if _PAGE_LIST_START.match(text) or len(_LABEL_RE.findall(text)) >= 3:
+    if _PAGE_LIST_START.match(text) or len(_LABEL_RE.findall(text)) >= 3 or _is_navigation(text):
         return "page_list"
     if _COPYRIGHT.search(text):
         return "copyright"

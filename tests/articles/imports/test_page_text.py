@@ -251,3 +251,13 @@ def test_heading_levels_tell_the_main_title_from_its_kicker_and_subtitle():
         ("引题在上", "主题最大", "副题在下"),
         ("", "只有主题", "和副题"),
     ]
+
+
+def test_an_e_papers_buttons_are_skipped_as_its_page_list():
+    text = (
+        "上一篇 下一篇 【字号 大 中 小】\n\n## 标题\n\n"
+        "本报讯（记者 张三）近日，会议召开。\n\n打印 | 关闭\n"
+    )
+    (page,) = parse_page_text(text)
+    assert [(s.line, s.reason) for s in page.skipped] == [(1, "page_list"), (7, "page_list")]
+    assert [b["text"] for b in page.articles[0].body] == ["近日，会议召开。"]
