@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 
 from articles.management.demo import DEMO_PASSWORD
 from tests.chromium import unavailable
@@ -274,12 +275,32 @@ def test_a_photo_story_from_filing_to_correction_and_withdrawal(desk, tmp_path):
     assert article.photos.get().caption == "市民在数控实训车间参观。"
     assert "千余名市民" in article.body[0]["text"]
 
-    # 3. The chief signs it off; readers see it with its photo.
+    # 3. The editor passes it to the proofreaders, and the proofreader passes it on.
+    assert transition(editor, "finish_editing", "编辑完毕，送校对") == (
+        "已完成：编辑完毕，送校对。稿件现为“已编辑（待校对）”。"
+    )
+    proofreader = desk.log_in("proofreader")
+    open_form(desk, proofreader, article)
+    assert transition(proofreader, "pass_proofreading", "校对完毕，待签发") == (
+        "已完成：校对完毕，待签发。稿件现为“已校对（待签发）”。"
+    )
+
+    # 4. The chief previews it on a phone through the signed link, and signs it off;
+    # readers see it with its photo, under the edition's date.
     chief = desk.log_in("chief")
+    chief.goto(desk.url(f"/preview/stories/{article.pk}/"))
+    phone_link = chief.locator("#preview-phone-link").input_value()
+    phone = desk.browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    desk.contexts.append(phone)
+    phone = phone.new_page()
+    assert phone.goto(phone_link).status == 200
+    assert phone.locator("h1").first.inner_text() == "技工学校开放日迎来千名市民"
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     open_form(desk, chief, article)
     assert transition(chief, "sign_off", "签发") == "已完成：签发。稿件现为“已发布”。"
     article.refresh_from_db()
     assert article.status == "published"
+    assert timezone.localtime(article.published_at).date() == a06.edition.date
     reader = desk.browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     desk.contexts.append(reader)
     reader = reader.new_page()
@@ -290,7 +311,7 @@ def test_a_photo_story_from_filing_to_correction_and_withdrawal(desk, tmp_path):
     assert widths and all(widths), "the story's photo did not load"
     assert captions and captions[0].startswith("市民在数控实训车间参观。")
 
-    # 4. The editor may only look; the chief corrects the caption with a 更正 note.
+    # 5. The editor may only look; the chief corrects the caption with a 更正 note.
     open_form(desk, editor, article)
     assert editor.locator("input[name=_save]").count() == 0
     assert editor.locator("#id_headline").count() == 0
@@ -311,7 +332,7 @@ def test_a_photo_story_from_filing_to_correction_and_withdrawal(desk, tmp_path):
     assert any("图片说明有误，已更正。" in note for note in corrections)
     screenshots(reader, "corrected-story")
 
-    # 7. The chief withdraws it with a reason; its address answers 410.
+    # 6. The chief withdraws it with a reason; its address answers 410.
     open_form(desk, chief, article)
     message = transition(chief, "withdraw", "撤稿", comment="核实有误")
     assert message == "已完成：撤稿。稿件现为“已撤回”。"
