@@ -202,8 +202,8 @@ def _head_runs(build):
 def _try_story(build, i):
     """Open the story whose head starts at ``i``; the index after it, or None if none does."""
     end = _head_end(build, i)
-    if end - i > MAX_HEAD:
-        return None  # more title lines than a head has: text
+    if end == i or end - i > MAX_HEAD:
+        return None  # no title line, or more than a head has: text
     head = build.items[i:end]
     after = end
     notes = []

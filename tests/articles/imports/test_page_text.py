@@ -261,3 +261,13 @@ def test_an_e_papers_buttons_are_skipped_as_its_page_list():
     (page,) = parse_page_text(text)
     assert [(s.line, s.reason) for s in page.skipped] == [(1, "page_list"), (7, "page_list")]
     assert [b["text"] for b in page.articles[0].body] == ["近日，会议召开。"]
+
+
+def test_an_editors_note_over_plain_text_is_the_storys_and_nothing_breaks():
+    text = (
+        "## 标题\n\n本报讯（记者 张三）近日，会议召开。\n\n编者按：请读者留意。\n\n"
+        "会议指出，要抓落实，见成效。\n"
+    )
+    (page,) = parse_page_text(text)
+    assert page.articles[0].editor_note == "请读者留意。"
+    assert len(page.articles[0].body) == 2
