@@ -1,5 +1,7 @@
 """parse_page_text: the rules that read page text into stories."""
 
+import contextlib
+import random
 import time
 from pathlib import Path
 
@@ -271,3 +273,18 @@ def test_an_editors_note_over_plain_text_is_the_storys_and_nothing_breaks():
     (page,) = parse_page_text(text)
     assert page.articles[0].editor_note == "请读者留意。"
     assert len(page.articles[0].body) == 2
+
+
+def test_any_mix_of_page_lines_parses_or_is_refused_with_a_layout_error():
+    pages_dir = Path(__file__).parent / "pages"
+    lines = SEED.split("\n")
+    for path in sorted(pages_dir.glob("*.txt")):
+        lines += path.read_text(encoding="utf-8").split("\n")
+    rng = random.Random(13)
+    for _trial in range(300):
+        chosen = [rng.choice(lines) for _ in range(rng.randint(1, 30))]
+        if rng.random() < 0.3:
+            chosen = [line[: rng.randint(0, len(line))] for line in chosen]
+        separator = rng.choice(["\n", "\n\n", "  \n", "\n\u3000\u3000", "\n## "])
+        with contextlib.suppress(LayoutError):
+            parse_page_text(separator.join(chosen))
