@@ -88,6 +88,12 @@ class PhotoInline(StoryPartInline, admin.StackedInline):
     def preview(self, photo):
         return thumbnail(photo, 160)
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "caption":
+            field.widget.attrs["rows"] = 3  # a caption is a sentence or two
+        return field
+
     @admin.display(description=_("credit"))
     def credit_text(self, photo):
         return photo.credit_text or "—"

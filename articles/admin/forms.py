@@ -16,7 +16,7 @@ from articles.models import Article, AwardRoster, check_roster_count
 class BodyField(forms.CharField):
     """Edits a block list as text: blank line between blocks, ``## `` before an intertitle."""
 
-    widget = forms.Textarea(attrs={"rows": 24, "cols": 90, "class": "vLargeTextField"})
+    widget = forms.Textarea(attrs={"rows": 18, "cols": 90, "class": "vLargeTextField"})
 
     def prepare_value(self, value):
         if isinstance(value, list):

@@ -335,3 +335,31 @@ def test_list_query_count_is_pinned_per_role(users, client_for, username):
     few = [count({}), count({"desk": "waiting"}), count({"desk": "mine"})]
     add(27)
     assert [count({}), count({"desk": "waiting"}), count({"desk": "mine"})] == few
+
+
+def test_a_new_story_with_a_step_the_reporter_may_not_take_is_filed_as_a_draft(users, client_for):
+    data = new_story(**{"transition-name": "sign_off"})
+    response = client_for("reporter").post(ADD_URL, data, follow=True)
+    assert response.status_code == 200
+    article = Article.objects.get(headline="新稿件")
+    assert article.status == Article.Status.DRAFT
+    assert not StatusChange.objects.filter(article=article).exists()
+    assert "messagelist" in response.content.decode()
+
+
+@pytest.mark.parametrize("line", ["/" * 5000, "摄", "、、、", "株洲日报（", "<script>x</script>"])
+def test_credit_preview_answers_any_line_with_json(client_for, line):
+    response = client_for("reporter").get(reverse("admin:articles_article_credits"), {"line": line})
+    assert response.status_code == 200
+    assert set(response.json()) >= {"error", "bylines"}
+
+
+def test_reporter_cannot_change_another_reporters_draft(users, client_for, django_user_model):
+    other = django_user_model.objects.create_user("reporter2")
+    other.groups.set(users["reporter"].groups.all())
+    draft = draft_by(other)
+    data = article_form(draft, credit_line="记者/冒名", **{"transition-name": "submit"})
+    response = client_for("reporter").post(change_url(draft), data)
+    assert response.status_code in (403, 302)
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.DRAFT and not draft.bylines.exists()
