@@ -143,6 +143,12 @@ def split_photo_credit(text):
     if not isinstance(text, str) or not text.strip():
         return text, []
     stripped = text.rstrip()
+    closed = stripped.rstrip("。.")
+    if closed[-1:] in ")）" and closed != stripped and len(closed) - closed.rfind("（") <= 80:
+        # …游客赏花（张三 摄）。: the credit in brackets before the stop
+        caption, credits = split_photo_credit(closed)
+        if credits:
+            return caption + stripped[len(closed) :], credits
     if stripped[-1:] in ")）":
         opening = max(stripped.rfind("("), stripped.rfind("（"))
         if opening >= 0 and len(stripped) - opening <= 80:

@@ -269,6 +269,11 @@ class _Reader:
             self.collective = True
             self.consume()
             return True
+        if word == "等" and current is not None and current.names:
+            self.consume()  # 记者 张三 李四 等
+            return True
+        if word.endswith("等") and len(word) >= 3:
+            word = word[:-1]  # 记者 张三等
         photo = False
         if word.endswith(PHOTO_MARK) and len(word) >= 3:
             word, photo = word[:-1], True
