@@ -115,6 +115,9 @@ def _line_kind(text):
     """(kind, reason, payload) of a line that stands alone; cached, as pages repeat them."""
     if len(text) > page_noise.MAX_NOISE_LENGTH:
         return None
+    if len(text) > 60 and text.endswith((*_CLOSED_SENTENCE, "！", "？", "”")):
+        # A long sentence is text, unless it is a copyright notice (no other noise reads so).
+        return ("skip", "copyright", None) if page_noise.is_copyright(text) else None
     staff = page_noise.read_staff_line(text)
     if staff:
         return "staff", "", staff

@@ -318,6 +318,10 @@ def read_noise(text):
     return ""
 
 
+def is_copyright(text):
+    return bool(_COPYRIGHT.search(text))
+
+
 def is_jump_line(text):
     return len(text) <= 30 and bool(_JUMP_LINE.match(text))
 

@@ -162,9 +162,10 @@ STORY = (
 
 
 def _seconds(text):
-    start = time.perf_counter()
+    """The processor time ``text`` takes to parse (not the wall clock: the machine is shared)."""
+    start = time.process_time()
     pages = parse_page_text(text)
-    return time.perf_counter() - start, pages
+    return time.process_time() - start, pages
 
 
 def test_twenty_thousand_headings_parse_in_well_under_a_second():
@@ -180,10 +181,10 @@ def test_twenty_thousand_plain_title_lines_parse_in_well_under_a_second():
 
 
 def test_a_file_of_twenty_thousand_headings_is_refused_quickly():
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(LayoutError):
         parse_page_text("## 标题\n\n" * 20_000)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
 
 
 @pytest.mark.parametrize(
