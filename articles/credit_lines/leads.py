@@ -129,12 +129,16 @@ def _credits_after(norm, pos, unit, roles):
     """Credits after a dateline, bracketed or running on to the body (…报道:)."""
     start = _skip(norm, pos)
     if start < len(norm) and norm[start] in "([":
-        close = _closing(norm, start)
-        if close > 0:
+        credits, end = [], pos
+        # （记者 宁静）（通讯员 谷子）: each bracket holds a role group.
+        while start < len(norm) and norm[start] in "([" and (close := _closing(norm, start)) > 0:
             reading = _read(norm, start + 1, close, strict=True, roles=roles)
-            if reading.ok and (reading.credits or reading.signal):
-                return _with_unit(reading.credits, unit), close + 1
-        return [], pos
+            if not (reading.ok and (reading.credits or reading.signal)):
+                break
+            credits.extend(reading.credits)
+            end = close + 1
+            start = _skip(norm, end)
+        return _with_unit(credits, unit), end
     stop = min(len(norm), start + 80)
     for mark in ',。!?;“"':
         at = norm.find(mark, start, stop)

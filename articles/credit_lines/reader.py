@@ -82,7 +82,11 @@ class _Reader:
         self.i = 0
         # 张三 文 李四 摄: a line ending in a mark puts its marks after the names.
         last = tokens[-1] if tokens else None
-        self.post_marks = last is not None and last.text in (*PHOTO_MARKS, *TEXT_MARKS)
+        self.post_marks = last is not None and last.text in (
+            *PHOTO_MARKS,
+            *TEXT_MARKS,
+            *COMBO_ROLES,
+        )
 
     def at(self, index):
         return self.tokens[index] if 0 <= index < len(self.tokens) else None
