@@ -2,13 +2,15 @@
 
 ``print_structure``: sections, editions and pages; ``stories``: the story and its
 QuerySet (``published()``); ``parts``: credits, photos, rosters and corrections;
-``records``: status history and edit presence; ``base``: what they share.
+``records``: status history and edit presence; ``epaper``: the 数字报's page PDFs,
+page images and story areas; ``base``: what they share.
 """
 
 import reversion
 
 from articles.models.articles import Article, ArticleQuerySet
 from articles.models.base import FetchModeManager, UnicodeJSONEncoder, publication_name
+from articles.models.epaper import PageImage, PageImageQuerySet, PagePrint, StoryArea
 from articles.models.parts import (
     AwardRoster,
     Byline,
@@ -33,6 +35,9 @@ __all__ = [
     "Edition",
     "FetchModeManager",
     "Page",
+    "PageImage",
+    "PageImageQuerySet",
+    "PagePrint",
     "Photo",
     "Role",
     "RoleManager",
@@ -40,6 +45,7 @@ __all__ = [
     "Section",
     "SectionQuerySet",
     "StatusChange",
+    "StoryArea",
     "UnicodeJSONEncoder",
     "check_roster_count",
     "photo_upload_to",

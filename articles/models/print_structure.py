@@ -183,3 +183,9 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:page", args=[self.edition.date.isoformat(), self.label])
+
+    def epaper_missing_stories(self):
+        """Stories placed on this page that have no story area on it (数字报), in page order."""
+        from articles.models.articles import Article  # stories.py imports this module
+
+        return Article.objects.on_page(self).exclude(areas__page=self)
