@@ -13,7 +13,7 @@ from articles.credits import PHOTO_MARK, Credit
 from articles.imports import page_credits, page_noise
 from articles.imports.page_heads import BRIEF_LABELS, head_article
 from articles.imports.page_items import ROSTER_TITLE as _ROSTER_TITLE
-from articles.imports.page_items import Item
+from articles.imports.page_items import Item, column_label
 from articles.imports.parsed import (
     Kind,
     ParsedArticle,
@@ -251,12 +251,26 @@ def _try_story(build, i):
         closed = _closing_credit_after(build, head, end)
         if closed is not None:
             return closed
-    opens = build.article is None or build.continued or build.pending_credit is not None
+    opens = (
+        build.article is None
+        or build.continued
+        or build.pending_credit is not None
+        or _is_title_block(head)
+    )
     if opens and build.kind_at(after) == "para":
         # The page's first title with text under it and no credit (or a story
         # continued from another page): a story still.
         return _open_news(build, head, notes, [], None, after)
     return None
+
+
+def _is_title_block(head):
+    """Two or three headings in a row (引题, 主题, 副题), or a column label over a title line.
+
+    Such a block is a title even with no credit under it, never an intertitle.
+    """
+    headings = [item for item in head if item.kind == "heading"]
+    return 2 <= len(headings) <= 3 or (len(head) >= 2 and bool(column_label(head[0].text)))
 
 
 def _photo_story_after(build, head, end):

@@ -170,7 +170,10 @@ def _seconds(text):
 
 def test_twenty_thousand_headings_parse_in_well_under_a_second():
     seconds, pages = _seconds(STORY.format(n=1) + "## 小标题\n\n" * 20_000 + "正文。\n")
-    assert len(pages[0].articles[0].body) == 20_003
+    # The last three headings over text are a title block (引题, 主题, 副题), the rest intertitles.
+    story, last = pages[0].articles
+    assert len(story.body) == 2 + 19_997
+    assert (last.kicker, last.headline, last.subheadline) == ("小标题", "小标题", "小标题")
     assert seconds < 1.0
 
 
@@ -289,3 +292,17 @@ def test_any_mix_of_page_lines_parses_or_is_refused_with_a_layout_error():
         separator = rng.choice(["\n", "\n\n", "  \n", "\n\u3000\u3000", "\n## "])
         with contextlib.suppress(LayoutError):
             parse_page_text(separator.join(chosen))
+
+
+def test_a_two_heading_title_with_no_credit_under_a_story_opens_a_story():
+    text = (
+        "## 标题\n\n本报讯（记者 张三）近日，会议召开。\n\n## 小标题\n\n会议要求抓好落实。\n\n"
+        "## 引题\n\n## 另一篇稿件\n\n近日，另一项活动举行。\n\n"
+        "【社区动态】\n\n## 第三篇\n\n活动举行。\n"
+    )
+    (page,) = parse_page_text(text)
+    assert [(a.column, a.kicker, a.headline, a.credits) for a in page.articles][1:] == [
+        ("", "引题", "另一篇稿件", []),
+        ("社区动态", "", "第三篇", []),
+    ]
+    assert [b["type"] for b in page.articles[0].body] == ["paragraph", "intertitle", "paragraph"]
