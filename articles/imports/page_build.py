@@ -32,7 +32,6 @@ MAX_HEAD = 5
 MAX_PHOTO_TEXT = 6
 MAX_CAPTION_PARAGRAPH = 150
 HEAD_KINDS = ("heading", "multi", "para")
-SKIPPED_KINDS = ("skip", "running_head", "staff")
 
 _DATELINE = re.compile(r"^(\d{1,2}月\d{1,2}日)(?:电|讯)?(?:\s*[,，]\s*|\s+)")
 _SENTENCE_END = tuple('。！？!?…”’」』)）:：;；"')
