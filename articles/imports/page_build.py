@@ -509,6 +509,10 @@ def _inner_credit(build, item, i):
     ):
         build.pending_credit = item  # 本报评论员, 文/图 张三 above the title it credits
         return
+    if build.article is None and build.page.articles and not item.lead:
+        # A credit line under a closed photo story or box: listed, not guessed at.
+        build.skip(item, "other")
+        return
     if build.article is None:
         raise LayoutError(_("A credit line with no headline above it"), item.line, "")
     if (

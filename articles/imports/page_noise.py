@@ -96,7 +96,13 @@ STAFF_ROLES = {
     "责任校对": "proofreader",
     "检校": "proofreader",
     "校读": "proofreader",
+    "文字编辑": "chief_editor",
+    "版面编辑": "chief_editor",
+    "美术设计": "art_editor",
+    "排版": "art_editor",
     # Printed on staff lines, with no field of the page's own.
+    "图片编辑": None,
+    "图编": None,
     "审核": None,
     "审校": None,
     "终审": None,

@@ -555,3 +555,31 @@ def test_city_daily_front_with_a_teaser_box_agency_copy_and_marked_intertitles()
     assert paragraphs(trees) == [
         "近日，我市春季义务植树活动在龙山森林公园启动，近千名干部群众参加。"
     ]
+
+
+def test_a_page_of_photo_items():
+    (page,) = parse("photo_page.txt", edition_date=datetime.date(2026, 6, 1), page_names=["A08"])
+    assert page.problems == []
+    assert skipped(page) == [(1, "running_head"), (23, "staff")]
+    # 图片编辑 fills no field of the page, but is kept as printed.
+    assert page.staff == {} and [c.role for c in page.staff_credits] == ["图片编辑"]
+    assert [story(a) for a in page.articles] == [
+        ("photo", "", "", "童心向党 快乐成长", "", "", [], 1),
+        ("photo", "", "", "龙舟竞渡", "", "", [], 1),
+        ("photo", "", "", "夏日荷塘", "", "", [], 1),
+        ("photo", "", "", "夜色中的大桥", "", "", [], 1),
+    ]
+    # Caption and credit on separate lines: the text is the story's, as the seed's;
+    # a caption ending in its credit is the photo's own.
+    children, boats, lotus, bridge = page.articles
+    assert paragraphs(children) == ["6月1日，天元区一所幼儿园的孩子们在表演节目。"]
+    assert boats.photos[0].caption == "5月31日，龙舟队在湘江上训练，备战端午龙舟赛。"
+    assert lotus.photos[0].caption == "荷花盛开，吸引市民前来赏花。"
+    # Compound surnames, and a credit with no 摄 under a picture.
+    assert [c.names for a in page.articles for p in a.photos for c in p.credits] == [
+        ("欧阳晨",),
+        ("司马青",),
+        ("上官雨",),
+        ("诸葛明",),
+    ]
+    assert paragraphs(bridge) == ["灯光璀璨的湘江大桥。"]
