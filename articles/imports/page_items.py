@@ -170,6 +170,7 @@ def _cut(block, hard):
             return [(alone, [])]
         return [(None, [(number, _clean(raw))])]
     units, current, closed = [], [], False
+    one_per_line = not hard and _lines_are_paragraphs(block)
     for number, raw in block:
         line = _clean(raw)
         alone = _standalone(line)
@@ -188,12 +189,26 @@ def _cut(block, hard):
             current = []
         current.append((number, line))
         # A caption or credit line ends its unit: the next line is another piece.
-        closed = (
-            not hard and len(block) > 1 and (_stands_alone(line) or _is_caption_or_credit(line))
+        closed = not hard and (
+            (one_per_line and line.endswith(_PARAGRAPH_END))
+            or _stands_alone(line)
+            or _is_caption_or_credit(line)
         )
     if current:
         units.append((None, current))
     return units
+
+
+_PARAGRAPH_END = ("。", "！", "？", "”", "…", "!", "?")
+
+
+def _lines_are_paragraphs(block):
+    """Lines that mostly end a sentence are paragraphs, one a line (copied text).
+
+    Lines wrapped at a column's width end a sentence only now and then.
+    """
+    ends = sum(1 for _number, raw in block if raw.rstrip().endswith(_PARAGRAPH_END))
+    return ends * 2 >= len(block)
 
 
 def _is_caption_or_credit(line):

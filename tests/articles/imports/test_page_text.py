@@ -306,3 +306,15 @@ def test_a_two_heading_title_with_no_credit_under_a_story_opens_a_story():
         ("社区动态", "", "第三篇", []),
     ]
     assert [b["type"] for b in page.articles[0].body] == ["paragraph", "intertitle", "paragraph"]
+
+
+def test_copied_text_with_a_paragraph_a_line_and_no_blank_lines():
+    text = (
+        "标题一\n本报讯（记者 张三）近日，会议召开。\n会议要求抓好落实。\n"
+        "标题二\n本报讯（记者 李四）昨天，活动举行。\n活动吸引千余人参加。\n"
+    )
+    (page,) = parse_page_text(text)
+    assert [(a.headline, [c.names for c in a.credits], len(a.body)) for a in page.articles] == [
+        ("标题一", [("张三",)], 2),
+        ("标题二", [("李四",)], 2),
+    ]
