@@ -152,13 +152,17 @@ class _Builder:
 
     def add_intertitle(self, lines, line):
         if self.article is None:
-            raise LayoutError(_("A heading with no story under it"), line, " ".join(lines))
+            # A heading with no story under it (a box's label, an advert's): listed.
+            self.page.skipped.append(SkippedLine(line, " ".join(lines), "other"))
+            return
         lines = [text.lstrip(_MARKS) or text for text in lines]  # ■ 覆盖产业园区
         self.article.body.append({"type": INTERTITLE, "text": "\n".join(lines)})
 
     def add_photo(self, item, caption=None):
         if self.article is None:
-            raise LayoutError(_("A photo credit with no story above it"), item.line, item.text)
+            # A picture above the page's first title, with no title of its own: listed.
+            self.page.skipped.append(SkippedLine(item.line, item.text, "other"))
+            return
         text = item.text if caption is None else caption
         self.article.photos.append(ParsedPhoto(text, item.credits, item.line))
 

@@ -318,3 +318,13 @@ def test_copied_text_with_a_paragraph_a_line_and_no_blank_lines():
         ("标题一", [("张三",)], 2),
         ("标题二", [("李四",)], 2),
     ]
+
+
+def test_a_picture_above_the_first_title_and_a_lone_label_are_listed_not_refused():
+    text = (
+        "春到湘江。记者 张三 摄\n\n## 标题\n\n本报讯（记者 李四）近日，会议召开。\n\n"
+        "## 广告\n\n责任编辑：王五\n"
+    )
+    (page,) = parse_page_text(text)
+    assert [(s.line, s.reason) for s in page.skipped][:1] == [(1, "other")]
+    assert page.articles[0].body[0] == {"type": "paragraph", "text": "近日，会议召开。"}
