@@ -34,6 +34,11 @@ How the page's pieces are recognised:
   page broke it), and half-width punctuation becomes full-width.
 
 Every step reads each line a bounded number of times: the parse is linear.
+
+The work is split: ``page_items`` cuts the text into items, ``page_noise``
+names the lines that belong to no story, ``page_credits`` asks
+``articles.credit_lines`` about credits, ``page_heads`` reads title blocks,
+``page_build`` walks the items into pages and stories (``parsed``).
 """
 
 import re
