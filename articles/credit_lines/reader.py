@@ -22,7 +22,6 @@ from articles.credit_lines.vocabulary import (
 from articles.credit_lines.words import (
     _PAGE_LABEL,
     _REPORTER,
-    _TIME_CHARS,
     BARE,
     LENIENT,
     LINE,
@@ -35,6 +34,7 @@ from articles.credit_lines.words import (
     _role_like,
     _split_unit,
     _strip_quotes,
+    _time_word,
     _unit_of,
     _verb_word,
 )
@@ -413,7 +413,7 @@ class _Reader:
             # followed by more credit (记者 黄河 通讯员…) to be read as one.
             following = self.at(self.i + 1)
             more = following is not None and following.kind in ("role", "mark")
-            first = not current.names and not _TIME_CHARS.search(word)  # 记者 黄河 昨日，
+            first = not current.names and not _time_word(word)  # 记者 黄河 昨日，
             if not (vouched and (more or first)):
                 names = None
         if not names:

@@ -128,7 +128,12 @@ def _person_like(word):
     return not _common_word(word)
 
 
-_TIME_CHARS = re.compile(r"[年月日天时周今昨明前后午晚早晨夜]")
+def _time_word(word):
+    """昨日, 上午, 夏天: a word of time that opens a lead's first sentence."""
+    return _tag(word) == "t" or bool(_TIME_PART.search(word))
+
+
+_TIME_PART = re.compile(r"\d|^[今昨前明本上下当近日]+[天日年月周午晚]|[上下中]午$|凌晨$|晚上$")
 _SPEECH = frozenset("说谈讲问答称忆道看完")
 
 
