@@ -34,6 +34,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from taggit.models import TaggedItem
 
+from articles import blocks as body_blocks
 from articles.models import Article
 from articles.public import structured_data
 
@@ -78,6 +79,9 @@ def fragments(article, related=True):
     context = {
         "article": article,
         "photos": photos,
+        "lead_photo": photos[0] if photos else None,
+        "blocks": blocks_with_photos(article.body, photos[1:]),
+        "credited_above": credited_above(article, photos),
         "summary": summary(article),
         "description": description,
     }
@@ -113,6 +117,38 @@ def fragments(article, related=True):
         "has_photo": "1" if photos else "",
         "ld": parts,
         "related": related_candidates(article) if related else [],
+    }
+
+
+def blocks_with_photos(body, photos):
+    """``[(block, [photos after it]), …]``: the story's other photos spread through its text,
+    as the printed page sets them, each after a paragraph (never after an intertitle, which
+    belongs to the text below it).  A story with no paragraph has them after its last block,
+    or, with no text at all, as one block of photos only (``block`` None)."""
+    placed = [(block, []) for block in body]
+    paragraphs = [
+        index for index, block in enumerate(body) if block["type"] == body_blocks.PARAGRAPH
+    ]
+    for number, photo in enumerate(photos, start=1):
+        if paragraphs:
+            share = number * len(paragraphs) // (len(photos) + 1)
+            slot = paragraphs[min(len(paragraphs) - 1, share)]
+        else:
+            if not placed:
+                placed.append((None, []))
+            slot = len(placed) - 1
+        placed[slot][1].append(photo)
+    return placed
+
+
+def credited_above(article, photos):
+    """Keys of the photos whose credit the byline under the headline already prints (a
+    photo story credited by its photographers): their caption leaves the credit out."""
+    shown = {byline.pk for byline in article.credited_bylines}
+    return {
+        photo.pk
+        for photo in photos
+        if (credits := {byline.pk for byline in photo.credits.all()}) and credits <= shown
     }
 
 

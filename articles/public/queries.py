@@ -48,6 +48,7 @@ _ARTICLE_FIELDS = (
     "page__label",
     "page__name",
     "page__edition__date",
+    "page_position",
 )
 
 ARTICLE = PreparedQuery(
@@ -75,6 +76,18 @@ NEIGHBOURS = PreparedQuery(
         .values_list(
             "pk", "main_article_id", "listing_v", "link", "companion_item", "related_item"
         )[: RELATED_ARTICLES + COMPANIONS + 1]
+    )
+)
+
+# A page's published stories in print order, for a story's 上一篇/下一篇: keys and stored
+# links only (a printed page holds a few dozen stories at most).
+PAGE_ORDER = PreparedQuery(
+    lambda: (
+        _published()
+        .filter(page=Parameter("page", _key))
+        .order_by("page_position", "pk")
+        .annotate(listing_v=KT("listing__v"), link=KT("listing__link"))
+        .values_list("pk", "listing_v", "link")
     )
 )
 
@@ -166,6 +179,7 @@ class ArticleRow:
         "kind",
         "main_article_id",
         "page",
+        "page_position",
         "pk",
         "published_at",
         "rendered",
@@ -232,6 +246,21 @@ def neighbours(article):
         elif len(related) < RELATED_ARTICLES:
             related.append(row.related_item)
     return parent, mark_safe("".join(companions)), mark_safe("".join(related))
+
+
+def page_order(article):
+    """``(previous, next)`` published stories of ``article``'s printed page in print order,
+    as stored links (None at either end, both None for a story on no page)."""
+    if article.page is None:
+        return None, None
+    rows = _fresh(PAGE_ORDER.rows(page=article.page.pk), "listing_v")
+    keys = [row.pk for row in rows]
+    if article.pk not in keys:
+        return None, None
+    at = keys.index(article.pk)
+    previous = mark_safe(rows[at - 1].link) if at > 0 else None
+    following = mark_safe(rows[at + 1].link) if at + 1 < len(rows) else None
+    return previous, following
 
 
 class Card:

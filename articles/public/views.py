@@ -205,6 +205,7 @@ class ArticleDetailView(View):
                 return TemplateResponse(request, "articles/withdrawn.html", status=410)
             raise Http404
         main_article, companions, related = queries.neighbours(article)
+        previous_story, next_story = queries.page_order(article)
         fragments = article.rendered
         absolute = request.build_absolute_uri
         images = fragments["ld"]["image"]
@@ -214,6 +215,8 @@ class ArticleDetailView(View):
             "main_story": main_article,
             "companions": companions,
             "related": related,
+            "previous_story": previous_story,
+            "next_story": next_story,
             "json_ld": mark_safe(  # json_ld() escapes <, > and &
                 structured_data.json_ld(
                     structured_data.news_article(article, absolute, fragments["ld"])

@@ -107,6 +107,46 @@ def test_story_page_has_intertitles_photos_credits_roster_and_commentary(client,
     assert 'href="/stories/6/"' in commentary  # and back to its parent
 
 
+def test_story_page_links_its_neighbours_in_page_order_and_its_page(client, seed):
+    html = get(client, "/stories/8/")  # A06: 6, 7, 8, 9 in page order
+    pager = html[html.index('class="story-pager"') :]
+    assert '上一篇：<a href="/stories/7/">' in pager
+    assert '下一篇：<a href="/stories/9/">' in pager
+    assert '<a href="/editions/2023-12-26/A06/">返回版面</a>' in pager
+    assert '<a class="printed-on" href="/editions/2023-12-26/A06/">刊于A06版' in html
+    first = get(client, "/stories/6/")
+    assert "上一篇：<span>无</span>" in first
+
+
+def test_story_page_skips_a_withdrawn_neighbour(client, seed):
+    Article.objects.filter(pk=7).update(status=Article.Status.WITHDRAWN)
+    html = get(client, "/stories/8/")
+    assert '上一篇：<a href="/stories/6/">' in html
+
+
+def test_story_page_has_one_lead_photo_and_the_others_in_its_text(client, seed):
+    html = get(client, "/stories/6/")
+    head, body = html.split('<div class="story-body">', 1)
+    assert head.count('<figure class="story-photo">') == 1
+    assert "第十届“技能天下”颁奖现场。" in head
+    assert body.count('<figure class="story-photo">') == 2
+    # Each photo in the text follows a paragraph, with text after it too.
+    for caption in ("技能人才翻阅《株洲技能人才名录》。", "“技能天下”比赛现场。"):
+        assert body.index("</p>") < body.index(caption) < body.rindex("</p>")
+
+
+def test_a_photo_caption_does_not_repeat_the_byline_under_the_headline(client, seed):
+    html = get(client, "/stories/4/")  # a photo story credited by its photographers
+    byline = html[html.index('<p class="byline">') :]
+    byline = byline[: byline.index("</p>")]
+    assert "摄" in byline
+    caption = html[html.index("<figure") : html.index("</figure>")]
+    assert 'class="credit"' not in caption
+    # A photo credited to someone the byline names as its writer keeps its credit.
+    story = get(client, "/stories/8/")
+    assert 'class="credit"' in story[story.index("<figure") : story.index("</figure>")]
+
+
 def test_story_intertitles_keep_their_line_break(client, seed):
     html = get(client, "/stories/1/")
     assert '<h2 class="intertitle">有趣好玩交朋友<br>促政企沟通“双向奔赴”</h2>' in html
@@ -228,8 +268,11 @@ def test_story_page_queries_do_not_grow_with_bylines_and_photos(
     roster.set_names(["甲", "乙"])
     make_article(kind=Article.Kind.COMMENTARY, main_article=article, section=article.section)
     make_article(section=article.section)
-    # The story; its commentary and related stories; the section menu (then cached).
-    assert queries(client, article.get_absolute_url()) == 3
+    for position in range(bylines):  # more stories on its page: 上一篇/下一篇 read one query
+        make_article(page=page, page_position=position + 1)
+    # The story; its commentary and related stories; its page's stories in print order
+    # (上一篇/下一篇); the section menu (then cached).
+    assert queries(client, article.get_absolute_url()) == 4
 
 
 def test_front_page_is_one_query_and_the_section_menu(client, db, uncached):
