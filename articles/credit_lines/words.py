@@ -62,20 +62,17 @@ def _is_unit(word):
 def _dictionary():
     """Part-of-speech tags of jieba's dictionary words of two to four characters.
 
-    Read once from the dictionary file (about a second), without building
-    jieba's segmenter: only the tags of words seen more than a few times.
+    Read once from the dictionary file (about half a second), without building
+    jieba's segmenter: only the tags of words seen more than three times.
     """
     import jieba
 
-    tags = {}
     with jieba.dt.get_dict_file() as dictionary:
-        for line in dictionary.read().decode("utf-8").splitlines():
-            word, _, rest = line.partition(" ")
-            if 2 <= len(word) <= 4:
-                count, _, tag = rest.partition(" ")
-                if tag and count.isdigit() and int(count) > 3:
-                    tags[word] = tag
-    return tags
+        text = dictionary.read().decode("utf-8")
+    return {word: tag for word, _count, tag in _DICTIONARY_LINE.findall(text)}
+
+
+_DICTIONARY_LINE = re.compile(r"^(\S{2,4}) (\d\d+|[4-9]) (\S+)$", re.M)
 
 
 def _tag(word):
