@@ -363,3 +363,9 @@ def test_reporter_cannot_change_another_reporters_draft(users, client_for, djang
     assert response.status_code in (403, 302)
     draft.refresh_from_db()
     assert draft.status == Article.Status.DRAFT and not draft.bylines.exists()
+
+
+def test_stories_not_yet_signed_off_come_first_in_the_list(seed, users, client_for):
+    draft_by(users["reporter"], headline="尚未签发的稿件")
+    content = client_for("editor").get(LIST_URL).content.decode()
+    assert content.index("尚未签发的稿件") < content.index("顶尖技能高手接受城市礼遇")
