@@ -34,6 +34,7 @@ setup: $(STAMP) node_modules/.package-lock.json
 demo: export NEWSROOM_PAGE_CACHE_SECONDS ?= $(if $(REDIS_URL),600,0)
 demo: setup
 	$(PY) manage.py load_seed
+	$(PY) manage.py make_epaper --edition 2023-12-26
 	$(PY) manage.py create_demo_users
 	$(PY) manage.py refresh_stories
 	@echo "Serving http://$(HOST)/  (admin: http://$(HOST)/admin/), with the background worker"

@@ -188,6 +188,9 @@ NEWSROOM_PUBLICATION = os.environ.get("NEWSROOM_PUBLICATION", "株洲日报")
 # Edited stories go to the proofreaders (校对) and the chief signs off proofread ones; a
 # paper without proofreaders sets NEWSROOM_PROOFREADING=0 and signs off edited copy.
 NEWSROOM_PROOFREADING = env_bool("NEWSROOM_PROOFREADING", default=True)
+# The printed paper's sheet (数字报 page PDFs, print export): broadsheet (对开), tabloid (四开)
+# or a3; see articles/epaper/pdf.py.
+NEWSROOM_PAPER_SIZE = os.environ.get("NEWSROOM_PAPER_SIZE", "broadsheet")
 # How a related object a queryset did not load is fetched (articles/models/base.py):
 # "peers" loads it for the whole list at once; the test suite sets "raise" to find such lookups.
 NEWSROOM_FETCH_MODE = os.environ.get("NEWSROOM_FETCH_MODE", "peers")

@@ -44,8 +44,20 @@ def embedded_images(pages):
     return sources
 
 
-def page_html(data, images=None):
-    """The print HTML of one page dict; ``images`` maps photo ids to ``src`` values."""
+def default_sheet():
+    """The newsroom's paper (``NEWSROOM_PAPER_SIZE``) at type scale 1."""
+    from articles.epaper.pdf import columns, paper_size
+
+    name, (width, height) = paper_size()
+    return {"name": name, "width": width, "height": height, "scale": "1", "columns": columns(width)}
+
+
+def page_html(data, images=None, sheet=None):
+    """The print HTML of one page dict; ``images`` maps photo ids to ``src`` values.
+
+    ``sheet``: the paper (name, width and height in mm) and the type scale the page is
+    laid out at, one sheet of it (articles/epaper/pdf.py fits the scale); by default
+    the newsroom's paper at scale 1."""
     images = embedded_images([data]) if images is None else images
     articles = []
     for article in data["stories"]:
@@ -53,5 +65,11 @@ def page_html(data, images=None):
         articles.append(dict(article, photos=photos))
     rosters = [roster for article in data["stories"] for roster in article["rosters"]]
     return render_to_string(
-        "layout/page_print.html", {"data": data, "stories": articles, "rosters": rosters}
+        "layout/page_print.html",
+        {
+            "data": data,
+            "stories": articles,
+            "rosters": rosters,
+            "sheet": sheet or default_sheet(),
+        },
     )
