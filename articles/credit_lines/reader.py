@@ -406,6 +406,8 @@ class _Reader:
         names = _names_of(word, level)
         token = self.tokens[self.i]
         glued = not token.spaced and self.i > 0 and self.tokens[self.i - 1].kind == "role"
+        if names and glued and level == LINE and not surname_weight(word):
+            names = None  # 记者走基层: a phrase; a glued name starts with a surname (记者杨如)
         if names and glued and level in (LINE, LENIENT) and _phrase_word(word):
             names = None  # 【记者手记】, 记者调查: a role word opening a phrase
         if names and self.lead and not all(map(_person_like, names)):

@@ -40,22 +40,30 @@ def _is_unit(word):
     bare = _strip_quotes(word)
     if len(bare) < 2 or " " in bare or _ROLE_WORD.search(bare):
         return False
-    if bare in KNOWN_UNITS or (bare.startswith(KNOWN_UNITS) and bare not in ("本报记者",)):
+    if bare in KNOWN_UNITS or bare in ("日报", "晚报", "早报", "晨报", "商报", "时报", "周报"):
         return True
-    if bare[0] == "本" and bare[1] in "报台网刊站社":
-        return True
+    known = next((k for k in KNOWN_UNITS if bare.startswith(k)), "")
+    if known or (bare[0] == "本" and bare[1] in "报台网刊站社"):
+        # 本报政文部, 新华社“新华视点”, 人民网-人民日报; not 本报评论, a column.
+        rest = bare[len(known) or 2 :].lstrip("-·/")
+        return rest[:1] in '“"《' or _is_unit(rest) or rest.endswith(UNIT_ENDINGS)
     if re.fullmatch(r"[A-Z][A-Za-z]{3,9}", bare):
         return True  # logo letters (ZZRB, CFP)
     if "·" in bare and re.search(r"报|网|新闻|客户端|视频|台|APP|融媒", bare):
         return True
     if bare.endswith("新闻") and len(bare) <= 4 and _common_word(bare[:-2]):
         return False  # 图片新闻, 本地新闻: a column, not a site (澎湃新闻 is known)
-    # 海报, 王部, 林社: no unit is named by one character and its kind (but 晚报 is).
+    if bare.endswith(_NOT_PAPERS) or _tag(bare) in _PHRASE_TAGS:
+        return False  # 要闻简报, 天气预报: words ending like a paper's name
+    # 海报, 王部, 林社: no unit is named by one character and its kind.
     return bare.endswith(UNIT_ENDINGS) and (
-        len(bare) > 2
-        or bare.endswith(("新闻", "中心", "融媒", "传媒", "视频"))
-        or bare in ("日报", "晚报", "早报", "晨报", "商报", "时报", "周报")
+        len(bare) > 2 or bare.endswith(("新闻", "中心", "融媒", "传媒", "视频"))
     )
+
+
+_NOT_PAPERS = tuple(
+    ["简报", "预报", "通报", "喜报", "捷报", "情报", "海报", "画报", "汇报", "举报", "公报"]
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -105,7 +113,11 @@ def _verb_word(word):
 
 def _phrase_word(word):
     """A common noun, verb or time word (手记, 调查, 夏天): glued to a role it makes a phrase."""
-    return _tag(word) in ("n", "v", "vn", "t", "a", "ad", "d", "an", "l", "i")
+    return _tag(word) in _PHRASE_TAGS
+
+
+_PHRASE_TAGS = frozenset(("n", "v", "vn", "t", "a", "ad", "d", "an", "l", "i"))
+_NOT_NAME_START_TAGS = frozenset(("d", "v", "vn", "ad", "t", "m", "q", "c", "p", "u", "r"))
 
 
 def _person_like(word):
@@ -122,6 +134,8 @@ def _person_like(word):
         return False  # 相关链接: four characters without a compound surname
     if len(word) == 3 and word[-1] in _SPEECH:
         return False  # 李明说, 全文完: a name and a verb
+    if len(word) == 3 and _tag(word[:2]) in _NOT_NAME_START_TAGS:
+        return False  # 马上评: an adverb and a verb
     return not _common_word(word)
 
 
