@@ -345,16 +345,22 @@ class _Writer:
                 action, reason = ("kept", refusal) if refusal and changed else (action, "")
                 saved.append(None)
             else:
-                with editorial.article_change(
-                    self.user,
-                    article,
-                    note=self._note_for(article),
-                    comment=_("Imported from page text"),
-                ) as change:
-                    changed = self.write_article(
-                        article, parsed_article, page, position, section_of_article
-                    )
-                    change.changed = change.written = changed
+                # A story that already holds what the text says is not even opened for
+                # change: re-importing a stored edition costs reads only.
+                changed = self.write_article(
+                    article, parsed_article, page, position, section_of_article, apply=False
+                )
+                if changed:
+                    with editorial.article_change(
+                        self.user,
+                        article,
+                        note=self._note_for(article),
+                        comment=_("Imported from page text"),
+                    ) as change:
+                        changed = self.write_article(
+                            article, parsed_article, page, position, section_of_article
+                        )
+                        change.changed = change.written = changed
                 reason = ""
                 saved.append(article)
             report.articles.append(
