@@ -32,7 +32,13 @@ _DATE_TAIL = re.compile(
     r"(?:凌晨|早晨|清晨|上午|中午|下午|傍晚|晚间|晚|夜)?(?:\d{1,2}时(?:\d{1,2}分)?)?$"
 )
 _DATELINE_MARK = re.compile(r"专电|快讯|电|讯|消息|报道")
-_NOT_A_MARK_AFTER = {"电": "视台影话力网商子信池动器竞厂源价费梯脑车", "讯": "员息"}
+# 电视, 讯息, 报道称, 消息的: the mark is part of a word or of a sentence.
+_NOT_A_MARK_AFTER = {
+    "电": "视台影话力网商子信池动器竞厂源价费梯脑车",
+    "讯": "员息",
+    "报道": "称说的指中显",
+    "消息": "称说的指中显",
+}
 _ROLE_IN_PLACE = re.compile(r"记者|通讯员|编辑|摄|评论员|实习生")
 _DATELINE_TEXT = re.compile(r"^[\u3400-\u9fff·A-Za-z0-9“”\"《》 ]{1,40}$")
 _REPORTED = re.compile(r"报 {0,2}道 {0,2}:?|:")
@@ -70,7 +76,11 @@ def _split_dateline_head(pre):
         if place.startswith(known):
             unit, place = unit + known, place[len(known) :]  # 长沙晚报掌上长沙3月5日讯
             break
-    if len(place) > 10 or (place and not _HAN.match(place.replace("·", ""))):
+    if (
+        len(place) > 10
+        or (place and not _HAN.match(place.replace("·", "")))
+        or re.search("[的了着是在]|发布", place)  # 新华社发布的消息称: a sentence
+    ):
         return None
     return _strip_quotes(unit), place + (date.group() if date else "")
 
