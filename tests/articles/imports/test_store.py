@@ -350,3 +350,25 @@ def test_import_page_command_dry_run(capsys):
     )
     assert Article.objects.count() == 0
     assert "A06" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_reimport_query_count_does_not_grow_with_stories_or_pages(dry_run):
+    """A stored edition read again: a few queries for the whole file, none per story."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from bench import layout_corpus
+
+    counts = []
+    for number, stories in enumerate((20, 60)):
+        data = layout_corpus.story_file(stories).encode()
+        labels = layout_corpus.labels(layout_corpus.page_count(stories))
+        edition = f"2024-01-0{number + 1}"
+        import_page_bytes(data, edition, labels, user=staff_user())
+        with CaptureQueriesContext(connection) as queries:
+            report = import_page_bytes(data, edition, labels, user=staff_user(), dry_run=dry_run)
+        assert report.count("unchanged") == stories
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
