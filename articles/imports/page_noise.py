@@ -110,10 +110,14 @@ STAFF_ROLES = {
     "监制": None,
 }
 _SPACED = r"\s?"
+# 本期编辑, 本版责编, 执行编辑: a prefix before the role, kept as printed.
+STAFF_PREFIXES = ("本期", "本版", "本刊", "执行", "值班")
 _STAFF_WORD = re.compile(
-    "|".join(
+    f"(?:{'|'.join(STAFF_PREFIXES)})?(?:"
+    + "|".join(
         _SPACED.join(map(re.escape, word)) for word in sorted(STAFF_ROLES, key=len, reverse=True)
     )
+    + ")"
 )
 _STAFF_GAP = re.compile(r"^[\s:：/|｜、，,·•■□]*$")
 _STAFF_NAMES = re.compile(r"[\s:：/|｜、，,·•]+")
@@ -154,6 +158,13 @@ def _names(chunk):
     return tuple(names)
 
 
+def _unprefixed(role):
+    for prefix in STAFF_PREFIXES:
+        if role.startswith(prefix) and role[len(prefix) :] in STAFF_ROLES:
+            return role[len(prefix) :]
+    return role
+
+
 def read_staff_line(text):
     """``责任编辑：王建设 美术编辑：王玺`` (any form) → ``StaffLine``; None for other lines."""
     if len(text) > MAX_NOISE_LENGTH:
@@ -172,8 +183,9 @@ def read_staff_line(text):
             return None
         role = "".join(word.group(0).split())
         staff.roles.append((role, names))
-        if STAFF_ROLES[role]:
-            staff.fields.setdefault(STAFF_ROLES[role], names[0])
+        field_name = STAFF_ROLES.get(role) or STAFF_ROLES.get(_unprefixed(role))
+        if field_name:
+            staff.fields.setdefault(field_name, names[0])
     return staff if staff.roles else None
 
 

@@ -583,3 +583,39 @@ def test_a_page_of_photo_items():
         ("诸葛明",),
     ]
     assert paragraphs(bridge) == ["灯光璀璨的湘江大桥。"]
+
+
+def test_weekly_feature_page_with_a_tribute_subtitle_and_heading_intertitles():
+    (page,) = parse("weekly_feature.txt", edition_date=datetime.date(2026, 3, 13), page_names=["8"])
+    assert page.problems == []
+    assert page.running_head == {
+        "date": datetime.date(2026, 3, 13),
+        "name": "深读",
+        "label": "第8版",
+    }
+    # 本期编辑 and 美术设计: the page's editors, whatever the paper calls them.
+    assert page.staff == {"chief_editor": "万里", "art_editor": "程橙"}
+    assert skipped(page) == [(1, "running_head"), (23, "staff")]
+    (feature,) = page.articles
+    assert story(feature)[:6] == (
+        "news",
+        "",
+        "",
+        "一位乡村教师的三十年",
+        "——记全国模范教师龙春梅",
+        "",
+    )
+    # 文/ the writer, 图/ the photographer.
+    assert [(c.unit, c.role, c.names) for c in feature.credits] == [
+        ("本刊", "记者", ("田野",)),
+        ("", "图", ("刘星",)),
+    ]
+    assert [b["type"] for b in feature.body] == [
+        "paragraph",
+        "intertitle",
+        "paragraph",
+        "paragraph",
+        "intertitle",
+        "paragraph",
+    ]
+    assert feature.author_note == "作者系本刊记者"
