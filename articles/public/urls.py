@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles.public import feeds, preview, views
+from articles.public import epaper, feeds, preview, views
 from articles.public.cache import cache_public_page
 from articles.search.views import SearchView
 
@@ -24,7 +24,7 @@ urlpatterns = [
         name="edition_month",
     ),
     path("editions/<isodate:date>/", cached(views.EditionView), name="edition"),
-    path("editions/<isodate:date>/<text:label>/", cached(views.PageView), name="page"),
+    path("editions/<isodate:date>/<text:label>/", cached(epaper.PageView), name="page"),
     path("sections/<text:slug>/", cached(views.SectionView, PAGINATED), name="section"),
     path("sections/<text:slug>/rss/", cache_public_page(feeds.SectionFeed()), name="section_feed"),
     path("stories/<id:pk>/", cached(views.ArticleDetailView), name="detail"),

@@ -136,37 +136,6 @@ class EditionView(DetailView):
         return context
 
 
-class PageView(DetailView):
-    """One printed page (数字报): its stories in page order and the edition's other pages."""
-
-    template_name = "articles/page.html"
-    context_object_name = "page"
-
-    def get_object(self, queryset=None):
-        pages = Page.objects.published().select_related(
-            "edition", "section", "chief_editor", "art_editor", "proofreader"
-        )
-        return get_object_or_404(
-            pages, edition__date=self.kwargs["date"], label=self.kwargs["label"]
-        )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        articles = list(as_cards(published_articles().on_page(self.object)))
-        context["articles"] = fragments.ensure_fragments(articles, "card")
-        siblings = list(
-            Page.objects.published()
-            .filter(edition=self.object.edition_id)
-            .order_by("order", "label")
-        )
-        position = [p.pk for p in siblings].index(self.object.pk)
-        context["edition"] = self.object.edition
-        context["sibling_pages"] = siblings
-        context["previous_page"] = siblings[position - 1] if position > 0 else None
-        context["next_page"] = siblings[position + 1] if position + 1 < len(siblings) else None
-        return context
-
-
 class SectionView(ListView):
     """A section or district, newest first; a district includes its sub-districts."""
 

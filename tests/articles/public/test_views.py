@@ -15,6 +15,7 @@ from tests.factories import (
     PageFactory,
     SectionFactory,
     make_article,
+    withdraw,
 )
 
 
@@ -119,7 +120,7 @@ def test_story_page_links_its_neighbours_in_page_order_and_its_page(client, seed
 
 
 def test_story_page_skips_a_withdrawn_neighbour(client, seed):
-    Article.objects.filter(pk=7).update(status=Article.Status.WITHDRAWN)
+    withdraw(Article.objects.get(pk=7))
     html = get(client, "/stories/8/")
     assert '上一篇：<a href="/stories/6/">' in html
 
