@@ -42,7 +42,8 @@ class Item:
 
     ``kind``: heading, multi (hard-broken block), para, credit (``lead`` when it
     opens the body: 本报讯(记者 张三)…), photo, staff, running_head, jump, skip
-    (``reason`` says why), editor_note, author_note, link (相关链接).
+    (``reason`` says why), editor_note, author_note, link (相关链接), picture
+    (an image's place in the dump: ``![](…)``, ``[图片]``).
     """
 
     kind: str
@@ -126,9 +127,9 @@ def _line_kind(text):
     head = page_noise.read_running_head(text)
     if head:
         return "running_head", "", head
+    if _PICTURE.match(text):
+        return "picture", "noise", None  # where a picture was: the caption follows
     reason = page_noise.read_noise(text)
-    if not reason and _PICTURE.match(text):
-        reason = "noise"
     return ("skip", reason, None) if reason else None
 
 
@@ -321,6 +322,30 @@ def _is_title_block(block):
     )
 
 
+def _pictures_captioned(items):
+    """An image's place, the short text under it and a credit line under that (with or
+    without 摄): one captioned photo.  A place with no caption under it is skipped."""
+    merged, i = [], 0
+    while i < len(items):
+        item = items[i]
+        if item.kind != "picture":
+            merged.append(item)
+            i += 1
+            continue
+        following = items[i + 1] if i + 1 < len(items) else None
+        if following is None or following.kind != "para" or len(following.text) > MAX_CAPTION:
+            merged.append(Item("skip", item.line, text=item.text, reason="noise"))
+            i += 1
+            continue
+        credits, end = [], i + 2
+        if end < len(items) and items[end].kind == "credit" and not items[end].lead:
+            credits = [Credit(c.unit, c.role, c.names, True) for c in items[end].credits]
+            end += 1
+        merged.append(Item("photo", following.line, text=following.text, credits=credits))
+        i = end
+    return merged
+
+
 def read_items(text):
     """The page's items in printed order."""
     items = []
@@ -340,4 +365,4 @@ def read_items(text):
             hard = False
         for alone, lines in _cut(block, hard):
             items.append(alone if alone is not None else _unescaped(_classify(lines, hard)))
-    return items
+    return _pictures_captioned(items)

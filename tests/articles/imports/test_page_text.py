@@ -328,3 +328,21 @@ def test_a_picture_above_the_first_title_and_a_lone_label_are_listed_not_refused
     (page,) = parse_page_text(text)
     assert [(s.line, s.reason) for s in page.skipped][:1] == [(1, "other")]
     assert page.articles[0].body[0] == {"type": "paragraph", "text": "近日，会议召开。"}
+
+
+def test_the_text_under_a_picture_is_its_caption_and_a_credit_under_that_its_credit():
+    text = (
+        "## 标题\n\n![](p0.jpg)\n\n会场外景。\n\n本报讯（记者 张三）近日，会议召开。\n\n"
+        "![](p1.jpg)\n\n会议现场。\n\n记者 李四\n\n"
+        "会议要求抓好落实。\n\n[图片]\n\n与会代表合影。\n"
+    )
+    (page,) = parse_page_text(text)
+    (article,) = page.articles
+    photos = [(p.caption, [(c.role, c.names, c.photo) for c in p.credits]) for p in article.photos]
+    # A picture between the title and the lead is the story's too.
+    assert photos == [
+        ("会场外景。", []),
+        ("会议现场。", [("记者", ("李四",), True)]),
+        ("与会代表合影。", []),
+    ]
+    assert [b["text"] for b in article.body] == ["近日，会议召开。", "会议要求抓好落实。"]
