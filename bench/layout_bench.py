@@ -97,7 +97,7 @@ def main():
         timed(lambda: parse_page_text(decode_page_bytes(seed)[0]), args.repeat),
     )
     show(
-        "dry run (report, rolled back)",
+        "dry run (report, nothing written)",
         timed(
             lambda: import_page_bytes(
                 seed, "2023-12-26", ["A05", "A06"], user=editor, dry_run=True
