@@ -132,6 +132,13 @@ CLASSIFIED = {
     "articles:search": ({}, search_parameters()),
     "articles:feed": ({}, ["q"]),
     "articles:rendition": ({"pk": "photo", "token": "token", "width": "width", "fmt": "fmt"}, []),
+    # Previews read a signed token: crafted ones, like none, answer 404.
+    "articles:preview_story": ({"pk": "story"}, ["q", "token"]),
+    "articles:preview_page": ({"date": "date", "label": "label"}, ["q", "token"]),
+    "articles:preview_photo": (
+        {"pk": "photo", "token": "token", "width": "width", "fmt": "fmt"},
+        ["token"],
+    ),
     "sitemap": ({}, ["q", "p"]),
     "sitemap_file": ({"kind": "sitemap_kind", "number": "sitemap_number"}, ["q"]),
     "news_sitemap": ({}, ["q"]),

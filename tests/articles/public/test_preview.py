@@ -186,3 +186,23 @@ def test_the_change_form_links_the_preview(client_for, draft):
         .content.decode()
     )
     assert f'href="/preview/stories/{draft.pk}/"' in html
+
+
+def test_crafted_addresses_answer_404_to_staff_too(client_for, draft):
+    from tests.articles.public.test_fuzz import CRAFTED
+
+    client = client_for("chief")
+    client.raise_request_exception = False
+    photo = draft.photos.get()
+    token = renditions.token(photo)
+    for value in CRAFTED:
+        for url in [
+            f"/preview/stories/{value}/",
+            f"/preview/pages/2023-12-26/{value}/",
+            f"/preview/pages/{value}/A05/",
+            f"/preview/photos/{photo.pk}/{token}-{value}.jpg",
+            f"/preview/photos/{photo.pk}/{token}-400.{value}",
+            f"/preview/stories/{draft.pk}/?token={value}",
+        ]:
+            status = client.get(url).status_code
+            assert status < 500, (url, status)
