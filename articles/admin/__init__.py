@@ -10,7 +10,8 @@
   (replacing people's PersonAdmin with a subclass that shows each person's credits);
 - audit.py: auth's User (replacing its admin with a subclass that lists, on each
   user's page, the status changes and versions they made);
+- epaper_areas.py: StoryArea, edited on its page's picture with the mouse (数字报 热区);
 - base.py: inlines the modules share; it registers nothing.
 """
 
-from articles.admin import articles, audit, layout, pages, reference  # noqa: F401  (registers the ModelAdmins)
+from articles.admin import articles, audit, epaper_areas, layout, pages, reference  # noqa: F401  (registers the ModelAdmins)
