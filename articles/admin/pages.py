@@ -17,7 +17,7 @@ from articles.admin import filters, layout
 from articles.admin.base import count_of
 from articles.editorial import workflow
 from articles.exports.formats import FORMATS
-from articles.models import Article, Edition, Page
+from articles.models import Article, Edition, Page, PageImage
 from articles.paging import CappedCountPaginator
 
 
@@ -179,6 +179,15 @@ class EditionAdmin(admin.ModelAdmin):
             Page.objects.filter(edition=edition)
             .select_related("section", "chief_editor", "art_editor", "proofreader")
             .prefetch_related(Prefetch("articles", queryset=articles))
+            # Each page's picture (数字报): its narrowest JPEG, linking to its area editor.
+            .prefetch_related(
+                Prefetch(
+                    "images",
+                    queryset=PageImage.objects.filter(format=PageImage.Format.JPEG).order_by(
+                        "width"
+                    ),
+                )
+            )
             .order_by("order", "label")
         )
         cards = []

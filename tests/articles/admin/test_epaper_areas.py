@@ -101,3 +101,19 @@ def test_who_may_not_place_stories_may_look_but_not_save(client_for, a06):
     assert "保存热区" not in html and "is-editable" not in html
     assert posted(reporter, a06, []).status_code == 403
     assert StoryArea.objects.filter(page=a06).count() == 3
+
+
+def test_the_flatplan_shows_each_pages_picture_linking_to_its_areas(client_for, a06):
+    edition = a06.edition
+    html = (
+        client_for("editor")
+        .get(reverse("admin:articles_edition_flatplan", args=[edition.pk]))
+        .content.decode()
+    )
+    card = html[html.index('id="page-A06"') :]
+    # The narrowest JPEG, linking to the page's area editor; A05 has no picture yet.
+    assert re.search(
+        rf'<a href="{editor_url(a06)}"><img src="/media/[^"]+\.jpg" width="120" height="160"', card
+    )
+    a05 = Page.objects.get(label="A05")
+    assert f'<a href="{editor_url(a05)}">热区</a>' in html
