@@ -415,7 +415,7 @@ class _Reader:
             # followed by more credit (记者 黄河 通讯员…) to be read as one.
             following = self.at(self.i + 1)
             more = following is not None and following.kind in ("role", "mark")
-            first = not current.names and not _time_word(word)  # 记者 黄河 昨日，
+            first = current is not None and not current.names and not _time_word(word)
             if not (vouched and (more or first)):
                 names = None
         if not names:

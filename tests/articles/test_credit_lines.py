@@ -6,6 +6,7 @@ convention of issue 13 that each exercises (1-11).  Each row gives the credits
 ``parse_credits`` must return: unit, role, names, and whether it is a photo credit.
 """
 
+import random
 import time
 
 import pytest
@@ -686,7 +687,10 @@ def test_parse_credits_is_still_importable_from_credits():
     assert reexported_parse_credits is parse_credits
 
 
-@pytest.mark.parametrize("text", [None, 7, "", "   ", "/", ":", "(", "【", "摄", "■", "电", "讯"])
+@pytest.mark.parametrize(
+    "text",
+    [None, 7, "", "   ", "/", ":", "(", "【", "摄", "■", "电", "讯", "李新华社北京3月5日电·来日"],
+)
 def test_parse_credits_never_raises_and_credits_nobody_in_nothing(text):
     assert parse_credits(text) == []
 
@@ -917,3 +921,33 @@ def test_long_lines_are_read_in_linear_time(text):
     for reader in (parse_credits, read_credit_line, split_lead, split_photo_credit):
         reader(text)
     assert time.perf_counter() - started < 0.2
+
+
+PIECES = [
+    *"记者通讯员编辑摄影文图/:：（）()【】[]、，,。 ",
+    *"张三李四欧阳本报讯电新华社北京3月5日发报道■□①丨·等据第版的",
+    "\u3000",
+    "\ue000",
+    "摄影报道",
+    "全媒体记者",
+    "新华社北京3月5日电",
+    "文/图",
+    "（记者 ",
+    "株洲日报",
+    "司马 光",
+    "资料图片",
+    "受访者供图",
+    "线索提供：",
+    "昨日，",
+]
+
+
+def test_no_mix_of_credit_pieces_makes_a_reader_raise():
+    """Seeded: the first mixes of this kind found a reader that raised on 李新华社北京3月5日电·来日."""
+    chooser = random.Random(2026)
+    for _ in range(1500):
+        text = "".join(chooser.choice(PIECES) for _ in range(chooser.randint(0, 30)))
+        parse_credits(text)
+        read_credit_line(text)
+        split_lead(text)
+        split_photo_credit(text)
