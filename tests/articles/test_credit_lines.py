@@ -943,7 +943,7 @@ PIECES = [
 
 
 def test_no_mix_of_credit_pieces_makes_a_reader_raise():
-    """Seeded: the first mixes of this kind found a reader that raised on 李新华社北京3月5日电·来日."""
+    """Seeded; mixes like these found a reader raising on 李新华社北京3月5日电·来日."""
     chooser = random.Random(2026)
     for _ in range(1500):
         text = "".join(chooser.choice(PIECES) for _ in range(chooser.randint(0, 30)))
