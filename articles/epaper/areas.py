@@ -3,7 +3,7 @@
 Nothing here depends on who made the PDF: our print export, or the layout system the
 art editor uploads from.  The steps:
 
-1. ``lines``: the PDF's characters (pdfplumber) grouped into runs of one text line in
+1. ``lines``: the PDF's characters (PDFium, ``read_pdf``) grouped into runs of one text line in
    one column: characters on the same baseline with no gap wider than about one
    character between them.
 2. ``assign``: each run is matched to the story whose text holds its character pairs
@@ -16,12 +16,15 @@ art editor uploads from.  The steps:
 Areas are fractions (0..1) of the page's width and height, from its top left corner.
 """
 
-import io
+import ctypes
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 PUNCTUATION = set("，。、；：？！“”‘’（）《》〈〉【】—…·,.;:?!\"'()[]-")
+# A story is found when its runs on the page hold this share of its text, or this many
+# characters (a story continued on another page, 转版, has only its start here).
+MIN_SHARE, MIN_CHARS = 0.3, 40
 # A rectangle grows by this much (points) beyond its text, so the area is easy to hit.
 PADDING = 2.0
 
@@ -97,10 +100,10 @@ class StoryText:
 
 def story_texts(page):
     """The stories of ``page`` as ``StoryText``, in page order, from the print export's data."""
-    from articles.exports.data import page_data
+    from articles.epaper.pdf import export_data
 
     texts = []
-    for story in page_data(page)["stories"]:
+    for story in export_data(page)["stories"]:
         parts = [story["kicker"], story["headline"], story["subheadline"], story["byline"]]
         parts += [story["dateline"]] + [block["text"] for block in story["body"]]
         parts += [
@@ -113,15 +116,52 @@ def story_texts(page):
 
 
 def read_pdf(pdf):
-    """(width, height, chars, images) of the PDF's first page; chars as pdfplumber gives them."""
-    import pdfplumber
+    """(width, height, chars, images) of the PDF's first page, read with PDFium.
 
-    source = io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf
-    with pdfplumber.open(source) as document:
-        page = document.pages[0]
-        chars = [c for c in page.chars if c.get("upright", True) and not c["text"].isspace()]
-        images = [(i["x0"], i["top"], i["x1"], i["bottom"]) for i in page.images]
-        return float(page.width), float(page.height), chars, images
+    chars: dicts of ``text``, ``x0``, ``x1``, ``top``, ``bottom`` (points from the top
+    left) and ``size``; images: (x0, top, x1, bottom) of its pictures.  PDFium rather
+    than pdfminer (pdfplumber): it reads the CID-keyed CFF fonts that layout systems and
+    fpdf2 embed for Chinese, where pdfminer finds no characters at all, and it is fast.
+    """
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    source = pdf if isinstance(pdf, bytes) else pdf.read()
+    document = pypdfium2.PdfDocument(source)
+    try:
+        page = document[0]
+        width, height = page.get_size()
+        text = page.get_textpage()
+        chars = []
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        for index in range(text.count_chars()):
+            char = text.get_text_range(index, 1)
+            if not char or char.isspace():
+                continue
+            # Across: the glyph's own box (the loose box spans the font's bounding box,
+            # which for CJK fonts reaches into the next column).  Down: from the baseline,
+            # so that every character of a line has the same top and bottom.
+            left, bottom, right, top = text.get_charbox(index, loose=False)
+            size = pdfium_c.FPDFText_GetFontSize(text, index) or (top - bottom)
+            pdfium_c.FPDFText_GetCharOrigin(text, index, origin_x, origin_y)
+            baseline = origin_y.value
+            chars.append(
+                {
+                    "text": char,
+                    "x0": left,
+                    "x1": max(right, left + size * 0.3),
+                    "top": height - baseline - size * 0.88,
+                    "bottom": height - baseline + size * 0.12,
+                    "size": size,
+                }
+            )
+        images = []
+        for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
+            left, bottom, right, top = obj.get_bounds()
+            images.append((left, height - top, right, height - bottom))
+        return float(width), float(height), chars, images
+    finally:
+        document.close()
 
 
 def lines(chars):
@@ -162,7 +202,8 @@ def _run(chars):
 
 def assign(runs, stories):
     """Set each run's ``story`` to the id of the story whose text it is (or leave None)."""
-    grams = {story.id: bigrams(normalize(story.text)) for story in stories}
+    texts = {story.id: normalize(story.text) for story in stories}
+    grams = {story_id: bigrams(text) for story_id, text in texts.items()}
     spread = Counter(gram for story_grams in grams.values() for gram in story_grams)
     undecided = {}
     for run in runs:
@@ -174,7 +215,7 @@ def assign(runs, stories):
         scores = {}
         for story_id, story_grams in grams.items():
             found = own & story_grams
-            if len(found) >= 0.6 * len(own):
+            if len(found) >= 0.6 * len(own) and _holds_half(texts[story_id], key):
                 scores[story_id] = sum(1 / spread[gram] for gram in found)
         if scores:
             ranked = sorted(scores.values(), reverse=True)
@@ -189,6 +230,13 @@ def assign(runs, stories):
             above = _line_above(run, runs)
             if above is not None and above.story in undecided[id(run)]:
                 run.story = above.story
+
+
+def _holds_half(text, key):
+    """Whether ``text`` has half of ``key`` word for word (not only its pairs, which
+    a page header's 株洲日报 and date share with every byline)."""
+    window = (len(key) + 1) // 2
+    return any(key[i : i + window] in text for i in range(len(key) - window + 1))
 
 
 def _line_above(run, runs):
@@ -230,7 +278,9 @@ def rectangles(runs, images=(), min_chars=4):
             by_story[run.story].append(run)
     result = {}
     for story_id, story_runs in by_story.items():
-        others = [r for r in runs if r.story != story_id and len(r.key) >= 2]
+        # Text of other stories stops a rectangle; text of none (a line that could not
+        # be told apart, a page header) does not.
+        others = [r for r in runs if r.story not in (None, story_id)]
         boxes = _blocks(story_runs, None)
 
         def clear(box, others=others):
@@ -291,6 +341,17 @@ def find_areas(pdf, stories):
     width, height, chars, images = read_pdf(pdf)
     runs = lines(chars)
     assign(runs, stories)
+    # A story is on the page when enough of its text is: a byline or a phrase that
+    # another page's story shares is not the story.
+    held = Counter()
+    for run in runs:
+        if run.story is not None:
+            held[run.story] += len(run.key)
+    for story in stories:
+        if held[story.id] < min(MIN_SHARE * len(normalize(story.text)), MIN_CHARS):
+            for run in runs:
+                if run.story == story.id:
+                    run.story = None
     found = rectangles(runs, images)
     areas = []
     for story in stories:

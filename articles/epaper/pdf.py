@@ -38,6 +38,13 @@ def paper_size(name=None):
         ) from None
 
 
+def export_data(page):
+    """The print export's dict of ``page`` (loaded with everything it prints)."""
+    from articles.exports.data import page_data, pages_queryset
+
+    return page_data(pages_queryset().get(pk=page.pk))
+
+
 def columns(width_mm):
     """Text columns of a sheet ``width_mm`` wide: about 60 mm each, as papers set them."""
     return max(2, round((width_mm - 24) / 60))
@@ -111,10 +118,9 @@ def make_page_pdf(page, paper=None):
     The fingerprint is a hash of the print export at scale 1 with the paper's name:
     when it has not changed, neither has the PDF, and nothing is remade.
     """
-    from articles.exports.data import page_data
     from articles.exports.html import embedded_images
 
-    data = page_data(page)
+    data = export_data(page)
     images = embedded_images([data])
     name, _size = paper_size(paper)
     fingerprint = print_fingerprint(data, name, images)

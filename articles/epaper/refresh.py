@@ -109,7 +109,6 @@ def replace_areas(page, content):
 
 def refresh_page(page, force=False, paper=None):
     """Bring ``page``'s PDF, images and areas up to date; returns what was made."""
-    from articles.exports.data import page_data
     from articles.exports.html import embedded_images
     from articles.models import PageImage, PagePrint
 
@@ -119,7 +118,7 @@ def refresh_page(page, force=False, paper=None):
             return Refreshed()
         return remake_from_pdf(page, sheet.pdf.open("rb").read())
     if sheet is None or sheet.source == PagePrint.Source.GENERATED:
-        data = page_data(page)
+        data = page_pdf.export_data(page)
         fingerprint = page_pdf.print_fingerprint(data, paper, embedded_images([data]))
         if sheet is None or force or sheet.fingerprint != fingerprint:
             content, fingerprint = page_pdf.make_page_pdf(page, paper)
