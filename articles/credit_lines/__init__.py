@@ -50,6 +50,8 @@ from articles.credit_lines.words import (
     _person_like,
 )
 
+_ROLE_WORD = re.compile(r"[\u3400-\u9fffA-Za-z0-9]{2,8}")
+
 __all__ = [
     "PHOTO_MARK",
     "Credit",
@@ -85,7 +87,8 @@ def parse_credits(text, roles=None):
     """
     if not isinstance(text, str) or not text.strip():
         return []
-    extra = tuple(sorted({str(role) for role in roles or ()}))
+    # Role words of two or more characters: 文 or 图 alone would cut names (文静).
+    extra = tuple(sorted({str(r) for r in roles or () if _ROLE_WORD.fullmatch(str(r))}))
     found = _lead(text, extra)
     if found is not None:
         return found[0]

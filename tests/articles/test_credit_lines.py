@@ -701,6 +701,12 @@ def test_roles_adds_the_newsroom_s_own_role_words():
     )
 
 
+def test_one_character_role_words_of_the_newsroom_do_not_cut_names():
+    assert parse_credits("记者 文静 图雅", roles=["文", "图", "记者/编辑", ""]) == credits(
+        "|记者|文静 图雅"
+    )
+
+
 # Standalone lines: credit lines or not ----------------------------------------------
 
 
