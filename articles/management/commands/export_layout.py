@@ -3,7 +3,14 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.exports.formats import FORMATS, export_edition, export_page, find_edition, find_page
+from articles.exports.formats import (
+    FORMATS,
+    PAGE_FORMATS,
+    export_edition,
+    export_page,
+    find_edition,
+    find_page,
+)
 from articles.print_labels import LayoutError
 
 
@@ -16,7 +23,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--edition", required=True, help="edition date, YYYY-MM-DD")
         parser.add_argument("--page", help="page label, e.g. A06; left out: the whole edition")
-        parser.add_argument("--format", choices=FORMATS, help="export format")
+        parser.add_argument(
+            "--format",
+            choices=PAGE_FORMATS,
+            help="export format; pdf: the page PDF (数字报), made if it is missing or out of date",
+        )
         parser.add_argument("--output", help="file to write (default: a file named after the page)")
         parser.add_argument("--base-url", default="", help="site address for absolute links")
 
