@@ -1,7 +1,7 @@
 """Timings of the layout import and exports (issues 4 and 13), in one warm process.
 
     .venv/bin/python bench/layout_bench.py [--database sqlite:////tmp/newsroom_layoutbench.sqlite3]
-        [--repeat 20] [--stories 10000] [--large-repeat 3] [--save-large]
+        [--repeat 20] [--stories 10000] [--large-repeat 3] [--save-large] [--large-only]
 
 Uses its own database (created and migrated; SQLite file by default, or a PostgreSQL
 URL) and its own media folder, so it never touches development data.
@@ -59,6 +59,7 @@ def main():
     parser.add_argument("--stories", type=int, default=10000)
     parser.add_argument("--large-repeat", type=int, default=3)
     parser.add_argument("--save-large", action="store_true")
+    parser.add_argument("--large-only", action="store_true", help="skip the seed and exports")
     args = parser.parse_args()
     media = tempfile.mkdtemp(prefix="newsroom-layoutbench-")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
@@ -91,6 +92,9 @@ def main():
     editor = next(user for user in ensure_demo_users() if user.username == "editor")
     seed = (ROOT / "fixtures" / "seed_pages.txt").read_bytes()
     print(f"database: {connection.vendor}; python {sys.version.split()[0]}; repeat {args.repeat}")
+    if args.large_only:
+        large(args, editor)
+        return
     print("import of the seed file (2 pages, 9 stories):")
     show(
         "parse only (decode + parse_page_text)",

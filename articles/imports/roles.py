@@ -8,6 +8,8 @@ it), never an error.  People credited in a contributor-like role are filed as
 outside contributors rather than the paper's staff.
 """
 
+from functools import cache
+
 from articles.models import Role
 
 # Data: roles whose people are outside contributors, not the paper's staff, and the
@@ -36,6 +38,7 @@ def role_name(credit):
     return credit.role or NO_ROLE
 
 
+@cache
 def is_contributor_word(word):
     return word in CONTRIBUTOR_ROLES or any(mark in word for mark in CONTRIBUTOR_MARKS)
 

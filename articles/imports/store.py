@@ -472,24 +472,22 @@ class _Writer:
             Photo.objects.bulk_create(new_photos)
             changed = True
         photos = [photo.pk if isinstance(photo, Photo) else photo for photo in photos]
-        bylines = []
+        credited = []  # (person, role, unit, photo key, order): rows only when written
         for credit in parsed_article.credits:
-            bylines.extend(self._bylines(article, credit, None, len(bylines)))
+            credited.extend(self._credited(credit, None, len(credited)))
         for photo, parsed_photo in zip(photos, parsed_article.photos, strict=True):
             for credit in parsed_photo.credits:
-                bylines.extend(self._bylines(article, credit, photo, len(bylines)))
-
-        def byline_key(b):
-            person = b.person_id if b.person_id is not None else _key(b.person)
-            role = b.role_id if b.role_id is not None else _key(b.role)
-            return (person, role, b.unit, b.photo_id, b.order)
-
-        if sorted(old.bylines, key=repr) != sorted(map(byline_key, bylines), key=repr):
+                credited.extend(self._credited(credit, photo, len(credited)))
+        wanted = [(_key(person), _key(role), *rest) for person, role, *rest in credited]
+        if sorted(old.bylines, key=repr) != sorted(wanted, key=repr):
             if not apply:
                 return True
             if old.bylines:
                 article.bylines.all().delete()
-            Byline.objects.bulk_create(bylines)
+            Byline.objects.bulk_create(
+                Byline(article=article, person=p, role=r, unit=u, photo_id=ph, order=o)
+                for p, r, u, ph, o in credited
+            )
             changed = True
         wanted_rosters = [
             (r.title, r.stated_count, order, list(r.names))
@@ -512,19 +510,14 @@ class _Writer:
             changed = True
         return changed
 
-    def _bylines(self, article, credit, photo, start):
+    def _credited(self, credit, photo, start):
+        """(person, role, unit, photo key, order) for each name of ``credit``."""
         role = self.roles.of(credit)
         staff = is_staff_role(role)
+        units = [credit.unit] + [""] * (len(credit.names) - 1)
         return [
-            Byline(
-                article=article,
-                person=self.person(name, staff),
-                role=role,
-                unit=credit.unit if number == 0 else "",
-                photo_id=photo,
-                order=start + number,
-            )
-            for number, name in enumerate(credit.names)
+            (self.person(name, staff), role, unit, photo, start + number)
+            for number, (name, unit) in enumerate(zip(credit.names, units, strict=True))
         ]
 
     def _new_photo(self, article):
