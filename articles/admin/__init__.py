@@ -14,4 +14,4 @@
 - base.py: inlines the modules share; it registers nothing.
 """
 
-from articles.admin import articles, audit, epaper_areas, layout, pages, reference  # noqa: F401  (registers the ModelAdmins)
+from articles.admin import articles, audit, epaper, epaper_areas, layout, pages, reference  # noqa: F401  (registers the ModelAdmins)

@@ -4,7 +4,7 @@ Nothing here depends on who made the PDF: our print export, or the layout system
 art editor uploads from.  The steps:
 
 1. ``lines``: the PDF's characters (PDFium, ``read_pdf``) grouped into runs of one text line in
-   one column: characters on the same baseline with no gap wider than about one
+   one column: characters on the same baseline with no gap wider than most of a
    character between them.
 2. ``assign``: each run is matched to the story whose text holds its character pairs
    (bigrams), pairs that only one story of the page has weighing most; a run too short
@@ -181,7 +181,7 @@ def lines(chars):
         for char in row[1:]:
             size = min(char["size"], current[-1]["size"])
             other_type = max(char["size"], current[-1]["size"]) > size * 1.25
-            if other_type or char["x0"] - current[-1]["x1"] > size * 1.2:
+            if other_type or char["x0"] - current[-1]["x1"] > size * 0.8:
                 runs.append(_run(current))
                 current = []
             current.append(char)

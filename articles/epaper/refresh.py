@@ -16,6 +16,7 @@ from django.db import transaction
 from articles.epaper import areas as area_finder
 from articles.epaper import images as page_images
 from articles.epaper import pdf as page_pdf
+from articles.public import cache
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +73,8 @@ def remake_from_pdf(page, content):
     done = Refreshed(pdf=True)
     done.images = len(page_images.make_page_images(page, content))
     done.areas, done.missing = replace_areas(page, content)
+    # Readers' cached pages show the old picture and areas until the generation moves on.
+    transaction.on_commit(cache.bump_generation)
     return done
 
 
