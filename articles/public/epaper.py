@@ -12,6 +12,7 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
@@ -145,6 +146,7 @@ class PageView(DetailView):
             page_sizes=PAGE_SIZES,
             thumbnail_sizes=THUMBNAIL_SIZES,
             pdf=_pdf(page),
+            pdf_name=pdf_name(page),
             navigation=[(other, found[other.pk]) for other in siblings],
             previous_page=previous_page,
             next_page=next_page,
@@ -161,3 +163,27 @@ def _pdf(page):
     except Page.print_sheet.RelatedObjectDoesNotExist:
         return None
     return sheet.pdf if sheet.pdf else None
+
+
+def pdf_name(page):
+    return f"{page.edition.date:%Y%m%d}-{page.label}.pdf"
+
+
+def page_pdf(request, date, label):
+    """The page's PDF, for a page readers may see, named by its date and label."""
+    found = get_object_or_404(
+        Page.objects.published().select_related("print_sheet"), edition__date=date, label=label
+    )
+    pdf = _pdf(found)
+    if pdf is None:
+        raise Http404
+    try:
+        handle = pdf.open("rb")
+    except OSError:
+        raise Http404 from None
+    response = FileResponse(
+        handle, as_attachment=True, filename=pdf_name(found), content_type="application/pdf"
+    )
+    # Short: a page whose stories are withdrawn must leave browser caches soon.
+    response["Cache-Control"] = "public, max-age=600"
+    return response

@@ -25,6 +25,7 @@ urlpatterns = [
     ),
     path("editions/<isodate:date>/", cached(views.EditionView), name="edition"),
     path("editions/<isodate:date>/<text:label>/", cached(epaper.PageView), name="page"),
+    path("editions/<isodate:date>/<text:label>/pdf/", epaper.page_pdf, name="page_pdf"),
     path("sections/<text:slug>/", cached(views.SectionView, PAGINATED), name="section"),
     path("sections/<text:slug>/rss/", cache_public_page(feeds.SectionFeed()), name="section_feed"),
     path("stories/<id:pk>/", cached(views.ArticleDetailView), name="detail"),

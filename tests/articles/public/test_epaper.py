@@ -98,7 +98,7 @@ def test_the_page_picture_has_an_area_linking_each_story(client, seed_pictures):
     assert 'width="1200" height="1600"' in html
     assert html.count('width="120" height="160" alt=""') == 2  # both pages' thumbnails
     assert "<em>上一版</em> A05" in html
-    assert re.search(r'href="/media/[^"]+\.pdf" download="20231226-A06\.pdf"', html)
+    assert 'href="/editions/2023-12-26/A06/pdf/" download="20231226-A06.pdf"' in html
     assert 'aria-current="date"' in html and 'href="/editions/2023-12-26/"' in html
 
 
@@ -116,12 +116,23 @@ def test_areas_of_unpublished_or_withdrawn_stories_are_not_drawn(client, seed_pi
         assert f"/stories/{hidden}/" not in html
 
 
+def test_the_page_pdf_is_sent_under_its_date_and_label(client, seed_pictures):
+    response = client.get("/editions/2023-12-26/A06/pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="20231226-A06.pdf"'
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert client.get("/editions/2023-12-26/A05/pdf/").status_code == 404  # none yet
+
+
 def test_a_page_of_unpublished_stories_does_not_exist(client, db):
     page = PageFactory()
     article = make_article(page=page, status=Article.Status.DRAFT, published_at=None)
     picture(page)
     areas_for(page, [article])
+    PagePrint.objects.create(page=page, pdf=ContentFile(b"%PDF-1.7\n", name="a.pdf"))
     assert client.get(page.get_absolute_url()).status_code == 404
+    assert client.get(page.get_absolute_url() + "pdf/").status_code == 404
 
 
 def test_the_first_and_last_page_have_one_neighbour_each(client, seed_pictures):

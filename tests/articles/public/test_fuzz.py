@@ -124,6 +124,7 @@ CLASSIFIED = {
     "articles:edition_month": ({"year": "year", "month": "month"}, ["q"]),
     "articles:edition": ({"date": "date"}, ["q"]),
     "articles:page": ({"date": "date", "label": "label"}, ["q"]),
+    "articles:page_pdf": ({"date": "date", "label": "label"}, []),
     "articles:section": ({"slug": "slug"}, LIST),
     "articles:section_feed": ({"slug": "slug"}, ["q"]),
     "articles:detail": ({"pk": "story"}, ["q"]),

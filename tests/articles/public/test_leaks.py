@@ -140,6 +140,12 @@ def urls_to_check(newsroom):
         "articles:edition_month": [("/editions/2024/5/", 200), ("/editions/2024/6/", 404)],
         "articles:edition": [("/editions/2024-05-20/", 200), ("/editions/2024-06-03/", 404)],
         "articles:page": [(page.get_absolute_url(), 200), (future_page.get_absolute_url(), 404)],
+        # The page PDF (数字报): none made for these pages; served only for a published page
+        # (tests/articles/public/test_epaper.py).
+        "articles:page_pdf": [
+            (f"{page.get_absolute_url()}pdf/", 404),
+            (f"{future_page.get_absolute_url()}pdf/", 404),
+        ],
         "articles:section": [
             (newsroom["parent"].get_absolute_url(), 200),
             (newsroom["district"].get_absolute_url(), 200),

@@ -1,0 +1,204 @@
+"""A reader's 数字报 in Chromium: the seed pages as ``make demo`` leaves them (page PDFs,
+images and story areas made by ``make_epaper``), clicked, zoomed and checked by axe.
+
+Skips where Chromium or Playwright is missing, unless NEWSROOM_REQUIRE_SERVICES=1.
+Screenshots go to $NEWSROOM_SCREENSHOTS (default /tmp/shots).
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import Article, Page, StoryArea
+from tests.chromium import unavailable
+from tests.journeys.test_html_checks import AXE_JS, AXE_RUN
+
+SHOTS = Path(os.environ.get("NEWSROOM_SCREENSHOTS", "/tmp/shots"))
+PAGES = ("/editions/2023-12-26/A05/", "/editions/2023-12-26/A06/")
+
+
+@pytest.fixture
+def epaper_seed(live_seed):
+    """The seed edition with what ``make demo`` makes of it: both pages' PDF, images, areas."""
+    pytest.importorskip("pypdfium2", reason="page images need pypdfium2")
+    call_command("make_epaper", edition="2023-12-26", verbosity=0)
+
+
+def areas_of(page):
+    return page.evaluate(
+        "Array.from(document.querySelectorAll('.epaper-areas a')).map(a => a.getAttribute('href'))"
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_clicking_each_area_of_the_seed_pages_opens_its_story(browser, live_server, epaper_seed):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="zh-CN")
+    page = context.new_page()
+    for path in PAGES:
+        printed = Page.objects.get(label=path.strip("/").rsplit("/", 1)[-1])
+        stories = {
+            f"/stories/{pk}/"
+            for pk in Article.objects.on_page(printed).values_list("pk", flat=True)
+        }
+        page.goto(live_server.url + path, wait_until="load")
+        hrefs = areas_of(page)
+        assert set(hrefs) == stories, path  # every story of the page has an area
+        for index, href in enumerate(hrefs):
+            page.goto(live_server.url + path, wait_until="load")
+            page.locator(".epaper-areas a").nth(index).click()
+            page.wait_for_url(live_server.url + href)
+            assert page.locator("h1.headline").is_visible()
+    assert (
+        StoryArea.objects.filter(page__edition__date="2023-12-26")
+        .values("article")
+        .distinct()
+        .count()
+        == 9
+    )
+    context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_reader_reads_a06_goes_back_moves_to_a05_and_downloads_the_pdf(
+    browser, live_server, epaper_seed
+):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(live_server.url + "/editions/2023-12-26/A06/", wait_until="load")
+    # Hovering an area lights its title in the list, and the other way round.
+    story = page.locator('.epaper-areas a[href="/stories/6/"]').first
+    story.hover()
+    assert "is-active" in page.locator('.epaper-titles li[data-article="6"]').get_attribute("class")
+    story.click()
+    page.wait_for_url("**/stories/6/")
+    assert (
+        "技能天下"
+        in page.locator("h1.headline").inner_text() + page.locator(".kicker").first.inner_text()
+    )
+    page.go_back()
+    page.locator('.epaper-pager a[rel="prev"]').click()
+    page.wait_for_url("**/editions/2023-12-26/A05/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="下载本版PDF").click()
+    pdf = Path(download.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF")
+    assert download.value.suggested_filename == "20231226-A05.pdf"
+    context.close()
+
+
+ZOOMED = "document.querySelector('[data-epaper-canvas]').getBoundingClientRect().width"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_a_phone_the_page_zooms_pans_and_its_areas_still_open_stories(
+    browser, live_server, epaper_seed
+):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    page.goto(live_server.url + "/editions/2023-12-26/A06/", wait_until="load")
+    fitted = page.evaluate(ZOOMED)
+    page.get_by_role("button", name="放大").click()
+    page.get_by_role("button", name="放大").click()
+    assert page.evaluate(ZOOMED) == pytest.approx(fitted * 2, rel=0.02)
+    # The picture moves inside its box; the page itself never scrolls sideways.
+    viewport = page.locator("[data-epaper-viewport]")
+    viewport.evaluate("v => v.scrollTo(v.scrollWidth, 0)")
+    assert viewport.evaluate("v => v.scrollLeft") > 0
+    assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
+    # The list of titles sits under the picture.
+    picture = page.locator(".epaper-sheet").bounding_box()
+    titles = page.locator(".epaper-titles").bounding_box()
+    assert titles["y"] >= picture["y"] + picture["height"]
+    page.get_by_role("button", name="整版").click()
+    assert page.evaluate(ZOOMED) == pytest.approx(fitted, rel=0.02)
+    page.locator('.epaper-areas a[href="/stories/9/"]').first.click()
+    page.wait_for_url("**/stories/9/")
+    context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_epaper_page_is_clean_in_screenshots_and_axe(browser, live_server, epaper_seed, width):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    problems = []
+    for path in PAGES:
+        page.goto(live_server.url + path, wait_until="networkidle")
+        name = "epaper-" + path.strip("/").rsplit("/", 1)[-1]
+        page.screenshot(path=SHOTS / f"{name}-{width}.png", full_page=True)
+        if page.evaluate("document.documentElement.scrollWidth - innerWidth") > 0:
+            problems.append(f"{path}: scrolls sideways")
+        if not AXE_JS.exists():
+            unavailable(f"axe-core is not installed at {AXE_JS} (npm install)")
+        page.add_script_tag(path=str(AXE_JS))
+        problems += [f"{path}: {violation}" for violation in page.evaluate(AXE_RUN)]
+    assert not errors, errors
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+# Every line of a headline holds more than one character: the last character of each
+# headline is on a line with at least one other.
+LONE_CHARACTERS = """() => {
+  const lone = [];
+  const headlines = document.querySelectorAll(
+    '.story-item-headline a, .lead-headline a, h1.headline, .epaper-titles li > a, .story-pager a');
+  for (const headline of headlines) {
+    const tops = [];
+    const walker = document.createTreeWalker(headline, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.length; i++) {
+        if (!node.data[i].trim()) continue;
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (rect) tops.push(rect.top);
+      }
+    }
+    if (tops.length < 2) continue;
+    const last = tops[tops.length - 1];
+    if (tops.filter(top => Math.abs(top - last) < 2).length === 1) lone.push(headline.textContent);
+  }
+  return lone;
+}"""
+
+LISTS = [
+    "/",
+    "/editions/2023-12-26/",
+    "/sections/shifeng/",
+    "/sections/jiuye-chuangye/",
+    "/sections/quxian/",
+    "/people/11/",
+    "/editions/2023-12-26/A06/",
+    "/stories/6/",
+    "/stories/8/",
+]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("width", [360, 390, 1280])
+def test_no_headline_leaves_one_character_alone_and_thumbnails_sit_above_text_on_a_phone(
+    browser, live_server, live_seed, width
+):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    lone = []
+    for path in LISTS:
+        response = page.goto(live_server.url + path, wait_until="load")
+        if response.status != 200:
+            continue
+        lone += [f"{path}: {text}" for text in page.evaluate(LONE_CHARACTERS)]
+        if width <= 390:
+            for item in page.locator(".story-item.has-photo").all():
+                photo = item.locator(".story-item-photo").bounding_box()
+                text = item.locator(".story-item-text").bounding_box()
+                assert text["y"] >= photo["y"] + photo["height"] - 1, path
+    context.close()
+    assert not lone, "\n".join(lone)
