@@ -58,23 +58,36 @@
     if (!form) {
       return;
     }
-    var dirty = false;
+    // What the form would post, compared with what it posted when the page was ready:
+    // edits by typing, by the search boxes (whose jQuery events native listeners do not
+    // hear) and by added or deleted rows all count, and a script that only sets the
+    // form up does not.  Inputs outside the form that belong to it (form="article_form",
+    // the workflow's comment) are part of it.
+    var state = function () {
+      var parts = [];
+      new FormData(form).forEach(function (value, name) {
+        parts.push(name + "=" + (typeof value === "string" ? value : value.name));
+      });
+      return parts.join("&");
+    };
+    var saved = null;
     var submitting = false;
-    var mark = function (event) {
-      // The workflow's comment box only travels with a workflow button.
-      if (event.target && event.target.form === form) {
-        dirty = true;
+    // Once the admin's own scripts have set the form up (they run on DOMContentLoaded),
+    // before the pictures have loaded: an editor may start typing at once.
+    var snapshot = function () {
+      if (saved === null) {
+        saved = state();
       }
     };
-    // On the document: inputs outside the form that belong to it (form="article_form")
-    // bubble there, not through the form.
-    document.addEventListener("input", mark);
-    document.addEventListener("change", mark);
+    document.addEventListener("DOMContentLoaded", function () {
+      setTimeout(snapshot, 0);
+    });
+    window.addEventListener("load", snapshot);
     form.addEventListener("submit", function () {
       submitting = true;
     });
     window.addEventListener("beforeunload", function (event) {
-      if (dirty && !submitting) {
+      if (!submitting && saved !== null && state() !== saved) {
         event.preventDefault();
         event.returnValue = "";
       }
