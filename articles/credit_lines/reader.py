@@ -14,10 +14,12 @@ from articles.credit_lines.tokens import (
 from articles.credit_lines.vocabulary import (
     COLLECTIVE_WORDS,
     COMBO_ROLES,
+    MOVING_PICTURE_ROLES,
     PHOTO_MARKS,
     ROLE_PREFIXES,
     SOURCE_LABELS,
     TEXT_MARKS,
+    VIDEO_ROLES,
 )
 from articles.credit_lines.words import (
     _PAGE_LABEL,
@@ -153,8 +155,14 @@ class _Reader:
                 self.role_token(token)
             elif not self.word_token(token):
                 break
+        video = any(group.role in VIDEO_ROLES for group in self.groups if group.names)
         credits = [
-            Credit(group.unit, group.role, tuple(group.names), group.photo)
+            Credit(
+                group.unit,
+                group.role,
+                tuple(group.names),
+                group.photo and not (video and group.role in MOVING_PICTURE_ROLES),
+            )
             for group in self.groups
             if group.names
         ]

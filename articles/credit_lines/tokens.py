@@ -14,7 +14,7 @@ from articles.credit_lines.vocabulary import (
     ROLE_CORES,
     ROLE_PREFIXES,
 )
-from articles.surnames import COMPOUND_SET
+from articles.surnames import COMPOUND_SET, SINGLE_SET
 
 # Characters -----------------------------------------------------------------------
 
@@ -124,8 +124,53 @@ def _tokens(norm, start, end, extra_roles=()):
 _SINGLE_MARKS = frozenset("摄文图绘译作发")
 
 
+def _single(token):
+    return (
+        token.kind == "word"
+        and len(token.text) == 1
+        and _HAN.match(token.text) is not None
+        and token.text not in _SINGLE_MARKS
+    )
+
+
+def _join_three(tokens):
+    """A three-character name letter-spaced (谭 嗣 同): exactly three single characters
+    after a role, a separator or a bracket, the first a surname, become one word."""
+    joined: list[_Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        run = tokens[i : i + 4]
+        if (
+            len(run) >= 3
+            and all(map(_single, run[:3]))
+            and (len(run) == 3 or not _single(run[3]))
+            and (i == 0 or not _single(tokens[i - 1]))
+            and run[0].text in SINGLE_SET
+            and run[0].text not in "文图"
+            and run[1].start - run[0].end <= 2
+            and run[2].start - run[1].end <= 2
+        ):
+            first = run[0]
+            joined.append(
+                _Token(
+                    "word",
+                    first.text + run[1].text + run[2].text,
+                    first.start,
+                    run[2].end,
+                    first.spaced,
+                    first.depth,
+                )
+            )
+            i += 3
+            continue
+        joined.append(tokens[i])
+        i += 1
+    return joined
+
+
 def _join_padded(tokens):
     """Two-character names padded to three (周 健) become one word again."""
+    tokens = _join_three(tokens)
     joined: list[_Token] = []
     for token in tokens:
         previous = joined[-1] if joined else None

@@ -103,6 +103,14 @@ ROLE_PREFIXES = tuple(
 COMBO_ROLES = ("文/图", "图/文", "文图", "图文", "文·图", "图·文")
 TEXT_MARKS = ("文", "撰文", "文字", "采写", "整理", "执笔", "编译", "口述", "作", "绘", "译")
 PHOTO_MARKS = ("摄", "图", "摄影", "供图", "拍摄", "航拍", "图片", "摄影记者")
+# A line crediting a video (剪辑, 出镜…): its 拍摄 shot the film, not a picture.
+VIDEO_ROLES = frozenset(
+    ("剪辑", "出镜", "视频", "摄像", "配音", "后期", "视频剪辑", "视频拍摄", "视频制作", "航拍剪辑")
+)
+MOVING_PICTURE_ROLES = frozenset(("拍摄", "航拍", "视频拍摄", "摄像"))
+# Characters of a column label naming a kind of text (■ 简讯, ■ 看点, ■ 编后),
+# not of a pen name (■ 老街).
+LABEL_CHARS = frozenset("讯评论闻点话说语言声音观察链接看视图编按录访谈报告题记提示览")
 # An unknown word shaped like a role is a role (数据分析员, 新媒体编辑).
 ROLE_ENDINGS = (
     "记者",

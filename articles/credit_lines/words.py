@@ -15,6 +15,7 @@ from articles.credit_lines.tokens import (
 from articles.credit_lines.vocabulary import (
     COMBO_ROLES,
     KNOWN_UNITS,
+    LABEL_CHARS,
     NAME_DESCRIPTORS,
     NOT_NAMES,
     PHOTO_MARKS,
@@ -98,6 +99,9 @@ def _pen_name_like(word):
     if word in NOT_NAMES or (word.endswith(_PLACE_ENDINGS) and len(word) > 2):
         return False
     tag = _tag(word)
+    if tag in ("n", "nz") and len(word) <= 3:
+        # ■ 老街, ■ 山风: a plain noun as a pen name; a label names a kind of text (■ 简讯).
+        return not LABEL_CHARS.intersection(word)
     return not (tag and not tag.startswith(("nr", "ns")))
 
 
