@@ -249,6 +249,23 @@ class _Reader:
             self.consume()
             return True
         if (
+            word in TEXT_MARKS
+            and current is not None
+            and current.names
+            and not current.closed
+            and nxt is not None
+            and nxt.kind in ("role", "combo")
+        ):
+            # 记者 甲 通讯员 乙 文 记者 丙 摄: the text mark covers every group before it.
+            self.signal = True
+            for group in reversed(self.groups):
+                if group.closed:
+                    break
+                _apply_post(group, word)
+                group.closed = True
+            self.consume()
+            return True
+        if (
             word in TEXT_MARKS + PHOTO_MARKS
             and current is not None
             and current.names
