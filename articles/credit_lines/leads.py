@@ -40,7 +40,7 @@ _NOT_A_MARK_AFTER = {
     "消息": "称说的指中显",
 }
 _ROLE_IN_PLACE = re.compile(r"记者|通讯员|编辑|摄|评论员|实习生")
-_DATELINE_TEXT = re.compile(r"^[\u3400-\u9fff·A-Za-z0-9“”\"《》 ]{1,40}$")
+_DATELINE_TEXT = re.compile(r"^[\u3400-\u9fff·A-Za-z0-9+“”\"《》 ]{1,40}$")
 _REPORTED = re.compile(r"报 {0,2}道 {0,2}:?|:")
 
 
@@ -71,6 +71,8 @@ def _split_dateline_head(pre):
             at = head.find(ending, at + 1)
     if not best:
         return None
+    while best < len(head) and head[best].isascii() and (head[best].isalnum() or head[best] == "+"):
+        best += 1  # 看看新闻Knews上海: letters glued to a unit's ending name the app
     unit, place = head[:best], head[best:]
     for known in sorted(KNOWN_UNITS, key=len, reverse=True):
         if place.startswith(known):

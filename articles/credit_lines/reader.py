@@ -15,6 +15,7 @@ from articles.credit_lines.vocabulary import (
     COLLECTIVE_WORDS,
     COMBO_ROLES,
     MOVING_PICTURE_ROLES,
+    NAME_DESCRIPTORS,
     PHOTO_MARKS,
     ROLE_PREFIXES,
     SOURCE_LABELS,
@@ -229,6 +230,16 @@ class _Reader:
         if self.source:
             self.consume()
             return True
+        if (
+            word.endswith(NAME_DESCRIPTORS)
+            and len(word) <= 6
+            and nxt is not None
+            and nxt.kind == "word"
+            and nxt.spaced
+            and _person_like(nxt.text)
+        ):
+            self.consume()  # 线索提供：热心市民 王五: who the person is, not a name
+            return True
         if word.endswith("发") and _is_unit(word[:-1]):
             self.signal = self.collective = True
             self.start_group(unit=word[:-1])  # 新华社发 张三 摄: an agency's picture
@@ -440,7 +451,12 @@ class _Reader:
             # followed by more credit (记者 黄河 通讯员…) to be read as one.
             following = self.at(self.i + 1)
             more = following is not None and following.kind in ("role", "mark")
-            first = current is not None and not current.names and not _time_word(word)
+            after = following is not None and following.kind == "word" and following.spaced
+            first = (
+                current is not None
+                and not current.names
+                and (not _time_word(word) or (after and _time_word(following.text)))
+            )  # 记者 元旦 昨天上午，: a time word followed by the sentence's own time is a name
             if not (vouched and (more or first)):
                 names = None
         if not names:

@@ -29,6 +29,7 @@ _WIDTH = str.maketrans(
         "，": ",",
         "；": ";",
         "－": "-",
+        "＋": "+",
         **{chr(0xFF10 + digit): str(digit) for digit in range(10)},  # ３月５日
         **dict.fromkeys("｜|丨\u3000\xa0\t\r\n\u200b\ufeff—", " "),
         **dict.fromkeys(NOISE_CHARS, " "),
