@@ -11,7 +11,12 @@ from django.utils.translation import gettext as _
 
 from articles.credits import PHOTO_MARK, Credit
 from articles.imports import page_credits, page_noise
-from articles.imports.page_heads import BRIEF_LABELS, head_article
+from articles.imports.page_heads import (
+    BRIEF_LABELS,
+    PHOTO_STRIP_LABELS,
+    SIDEBAR_LABELS,
+    head_article,
+)
 from articles.imports.page_items import ROSTER_TITLE as _ROSTER_TITLE
 from articles.imports.page_items import Item, column_label
 from articles.imports.parsed import (
@@ -54,6 +59,7 @@ class _Builder:
         self.pending_jumps = []  # 上接第1版 above the title of the story it continues
         self.continued = False  # a 上接 line was read: the next title opens a story
         self.brief_column = ""
+        self.photo_column = ""  # 图片新闻 over a strip of photo stories
         self.leads = {}  # id(page) → the position of its lead story, once it has one
 
     @property
@@ -123,6 +129,14 @@ class _Builder:
             self.pending_note = ""
         if not article.column and self.brief_column:
             article.column = self.brief_column
+        if article.kind == Kind.PHOTO and not article.column and self.photo_column:
+            article.column = self.photo_column
+        self.photo_column = article.column if article.column in PHOTO_STRIP_LABELS else ""
+        if article.kind == Kind.COMMENTARY and article.main_article is None:
+            article.main_article = self.lead_index()  # 本报评论员: on the page's lead story
+        if article.column in SIDEBAR_LABELS and self.page.articles and article.main_article is None:
+            # 记者手记 under a story: the reporter's sidebar to it.
+            article.main_article = len(self.page.articles) - 1
         if article.column.endswith(BRIEF_LABELS):
             self.brief_column = article.column
             if article.kind == Kind.NEWS:
@@ -431,6 +445,14 @@ def _step(build, i):
         build.add_staff(item)
     elif kind == "running_head":
         build.running_head(item)
+        following = build.items[i + 1] if i + 1 < len(build.items) else None
+        if following is not None and _page_name_under_head(build, following):
+            # The page's name on the line under a head that printed none (2026年… A05 / 经济).
+            build.page.running_head["name"] = following.text
+            if not build.page.name:
+                build.page.name = build.page.section = following.text
+            build.skip(following, "running_head")
+            return i + 2
     elif kind == "skip":
         build.skip(item)
     elif kind == "jump":
@@ -482,6 +504,19 @@ def _step(build, i):
     else:
         build.add_paragraph(item.text, item.line)
     return i + 1
+
+
+_PAGE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+
+
+def _page_name_under_head(build, item):
+    return (
+        item.kind in ("para", "heading")
+        and not build.page.articles
+        and not build.page.running_head.get("name")
+        and bool(_PAGE_NAME.match(item.text))
+        and build.kind_at(build.position[id(item)] + 1) in ("staff", "skip", "running_head")
+    )
 
 
 def _photo(build, item, i):

@@ -13,12 +13,29 @@ from articles.imports.parsed import Kind, ParsedArticle
 from articles.typography import to_fullwidth_punctuation as fullwidth
 
 BRIEF_LABELS = ("简讯", "短讯", "快讯", "简明新闻", "新闻速递", "速览", "资讯")
+# Column labels a paper prints above a title with no mark of their own.
+PHOTO_STRIP_LABELS = (
+    "图片新闻",
+    "新闻图片",
+    "图说新闻",
+    "图片报道",
+    "图说",
+    "看图说话",
+    "视觉新闻",
+)
+SIDEBAR_LABELS = ("记者手记", "采访手记", "编辑手记", "记者札记", "采访札记")
+_PLAIN_COLUMNS = frozenset(PHOTO_STRIP_LABELS + SIDEBAR_LABELS + ("记者观察", "新闻观察"))
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:区|县|市|街道|镇|乡)$")
 _DISTRICT_PARTS = re.compile(r"^([\u4e00-\u9fff]+?(?:区|县|市))([\u4e00-\u9fff]+?(?:街道|镇|乡))$")
 # A title broken over two lines: the first ends inside a phrase or the second closes it.
 _BROKEN_END = tuple("的和与及、在为对把被将向从让“《（(")
 _BROKEN_START = tuple("”》）)、的了")
 _SUBTITLE = ("——", "—", "－－", "--")
+
+
+def _is_plain_column(text):
+    """简讯, 体育快讯, 图片新闻, 记者手记: a column label with no mark of its own."""
+    return (len(text) <= 8 and text.endswith(BRIEF_LABELS)) or text in _PLAIN_COLUMNS
 
 
 def is_district(text):
@@ -70,7 +87,7 @@ def head_article(head, kind, line):
     if len(lines) > 1 and column_label(lines[0][0]):
         column = column_label(lines[0][0])
         lines = lines[1:]
-    elif len(lines) > 1 and len(lines[0][0]) <= 8 and lines[0][0].endswith(BRIEF_LABELS):
+    elif len(lines) > 1 and _is_plain_column(lines[0][0]):
         column, lines = lines[0][0], lines[1:]
     if len(lines) > 1 and is_district(lines[0][0]):
         districts = district_path(lines[0][0])

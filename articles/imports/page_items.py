@@ -170,7 +170,7 @@ def _cut(block, hard):
             alone.line = number
             return [(alone, [])]
         return [(None, [(number, _clean(raw))])]
-    units, current, closed = [], [], False
+    units, current, closed, labelled = [], [], False, False
     one_per_line = not hard and _lines_are_paragraphs(block)
     for number, raw in block:
         line = _clean(raw)
@@ -182,7 +182,8 @@ def _cut(block, hard):
             alone.line = number
             units.append((alone, []))
             continue
-        if current and not hard and (closed or _starts_unit(raw, line)):
+        label = not hard and bool(column_label(line))
+        if current and not hard and (closed or label or _starts_unit(raw, line)):
             heads = _title_lines_before(current) if page_credits.lead(line) else []
             if len(heads) < len(current):
                 units.append((None, current[: len(current) - len(heads)]))
@@ -190,26 +191,37 @@ def _cut(block, hard):
             current = []
         current.append((number, line))
         # A caption or credit line ends its unit: the next line is another piece.
+        # A column label (■ 记者观察) stands alone, and so does the title line under it.
         closed = not hard and (
             (one_per_line and line.endswith(_PARAGRAPH_END))
+            or label
+            or (labelled and is_titleish(line))
             or _stands_alone(line)
             or _is_caption_or_credit(line)
         )
+        labelled = label
     if current:
         units.append((None, current))
     return units
 
 
 _PARAGRAPH_END = ("。", "！", "？", "”", "…", "!", "?")
+_SHORT_LINE = 16
 
 
 def _lines_are_paragraphs(block):
     """Lines that mostly end a sentence are paragraphs, one a line (copied text).
 
     Lines wrapped at a column's width end a sentence only now and then.
+    Only lines long enough to be wrapped text are counted: a plain dump run
+    together with no blank line holds titles, bylines and labels too.
     """
-    ends = sum(1 for _number, raw in block if raw.rstrip().endswith(_PARAGRAPH_END))
-    return ends * 2 >= len(block)
+    lines = [raw.strip() for _number, raw in block]
+    long = [line for line in lines if len(line) > _SHORT_LINE]
+    if len(long) < 2:
+        long = lines
+    ends = sum(1 for line in long if line.endswith(_PARAGRAPH_END))
+    return ends * 2 >= len(long)
 
 
 def _is_caption_or_credit(line):
@@ -365,4 +377,39 @@ def read_items(text):
             hard = False
         for alone, lines in _cut(block, hard):
             items.append(alone if alone is not None else _unescaped(_classify(lines, hard)))
-    return _pictures_captioned(items)
+    return _pictures_captioned(_bare_editor_notes(items))
+
+
+_SENTENCE_END = tuple("。！？…”）)")
+
+
+def _bare_editor_notes(items):
+    """A ``编者按`` label on a line of its own and the paragraphs under it: one editor's note.
+
+    The note runs to the next item that is no plain paragraph (a title, a lead,
+    a credit) or to a short line that reads as a title; a paragraph the page
+    broke mid-sentence is joined to the next.
+    """
+    merged, i = [], 0
+    while i < len(items):
+        item = items[i]
+        label = item.text if item.kind in ("heading", "para") else ""
+        if not (label and len(label) <= 12 and page_noise.is_editor_note_label(label)):
+            merged.append(item)
+            i += 1
+            continue
+        parts, end = [], i + 1
+        while end < len(items) and items[end].kind == "para" and not items[end].titleish:
+            text = items[end].text
+            if parts and not parts[-1].endswith(_SENTENCE_END):
+                parts[-1] += text
+            else:
+                parts.append(text)
+            end += 1
+        if not parts:
+            merged.append(item)
+            i += 1
+            continue
+        merged.append(Item("editor_note", item.line, text="\n".join(parts)))
+        i = end
+    return merged

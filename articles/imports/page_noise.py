@@ -31,9 +31,13 @@ _DATE = re.compile(
 _WEEKDAY = re.compile(r"(?:星期|周|礼拜)[一二三四五六日天]")
 _LUNAR = re.compile(r"农历[\u4e00-\u9fff]{0,12}")
 _LABEL_RE = re.compile(rf"(?<![A-Za-z0-9]){_LABEL}(?![0-9])")
-_PAPER = re.compile(r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|晨报|商报|时报|周报|周刊|周末|报)")
+_PAPER = re.compile(
+    r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|晨报|商报|时报|周报|周刊|周末|报|融媒体|融媒)"
+)
 # What a masthead prints beside the date: the issue number and the page count.
-_ISSUE = re.compile(r"总?第\s*[0-9０-９]{1,6}\s*期|今日\s*[0-9一二三四五六七八九十]{1,3}\s*版")
+_ISSUE = re.compile(
+    r"总?第\s*[0-9０-９]{1,6}\s*期|(?:今日|本期|共)\s*[0-9一二三四五六七八九十]{1,3}\s*版"
+)
 _END_MARK = re.compile(r"^[(（]?\s*(?:完|全文完|待续|未完待续)\s*[)）]?$")
 # A note for the whole page's pictures (本版图片由受访者提供): no story's.
 _PAGE_CREDIT = re.compile(r"^[(（]?\s*本版(?:图片|照片|图表)[\u4e00-\u9fff、]{0,20}[)）]?$")
@@ -42,9 +46,11 @@ _RULE_ONLY = re.compile(r"^[\s\-—–－_=·•■□▲△▼▽◆◇●○�
 
 _MASTHEAD = re.compile(
     r"ISSN|CN\s*\d\d\s*[-－—]\s*\d{4}|邮发代号|国内统一连续出版物号|国际标准连续出版物号|"
-    r"^(?:总第|第)\s*[0-9０-９]{1,6}\s*期|总第\s*[0-9０-９]{1,6}\s*期|今日\s*[0-9一二三四五六七八九十]{1,3}\s*版|"
+    r"^(?:总第|第)\s*[0-9０-９]{1,6}\s*期|总第\s*[0-9０-９]{1,6}\s*期|"
+    r"(?:今日|本期)\s*[0-9一二三四五六七八九十]{1,3}\s*版|"
     r"^(?:主管|主办|主管主办|出版|社址|地址|邮编|社长|总编辑|副总编辑|发行|订阅|广告|新闻热线|"
-    r"值班电话|本报地址|零售价|定价|每份)\s*[:：\s]|"
+    r"值班电话|本报地址|零售价|定价|每份|爆料热线|报料热线|读者热线|服务热线|热线电话|投稿邮箱|"
+    r"投稿信箱|新闻报料|报料电话|爆料电话)\s*[:：\s]|"
     r"(?:DAILY|EVENING|TIMES|WEEKLY|NEWS|HERALD|POST)\b"
 )
 _COPYRIGHT = re.compile(
@@ -223,11 +229,13 @@ def read_running_head(text):
     """
     if len(text) > MAX_NOISE_LENGTH or re.search(r"[。，；！？]", text):
         return None
+    # A masthead's issue number beside the date (2026年10月9日 第41期) makes it a head too.
+    issue = _ISSUE.search(text) is not None
     text = _ISSUE.sub(" ", text)
     date_match = _DATE.search(text)
     label_match = _LABEL_RE.search(text)
     if date_match:
-        if not (_WEEKDAY.search(text) or label_match or _PAPER.search(text)):
+        if not (_WEEKDAY.search(text) or label_match or _PAPER.search(text) or issue):
             return None
         try:
             date = datetime.date(
@@ -373,6 +381,12 @@ def editor_note(text):
     if not match or match.end() == len(text):
         return None
     return text[match.end() :].strip()
+
+
+def is_editor_note_label(text):
+    """``编者按`` (【编者按】, 编者的话：) on a line of its own, with no note after it."""
+    match = _EDITOR_NOTE.match(text)
+    return bool(match) and match.end() == len(text)
 
 
 def is_author_note(text):
