@@ -324,8 +324,18 @@ class _Reader:
             nxt is not None
             and nxt.kind == "role"
             and not nxt.spaced
-            and not self.groups
-            and not (_names_of(word, BARE) or _role_like(word))
+            and (
+                (not self.groups and not (_names_of(word, BARE) or _role_like(word)))
+                or (
+                    # 南方周末记者 吴懿 南方周末实习生 邓芝: four or more characters glued
+                    # before a role, where no name is wanted, name a unit, not two people.
+                    not wants_names
+                    and len(word) >= 4
+                    and _HAN.match(word) is not None
+                    and not _person_like(word)
+                    and not _role_like(word)
+                )
+            )
         ):
             # 湖南日报社会新闻部记者: what stands glued before the first role is its unit.
             self.signal = True
@@ -340,8 +350,8 @@ class _Reader:
             ):
                 nxt.text = word + nxt.text  # H5设计, 海报设计: part of the role
             else:
-                self.pending_unit = word
-                self.collective = _is_unit(word)
+                self.pending_unit = _unit_of(word)
+                self.collective = _is_unit(self.pending_unit)
             self.consume()
             return True
         if (
@@ -385,6 +395,21 @@ class _Reader:
         if self.lead and separator.kind == "colon" and not _role_like(word):
             return False
         self.signal = True
+        current = self.current
+        if (
+            separator.kind == "slash"
+            and after is not None
+            and after.kind == "role"
+            and current is not None
+            and current.role
+            and not current.names
+            and not current.closed
+            and (names := _names_of(word, LENIENT))
+        ):
+            # 记者:郤正/通讯员:谯周: the slash parts two credits after the role's person.
+            current.names.extend(names)
+            self.consume(2)
+            return True
         if (
             separator.kind == "slash"
             and after is not None
