@@ -265,7 +265,10 @@ class _Reader:
             and current.names
             and not current.closed
             and nxt is not None
-            and nxt.kind in ("role", "combo")
+            and (
+                nxt.kind in ("role", "combo")
+                or (_is_unit(nxt.text) and (after := self.at(self.i + 2)) and after.kind == "role")
+            )
         ):
             # 记者 甲 通讯员 乙 文 记者 丙 摄: the text mark covers every group before it.
             self.signal = True

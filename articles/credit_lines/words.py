@@ -50,7 +50,7 @@ def _is_unit(word):
         return rest[:1] in '“"《' or _is_unit(rest) or rest.endswith(UNIT_ENDINGS)
     if re.fullmatch(r"[A-Z][A-Za-z]{3,9}", bare):
         return True  # logo letters (ZZRB, CFP)
-    if "·" in bare and re.search(r"报|网|新闻|客户端|视频|台|APP|融媒", bare):
+    if "·" in bare and re.search(r"报|网|新闻|客户端|视频|台|APP|融媒|联盟|中心|工作室|站$", bare):
         return True
     if bare.endswith("新闻") and len(bare) <= 4 and _common_word(bare[:-2]):
         return False  # 图片新闻, 本地新闻: a column, not a site (澎湃新闻 is known)
@@ -219,6 +219,8 @@ def _names_of(word, level):
             return None
         if level == LINE and n == 4 and (not surname_weight(word) or _common_word(word)):
             return None  # 通讯员队伍建设 is a title
+        if level == LINE and _tag(word) in ("v", "vn") and not surname_weight(word):
+            return None  # 记者 调查: a verb starting with no surname is a label, not a name
         return [word]
     return _split_glued(word)
 
