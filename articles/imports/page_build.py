@@ -443,6 +443,8 @@ def _step(build, i):
         return i + 1
     if kind == "staff":
         build.add_staff(item)
+    elif kind == "running_head" and _date_only(item) and build.article is not None:
+        build.add_paragraph(item.text, item.line)  # a date line inside a story (a letter's)
     elif kind == "running_head":
         build.running_head(item)
         following = build.items[i + 1] if i + 1 < len(build.items) else None
@@ -504,6 +506,11 @@ def _step(build, i):
     else:
         build.add_paragraph(item.text, item.line)
     return i + 1
+
+
+def _date_only(item):
+    head = item.payload
+    return head is not None and not head.name and not head.label and head.staff is None
 
 
 _PAGE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}$")

@@ -12,7 +12,18 @@ from articles.imports.page_items import column_label
 from articles.imports.parsed import Kind, ParsedArticle
 from articles.typography import to_fullwidth_punctuation as fullwidth
 
-BRIEF_LABELS = ("简讯", "短讯", "快讯", "简明新闻", "新闻速递", "速览", "资讯")
+BRIEF_LABELS = (
+    "简讯",
+    "短讯",
+    "快讯",
+    "简明新闻",
+    "新闻速递",
+    "速览",
+    "资讯",
+    "书讯",
+    "短波",
+    "一句话新闻",
+)
 # Column labels a paper prints above a title with no mark of their own.
 PHOTO_STRIP_LABELS = (
     "图片新闻",

@@ -315,6 +315,14 @@ def _read_text(text):
     return "para", text, (), "", "", False, is_titleish(text)
 
 
+def _heading_credit(line):
+    """The credits of a heading that is a credit line with a role, else None."""
+    if len(line) > MAX_CREDIT_LINE or _SENTENCE_PUNCTUATION.search(line) or column_label(line):
+        return None
+    credits = page_credits.credit_line(line)
+    return credits if credits and any(c.role for c in credits) else None
+
+
 def _unescaped(item):
     """``item`` with its text's escapes undone, once its kind was read from the escaped text."""
     item.text, item.rest = _ESCAPE.sub(r"\1", item.text), _ESCAPE.sub(r"\1", item.rest)
@@ -370,6 +378,9 @@ def read_items(text):
                 items.append(alone)
             elif _LINK.match(line):
                 items.append(Item("link", number, text=line))
+            elif (credits := _heading_credit(line)) is not None:
+                # A byline set as a heading or in bold (**□ 本报评论员 周子墨**).
+                items.append(Item("credit", number, text=line, credits=credits))
             else:
                 items.append(_unescaped(Item("heading", number, text=line, level=hard)))
             continue

@@ -17,6 +17,8 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from articles.surnames import COMPOUND_SET
+
 # Longer lines are text: no running head, staff or masthead line is this long.
 MAX_NOISE_LENGTH = 120
 _HAN_DIGITS = "〇零一二三四五六七八九十"
@@ -29,6 +31,10 @@ _DATE = re.compile(
     r"(?P<day>\d{1,2})\s*日?"
 )
 _WEEKDAY = re.compile(r"(?:星期|周|礼拜)[一二三四五六日天]")
+# What a date printed alone on a line may carry (a masthead's date line).
+_DATE_ALONE = re.compile(
+    r"(?:19|20)\d\d\s*(?:年|-|\.|/)\s*\d{1,2}\s*(?:月|-|\.|/)\s*\d{1,2}\s*日?|[\s|｜·•]"
+)
 _LUNAR = re.compile(r"农历[\u4e00-\u9fff]{0,12}")
 _LABEL_RE = re.compile(rf"(?<![A-Za-z0-9]){_LABEL}(?![0-9])")
 _PAPER = re.compile(
@@ -145,10 +151,14 @@ def squeeze(text):
 
 
 def _names(chunk):
-    """Names in a staff chunk: ``周 健`` (a letter-spaced name) is one person."""
+    """Names in a staff chunk: ``周 健`` and ``欧阳 洁`` (letter-spaced names) are one person."""
     tokens = [t for t in _STAFF_NAMES.split(chunk) if t]
     names, single = [], ""
-    for token in tokens:
+    for number, token in enumerate(tokens):
+        following = tokens[number + 1] if number + 1 < len(tokens) else ""
+        if token in COMPOUND_SET and len(following) == 1 and not single:
+            tokens[number + 1] = token + following  # 欧阳 洁: a compound surname spaced off
+            continue
         if len(token) == 1:
             single += token
             if len(single) >= 3:
@@ -235,7 +245,8 @@ def read_running_head(text):
     date_match = _DATE.search(text)
     label_match = _LABEL_RE.search(text)
     if date_match:
-        if not (_WEEKDAY.search(text) or label_match or _PAPER.search(text) or issue):
+        alone = not _DATE_ALONE.sub("", text).strip()
+        if not (_WEEKDAY.search(text) or label_match or _PAPER.search(text) or issue or alone):
             return None
         try:
             date = datetime.date(

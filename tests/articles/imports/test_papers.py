@@ -918,3 +918,97 @@ def test_a_reprint_wrapper_followed_by_a_space_keeps_the_whole_first_sentence():
     assert paragraphs(page.articles[2]) == [
         "由本地团队制作的纪录片《湘江渔歌》日前开机，将用一年时间记录湘江沿岸渔民的生活变迁。"
     ]
+
+
+def test_bold_titles_two_pages_a_bold_byline_and_a_story_continued():
+    first, second = parse("party_daily_bold_two_pages.txt", page_names=["A01", "A02"])
+    assert first.problems == second.problems == []
+    assert skipped(first) == [(1, "running_head")]
+    assert skipped(second) == [(17, "running_head"), (39, "staff")]
+    # 欧阳 洁: a compound surname letter-spaced off its given name is one person.
+    assert second.staff == {"chief_editor": "汪洁", "art_editor": "欧阳洁"}
+    assert [story(a) for a in first.articles] == [
+        (
+            "news",
+            "",
+            "我市启动“城市更新”三年行动",
+            "今年改造老旧小区120个",
+            "",
+            "5月19日",
+            [("本报", "记者", ("孟凡星",))],
+            0,
+        ),
+        ("news", "", "", "全国夏粮收购工作会议召开", "", "北京5月19日", [], 0),
+    ]
+    assert first.articles[0].jumps == ["（下转A02版）"]
+    assert paragraphs(first.articles[1])[0].startswith("全国夏粮收购工作会议19日召开")
+    assert [story(a) for a in second.articles] == [
+        ("news", "", "", "我市启动“城市更新”三年行动", "", "", [], 0),
+        # A bold byline under a bold title is a credit, not a title's part.
+        (
+            "commentary",
+            "",
+            "",
+            "城市更新要让居民唱主角",
+            "",
+            "",
+            [("本报", "评论员", ("周子墨",))],
+            0,
+        ),
+        (
+            "news",
+            "",
+            "",
+            "五一假期全市接待游客86万人次",
+            "",
+            "5月19日",
+            [("本报", "记者", ("孟凡星",)), ("", "线索提供", ("柳先生",))],
+            0,
+        ),
+    ]
+    assert second.articles[0].jumps == ["（上接A01版）"]
+    assert second.articles[1].main_article == 0
+    assert paragraphs(second.articles[2]) == [
+        "记者从市文旅局获悉，五一假期全市共接待游客86万人次，实现旅游收入5.3亿元。"
+    ]
+
+
+def test_weekly_page_with_a_date_line_alone_a_marked_column_and_a_book_brief():
+    (page,) = parse("weekly_books.txt", edition_date=datetime.date(2026, 6, 12))
+    assert page.problems == []
+    # The date printed alone under the page's head is the head's, not a title's part.
+    assert page.running_head == {
+        "date": datetime.date(2026, 6, 12),
+        "name": "书香",
+        "label": "第B06版",
+    }
+    assert skipped(page) == [
+        (1, "masthead"),
+        (3, "running_head"),
+        (5, "running_head"),
+        (29, "copyright"),
+    ]
+    feature, brief = page.articles
+    assert story(feature) == (
+        "news",
+        "书人书事",
+        "",
+        "一位修书匠的“慢时光”",
+        "",
+        "",
+        [("", "特约记者", ("司徒晓",))],
+        1,
+    )
+    assert feature.photos[0].caption == "汤慧在修复一册明代刻本。"
+    assert len(paragraphs(feature)) == 3
+    assert story(brief) == ("brief", "书讯", "", "《湖湘老街》出版", "", "", [], 0)
+
+
+def test_a_date_line_inside_a_story_is_its_text():
+    text = (
+        "## 致全市志愿者的一封信\n\n本报讯（记者 龙小溪）市文明办近日发出倡议。\n\n"
+        "让我们一起行动起来。\n\n2026年3月1日\n"
+    )
+    (page,) = parse_page_text(text)
+    assert paragraphs(page.articles[0])[-1] == "2026年3月1日"
+    assert page.skipped == []
