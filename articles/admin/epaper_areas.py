@@ -81,10 +81,12 @@ def replace_areas(page, rows):
             if area is not None and area.article_id == row["article"]:
                 kept.add(area.pk)
                 old = tuple(round(getattr(area, key), 5) for key in sides)
-                if old == box and area.position == position:
+                if old == box:  # as it was (up to rounding): only its place in the list
+                    if area.position != position:
+                        area.position = position
+                        area.save(update_fields=["position"])
                     continue
-                if old != box:
-                    area.source = StoryArea.Source.MANUAL
+                area.source = StoryArea.Source.MANUAL
             else:
                 area = StoryArea(
                     page=page, article_id=row["article"], source=StoryArea.Source.MANUAL

@@ -202,3 +202,77 @@ def test_no_headline_leaves_one_character_alone_and_thumbnails_sit_above_text_on
                 assert text["y"] >= photo["y"] + photo["height"] - 1, path
     context.close()
     assert not lone, "\n".join(lone)
+
+
+def logged_in(browser, live_server, username, width=1280):
+    """A browser session of a demo account (the test client's session cookie)."""
+    from django.test import Client
+
+    from articles.management.demo import ensure_demo_users
+
+    user = next(user for user in ensure_demo_users() if user.username == username)
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(viewport={"width": width, "height": 1000}, locale="zh-CN")
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    return context
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_art_editor_moves_and_removes_areas_with_the_mouse_and_readers_see_it(
+    browser, live_server, epaper_seed
+):
+    a06 = Page.objects.get(label="A06")
+    context = logged_in(browser, live_server, "arteditor")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{live_server.url}/admin/articles/storyarea/page/{a06.pk}/", wait_until="load")
+    boxes = page.locator(".area-box")
+    assert boxes.count() == StoryArea.objects.filter(page=a06).count()
+    # Drag the area under the middle of story 9's first area 40 px right and 30 px down
+    # (areas may overlap: the one on top moves).
+    before = {area.pk: area for area in StoryArea.objects.filter(page=a06)}
+    page.locator(".area-editor").scroll_into_view_if_needed()
+    start = page.locator('.area-box[data-article="9"]').first.bounding_box()
+    picture = page.locator(".area-editor img").bounding_box()
+    x, y = start["x"] + start["width"] / 2, start["y"] + start["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 20, y + 15, steps=4)
+    page.mouse.move(x + 40, y + 30, steps=4)
+    page.mouse.up()
+    # Remove every area of story 7: it is then listed among the stories without one.
+    for remove in page.locator('.area-box[data-article="7"] .area-remove').all()[::-1]:
+        remove.click()
+    assert page.locator('[data-area-missing] li[data-article="7"]').is_visible()
+    page.get_by_role("button", name="保存热区").click()
+    page.wait_for_load_state("load")
+    assert "已保存" in page.locator(".messagelist").inner_text()
+    after = {area.pk: area for area in StoryArea.objects.filter(page=a06)}
+    changed = [
+        area
+        for pk, area in after.items()
+        if (area.left, area.top) != (before[pk].left, before[pk].top)
+    ]
+    assert len(changed) == 1
+    moved = changed[0]
+    assert moved.source == StoryArea.Source.MANUAL
+    assert moved.left == pytest.approx(before[moved.pk].left + 40 / picture["width"], abs=0.005)
+    assert moved.top == pytest.approx(before[moved.pk].top + 30 / picture["height"], abs=0.005)
+    assert not StoryArea.objects.filter(page=a06, article=7).exists()
+    assert page.locator('[data-area-missing] li[data-article="7"]').is_visible()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SHOTS / "area-editor-1280.png", full_page=True)
+    # The reader's page shows the change.
+    reader = browser.new_context(viewport={"width": 1280, "height": 1000}).new_page()
+    reader.goto(live_server.url + "/editions/2023-12-26/A06/", wait_until="load")
+    assert "/stories/7/" not in areas_of(reader)
+    drawn_x = reader.locator(f'.epaper-areas a[href="/stories/{moved.article_id}/"] rect')
+    xs = [float(rect.get_attribute("x")) for rect in drawn_x.all()]
+    assert any(x == pytest.approx(moved.left * 100, abs=0.01) for x in xs)
+    reader.context.close()
+    context.close()
+    assert not errors, errors
