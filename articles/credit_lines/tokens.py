@@ -18,6 +18,7 @@ from articles.surnames import COMPOUND_SET, SINGLE_SET
 
 # Characters -----------------------------------------------------------------------
 
+BAR = "\x1f"
 _WIDTH = str.maketrans(
     {
         **dict.fromkeys("（", "("),
@@ -31,7 +32,9 @@ _WIDTH = str.maketrans(
         "－": "-",
         "＋": "+",
         **{chr(0xFF10 + digit): str(digit) for digit in range(10)},  # ３月５日
-        **dict.fromkeys("｜|丨\u3000\xa0\t\r\n\u200b\ufeff—", " "),
+        # A bar parts two credits; it never letter-spaces a role (视频 | 记者 江山).
+        **dict.fromkeys("｜|丨", BAR),
+        **dict.fromkeys("\u3000\xa0\t\r\n\u200b\ufeff—", " "),
         **dict.fromkeys(NOISE_CHARS, " "),
     }
 )
@@ -74,7 +77,7 @@ def _token_pattern(extra_roles):
     role = prefix + "(?:" + "|".join(map(_spaced, cores)) + ")"
     combo = "|".join(_spaced(c).replace("/", " {0,2}/ {0,2}") for c in COMBO_ROLES[:2])
     return re.compile(
-        r"(?P<sp>[ ,、;。!?！？]+)"
+        r"(?P<sp>[ ,、;。!?！？\x1f]+)"
         r"|(?P<open>[(\[])|(?P<close>[)\]])"
         r"|(?P<mark>摄 {0,2}影 {0,2}/? {0,2}报 {0,2}道|图 {0,2}文 {0,2}报 {0,2}道"
         r"|报 {0,2}道(?![组团]))"

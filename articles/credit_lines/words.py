@@ -208,6 +208,7 @@ def _names_of(word, level):
         and word[0] in SINGLE_SET
         and surname_weight(word[2:]) >= 2
         and not _common_word(word)
+        and not _tag(word).startswith("nr")  # 阿依古丽: one name the dictionary knows
     ):
         return [word[:2], word[2:]]  # 张三李四: two names that lost the space between them
     if _FUNCTION_CHARS.search(word[1:]):
