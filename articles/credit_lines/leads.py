@@ -159,6 +159,8 @@ def _credits_after(norm, pos, unit, roles):
     reading = _read(norm, start, stop, strict=True, lead=True, roles=roles)
     if reading.end <= start or not reading.signal:
         return [], pos
+    if not reading.credits and _HAN.match(norm[reading.end : reading.end + 1]):
+        return [], pos  # 据中新网报道 由本地团队制作的纪录片…: a sentence, not a credit
     end = reading.end
     reported = _REPORTED.match(norm, _skip(norm, end))
     if reported and (reported.group().startswith("报") or reading.credits):

@@ -1130,6 +1130,12 @@ def test_prose_titles_and_labels_are_no_credit_lines(line):
         ),
         ("本报记者 黎朔 报道：连日来，全市植树。", ["本报|记者|黎朔"], "", "连日来，全市植树。"),
         ("本报讯", [], "", ""),
+        (
+            "据中新网报道 由本地团队制作的纪录片日前开机。",
+            [],
+            "",
+            "由本地团队制作的纪录片日前开机。",
+        ),
     ],
 )
 def test_split_lead(text, spec, dateline, rest):

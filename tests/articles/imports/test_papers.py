@@ -908,11 +908,6 @@ def test_plain_dump_with_no_blank_lines_and_a_labelled_box():
     assert story(film)[:7] == ("news", "", "", "纪录片《湘江渔歌》开机", "", "", [])
 
 
-@pytest.mark.xfail(
-    reason="credit lines (articles/credit_lines): split_lead('据中新网报道 由本地团队制作的…') "
-    "returns rest='的纪录片…', dropping 由本地团队制作 (expected: the whole sentence)",
-    strict=True,
-)
 def test_a_reprint_wrapper_followed_by_a_space_keeps_the_whole_first_sentence():
     (page,) = parse("plain_no_blank_lines.txt")
     assert paragraphs(page.articles[2]) == [
