@@ -174,16 +174,28 @@ class _Reader:
         current, text = self.current, token.text
         nxt = self.at(self.i + 1)
         # A mark after names: 张三 摄影, 记者 张三 整理.
+        bare = current is not None and not current.role and not current.unit
         if (
             current is not None
             and current.names
             and not current.closed
             and text in (*TEXT_MARKS, *PHOTO_MARKS, *COMBO_ROLES)
-            and (self.ends_at(self.i + 1) or nxt.kind in ("role", "combo"))
+            and (self.ends_at(self.i + 1) or nxt.kind in ("role", "combo") or bare)
         ):
             if text not in TEXT_MARKS and self.ends_at(self.i + 1):
                 self.mark_photo(self.i + 1)  # …实习生 李想 文/图: the whole line's pictures
             _apply_post(current, text)
+            current.closed = True
+            self.consume()
+            return
+        if (
+            bare
+            and current.names
+            and not current.closed
+            and self.ends_at(self.i + 1)
+            and (self.post_marks or len(self.groups) > 1)
+        ):
+            current.role = text  # 何逊 文/图 阴铿 视频: a role after the names it covers
             current.closed = True
             self.consume()
             return
@@ -242,10 +254,18 @@ class _Reader:
             return True
         if word.endswith("发") and _is_unit(word[:-1]):
             self.signal = self.collective = True
+            last = self.groups[-1] if self.groups else None
+            if token.depth and last is not None and last.names and not last.unit:
+                last.unit = word[:-1]  # 张三 摄（新华社发）: the agency of the picture before
+                self.current = None
+                self.consume()
+                return True
             self.start_group(unit=word[:-1])  # 新华社发 张三 摄: an agency's picture
             self.consume()
             return True
-        if word in COLLECTIVE_WORDS or (word.endswith("供图") and _is_collective_source(word)):
+        if word in COLLECTIVE_WORDS or (
+            word.endswith(("供图", "供稿")) and _is_collective_source(word)
+        ):
             self.signal, self.collective, self.current = True, True, None
             self.consume()
             return True
@@ -379,12 +399,7 @@ class _Reader:
             if names:
                 self.signal = True
                 current = self.current
-                if (
-                    current is not None
-                    and current.role
-                    and not current.names
-                    and not current.closed
-                ):
+                if current is not None and current.role and not current.closed:
                     group = current  # 本报记者 聂达/摄: the mark covers the role's person
                 else:
                     group = self.start_group()

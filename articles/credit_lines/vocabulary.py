@@ -275,6 +275,8 @@ UNIT_ENDINGS = tuple(
         "融媒",
         "传媒",
         "集团",
+        "平台",
+        "公众号",
         "APP",
         "App",
         "app",
