@@ -213,6 +213,9 @@ def rows(targets, client):
         ("search 株洲 (broad)", get("/search/?q=株洲")),
         ("search 株洲 page 50", get("/search/?q=株洲&page=50")),
     ]
+    only = [part for part in os.environ.get("ARCHIVE_BENCH_ONLY", "").split("\n") if part]
+    if only:
+        found = [row for row in found if any(part in row[0] for part in only)]
     return found
 
 
@@ -430,8 +433,17 @@ def main(argv=None):
         "still makes alike (archive_corpus.refresh): others' commits move fragments.version()",
     )
     parser.add_argument("--note", default="", help="a sentence to print above the table")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        help="measure only the rows whose name holds this text (repeatable; prints, no docs)",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.only:
+        os.environ["ARCHIVE_BENCH_ONLY"] = "\n".join(args.only)  # the workers inherit it
+        args.docs = False
     if args.worker:
         return worker()
     if not args.databases:
