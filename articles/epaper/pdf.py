@@ -69,7 +69,10 @@ def print_html(data, paper=None, scale=1.0, images=None):
 def _document(html):
     import weasyprint
 
-    return weasyprint.HTML(string=html, base_url=str(settings.BASE_DIR)).render()
+    # Pictures are embedded as data URIs (articles/exports/html.py): nothing else is
+    # fetched, neither a file of the server nor an address on the network.
+    fetcher = weasyprint.URLFetcher(allowed_protocols={"data"})
+    return weasyprint.HTML(string=html, url_fetcher=fetcher).render()
 
 
 def _filled(document):

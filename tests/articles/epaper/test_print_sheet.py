@@ -1,6 +1,8 @@
 """The print export is one sheet of the newsroom's paper: in WeasyPrint (the page PDF,
 type fitted) and, at the paper's own scale, in Chromium (what staff print from)."""
 
+import base64
+
 import pytest
 
 from articles.epaper.pdf import PAPER_SIZES, fit_scale
@@ -48,3 +50,23 @@ def test_the_seed_a06_prints_on_one_sheet_in_chromium(seed, settings, paper):
     assert len(document) == 1  # A3 was three sheets, the first blank below its header
     width, height = PAPER_SIZES[paper]
     assert [round(side * 25.4 / 72) for side in document[0].get_size()] == [width, height]
+
+
+def test_the_pdf_maker_fetches_only_embedded_pictures(tmp_path):
+    pytest.importorskip("weasyprint", reason="WeasyPrint makes the page PDFs")
+    from PIL import Image
+
+    from articles.epaper.pdf import _document
+
+    picture = tmp_path / "local.png"
+    Image.new("RGB", (40, 30), "red").save(picture)
+    inline = "data:image/png;base64," + base64.b64encode(picture.read_bytes()).decode()
+    document = _document(
+        f'<img src="{inline}"><img src="{picture.as_uri()}"><img src="http://127.0.0.1:9/x.png">'
+    )
+    pictures = [
+        box
+        for box in document.pages[0]._page_box.descendants()
+        if type(box).__name__ == "InlineReplacedBox"
+    ]
+    assert len(pictures) == 1  # the data URI; neither the server's file nor the network
