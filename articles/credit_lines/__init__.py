@@ -23,6 +23,7 @@ credits) and ``vocabulary`` (the words, as data); this module is the API.
 import re
 
 from articles.credit_lines.leads import (
+    _dateline_at,
     _lead,
     _with_unit,
 )
@@ -50,6 +51,7 @@ from articles.credit_lines.words import (
     _person_like,
 )
 
+_TITLED = re.compile(r"题 {0,2}[:：][^ \u3000\n]{1,40}[ \u3000\n]+")
 _ROLE_WORD = re.compile(r"[\u3400-\u9fffA-Za-z0-9]{2,8}")
 
 __all__ = [
@@ -91,9 +93,21 @@ def parse_credits(text, roles=None):
     extra = tuple(sorted({str(r) for r in roles or () if _ROLE_WORD.fullmatch(str(r))}))
     found = _lead(text, extra)
     if found is not None:
-        return found[0]
+        credits, _dateline, pos = found
+        titled = _TITLED.match(text, pos)
+        if not credits and titled:
+            # 中新社北京3月16日电 题：湘江边的春天 记者 王五: the credit follows the title.
+            head = _normalise(text[:pos]).strip()
+            dateline = _dateline_at(head, 0)
+            after = _read_line(text[titled.end() :], extra)
+            return _with_unit(after, dateline[1]) if dateline else after
+        return credits
+    return _read_line(text, extra)
+
+
+def _read_line(text, extra):
     squeezed = " ".join(text[: MAX_CREDIT_LINE * 8].split())
-    if len(squeezed) > MAX_CREDIT_LINE:
+    if not squeezed or len(squeezed) > MAX_CREDIT_LINE:
         return []
     norm = _blank_photo_dates(_normalise(squeezed))
     marked = squeezed[0] in NOISE_CHARS

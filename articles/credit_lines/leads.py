@@ -28,7 +28,7 @@ from articles.credit_lines.words import (
 # Datelines and leads ---------------------------------------------------------------------
 
 _DATE_TAIL = re.compile(
-    rf"(?:\d{{4}}年)?(?:{_NUM}{{1,3}}月)?{_NUM}{{1,3}}日"
+    rf"(?:[\d〇零一二三四五六七八九]{{4}}年)?(?:{_NUM}{{1,3}}月)?{_NUM}{{1,3}}日"
     r"(?:凌晨|早晨|清晨|上午|中午|下午|傍晚|晚间|晚|夜)?(?:\d{1,2}时(?:\d{1,2}分)?)?$"
 )
 _DATELINE_MARK = re.compile(r"专电|快讯|电|讯|消息|报道")
@@ -40,7 +40,7 @@ _NOT_A_MARK_AFTER = {
     "消息": "称说的指中显",
 }
 _ROLE_IN_PLACE = re.compile(r"记者|通讯员|编辑|摄|评论员|实习生")
-_DATELINE_TEXT = re.compile(r"^[\u3400-\u9fff·A-Za-z0-9+“”\"《》 ]{1,40}$")
+_DATELINE_TEXT = re.compile(r"^[\u3400-\u9fff〇·A-Za-z0-9+“”\"《》 ]{1,40}$")
 _REPORTED = re.compile(r"报 {0,2}道 {0,2}:?|:")
 
 

@@ -242,6 +242,18 @@ class _Reader:
         if self.source:
             self.consume()
             return True
+        previous = self.at(self.i - 1)
+        if (
+            token.depth
+            and previous is not None
+            and previous.kind == "open"
+            and nxt is not None
+            and nxt.kind == "close"
+            and (word in ROLE_PREFIXES or word in ("实习生", "特约", "实习", "见习"))
+            and self.groups
+        ):
+            self.consume()  # 记者（全媒体）张三, 记者 张三（实习）: a note on the role
+            return True
         if (
             word.endswith(NAME_DESCRIPTORS)
             and len(word) <= 6
