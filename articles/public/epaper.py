@@ -17,7 +17,6 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
 from articles.models import Article, Edition, Page, PageImage, StoryArea
-from articles.public import fragments
 
 # The widths the browser chooses from: the page column is at most this wide on a desktop,
 # the whole screen on a phone (zoomed, the browser asks for a wider image).
@@ -125,13 +124,17 @@ class PageView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = self.object
-        articles = fragments.with_fragments(
-            Article.objects.published().on_page(page).select_related("section", "page__edition"),
-            "card",
+        # The list of titles shows what the story's own row holds: no stored card to read.
+        articles = list(
+            Article.objects.published()
+            .on_page(page)
+            .only("pk", "kicker", "headline", "subheadline", "kind", "page_position")
         )
-        articles = fragments.ensure_fragments(list(articles), "card")
         siblings = list(
-            Page.objects.published().filter(edition=page.edition_id).order_by("order", "label")
+            Page.objects.published()
+            .filter(edition=page.edition_id)
+            .select_related("section")
+            .order_by("order", "label")
         )
         position = [p.pk for p in siblings].index(page.pk)
         found = pictures(siblings)
