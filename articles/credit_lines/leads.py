@@ -124,8 +124,14 @@ def _closing(norm, pos):
     """The index of the bracket closing the one at ``pos`` (a credit's length away), or -1."""
     close = ")" if norm[pos] == "(" else "]"
     end = norm.find(close, pos + 1, pos + 100)
-    if end < 0 or "(" in norm[pos + 1 : end] or "[" in norm[pos + 1 : end]:
+    if end < 0 or "[" in norm[pos + 1 : end]:
         return -1
+    inner = norm[pos + 1 : end]
+    if "(" in inner:
+        # 【新华社北京3月17日电（记者 张三）】: one round bracket inside a square one.
+        opening = inner.find("(")
+        if close != "]" or inner.count("(") > 1 or inner.find(")", opening) < 0:
+            return -1
     return end
 
 

@@ -446,6 +446,7 @@ class _Reader:
             and after.kind == "role"
             and not separator.spaced
             and not after.spaced
+            and word not in (*PHOTO_MARKS, *TEXT_MARKS)  # 图/通讯员 张三: a mark, then the role
         ):
             # 采访/撰文: an unknown role word joined to a known one.
             after.text = f"{word}/{after.text}"
