@@ -538,9 +538,30 @@ def _photo(build, item, i):
         and build.items[i - 1].kind == "para"
         and build.items[i - 1].text == body[-1]["parts"][0]
     ):
-        build.add_photo(item, caption=body.pop()["parts"][0])
+        captions = [body.pop()["parts"][0]]
+        # ①…, ②…: numbered captions over one credit are a picture each, in order.
+        while (
+            captions[0].startswith(_CIRCLED)
+            and _is_caption_block(body[-1] if body else None)
+            and body[-1]["parts"][0].startswith(_CIRCLED)
+        ):
+            captions.insert(0, body.pop()["parts"][0])
+        for caption in captions:
+            build.add_photo(item, caption=caption)
         return
     build.add_photo(item)
+
+
+_CIRCLED = tuple("①②③④⑤⑥⑦⑧⑨⑩")
+
+
+def _is_caption_block(block):
+    return (
+        block is not None
+        and block["type"] == PARAGRAPH
+        and len(block["parts"]) == 1
+        and len(block["parts"][0]) <= MAX_CAPTION_PARAGRAPH
+    )
 
 
 def _inner_credit(build, item, i):

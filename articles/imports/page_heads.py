@@ -34,7 +34,15 @@ PHOTO_STRIP_LABELS = (
     "看图说话",
     "视觉新闻",
 )
-SIDEBAR_LABELS = ("记者手记", "采访手记", "编辑手记", "记者札记", "采访札记")
+SIDEBAR_LABELS = (
+    "记者手记",
+    "采访手记",
+    "编辑手记",
+    "记者札记",
+    "采访札记",
+    "相关新闻",
+    "相关阅读",
+)
 _PLAIN_COLUMNS = frozenset(PHOTO_STRIP_LABELS + SIDEBAR_LABELS + ("记者观察", "新闻观察"))
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:区|县|市|街道|镇|乡)$")
 _DISTRICT_PARTS = re.compile(r"^([\u4e00-\u9fff]+?(?:区|县|市))([\u4e00-\u9fff]+?(?:街道|镇|乡))$")

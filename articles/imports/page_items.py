@@ -302,7 +302,8 @@ def _read_text(text):
         if credits and not caption.strip() and _WRITER_TOO.search(text):
             # 文/图 张三: the writer took the pictures too; a byline, not a photo's credit.
             return "credit", text, tuple(credits), "", "", False, False
-        if credits:
+        if credits or (caption.strip() and len(caption.strip()) < len(text.strip())):
+            # A caption ending in a credit, even one that names nobody (（新华社发）).
             return "photo", caption.strip(), tuple(credits), "", "", False, False
     if column_label(text):
         return "para", text, (), "", "", False, True

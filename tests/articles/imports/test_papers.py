@@ -1007,3 +1007,67 @@ def test_a_date_line_inside_a_story_is_its_text():
     (page,) = parse_page_text(text)
     assert paragraphs(page.articles[0])[-1] == "2026年3月1日"
     assert page.skipped == []
+
+
+def test_metro_page_with_a_related_news_box_and_numbered_captions():
+    (page,) = parse("metro_related_news.txt", page_names=["A08"])
+    assert page.problems == []
+    assert skipped(page) == [(1, "running_head"), (35, "page_number")]
+    rail, related, dinner = page.articles
+    assert story(rail)[:7] == (
+        "news",
+        "",
+        "春运返程高峰来了",
+        "铁路部门加开临客32趟",
+        "",
+        "2月8日",
+        [("本报", "记者", ("韦小宝",)), ("", "实习生", ("覃思",)), ("", "通讯员", ("莫清",))],
+    )
+    assert (
+        paragraphs(rail)[1]
+        == "据介绍，返程客流以务工人员和学生为主，预计单日最高发送旅客将达18万人次。"
+    )
+    # 相关新闻 is a box beside the story above: its column, and linked to it.
+    assert story(related) == (
+        "news",
+        "相关新闻",
+        "",
+        "机场航班量恢复至节前九成",
+        "",
+        "2月8日",
+        [("", "记者", ("韦小宝",))],
+        0,
+    )
+    assert related.main_article == 0
+    # ① and ② over one credit: two pictures with their captions, none left in the text.
+    assert [p.caption for p in dinner.photos] == [
+        "①2月8日，志愿者为老人夹菜。",
+        "②老人们展示收到的福字。",
+    ]
+    assert all(
+        [(c.role, c.names) for c in p.credits] == [("记者", ("莫愁",))] for p in dinner.photos
+    )
+    assert len(paragraphs(dinner)) == 2
+
+
+@pytest.mark.xfail(
+    reason="credit lines (articles/credit_lines): split_photo_credit('…排队进站。 图/视觉中国') "
+    "returns the text whole; a picture agency after 图/ credits nobody but ends the caption",
+    strict=True,
+)
+def test_a_caption_credited_to_a_picture_agency_is_a_picture():
+    (page,) = parse("metro_related_news.txt")
+    rail = page.articles[0]
+    assert [p.caption for p in rail.photos] == ["2月8日，旅客在高铁站排队进站。"]
+    assert len(paragraphs(rail)) == 2
+
+
+def test_a_caption_ending_in_a_credit_that_names_nobody_is_a_picture():
+    text = (
+        "## 候鸟飞抵洞庭湖\n\n新华社长沙2月8日电 大批候鸟近日飞抵洞庭湖越冬。\n\n"
+        "2月7日，候鸟在湖面飞翔。（新华社发）\n\n保护区工作人员每天开展巡护。\n"
+    )
+    (page,) = parse_page_text(text)
+    (article,) = page.articles
+    assert [(p.caption, p.credits) for p in article.photos] == [("2月7日，候鸟在湖面飞翔。", [])]
+    assert paragraphs(article) == ["大批候鸟近日飞抵洞庭湖越冬。", "保护区工作人员每天开展巡护。"]
