@@ -198,7 +198,11 @@ def split_photo_credit(text):
 
 def _collective(text):
     norm = _normalise(text).replace(" ", "").strip("()[]")
-    return norm in COLLECTIVE_WORDS or norm.endswith(("发", "供图"))
+    # 图/视觉中国, 图片来源：新华社: a picture agency or source credits nobody but ends a caption.
+    return norm in COLLECTIVE_WORDS or norm.endswith(("发", "供图")) or norm.startswith(_PICTURE_BY)
+
+
+_PICTURE_BY = ("图/", "图:", "图片/", "图片:", "图片来源", "图源")
 
 
 def _as_photo(credits):

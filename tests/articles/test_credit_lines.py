@@ -1312,6 +1312,8 @@ def test_paragraphs_without_a_lead_are_not_split(text):
         ),
         ("市民在公园晨练。受访者供图", "市民在公园晨练。", []),
         ("市民在公园晨练。新华社发", "市民在公园晨练。", []),
+        ("乘客在站台排队进站。 图/视觉中国", "乘客在站台排队进站。", []),
+        ("夜色中的湘江大桥。图片来源：新华社", "夜色中的湘江大桥。", []),
     ],
 )
 def test_split_photo_credit(text, caption, spec):

@@ -1050,11 +1050,6 @@ def test_metro_page_with_a_related_news_box_and_numbered_captions():
     assert len(paragraphs(dinner)) == 2
 
 
-@pytest.mark.xfail(
-    reason="credit lines (articles/credit_lines): split_photo_credit('…排队进站。 图/视觉中国') "
-    "returns the text whole; a picture agency after 图/ credits nobody but ends the caption",
-    strict=True,
-)
 def test_a_caption_credited_to_a_picture_agency_is_a_picture():
     (page,) = parse("metro_related_news.txt")
     rail = page.articles[0]
