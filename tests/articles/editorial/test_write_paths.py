@@ -436,6 +436,17 @@ ADMIN_URLS = {
     "articles_edition_import": "core",
     "articles_edition_import_status": "read",  # a background save's progress and report
     "articles_edition_flatplan": "read",
+    # The 数字报: a page's PDF and pictures and its story areas, for layout staff only
+    # (workflow.can_place); they hold where a story sits on the page picture, never a
+    # story's text or parts, so they write no story.
+    **{
+        f"articles_{model}_{view}": "layout"
+        for model in ("pageprint", "storyarea")
+        for view in ("add", "change", "delete", "changelist")
+    },
+    "articles_pageprint_history": "read",
+    "articles_storyarea_history": "read",
+    "articles_storyarea_editor": "layout",
     # Reference data: a saved row only re-renders the stories showing it.
     "articles_role_add": "reference",
     "articles_role_change": "reference",
@@ -512,6 +523,7 @@ COMMANDS = {
     "create_demo_users": "accounts",
     "render_articles": "effects",  # stores the derived HTML again, as the core's effects do
     "refresh_stories": "effects",  # the stories a rename left waiting, as the worker does
+    "make_epaper": "layout",  # page PDFs, pictures and story areas; no story is written
 }
 
 
