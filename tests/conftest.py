@@ -253,3 +253,15 @@ def ninjs_validator():
     return jsonschema.Draft202012Validator(
         schema, registry=registry, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
+
+
+def pytest_collection_finish(session):
+    """Undo what importing WeasyPrint (the e-paper tests' importorskip) does to Pillow.
+
+    WeasyPrint turns on Pillow's loading of truncated images for the whole process when
+    it is imported; the site imports it without that (``articles/epaper/pdf.py``), and
+    the photo tests check that a damaged picture is refused.
+    """
+    from PIL import ImageFile
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = False

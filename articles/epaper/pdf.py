@@ -66,8 +66,25 @@ def print_html(data, paper=None, scale=1.0, images=None):
     return page_html(data, images, sheet=sheet)
 
 
-def _document(html):
+def _weasyprint():
+    """WeasyPrint, imported without its side effect on Pillow.
+
+    Importing it turns on Pillow's loading of truncated images for the whole process
+    (``ImageFile.LOAD_TRUNCATED_IMAGES = True``), and the photo upload's check for a
+    damaged or incomplete picture (``articles/photos/validators.py``) relies on it
+    being off.  The pictures WeasyPrint sees are our own renditions, whole.
+    """
+    from PIL import ImageFile
+
+    strict = ImageFile.LOAD_TRUNCATED_IMAGES
     import weasyprint
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = strict
+    return weasyprint
+
+
+def _document(html):
+    weasyprint = _weasyprint()
 
     # Pictures are embedded as data URIs (articles/exports/html.py): nothing else is
     # fetched, neither a file of the server nor an address on the network.
