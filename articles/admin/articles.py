@@ -34,6 +34,7 @@ from articles.admin.forms import ArticleAdminForm, TransitionForm
 from articles.editorial import presence, workflow
 from articles.models import Article, Byline, Photo
 from articles.paging import CappedCountPaginator
+from people.models import Person
 
 # How many of the newest matching stories the admin's search lists.
 SEARCH_LIMIT = 200
@@ -188,14 +189,17 @@ class ArticleAdmin(ArticleVersionViews):
             return queryset, False
         # The newest matches among the stories the list's filters leave (a year, a section).
         keys = search.newest_matching(term, limit=SEARCH_LIMIT, queryset=queryset)
-        # A name in the bylines finds the stories it credits (the index holds the text).
-        names = term.split()
-        credited = (
-            queryset.filter(pk__in=Byline.objects.filter(person__name__in=names).values("article"))
-            .order_by("-pk")
-            .values_list("pk", flat=True)[:SEARCH_LIMIT]
-        )
-        keys = [*keys, *credited]
+        # A name in the bylines finds the newest stories it credits (the index holds the
+        # text).  The people are looked up first: given a name, PostgreSQL merged every
+        # byline of the archive with the stories (0.2-0.5 s at a million) to find none.
+        people = list(Person.objects.filter(name__in=term.split()).values_list("pk", flat=True))
+        if people:
+            credited = (
+                queryset.linked_from((Byline.objects.filter(person__in=people), "article"))
+                .order_by("-published_at", "-pk")
+                .values_list("pk", flat=True)[:SEARCH_LIMIT]
+            )
+            keys = [*keys, *credited]
         if term.isdigit() and len(term) < 19:
             keys = [int(term), *keys]
         return queryset.filter(pk__in=keys), False
