@@ -11,7 +11,6 @@ import pytest
 from articles.epaper.areas import StoryText, find_areas
 
 fpdf = pytest.importorskip("fpdf", reason="fpdf2 (a dev dependency) makes the test PDFs")
-pytest.importorskip("pdfplumber", reason="pdfplumber reads the PDFs' text positions")
 
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 pytestmark = pytest.mark.skipif(not FONT.exists(), reason="fonts-noto-cjk is not installed")
