@@ -13,6 +13,7 @@ The last test starts gunicorn with four workers sharing Redis and checks that a
 story withdrawn from another process answers 410 from every one of them.
 """
 
+import contextlib
 import importlib
 import io
 import os
@@ -103,8 +104,15 @@ class Desk:
         return page
 
     def close(self):
+        # Requests still in flight (pictures a full-page screenshot brought into view, the
+        # desk's leave beacon) would hold SQLite's tables while the next test flushes them.
         for context in self.contexts:
+            for page in context.pages:
+                # A page that never settles is closed all the same.
+                with contextlib.suppress(Exception):
+                    page.wait_for_load_state("networkidle", timeout=10_000)
             context.close()
+        time.sleep(0.2)  # the live server's threads finish writing the last responses
 
 
 def change_url(article):
