@@ -170,6 +170,11 @@ class Article(models.Model):
         _("status"), max_length=12, choices=Status, default=Status.DRAFT, db_index=True
     )
     published_at = models.DateTimeField(_("publish time"), null=True, blank=True)
+    # When the story entered its status (the editorial core sets it on every status
+    # change): 待我处理 lists the stories that have waited longest first.
+    status_changed_at = models.DateTimeField(
+        _("in this status since"), default=timezone.now, editable=False
+    )
     char_count = models.PositiveIntegerField(_("character count"), default=0, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -233,6 +238,8 @@ class Article(models.Model):
             models.Index(fields=["page", "page_position"], name="article_page_order"),
             models.Index(fields=["-published_at", "-id", "status"], name="article_newest"),
             models.Index(fields=["section", "-published_at", "-id"], name="article_section_newest"),
+            # 待我处理: the stories of a few statuses, the longest waiting first.
+            models.Index(fields=["status", "status_changed_at", "id"], name="article_waiting"),
         ]
         permissions = [
             ("submit_article", _("Can submit stories for editing")),
