@@ -57,8 +57,30 @@ class PagePrintForm(forms.ModelForm):
         return check_pdf(upload.read())
 
 
+class LayoutStaffAdminMixin:
+    """Who may do what with a page's 数字报 records (its PDF, its story areas): every staff
+    member sees them; who may place stories on pages (``workflow.can_place``: the art
+    editor, the chief) adds, changes and deletes them.  They write no story, so they go
+    through no story's state."""
+
+    def has_add_permission(self, request):
+        return workflow.can_place(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return workflow.can_place(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return workflow.can_place(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_staff
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+
 @admin.register(PagePrint)
-class PagePrintAdmin(admin.ModelAdmin):
+class PagePrintAdmin(LayoutStaffAdminMixin, admin.ModelAdmin):
     form = PagePrintForm
     list_display = ["page", "source", "size", "updated_at", "areas_link"]
     list_filter = ["source"]
@@ -84,21 +106,6 @@ class PagePrintAdmin(admin.ModelAdmin):
     def areas_link(self, obj):
         url = reverse("admin:articles_storyarea_editor", args=[obj.page_id])
         return format_html('<a href="{}">{}</a>', url, gettext("Story areas"))
-
-    def has_add_permission(self, request):
-        return workflow.can_place(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return workflow.can_place(request.user)
-
-    def has_delete_permission(self, request, obj=None):
-        return workflow.can_place(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_staff
-
-    def has_module_permission(self, request):
-        return self.has_view_permission(request)
 
     def save_model(self, request, obj, form, change):
         page_id = obj.page_id if change else form.cleaned_data["page"].pk

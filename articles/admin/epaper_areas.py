@@ -20,7 +20,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles.editorial import workflow
+from articles.admin.epaper import LayoutStaffAdminMixin
 from articles.models import Article, Page, PageImage, StoryArea
 from articles.public import cache
 
@@ -101,7 +101,7 @@ def replace_areas(page, rows):
 
 
 @admin.register(StoryArea)
-class StoryAreaAdmin(admin.ModelAdmin):
+class StoryAreaAdmin(LayoutStaffAdminMixin, admin.ModelAdmin):
     """Story areas are edited on their page's picture (``editor_view``); the list finds them."""
 
     list_display = ["page", "article", "source", "position"]
@@ -112,18 +112,6 @@ class StoryAreaAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # drawn on the page in the editor
-
-    def has_change_permission(self, request, obj=None):
-        return workflow.can_place(request.user)
-
-    def has_delete_permission(self, request, obj=None):
-        return workflow.can_place(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_staff
-
-    def has_module_permission(self, request):
-        return self.has_view_permission(request)
 
     def get_urls(self):
         editor = self.admin_site.admin_view(self.editor_view)
