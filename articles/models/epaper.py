@@ -139,3 +139,57 @@ class StoryArea(models.Model):
     def box(self):
         """(left, top, right, bottom) as fractions of the page."""
         return (self.left, self.top, self.left + self.width, self.top + self.height)
+
+
+class PrintedStory(models.Model):
+    """A story the page's 数字报 was last made with.
+
+    When a story moves to another page or is deleted, its old page must be made again,
+    and by then the story no longer says where it was: this row does.  The story is a
+    plain key, not a foreign key, so that the row outlives a deleted story until its
+    page is made again without it.
+    """
+
+    page = models.ForeignKey(
+        "Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="printed_stories"
+    )
+    article_id = models.PositiveIntegerField(_("story"), db_index=True)
+
+    class Meta:
+        verbose_name = _("printed story")
+        verbose_name_plural = _("printed stories")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "article_id"], name="printed_story_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.page_id}: {self.article_id}"
+
+
+class StalePage(models.Model):
+    """A page whose 数字报 is out of date: the work list of ``articles.epaper.tasks``.
+
+    Written when a change to what the page prints commits; deleted by the worker once the
+    page is made again, unless the page changed again meanwhile (a new ``token``).  A
+    worker holds the row until ``claimed_until`` while it makes the page, so that a second
+    worker takes another page, and a worker that died is replaced once that time passed.
+    """
+
+    page = models.OneToOneField(
+        "Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="stale_mark"
+    )
+    token = models.UUIDField(_("token"), default=uuid.uuid4)
+    marked_at = models.DateTimeField(_("marked"), default=timezone.now)
+    claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("failed attempts"), default=0)
+    error = models.TextField(_("last error"), blank=True)
+
+    objects = FetchModeManager()
+
+    class Meta:
+        verbose_name = _("page to make again")
+        verbose_name_plural = _("pages to make again")
+        ordering = ["marked_at", "pk"]
+
+    def __str__(self):
+        return str(self.page_id)
