@@ -284,3 +284,76 @@ def test_the_art_editor_moves_and_removes_areas_with_the_mouse_and_readers_see_i
     reader.context.close()
     context.close()
     assert not errors, errors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_art_editor_uploads_a_layout_system_pdf_corrects_an_area_and_readers_see_both(
+    browser, live_server, epaper_seed, tmp_path
+):
+    """Issue 15's art editor, end to end in Chromium: the A06 PDF another layout system
+    made replaces the generated one through the admin form, one area found on it is
+    moved with the mouse, and a reader gets the uploaded PDF and the moved area."""
+    from articles.models import PagePrint
+    from tests.articles.epaper.test_admin_upload import layout_system_pdf
+
+    a06 = Page.objects.get(label="A06")
+    upload = tmp_path / "A06.pdf"
+    upload.write_bytes(layout_system_pdf(a06))
+    context = logged_in(browser, live_server, "arteditor")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    # From the list of page PDFs to A06's row, where the generated PDF is replaced.
+    page.goto(f"{live_server.url}/admin/articles/pageprint/", wait_until="load")
+    page.locator("#result_list a", has_text="A06").first.click()
+    page.wait_for_load_state("load")
+    page.locator('input[type="file"][name="upload"]').set_input_files(upload)
+    page.locator('#content form [type="submit"][name="_continue"]').click()
+    page.wait_for_load_state("load")
+    assert "messagelist" in page.content(), page.content()[:2000]
+    sheet = PagePrint.objects.get(page=a06)
+    assert sheet.source == PagePrint.Source.UPLOADED
+    found = {area.pk: area for area in StoryArea.objects.filter(page=a06)}
+    assert {area.article_id for area in found.values()} == set(
+        Article.objects.on_page(a06).values_list("pk", flat=True)
+    )
+    # The areas found on the uploaded page, corrected by hand: story 6's moves down.
+    page.goto(f"{live_server.url}/admin/articles/storyarea/page/{a06.pk}/", wait_until="load")
+    page.locator(".area-editor").scroll_into_view_if_needed()
+    box = page.locator('.area-box[data-article="6"]').first.bounding_box()
+    picture = page.locator(".area-editor img").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x, y + 10, steps=3)
+    page.mouse.move(x, y + 25, steps=3)
+    page.mouse.up()
+    page.get_by_role("button", name="保存热区").click()
+    page.wait_for_load_state("load")
+    assert "已保存" in page.locator(".messagelist").inner_text()
+    moved = [
+        area
+        for area in StoryArea.objects.filter(page=a06)
+        if area.pk in found and area.top != found[area.pk].top
+    ]
+    assert [area.article_id for area in moved] == [6]
+    assert moved[0].source == StoryArea.Source.MANUAL
+    assert moved[0].top == pytest.approx(found[moved[0].pk].top + 25 / picture["height"], abs=0.005)
+    context.close()
+    # The reader: the moved area is drawn where the art editor put it and still opens
+    # the story, and the PDF to download is the one the layout system made.
+    reader = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
+    view = reader.new_page()
+    view.goto(live_server.url + "/editions/2023-12-26/A06/", wait_until="load")
+    tops = [
+        float(rect.get_attribute("y"))
+        for rect in view.locator('.epaper-areas a[href="/stories/6/"] rect').all()
+    ]
+    assert any(top == pytest.approx(moved[0].top * 100, abs=0.01) for top in tops), tops
+    with view.expect_download() as download:
+        view.get_by_role("link", name="下载本版PDF").click()
+    assert Path(download.value.path()).read_bytes() == upload.read_bytes()
+    view.locator('.epaper-areas a[href="/stories/6/"]').first.click()
+    view.wait_for_url("**/stories/6/")
+    reader.close()
+    assert not errors, errors
