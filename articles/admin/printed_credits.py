@@ -3,20 +3,39 @@
 An editor types ``株洲日报全媒体记者/何春林 通讯员/王付银 王忠祥`` (or ``记者/刘震 摄``
 under a photo) the way the paper prints it.  ``plan_credits`` reads it with the
 project's credit parser and says, for each name, which stored person it will
-credit and which people it will create; ``apply_credits`` writes that plan as the
-story's bylines.  It is called only inside ``editorial.article_change`` (the story
-form's save), so the change is checked, versioned and audited with the rest.
+credit and which people it will create, and which role words are new;
+``apply_credits`` writes that plan as the story's bylines.  It is called only inside
+``editorial.article_change`` (the story form's save), so the change is checked,
+versioned and audited with the rest.
+
+Role words are found and made as the page import makes them (``imports/roles.py``):
+a stored role by its name, then by its printed label (a role the newsroom renamed),
+and a word no role has becomes a new role (printed as typed, after the newsroom's
+own), never an error.  Who may make one: as in the import, whoever may save the
+story's bylines.  The import asks only that its user may write the stories it
+brings in (``check_importer``), not that they may add roles or people, and the
+form does the same: a reporter filing a story with ``出镜/王五`` creates the role
+出镜, which the preview announces before the save and the newsroom can rename or
+merge in the admin (changing roles stays with those who hold that permission).
+Two saves naming the same new word at once make one role: the second finds the
+first's row (``_stored_role``).
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from articles.credit_lines.parts import MAX_CREDIT_LINE
 from articles.credits import PHOTO_MARK, CreditEntry, format_credits, parse_credits
-from articles.imports.roles import is_staff_role, role_name
+from articles.imports.roles import RoleBook, is_staff_role
 from articles.models import Byline, Role
 from people.models import Person
+
+# A word the form makes a new role of: letters (Han, Latin), digits, and the slash or
+# middle dot of a combined role (记者/编辑).  Anything else is a misreading (<b>).
+NEW_ROLE_WORD = re.compile(r"[\u3400-\u9fffA-Za-z0-9/·]+")
 
 
 def normalized(text):
@@ -24,11 +43,15 @@ def normalized(text):
     return " ".join((text or "").split())
 
 
+def _limit(model, name):
+    return model._meta.get_field(name).max_length
+
+
 @dataclass
 class PlannedByline:
     name: str
     unit: str
-    role: Role
+    role: Role  # unsaved (no pk): a new role, created on save
     person: Person | None  # None: a new person is created on save
     staff: bool
 
@@ -43,6 +66,7 @@ class PlannedByline:
             "printed": f"{self.unit}{label}/{self.name}" if label else f"{self.unit}{self.name}",
             "role": self.role.name,
             "new": self.person is None,
+            "new_role": self.role.pk is None,
             "status": status,
         }
 
@@ -66,12 +90,27 @@ class CreditPlan:
             for b in self.bylines
         )
 
+    @property
+    def new_roles(self):
+        """The roles saving this plan creates, each once, in the order the line names them."""
+        return list({b.role.name: b.role for b in self.bylines if b.role.pk is None}.values())
+
     def as_json(self):
+        new_roles = self.new_roles
         return {
             "error": self.error,
             "printed": self.printed if self.bylines else "",
             "summary": _("Prints as “%(line)s”.") % {"line": self.printed} if self.bylines else "",
             "bylines": [b.as_json() for b in self.bylines],
+            "roles": [
+                {
+                    "name": role.name,
+                    "photo": role.is_photo,
+                    "status": _("new role “%(role)s”, created on save; it can be renamed later")
+                    % {"role": role.name},
+                }
+                for role in new_roles
+            ],
         }
 
 
@@ -80,34 +119,112 @@ def _compact(line):
     return "".join(line.split()).removesuffix(PHOTO_MARK)
 
 
-def _role_for(credit, roles):
-    """The stored role of a parsed credit; names alone take the role printed without label."""
-    name = role_name(credit)
-    if name in roles:
-        return roles[name]
+def _role_for(credit, book):
+    """The role of a parsed credit: names alone take a stored role printed without label;
+    any other word is the import's (``RoleBook``), a new unsaved role if none has it."""
     if not credit.role:
-        for role in roles.values():
+        for role in book.by_word.values():
             if role.print_label == "" and role.is_photo == credit.photo:
                 return role
-    return None
+    return book.of(credit)
+
+
+# Where a typed word starts and ends: a space or a list mark before it; a slash, a colon,
+# a space or the end after it.
+_WORD_BEFORE = r"(?:^|[\s、，,])"
+_WORD_AFTER = r"(?:[/:：\s]|$)"
+# As the credit reader's rule for a word glued before a role at the start of a line (H5设计,
+# 海报设计): up to three letters or digits, or two Han characters, before a role that is
+# no reporter's.
+_GLUED_PART = r"(?:[A-Za-z0-9]{1,3}|[\u3400-\u9fff]{2})"
+_REPORTER_ROLE = re.compile(r"记者|通讯员|评论员|实习生")
+
+
+def _glued_role_words(text, credits, known):
+    """Role words the parser cut short after a name: ``记者/刘震 海报设计/周雯`` read as
+    the names 刘震 and 海报, then a role 设计 (``H5设计`` loses its H5).  Typed glued to a
+    role word no stored role has, what the reader takes as part of the word at the start
+    of a line is part of it here too; typed apart (``海报 设计/周雯``) it stays a name."""
+    words = set()
+    for credit in credits:
+        role = credit.role
+        if not role or role in known or credit.unit or _REPORTER_ROLE.search(role):
+            continue
+        glued = re.compile(_WORD_BEFORE + f"({_GLUED_PART}{re.escape(role)})" + _WORD_AFTER)
+        words.update(match[1] for match in glued.finditer(text))
+    return words
+
+
+def _parse(text, book):
+    """The credits of ``text``, the stored role words known to the parser (a word made
+    by an earlier save reads whole), and role words it cut in two read again whole."""
+    known = set(book.by_word)
+    credits = parse_credits(text, roles=known)
+    glued = _glued_role_words(text, credits, known)
+    if glued:
+        again = parse_credits(text, roles=known | glued)
+        if any(credit.role in glued for credit in again):
+            return again
+    return credits
+
+
+def _refusal(credits):
+    """Why these parsed credits cannot be saved (a value too long for its column, a new
+    role word that is no word); "" when they can."""
+    for credit in credits:
+        if credit.unit and len(credit.unit) > _limit(Byline, "unit"):
+            return _("The unit “%(unit)s…” is longer than %(limit)d characters.") % {
+                "unit": credit.unit[:20],
+                "limit": _limit(Byline, "unit"),
+            }
+        for name in credit.names:
+            if len(name) > _limit(Person, "name"):
+                return _("The name “%(name)s…” is longer than %(limit)d characters.") % {
+                    "name": name[:20],
+                    "limit": _limit(Person, "name"),
+                }
+    return ""
+
+
+def _role_refusal(role):
+    if role.pk is not None:
+        return ""
+    if len(role.name) > _limit(Role, "name"):
+        return _("The role word “%(role)s…” is longer than %(limit)d characters.") % {
+            "role": role.name[:20],
+            "limit": _limit(Role, "name"),
+        }
+    if not NEW_ROLE_WORD.fullmatch(role.name):
+        return _("“%(role)s” is not a role word: check the line.") % {"role": role.name}
+    return ""
 
 
 def plan_credits(text, photo=False):
-    """What saving the credit line ``text`` would credit: people matched and people new.
+    """What saving the credit line ``text`` would credit: people matched and people new,
+    roles stored and roles new.
 
-    ``photo``: the line is a photo's credit (``摄`` may be left out).  Never raises;
-    a line the parser refuses, or a role not stored, gives a plan with an ``error``.
+    ``photo``: the line is a photo's credit (``摄`` may be left out).  Never raises and
+    writes nothing; a line too long, not understood or with a value that would not fit
+    its column gives a plan with an ``error``.
     """
     text = normalized(text)
     if not text:
         return CreditPlan()
+    if len(text) > MAX_CREDIT_LINE:
+        return CreditPlan(
+            error=_("A credit line is at most %(limit)d characters; this one has %(length)d.")
+            % {"limit": MAX_CREDIT_LINE, "length": len(text)}
+        )
+    book = RoleBook()
     try:
-        credits = parse_credits(text)
+        credits = _parse(text, book)
     except ValueError as error:
         return CreditPlan(error=str(getattr(error, "message", error)))
     if not credits or not any(credit.names for credit in credits):
         return CreditPlan(error=_("This credit line names no one."))
-    roles = {role.name: role for role in Role.objects.all()}
+    refusal = _refusal(credits)
+    if refusal:
+        return CreditPlan(error=refusal)
     names = {name for credit in credits for name in credit.names}
     known = {}
     for person in Person.objects.filter(name__in=names).order_by("disambiguation", "pk"):
@@ -117,12 +234,10 @@ def plan_credits(text, photo=False):
     for credit in credits:
         if photo and not credit.photo:
             credit = type(credit)(credit.unit, credit.role, credit.names, True)
-        role = _role_for(credit, roles)
-        if role is None:
-            return CreditPlan(
-                error=_("Unknown role “%(role)s”: add it under roles first.")
-                % {"role": credit.role}
-            )
+        role = _role_for(credit, book)
+        refusal = _role_refusal(role)
+        if refusal:
+            return CreditPlan(error=refusal)
         staff = is_staff_role(role)
         unit = publication if staff else ""
         for name in credit.names:
@@ -139,35 +254,67 @@ def plan_credits(text, photo=False):
     return plan
 
 
+def _get_or_create(model, lookup, defaults):
+    """The row ``lookup`` finds, or a new one; a row another save made meanwhile is found.
+
+    ``get_or_create`` inserts in a savepoint: losing a race to a concurrent save
+    (PostgreSQL makes the second insert wait for the first to commit, then refuses
+    it) leaves the caller's transaction usable and reads the winner's row.
+    """
+    return model.objects.get_or_create(**lookup, defaults=defaults)[0]
+
+
+def _stored_role(role):
+    """The saved row for a planned role: itself, or the row its word names now (made
+    by this save's other lines, a concurrent save, or renamed since the preview)."""
+    if role.pk is not None:
+        return role
+    found = (
+        Role.objects.filter(name=role.name).first()
+        or Role.objects.filter(print_label=role.name).order_by("order", "pk").first()
+    )
+    if found is not None:
+        return found
+    return _get_or_create(
+        Role,
+        {"name": role.name},
+        {"print_label": role.print_label, "is_photo": role.is_photo, "order": role.order},
+    )
+
+
 def apply_credits(article, plan, photo=None):
     """Replace the story's text bylines (or ``photo``'s credits) with ``plan``'s.
 
     Only inside ``editorial.article_change``: the caller's change records it.
-    People the plan does not find are created, staff under the paper's name.
+    People and roles the plan does not find are created, staff under the paper's
+    name; each once, even when another save creates the same one at the same time.
     """
     publication = settings.NEWSROOM_PUBLICATION
     existing = (
         article.bylines.filter(photo=photo) if photo else article.bylines.filter(photo__isnull=True)
     )
     existing.delete()
-    created = {}
+    people = {}
+    roles = {}
     rows = []
     for order, planned in enumerate(plan.bylines, start=1):
+        role = roles.get(planned.role.name)
+        if role is None:
+            role = roles[planned.role.name] = _stored_role(planned.role)
         person = planned.person
         if person is None:
-            key = (planned.name, planned.staff)
-            if key not in created:
-                created[key] = Person.objects.create(
-                    name=planned.name,
-                    unit=publication if planned.staff else "",
-                    is_staff=planned.staff,
+            if planned.name not in people:
+                people[planned.name] = _get_or_create(
+                    Person,
+                    {"name": planned.name, "disambiguation": ""},
+                    {"unit": publication if planned.staff else "", "is_staff": planned.staff},
                 )
-            person = created[key]
+            person = people[planned.name]
         rows.append(
             Byline(
                 article=article,
                 person=person,
-                role=planned.role,
+                role=role,
                 unit=planned.unit,
                 photo=photo,
                 order=order,

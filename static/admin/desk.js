@@ -125,6 +125,12 @@
         list.appendChild(item);
       });
       box.appendChild(list);
+      (data.roles || []).forEach(function (role) {
+        var note = document.createElement("p");
+        note.className = "desk-new-role";
+        note.textContent = role.status;
+        box.appendChild(note);
+      });
       if (data.summary) {
         var summary = document.createElement("p");
         summary.className = "desk-prints-as";
@@ -133,7 +139,12 @@
       }
     }
 
+    var asked = new WeakMap();
+
     function ask(input) {
+      // Only the answer to the latest question shows: an earlier one may arrive last.
+      var number = (asked.get(input) || 0) + 1;
+      asked.set(input, number);
       var query = new URLSearchParams({ line: input.value });
       if (input.classList.contains("desk-photo-credit")) {
         query.set("photo", "1");
@@ -143,7 +154,7 @@
           return response.ok ? response.json() : null;
         })
         .then(function (data) {
-          if (data) {
+          if (data && asked.get(input) === number) {
             show(input, data);
           }
         });
