@@ -31,6 +31,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from articles.blocks import blocks_to_text, text_to_blocks
 from articles.editorial import presence, workflow
 from articles.editorial.effects import schedule_effects
 from articles.editorial.versions import parts_of
@@ -52,6 +53,7 @@ logger = logging.getLogger(__name__)
 # Fields that only transitions set; no edit, restore or import may change them.
 PUBLISHING_FIELDS = (
     "status",
+    "status_changed_at",
     "published_at",
     "signed_off_by_id",
     "signed_off_at",
@@ -68,6 +70,10 @@ STATE_FIELDS = (
 )
 # A story's own content, as a restored version brings it back (never its status).
 CONTENT_FIELDS = ("kicker", "headline", "subheadline", "dateline", "body", "kind", "section_id")
+# What readers read of a story, its parts aside (``reader_copy``): a change to any of it
+# after proofreading must be proofread again.  Section, page, position, tags and related
+# stories say where the story goes, not what it says.
+READER_FIELDS = ("kicker", "headline", "subheadline", "dateline", "body", "kind")
 
 
 def correction_note_missing():
@@ -75,7 +81,8 @@ def correction_note_missing():
 
 
 class EditConflict(Exception):
-    """The story was saved by someone else after this editor opened it; nothing was saved."""
+    """The story was saved, or moved to another status, by someone else after this editor
+    opened it; nothing was saved."""
 
     def __init__(self, article, opened_revision):
         super().__init__(article.pk)
@@ -112,6 +119,7 @@ def check_change(user, stored, article=None):
 def _as_filed(article, user):
     """A new story starts as a draft filed by ``user``, whatever the caller set."""
     article.status = Article.Status.DRAFT
+    article.status_changed_at = timezone.now()
     article.published_at = article.signed_off_at = article.withdrawn_at = None
     article.signed_off_by = None
     article.withdrawn_reason = ""
@@ -132,6 +140,9 @@ class ArticleChange:
     message: str = ""
     photos: set = field(default_factory=set)  # photos whose picture is new
     removed_photos: set = field(default_factory=set)
+    # Set by the core: the text of proofread copy changed, so it went back to the
+    # proofreaders (the caller tells the editor why).
+    back_to_proofreading: bool = False
 
     @property
     def is_correction(self):
@@ -149,6 +160,12 @@ def article_change(user, article, *, note="", comment="", action=None, adding=No
     differs: a published story then needs no note) and the photo sets.  Raises
     ``Refused`` or ``EditConflict`` before anything is written, and ``Refused``
     at the end when a published story changed without a correction note.
+
+    Proofread copy whose text readers would read changed (``reader_copy``) goes back to
+    the proofreaders: its status returns to edited, recorded as a step of its own, and
+    ``change.back_to_proofreading`` tells the caller.  Edited copy is already with them
+    and stays there; a paper that does not proofread (``NEWSROOM_PROOFREADING``) sends
+    nothing back.
     """
     adding = article.pk is None if adding is None else adding
     with transaction.atomic(), reversion.create_revision():
@@ -162,6 +179,10 @@ def article_change(user, article, *, note="", comment="", action=None, adding=No
             if stored.revision != article.revision:
                 raise EditConflict(stored, article.revision)
             check_change(user, stored, article)
+        proofread = (
+            stored is not None and stored.status == workflow.PROOFREAD and workflow.proofreading()
+        )
+        before = reader_copy(article.pk) if proofread else None
         change = ArticleChange(user, article, stored)
         yield change
         if not change.written:
@@ -171,7 +192,59 @@ def article_change(user, article, *, note="", comment="", action=None, adding=No
             raise Refused(correction_note_missing())
         if change.is_correction and note:
             Correction.objects.create(article=article, note=note, created_by=user)
+        if before is not None and reader_copy(article.pk) != before:
+            _back_to_proofreading(change)
         _record(change, comment, action or (ADDITION if adding else CHANGE))
+
+
+def reader_copy(pk):
+    """Everything readers read of story ``pk`` as stored, in a form that compares equal
+    exactly when they would read the same: its title block, dateline, text and kind (a
+    photo story is credited by its pictures), its credits, its pictures with their
+    captions and alternative text, and its award rosters.  Placement, section, tags and
+    related stories are left out.  Five small queries, made only for proofread copy.
+
+    The text is compared in the form editors type it, as the change form compares it: a
+    body whose blocks only broke their lines differently reads the same."""
+    fields = [
+        {**row, "body": text_to_blocks(blocks_to_text(row["body"]))}
+        for row in Article.objects.filter(pk=pk).values(*READER_FIELDS)
+    ]
+    return (
+        fields,
+        list(
+            Byline.objects.filter(article=pk)
+            .order_by("order", "pk")
+            .values_list("person_id", "role_id", "unit", "photo_id")
+        ),
+        list(
+            Photo.objects.filter(article=pk)
+            .order_by("order", "pk")
+            .values_list("pk", "image", "caption", "alt_text")
+        ),
+        list(
+            AwardRoster.objects.filter(article=pk)
+            .order_by("order", "pk")
+            .values_list("pk", "title", "stated_count")
+        ),
+        list(
+            RosterEntry.objects.filter(roster__article=pk)
+            .order_by("roster_id", "order", "pk")
+            .values_list("roster_id", "name", "person_id")
+        ),
+    )
+
+
+def _back_to_proofreading(change):
+    """The text of proofread copy changed: it returns to the proofreaders (edited)."""
+    _move(
+        change.user,
+        change.article,
+        workflow.EDITED,
+        str(workflow.BACK_TO_PROOFREADING),
+        comment=_("The text changed after it was proofread; it must be proofread again."),
+    )
+    change.back_to_proofreading = True
 
 
 def save_article(user, article, *, note="", comment=""):
@@ -215,18 +288,43 @@ def place_article(user, article, position, page=None):
 
 
 # Transitions -----------------------------------------------------------------------------
-def apply_transition(user, article, name, comment="", when=None):
+def _move(user, article, target, label, comment="", fields=(), now=None):
+    """Move ``article`` (locked, as stored) to status ``target`` and record the step: the
+    time it entered the status, a new revision (a form opened before the move is stale
+    and is refused as an edit conflict), the status history, the audit entry; presence
+    notices go.  ``fields`` are the other fields the caller set for the step.  Inside the
+    caller's transaction and version."""
+    previous = article.status
+    article.status = target
+    article.status_changed_at = now or timezone.now()
+    article.revision += 1
+    article.save(update_fields=["status", "status_changed_at", "revision", "updated_at", *fields])
+    StatusChange.objects.create(
+        article=article,
+        user=user,
+        from_status=previous,
+        to_status=target,
+        comment=(comment or "").strip(),
+    )
+    log(user, article, CHANGE, label)
+    presence.status_changed(article)
+
+
+def apply_transition(user, article, name, comment="", when=None, revision=None):
     """Apply the status change ``name`` as ``user``, after checking they may, and record it.
 
+    ``revision`` is the one the user saw when they chose the step: a newer one (someone
+    else edited or moved the story since) raises ``EditConflict`` and nothing changes.
     Raises workflow.TransitionNotAllowed with a message saying who may.
     """
     transition = workflow.get_transition(name)
     with transaction.atomic(), reversion.create_revision():
         stored = Article.objects.select_for_update().get(pk=article.pk)
+        if revision is not None and stored.revision != revision:
+            raise EditConflict(stored, revision)
         workflow.check_transition(user, stored, transition, comment)
-        previous, now = stored.status, timezone.now()
-        stored.status = transition.target
-        fields = ["status", "updated_at"]
+        now = timezone.now()
+        fields = []
         if name == "sign_off":
             stored.published_at = when or _edition_date(stored, now) or now
             stored.signed_off_by, stored.signed_off_at = user, now
@@ -238,21 +336,14 @@ def apply_transition(user, article, name, comment="", when=None):
             # The withdrawal and its reason stay in the status history.
             stored.withdrawn_reason, stored.withdrawn_at = "", None
             fields += ["withdrawn_reason", "withdrawn_at"]
-        stored.save(update_fields=fields)
-        StatusChange.objects.create(
-            article=stored,
-            user=user,
-            from_status=previous,
-            to_status=stored.status,
-            comment=(comment or "").strip(),
-        )
+        label = str(transition.label)
+        _move(user, stored, transition.target, label, comment, fields=fields, now=now)
         reversion.set_user(user)
-        reversion.set_comment(str(transition.label))
+        reversion.set_comment(label)
         reversion.add_to_revision(stored)
-        log(user, stored, CHANGE, str(transition.label))
-        presence.status_changed(stored)
         schedule_effects([stored.pk])
-    for name_ in ("status", "updated_at", *PUBLISHING_FIELDS):
+    # The caller's instance is the story as it now is: saving it next is no conflict.
+    for name_ in ("revision", "updated_at", *PUBLISHING_FIELDS):
         setattr(article, name_, getattr(stored, name_))
     return article
 
@@ -273,13 +364,16 @@ def apply_to_each(user, articles, name, comment=""):
     """A transition over several stories, each checked and recorded on its own.
 
     Returns ``(done, refused)``: the stories changed, and ``(story, message)`` pairs.
+    A story deleted since it was listed is reported with the refused ones.
     """
     done, refused = [], []
     for article in articles:
         try:
             apply_transition(user, article, name, comment=comment)
-        except workflow.TransitionNotAllowed as refusal:
+        except Refused as refusal:
             refused.append((article, str(refusal)))
+        except Article.DoesNotExist:
+            refused.append((article, _("This story no longer exists.")))
         else:
             done.append(article)
     return done, refused

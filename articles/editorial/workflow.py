@@ -70,6 +70,10 @@ class Transition:
         return self.sources
 
 
+# The step the editorial core takes by itself when the text of proofread copy changes.
+BACK_TO_PROOFREADING = _("Text changed after proofreading: back to the proofreaders")
+
+
 def proofreading():
     """Whether edited copy goes through the proofreaders before the chief signs it off."""
     return settings.NEWSROOM_PROOFREADING

@@ -285,6 +285,8 @@ def test_audit_shows_what_each_user_changed(users, client_for):
     editor = client_for("editor")
     editor.post(change_url(article), form_data(article, body="编辑改过。"))
     article.refresh_from_db()
+    # Changed text goes back to the proofreaders before the chief may sign it off.
+    editorial.apply_transition(users["proofreader"], article, "pass_proofreading")
     editorial.apply_transition(users["chief"], article, "sign_off")
     admin = client_for("admin")
     page = admin.get(reverse("admin:auth_user_change", args=[users["chief"].pk])).content.decode()

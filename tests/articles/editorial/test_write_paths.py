@@ -100,6 +100,12 @@ def snapshot(article):
     )
 
 
+def after_edit(status):
+    """The status a story has after its text was changed: proofread copy goes back to the
+    proofreaders (edited); every other status stays."""
+    return Article.Status.EDITED if status == Article.Status.PROOFREAD else status
+
+
 # The change form, with its inlines ---------------------------------------------------------
 @pytest.mark.parametrize("state", STATES)
 @pytest.mark.parametrize("role", ROLES)
@@ -118,7 +124,8 @@ def test_change_form_by_role_and_state(accounts, login, role, state):
         assert response.status_code == 302, response.content.decode()[:1500]
         stored = Article.objects.get(pk=article.pk)
         assert stored.headline == "改过的标题"
-        assert stored.status == article.status and stored.published_at == article.published_at
+        assert stored.status == after_edit(article.status)
+        assert stored.published_at == article.published_at
         assert Version.objects.get_for_object(stored).count() == before[3] + 1
         assert LogEntry.objects.filter(object_id=str(article.pk), user=accounts[role]).count() == 1
         assert Correction.objects.filter(article=article).count() == before[4] + (
@@ -214,8 +221,10 @@ def test_restore_by_role_and_state(accounts, login, role, state):
     before = snapshot(article)
     response = login(role).post(url, {"correction_note": "恢复原标题。"})
     stored = Article.objects.get(pk=article.pk)
-    assert (stored.status, stored.published_at) == (article.status, article.published_at)
-    if role in MAY_EDIT[state]:
+    allowed = role in MAY_EDIT[state]
+    status = after_edit(article.status) if allowed else article.status
+    assert (stored.status, stored.published_at) == (status, article.published_at)
+    if allowed:
         assert response.status_code == 302, response.content.decode()[:1500]
         assert stored.headline == "第一版"
         assert stored.photos.count() == 1 and stored.bylines.count() == 2
@@ -550,6 +559,8 @@ def test_every_admin_action_is_classified(accounts):
     request = RequestFactory().get("/admin/")
     request.user = accounts["admin"]
     known = {"delete_selected", "sign_off_selected", "withdraw_selected", "export_editions"}
+    # The proofreading steps, each through editorial.apply_to_each like sign-off.
+    known |= {"finish_editing_selected", "pass_proofreading_selected", "return_to_editor_selected"}
     known |= {f"export_pages_{fmt}" for fmt in ("json", "markdown", "html", "ninjs")}
     for model, model_admin in admin.site._registry.items():
         actions = set(model_admin.get_actions(request))
