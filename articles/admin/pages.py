@@ -19,6 +19,7 @@ from articles.editorial import workflow
 from articles.exports.formats import FORMATS
 from articles.models import Article, Edition, Page, PageImage
 from articles.paging import CappedCountPaginator
+from articles.public import preview
 
 
 class ArticleOnPageInline(admin.TabularInline):
@@ -168,7 +169,8 @@ class EditionAdmin(admin.ModelAdmin):
         return layout.import_status_view(self, request, token)
 
     def flatplan_view(self, request, object_id):
-        """Every page of an edition as a card: stories, 字数, photos, staff, export buttons."""
+        """Every page of an edition as a card: stories, 字数, photos, staff, its preview and
+        export buttons."""
         edition = get_object_or_404(Edition, pk=object_id)
         if not self.has_view_permission(request, edition):
             raise PermissionDenied
@@ -190,8 +192,12 @@ class EditionAdmin(admin.ModelAdmin):
             )
             .order_by("order", "label")
         )
+        # The page as readers will see it, for those who may preview (its banner gives
+        # staff the signed link for a phone, as a story's preview does).
+        previewing = preview.may_preview(request.user)
         cards = []
         for page in pages:
+            page.edition = edition  # page_url reads the date; no query per page
             page_articles = list(page.articles.all())
             cards.append(
                 {
@@ -199,6 +205,7 @@ class EditionAdmin(admin.ModelAdmin):
                     "stories": page_articles,
                     "char_total": sum(article.char_count for article in page_articles),
                     "photo_total": sum(article.photo_total for article in page_articles),
+                    "preview": preview.page_url(page) if previewing else "",
                     "exports": [
                         (
                             layout.FORMAT_LABELS[fmt],
