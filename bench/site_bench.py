@@ -15,9 +15,12 @@ twice with production settings (DEBUG off, persistent connections):
   cached    the whole-page cache on Redis (articles/cache.py).
 
 In each run wrk loads a trivial Django view behind the same middleware (the floor), the
-story page (/stories/6/, 技能天下 with three photos and a 35-name roster) and the front
-page, and each page's requests per second is printed as a ratio of the floor measured on
-the same server in the same run.  Targets: uncached >= 0.15, cached >= 0.5.
+story page (/stories/6/, 技能天下 with three photos and a 35-name roster), the front
+page, the edition page (/editions/2023-12-26/) and the A06 数字报 page
+(/editions/2023-12-26/A06/, its page images and areas made by make_epaper as
+``make demo`` does), and each page's requests per second is printed as a ratio of the
+floor measured on the same server in the same run.  Targets: uncached >= 0.15, cached
+>= 0.5.
 
 The peer: after newsroom's runs, the same wrk parameters load a minimal Wagtail 8 site
 (bench/wagtail_site/: Wagtail's project template and middleware, the story as a
@@ -49,7 +52,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-PAGES = {"trivial": "/bench/trivial/", "story": "/stories/6/", "front": "/"}
+PAGES = {
+    "trivial": "/bench/trivial/",
+    "story": "/stories/6/",
+    "front": "/",
+    "edition": "/editions/2023-12-26/",
+    "epaper": "/editions/2023-12-26/A06/",
+}
 WAGTAIL_PAGES = {"trivial": "/bench/trivial/", "story": "/stories/6/"}
 WAGTAIL_EXTRA = "bench-wagtail"
 MODES = ("uncached", "cached")
@@ -96,6 +105,14 @@ def prepare(args):
     manage = [PYTHON, "manage.py"]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run([*manage, "load_seed"], cwd=ROOT, env=env, check=True, capture_output=True)
+    # The 数字报 page shows the page images and areas that make_demo makes (make_epaper).
+    subprocess.run(
+        [*manage, "make_epaper", "--edition", "2023-12-26"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
 
 
 def serve(args, cached, python=PYTHON, app="newsroom.wsgi:application", env=None):
@@ -321,20 +338,20 @@ def run_wagtail(args, python):
 
 
 def report(results, args):
+    names = [name for name in PAGES if name != "trivial"]
     lines = [
         f"gunicorn 2 workers, wrk 2 threads {args.connections} connections {args.duration} s, "
         f"database {args.database.split('://')[0]}, {os.cpu_count()} CPUs",
         "",
-        "| run | trivial view req/s | story req/s | story ratio | front req/s | front ratio |",
-        "|---|---|---|---|---|---|",
+        "| run | trivial view req/s | "
+        + " | ".join(f"{name} req/s | {name} ratio" for name in names)
+        + " |",
+        "|---|---|" + "---|---|" * len(names),
     ]
     for mode, figures in results.items():
         floor = figures["trivial"]
-        lines.append(
-            f"| {mode} | {floor:.0f} | {figures['story']:.0f} | "
-            f"{figures['story'] / floor:.2f} | {figures['front']:.0f} | "
-            f"{figures['front'] / floor:.2f} |"
-        )
+        cells = " | ".join(f"{figures[name]:.0f} | {figures[name] / floor:.2f}" for name in names)
+        lines.append(f"| {mode} | {floor:.0f} | {cells} |")
     return "\n".join(lines)
 
 

@@ -10,18 +10,101 @@ calendar.  A page with no picture yet shows its titles and the page navigation.
 
 import calendar
 import datetime
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 
+from django.db import models
+from django.db.models import F, FilteredRelation, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.views.generic import View
 
-from articles.models import Article, Edition, Page, PageImage, StoryArea
+from articles.models import Article, Edition, Page, PageImage
+from articles.public.prepared import Parameter, PreparedQuery
+from people.models import Person
 
 # The widths the browser chooses from: the page column is at most this wide on a desktop,
 # the whole screen on a phone (zoomed, the browser asks for a wider image).
 PAGE_SIZES = "(min-width: 1000px) 620px, 100vw"
 THUMBNAIL_SIZES = "96px"
+
+# Prepared as the story and front pages' queries are (``prepared.py``, ``queries.py``):
+# compiled once per process from the same ``published()`` querysets, "now" bound when
+# the SQL runs, so a scheduled story's page appears by itself at its time.
+_NOW = Parameter("now", models.DateTimeField(), default=lambda: timezone.now())
+_DATE = models.DateField()
+
+# The edition's pages readers may see, in order, each with its staff, whether it has a
+# PDF, and its images (one row per image, narrowest first; one row with no image for a
+# page without).  The page asked for is found among them: the page navigation needs
+# them all anyway.
+PAGES = PreparedQuery(
+    lambda: (
+        Page.objects.published(now=_NOW)
+        .filter(edition__date=Parameter("date", _DATE))
+        .order_by("order", "label", "pk", "images__format", "images__width")
+        .values_list(
+            "pk",
+            "label",
+            "name",
+            "section__name",
+            "edition_id",
+            "edition__date",
+            "edition__number",
+            "chief_editor_id",
+            "chief_editor__name",
+            "art_editor_id",
+            "art_editor__name",
+            "proofreader_id",
+            "proofreader__name",
+            "print_sheet__pdf",
+            "images__format",
+            "images__width",
+            "images__height",
+            "images__file",
+        )
+    )
+)
+
+# The page's published stories in print order, each with its areas on this page (one
+# row per area; one row with no area for a story without).  An area of a draft,
+# scheduled or withdrawn story is never read: its story is not among the rows.
+STORIES = PreparedQuery(
+    lambda: (
+        Article.objects.published(now=_NOW)
+        .filter(page=Parameter("page", models.IntegerField()))
+        .annotate(area=FilteredRelation("areas", condition=Q(areas__page=F("page"))))
+        .order_by("page_position", "pk", "area__position", "area__pk")
+        .values_list(
+            "pk",
+            "kicker",
+            "headline",
+            "subheadline",
+            "kind",
+            "area__pk",
+            "area__position",
+            "area__left",
+            "area__top",
+            "area__width",
+            "area__height",
+        )
+    )
+)
+
+# The dates of the month's editions readers may see, for the calendar.
+MONTH_EDITIONS = PreparedQuery(
+    lambda: (
+        Edition.objects.published(now=_NOW)
+        .filter(date__gte=Parameter("first", _DATE), date__lt=Parameter("after", _DATE))
+        .order_by("date")
+        .values_list("date")
+    )
+)
 
 
 @dataclass
@@ -37,127 +120,186 @@ class PagePicture:
     thumbnail_width: int = 0
     thumbnail_height: int = 0
 
-    def add(self, image):
-        url = image.file.url
-        entry = f"{url} {image.width}w"
-        if image.format == PageImage.Format.WEBP:
+    def add(self, url, fmt, width, height):
+        entry = f"{url} {width}w"
+        if fmt == PageImage.Format.WEBP:
             self.webp = f"{self.webp}, {entry}" if self.webp else entry
         else:
             self.jpeg = f"{self.jpeg}, {entry}" if self.jpeg else entry
             # The widest JPEG is the fallback; the narrowest is the navigation's thumbnail.
-            if image.width > self.width:
-                self.src, self.width, self.height = url, image.width, image.height
-            if not self.thumbnail or image.width < self.thumbnail_width:
+            if width > self.width:
+                self.src, self.width, self.height = url, width, height
+            if not self.thumbnail or width < self.thumbnail_width:
                 self.thumbnail = url
-                self.thumbnail_width, self.thumbnail_height = image.width, image.height
+                self.thumbnail_width, self.thumbnail_height = width, height
 
     def __bool__(self):
         return bool(self.src)
 
 
-def pictures(pages):
-    """``{page key: PagePicture}`` of ``pages``, read in one query."""
-    found = {page.pk: PagePicture() for page in pages}
-    images = PageImage.objects.filter(page__in=list(found)).order_by("page", "format", "width")
-    for image in images.only("page_id", "format", "width", "height", "file"):
-        found[image.page_id].add(image)
-    return found
+class Story:
+    """A story in the list of titles and on the page's areas: what its row holds."""
+
+    __slots__ = ("headline", "kicker", "kind", "pk", "subheadline", "title", "url")
+
+    def __init__(self, row):
+        self.pk, self.kicker, self.headline = row.pk, row.kicker, row.headline
+        self.subheadline, self.kind = row.subheadline, row.kind
+        # Each shown twice (its area, its title in the list): worked out once.
+        self.title = Article.title.fget(self)
+        self.url = Article.get_absolute_url(self)
+
+    def get_kind_display(self):
+        return Article.Kind(self.kind).label
 
 
 @dataclass
 class Area:
     """A story area as the page's SVG draws it: percentages of the page."""
 
-    article: Article
+    article: Story
     x: float
     y: float
     width: float
     height: float
 
 
-def areas(page, articles):
-    """The areas of ``page`` that belong to ``articles`` (its published stories), in order."""
-    by_key = {article.pk: article for article in articles}
-    found = StoryArea.objects.filter(
-        page=page, article__in=Article.objects.published().filter(page=page)
-    ).order_by("position", "pk")
-    return [
-        Area(
-            by_key[area.article_id],
-            round(area.left * 100, 3),
-            round(area.top * 100, 3),
-            round(area.width * 100, 3),
-            round(area.height * 100, 3),
-        )
-        for area in found.only("article_id", "left", "top", "width", "height")
-        if area.article_id in by_key
-    ]
+@dataclass
+class PrintedPage:
+    """A page of the edition as the 数字报 shows it (the one read and its neighbours)."""
+
+    pk: int
+    label: str
+    name: str
+    url: str
+    picture: PagePicture = field(default_factory=PagePicture)
+    has_pdf: bool = False
+    chief_editor: Person | None = None
+    art_editor: Person | None = None
+    proofreader: Person | None = None
 
 
-def month_calendar(month):
-    """The weeks of ``month`` as ``[(day, in month, edition or None), …]`` with the editions
-    readers may see, in one query."""
-    editions = {
-        edition.date: edition
-        for edition in Edition.objects.published().filter(
-            date__year=month.year, date__month=month.month
-        )
-    }
+def _person(pk, name):
+    return Person(pk=pk, name=name) if pk else None
+
+
+def edition_pages(date):
+    """``(edition, [PrintedPage…])``: the pages readers may see of the edition of ``date``
+    in order, with their pictures; ``(None, [])`` if there is none."""
+    storage = PageImage._meta.get_field("file").storage
+    edition, pages = None, {}
+    for row in PAGES.rows(date=date):
+        page = pages.get(row.pk)
+        if page is None:
+            if edition is None:
+                edition = Edition(pk=row.edition_id, date=row.edition__date)
+                edition.number = row.edition__number
+            page = pages[row.pk] = PrintedPage(
+                pk=row.pk,
+                label=row.label,
+                name=row.name or row.section__name or "",
+                url=Page(label=row.label, edition=edition).get_absolute_url(),
+                has_pdf=bool(row.print_sheet__pdf),
+                chief_editor=_person(row.chief_editor_id, row.chief_editor__name),
+                art_editor=_person(row.art_editor_id, row.art_editor__name),
+                proofreader=_person(row.proofreader_id, row.proofreader__name),
+            )
+        if row.images__file:
+            page.picture.add(
+                storage.url(row.images__file),
+                row.images__format,
+                row.images__width,
+                row.images__height,
+            )
+    return edition, list(pages.values())
+
+
+def page_stories(page_pk):
+    """``(stories, areas)`` of the page: its published stories in print order, and their
+    areas on it in the order they were stored."""
+    stories, placed = {}, []
+    for row in STORIES.rows(page=page_pk):
+        story = stories.get(row.pk)
+        if story is None:
+            story = stories[row.pk] = Story(row)
+        if row.area__pk is not None:
+            area = Area(
+                story,
+                round(row.area__left * 100, 3),
+                round(row.area__top * 100, 3),
+                round(row.area__width * 100, 3),
+                round(row.area__height * 100, 3),
+            )
+            placed.append(((row.area__position, row.area__pk), area))
+    placed.sort(key=lambda item: item[0])
+    return list(stories.values()), [area for _key, area in placed]
+
+
+def month_calendar(month, editions):
+    """The weeks of ``month`` as ``[(day, in month, edition or None), …]``, ``editions``
+    being ``{date: edition}`` of the editions readers may see."""
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
     return [[(day, day.month == month.month, editions.get(day)) for day in week] for week in weeks]
 
 
-class PageView(DetailView):
-    """One printed page of a published edition, as its readers' 数字报."""
+@functools.lru_cache(maxsize=256)
+def _calendar_html(language, month, dates, current):
+    # Six weeks of cells with a localised date each: the same for every page of an
+    # edition until an edition of the month appears or goes, so it is rendered once per
+    # process for each (keyed by what it shows, never stale), not on every request.
+    editions = {day: Edition(date=day) for day in dates}
+    context = {
+        "month": month,
+        "weeks": month_calendar(month, editions),
+        "weekdays": [datetime.date(2024, 1, day) for day in range(1, 8)],  # Mon…Sun
+        "current": current,
+    }
+    return mark_safe(render_to_string("articles/epaper/_calendar.html", context))
+
+
+def calendar_html(date):
+    """The calendar of the month of ``date`` with the editions readers may see, as HTML."""
+    month = date.replace(day=1)
+    after = (month + datetime.timedelta(days=31)).replace(day=1)
+    dates = tuple(row.date for row in MONTH_EDITIONS.rows(first=month, after=after))
+    return _calendar_html(get_language(), month, dates, date)
+
+
+class PageView(View):
+    """One printed page of a published edition, as its readers' 数字报.
+
+    Three prepared queries (the edition's pages with their pictures, the page's stories
+    with their areas, the month's editions) and a template whose calendar is rendered
+    once per month's editions.
+    """
 
     template_name = "articles/epaper/page.html"
-    context_object_name = "page"
 
-    def get_object(self, queryset=None):
-        pages = Page.objects.published().select_related(
-            "edition", "section", "chief_editor", "art_editor", "proofreader", "print_sheet"
-        )
-        return get_object_or_404(
-            pages, edition__date=self.kwargs["date"], label=self.kwargs["label"]
-        )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        page = self.object
-        # The list of titles shows what the story's own row holds: no stored card to read.
-        articles = list(
-            Article.objects.published()
-            .on_page(page)
-            .only("pk", "kicker", "headline", "subheadline", "kind", "page_position")
-        )
-        siblings = list(
-            Page.objects.published()
-            .filter(edition=page.edition_id)
-            .select_related("section")
-            .order_by("order", "label")
-        )
-        position = [p.pk for p in siblings].index(page.pk)
-        found = pictures(siblings)
+    def get(self, request, date, label):
+        edition, siblings = edition_pages(date)
+        position = next((i for i, other in enumerate(siblings) if other.label == label), None)
+        if position is None:
+            raise Http404
+        page = siblings[position]
+        articles, areas = page_stories(page.pk)
         previous_page = siblings[position - 1] if position > 0 else None
         next_page = siblings[position + 1] if position + 1 < len(siblings) else None
-        month = page.edition.date.replace(day=1)
-        context.update(
-            edition=page.edition,
-            articles=articles,
-            areas=areas(page, articles),
-            picture=found[page.pk],
-            page_sizes=PAGE_SIZES,
-            thumbnail_sizes=THUMBNAIL_SIZES,
-            pdf=_pdf(page),
-            pdf_name=pdf_name(page),
-            navigation=[(other, found[other.pk]) for other in siblings],
-            previous_page=previous_page,
-            next_page=next_page,
-            month=month,
-            weeks=month_calendar(month),
-            weekdays=[datetime.date(2024, 1, day) for day in range(1, 8)],  # Mon…Sun
-        )
-        return context
+        context = {
+            "page": page,
+            "edition": edition,
+            "articles": articles,
+            "areas": areas,
+            "picture": page.picture,
+            "page_sizes": PAGE_SIZES,
+            "thumbnail_sizes": THUMBNAIL_SIZES,
+            "pdf": page.has_pdf,
+            "pdf_name": pdf_name(page, edition),
+            "navigation": siblings,
+            "previous_page": previous_page,
+            "next_page": next_page,
+            "calendar": calendar_html(edition.date),
+        }
+        return TemplateResponse(request, self.template_name, context)
 
 
 def _pdf(page):
@@ -168,8 +310,8 @@ def _pdf(page):
     return sheet.pdf if sheet.pdf else None
 
 
-def pdf_name(page):
-    return f"{page.edition.date:%Y%m%d}-{page.label}.pdf"
+def pdf_name(page, edition=None):
+    return f"{(edition or page.edition).date:%Y%m%d}-{page.label}.pdf"
 
 
 def page_pdf(request, date, label):
