@@ -16,11 +16,14 @@ from articles.credit_lines.tokens import (
 )
 from articles.credit_lines.vocabulary import (
     KNOWN_UNITS,
+    LABEL_CHARS,
     UNIT_ENDINGS,
     WEAK_UNIT_ENDINGS,
 )
 from articles.credit_lines.words import (
+    _common_word,
     _is_unit,
+    _person_like,
     _strip_quotes,
     _unit_of,
 )
@@ -40,7 +43,7 @@ _NOT_A_MARK_AFTER = {
     "消息": "称说的指中显",
 }
 _ROLE_IN_PLACE = re.compile(r"记者|通讯员|编辑|摄|评论员|实习生")
-_DATELINE_TEXT = re.compile(r"^[\u3400-\u9fff〇·A-Za-z0-9+“”\"《》 ]{1,40}$")
+_DATELINE_TEXT = re.compile(r"^[\u3400-\u9fff〇·A-Za-z0-9+“”\"《》/ ]{1,40}$")
 _REPORTED = re.compile(r"报 {0,2}道 {0,2}:?|:")
 
 
@@ -53,6 +56,13 @@ def _split_dateline_head(pre):
     head = body[: date.start()].strip() if date else body
     if " " in head or _ROLE_IN_PLACE.search(head):
         return None
+    if "/" in head:
+        # 今日女报/凤网讯: a joint unit; the place and date follow the second name.
+        first, _, rest = head.partition("/")
+        second = _split_dateline_head(rest + (date.group() if date else ""))
+        if not _is_unit(first) or second is None or "/" in second[0] or not second[0]:
+            return None
+        return f"{first}/{second[0]}", second[1]
     head = head.replace("《", "").replace("》", "")
     unit = next((k for k in sorted(KNOWN_UNITS, key=len, reverse=True) if head.startswith(k)), "")
     best = len(unit)
@@ -87,6 +97,27 @@ def _split_dateline_head(pre):
     return _strip_quotes(unit), place + (date.group() if date else "")
 
 
+def _named_dateline_head(pre, norm, end):
+    """株洲发布讯（记者 张三）: a name of no known shape before 讯 is a unit when the
+    credits follow at once (a bracket or a role) and it is no person, word or label."""
+    body = pre.strip()
+    date = _DATE_TAIL.search(body)
+    head = body[: date.start()].strip() if date else body
+    after = _skip(norm, end)
+    if not (norm[after : after + 1] in ("(", "[") or _ROLE_IN_PLACE.match(norm, after)):
+        return None
+    if (
+        not 2 <= len(head) <= 10
+        or _UNIT_TEXT.match(head) is None
+        or _person_like(head)
+        or _common_word(head)
+        or LABEL_CHARS.intersection(head[-1])
+        or (not date and _common_word(head[-1] + "讯"))  # 新华每日电讯, 喜讯: a word
+    ):
+        return None
+    return head, date.group() if date else ""
+
+
 def _dateline_at(norm, pos):
     """A dateline (本报讯, 新华社北京3月5日电, 据新华社消息) at ``pos``: (end, unit, place)."""
     for match in _DATELINE_MARK.finditer(norm, pos, min(len(norm), pos + 48)):
@@ -98,6 +129,8 @@ def _dateline_at(norm, pos):
         if following and following in _NOT_A_MARK_AFTER.get(mark, ""):
             continue
         split = _split_dateline_head(pre)
+        if split is None and mark == "讯":
+            split = _named_dateline_head(pre, norm, match.end())
         if split is None:
             continue
         unit, place = split
@@ -174,6 +207,23 @@ def _credits_after(norm, pos, unit, roles):
     return _with_unit(reading.credits, unit), end
 
 
+def _named_unit(word, reading):
+    """株洲发布（记者 张三）: a name of no known shape before a bracket of role groups is
+    a unit (an app, an account) when it is no person, no ordinary word and no label."""
+    return (
+        2 <= len(word) <= 12
+        and _UNIT_TEXT.match(word) is not None
+        and bool(reading.credits)
+        and all(credit.role for credit in reading.credits)
+        and not _person_like(word)
+        and not _common_word(word)
+        and not LABEL_CHARS.intersection(word[-1])
+    )
+
+
+_UNIT_TEXT = re.compile(r"^[\u3400-\u9fffA-Za-z0-9·+]+$")
+
+
 def _lead(text, roles=()):
     """(credits, dateline, offset of the body) for a paragraph opening with a lead, or None."""
     norm = _normalise(text[:LEAD_WINDOW])
@@ -212,9 +262,14 @@ def _lead(text, roles=()):
         if opening > pos:
             unit = norm[pos:opening].strip()
             close = _closing(norm, opening)
-            if close > 0 and _is_unit(unit) and not any(c in unit for c in " ,:/"):
+            if close > 0 and not any(c in unit for c in " ,:/"):
                 reading = _read(norm, opening + 1, close, strict=True, roles=roles)
-                if reading.ok and reading.signal:
+                if (
+                    reading.ok
+                    and reading.signal
+                    and not _is_unit(norm[opening + 1 : close].strip())  # 市委宣传部（市新闻办）
+                    and (_is_unit(unit) or _named_unit(unit, reading))
+                ):
                     credits, pos, found = _with_unit(reading.credits, unit), close + 1, True
         if not found:
             colon = _REPORTED.search(norm, pos, min(len(norm), pos + 60))

@@ -216,6 +216,11 @@ class _Reader:
             and len(glued.text) <= 4
         ):
             role, count = role + glued.text, count + 1  # 视频拍摄：
+            if role.endswith("来源"):
+                # 视频来源：央视新闻: a source label, crediting nobody.
+                self.current, self.source, self.collective = None, True, True
+                self.consume(count + 1)
+                return
         # 记者/编辑: role words joined by a slash are one role.
         while (
             (slash := self.at(self.i + count)) is not None
@@ -332,6 +337,13 @@ class _Reader:
             self.consume()
             return True
         if nxt is not None and nxt.kind == "mark" and not nxt.spaced and not _person_like(word):
+            role = self.at(self.i + 2)
+            if nxt.text == "报道" and role is not None and role.kind == "role" and not role.spaced:
+                # 21世纪经济报道记者: a paper named …报道, glued before a role.
+                self.signal = self.collective = True
+                self.pending_unit = word + nxt.text
+                self.consume(2)
+                return True
             self.consume()  # 北京报道: where the reporter wrote from
             return True
         if word.startswith("发自") or (
@@ -407,6 +419,12 @@ class _Reader:
         """A word before a slash or a colon: a role, a joint unit, a source, or 张三/文."""
         after = self.at(self.i + 2)
         if _is_post_mark(self.tokens, self.i + 2):
+            if word in COLLECTIVE_WORDS or _is_unit(word):
+                # 视觉中国/供图, 新华社/图: a library's or an agency's picture credits nobody.
+                self.signal = self.collective = True
+                self.current = None
+                self.consume(3)
+                return True
             names = _names_of(word, LINE if self.strict else LENIENT)
             if names:
                 self.signal = True
@@ -420,8 +438,9 @@ class _Reader:
                 group.closed = True
                 self.consume(3)
                 return True
-        if _is_unit(word) and after is not None and after.kind == "word" and _is_unit(after.text):
-            return self.unit_word(f"{word}/{_strip_quotes(after.text)}", skip=3)
+        if _is_unit(word) and after is not None and after.kind == "word" and _joint(after.text):
+            # 湖南日报/新湖南客户端, 今日女报/凤网讯: a joint unit.
+            return self.unit_word(f"{word}/{_unit_of(_strip_quotes(after.text))}", skip=3)
         if self.lead and separator.kind == "colon" and not _role_like(word):
             return False
         self.signal = True
@@ -530,6 +549,12 @@ class _Reader:
         if photo:
             self.mark_photo(self.i)
         return True
+
+
+def _joint(word):
+    """The second name of a joint unit (X/凤网讯): a unit, or a site or paper of two characters."""
+    unit = _unit_of(_strip_quotes(word))
+    return _is_unit(unit) or (len(unit) == 2 and _HAN.match(unit) and unit[-1] in "网报台")
 
 
 def _is_collective_source(word):

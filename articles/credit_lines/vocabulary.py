@@ -85,6 +85,10 @@ ROLE_PREFIXES = tuple(
         "视频",
         "文字",
         "图片",
+        # Words of the camera before a role, letter-spaced or not (出镜 记者 张三).
+        "出镜",
+        "摄像",
+        "航拍",
         "学生",
         "小",
         "前方",
@@ -182,6 +186,13 @@ COLLECTIVE_WORDS = frozenset(
         "翻拍",
         "受访单位供图",
         "主办方供图",
+        # A picture taken from the web or a stock library (图/网络, 图/图虫·创意).
+        "网络",
+        "网络配图",
+        "图虫·创意",
+        "千图网",
+        "摄图网",
+        "CFP",
     ]
 )
 # Units printed without a telltale ending (agencies, sites, apps), and the endings of the rest.
@@ -316,10 +327,41 @@ UNIT_ENDINGS = tuple(
         "课题组",
         "评论部",
         "编辑部",
+        # Offices of government and public bodies (株洲市公安局, 市卫健委, 消防救援支队).
+        "局",
+        "厅",
+        "党委",
+        "纪委",
+        "监委",
+        "健委",
+        "改委",
+        "团委",
+        "管委",
+        "工委",
+        "教委",
+        "政法委",
+        "委会",
+        "新闻办",
+        "文明办",
+        "处",
+        "所",
+        "院",
+        "馆",
+        "队",
+        "站",
+        "妇联",
+        "文联",
+        "侨联",
+        "残联",
+        "科协",
+        "工会",
+        "商会",
     ]
 )
 # Endings that make a unit only when nothing follows them (no place of a dateline).
-WEAK_UNIT_ENDINGS = frozenset(["部", "组", "室", "号"])
+WEAK_UNIT_ENDINGS = frozenset(
+    ["部", "组", "室", "号", "局", "厅", "处", "所", "院", "馆", "队", "站"]
+)
 # Words that open a sentence or describe a person, and are no name (本报讯 记者 张三 昨天…).
 NOT_NAMES = frozenset(
     [

@@ -69,23 +69,27 @@ _NOT_PAPERS = tuple(
 
 @functools.lru_cache(maxsize=1)
 def _dictionary():
-    """Part-of-speech tags of jieba's dictionary words of two to four characters.
+    """Part-of-speech tags and counts of jieba's dictionary words of two to four characters.
 
     Read once from the dictionary file (about half a second), without building
-    jieba's segmenter: only the tags of words seen more than three times.
+    jieba's segmenter: only the words seen more than three times.
     """
     import jieba
 
     with jieba.dt.get_dict_file() as dictionary:
         text = dictionary.read().decode("utf-8")
-    return {word: tag for word, _count, tag in _DICTIONARY_LINE.findall(text)}
+    return {word: (tag, int(count)) for word, count, tag in _DICTIONARY_LINE.findall(text)}
 
 
 _DICTIONARY_LINE = re.compile(r"^(\S{2,4}) (\d\d+|[4-9]) (\S+)$", re.M)
 
 
 def _tag(word):
-    return _dictionary().get(word, "")
+    return _dictionary().get(word, ("", 0))[0]
+
+
+def _count(word):
+    return _dictionary().get(word, ("", 0))[1]
 
 
 def _common_word(word):
@@ -140,7 +144,23 @@ def _person_like(word):
         return False  # 李明说, 全文完: a name and a verb
     if len(word) == 3 and _tag(word[:2]) in _NOT_NAME_START_TAGS:
         return False  # 马上评: an adverb and a verb
+    if _mistagged_name(word):
+        return False
     return not _common_word(word)
+
+
+def _mistagged_name(word):
+    """黄金周: jieba tags it a name, but it is a frequent word made of a frequent common
+    word and one character (a real name such as 温庭筠 or 方志敏 is rarer, or starts
+    with no common word)."""
+    return (
+        len(word) == 3
+        and _tag(word).startswith("nr")
+        and _count(word) >= 100
+        and _common_word(word[:2])
+        and _tag(word[:2]) not in ("ns", "nz")  # 王国光: 王国 is tagged a place
+        and _count(word[:2]) >= 1000
+    )
 
 
 def _time_word(word):
