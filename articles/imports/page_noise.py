@@ -57,6 +57,8 @@ _MASTHEAD = re.compile(
     r"^(?:主管|主办|主管主办|出版|社址|地址|邮编|社长|总编辑|副总编辑|发行|订阅|广告|新闻热线|"
     r"值班电话|本报地址|零售价|定价|每份|爆料热线|报料热线|读者热线|服务热线|热线电话|投稿邮箱|"
     r"投稿信箱|新闻报料|报料电话|爆料电话)\s*[:：\s]|"
+    # A hotline named after the paper (晚报新闻热线：…, 报料微信：…).
+    r"^[\u4e00-\u9fff]{0,6}(?:新闻热线|报料热线|爆料热线|读者热线|报料微信|爆料微信|报料邮箱)\s*[:：]|"
     r"(?:DAILY|EVENING|TIMES|WEEKLY|NEWS|HERALD|POST)\b"
 )
 _COPYRIGHT = re.compile(
@@ -69,7 +71,9 @@ _PAGE_LIST_START = re.compile(
 )
 _TEASER = re.compile(
     rf"(?:详见|详细报道见|全文见|见|请看|敬请关注)\s*(?:本报)?\s*{_LABEL}|"
-    r"^(?:今日导读|本期导读|导读|今日看点|要闻提示)\s*[:：]?"
+    r"^(?:今日导读|本期导读|导读|今日看点|要闻提示)\s*[:：]?|"
+    # A teaser naming the page first: ▶今日A08版 寒潮来袭…
+    rf"^[▶►→●◆■]?\s*(?:今日|本期|明日|今天)\s*{_LABEL}"
 )
 _TEASER_TAIL = re.compile(rf"(?:\s|…|\.{{2,}}|·{{2,}}|▶|→){_LABEL}?\s*$")
 _TEASER_MARK = re.compile(r"^[▶►→●◆■]")
