@@ -322,6 +322,41 @@ def _is_navigation(text):
     )
 
 
+def _is_teaser(text):
+    """A pointer to another page (详见A05, ▶ … A05), not a jump line of a story."""
+    return (
+        len(text) <= 50
+        and "。" not in text
+        and not _JUMP.search(text)
+        and bool(
+            _TEASER.search(text)
+            or (_TEASER_MARK.match(text) and _TEASER_TAIL.search(text) and _LABEL_RE.search(text))
+        )
+    )
+
+
+# What a line is when a test holds, tried in order: the first that holds names it
+# (社址：… 版权所有 is both a masthead and a copyright line; it is a copyright line).
+_NOISE_RULES = (
+    ("noise", lambda text: _RULE_ONLY.match(text) or (len(text) <= 20 and _SCAN.search(text))),
+    ("noise", _END_MARK.match),
+    ("other", _PAGE_CREDIT.match),
+    ("masthead", lambda text: len(text) <= 12 and _PAPER.fullmatch(text)),
+    ("page_number", _PAGE_NUMBER.match),
+    (
+        "page_list",
+        lambda text: (
+            _PAGE_LIST_START.match(text)
+            or len(_LABEL_RE.findall(text)) >= 3
+            or _is_navigation(text)
+        ),
+    ),
+    ("copyright", _COPYRIGHT.search),
+    ("masthead", lambda text: _MASTHEAD.search(text) and not re.search(r"[。！？]$", text)),
+    ("teaser", _is_teaser),
+)
+
+
 def read_noise(text):
     """Why a line belongs to no story (a ``SkippedLine`` reason), or "" for a line of the page.
 
@@ -330,33 +365,7 @@ def read_noise(text):
     """
     if not text or len(text) > MAX_NOISE_LENGTH:
         return ""
-    if _RULE_ONLY.match(text) or (len(text) <= 20 and _SCAN.search(text)):
-        return "noise"
-    if _END_MARK.match(text):
-        return "noise"
-    if _PAGE_CREDIT.match(text):
-        return "other"
-    if len(text) <= 12 and _PAPER.fullmatch(text):
-        return "masthead"
-    if _PAGE_NUMBER.match(text):
-        return "page_number"
-    if _PAGE_LIST_START.match(text) or len(_LABEL_RE.findall(text)) >= 3 or _is_navigation(text):
-        return "page_list"
-    if _COPYRIGHT.search(text):
-        return "copyright"
-    if _MASTHEAD.search(text) and not re.search(r"[。！？]$", text):
-        return "masthead"
-    if (
-        len(text) <= 50
-        and "。" not in text
-        and not _JUMP.search(text)
-        and (
-            _TEASER.search(text)
-            or (_TEASER_MARK.match(text) and _TEASER_TAIL.search(text) and _LABEL_RE.search(text))
-        )
-    ):
-        return "teaser"
-    return ""
+    return next((reason for reason, holds in _NOISE_RULES if holds(text)), "")
 
 
 def is_copyright(text):
