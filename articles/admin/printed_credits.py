@@ -211,9 +211,9 @@ def plan_credits(text, photo=False):
     if not text:
         return CreditPlan()
     if len(text) > MAX_CREDIT_LINE:
+        # No count: the preview endpoint reads only the start of a longer line.
         return CreditPlan(
-            error=_("A credit line is at most %(limit)d characters; this one has %(length)d.")
-            % {"limit": MAX_CREDIT_LINE, "length": len(text)}
+            error=_("A credit line is at most %(limit)d characters.") % {"limit": MAX_CREDIT_LINE}
         )
     book = RoleBook()
     try:

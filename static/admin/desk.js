@@ -145,7 +145,10 @@
       // Only the answer to the latest question shows: an earlier one may arrive last.
       var number = (asked.get(input) || 0) + 1;
       asked.set(input, number);
-      var query = new URLSearchParams({ line: input.value });
+      // Spacing as the form compares it (runs of spaces are one): a line padded with
+      // thousands of spaces asks about its words, not about its first spaces.
+      var line = input.value.replace(SPACES, " ").replace(EDGES, "");
+      var query = new URLSearchParams({ line: line });
       if (input.classList.contains("desk-photo-credit")) {
         query.set("photo", "1");
       }
