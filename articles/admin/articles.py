@@ -31,7 +31,7 @@ from articles.admin.article_parts import (
 from articles.admin.article_versions import ArticleVersionViews
 from articles.admin.base import count_of
 from articles.admin.forms import ArticleAdminForm, TransitionForm
-from articles.editorial import presence, workflow
+from articles.editorial import presence, versions, workflow
 from articles.models import Article, Byline, Photo
 from articles.paging import CappedCountPaginator
 from people.models import Person
@@ -124,7 +124,21 @@ class ArticleAdmin(ArticleVersionViews):
     show_facets = admin.ShowFacets.NEVER
     autocomplete_fields = ["main_article", "page"]
     readonly_fields = ["char_count_live", "byline_preview", "body_text"]
-    actions = ["sign_off_selected", "withdraw_selected"]
+    actions = [
+        "finish_editing_selected",
+        "pass_proofreading_selected",
+        "return_to_editor_selected",
+        "sign_off_selected",
+        "withdraw_selected",
+    ]
+    # The status change each bulk action makes (offered only to who may make it).
+    ACTION_TRANSITIONS = {
+        "finish_editing_selected": "finish_editing",
+        "pass_proofreading_selected": "pass_proofreading",
+        "return_to_editor_selected": "return_to_editor",
+        "sign_off_selected": "sign_off",
+        "withdraw_selected": "withdraw",
+    }
     inlines = [
         BylineInline,
         PhotoInline,
@@ -251,19 +265,21 @@ class ArticleAdmin(ArticleVersionViews):
         return inlines
 
     def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
-        """Only the bulk status changes this user may make at all."""
+        """Only the bulk status changes this user may make at all, and only the steps this
+        paper has (no proofreading actions where it does not proofread)."""
         actions = super().get_actions(request, action_location)
-        for action, name in (("sign_off_selected", "sign_off"), ("withdraw_selected", "withdraw")):
-            transition = workflow.TRANSITIONS.get(name)
-            if action in actions and not (
-                transition and request.user.has_perm(transition.permission)
-            ):
+        for action, name in self.ACTION_TRANSITIONS.items():
+            transition = workflow.TRANSITIONS[name]
+            allowed = transition.enabled and request.user.has_perm(transition.permission)
+            if action in actions and not allowed:
                 del actions[action]
         return actions
 
     def get_ordering(self, request):
         if request.GET.get(filters.DeskFilter.parameter_name) == filters.DeskFilter.WAITING:
-            return ["updated_at", "pk"]  # the longest waiting first
+            # The longest waiting first: since the story entered its status, whatever was
+            # edited since (index article_waiting).
+            return ["status_changed_at", "pk"]
         return super().get_ordering(request)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -328,6 +344,16 @@ class ArticleAdmin(ArticleVersionViews):
                         photo.pk for photo, fields in formset.changed_objects if "image" in fields
                     }
             edit.removed_photos |= removed
+        if edit.back_to_proofreading:
+            self.message_user(
+                request,
+                gettext(
+                    "The text of this proofread story changed, so it went back to the "
+                    "proofreaders (%(status)s): readers must not read copy nobody proofread."
+                )
+                % {"status": article.get_status_display()},
+                messages.WARNING,
+            )
 
     def _save_printed_credits(self, article, form, formsets):
         """Credit lines typed as printed replace the rows they stand for (inside the change)."""
@@ -406,7 +432,9 @@ class ArticleAdmin(ArticleVersionViews):
         if f"{self.TRANSITION_PREFIX}-name" not in request.POST:
             return None
         form = TransitionForm(request.POST, prefix=self.TRANSITION_PREFIX)
-        if not self._transition(request, article, form):
+        # The form was just saved as this revision (the core may have moved it back to the
+        # proofreaders as it saved): the step applies to exactly what was saved.
+        if not self._transition(request, article, form, revision=article.revision):
             self.message_user(request, gettext("Saved."), messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
@@ -463,7 +491,12 @@ class ArticleAdmin(ArticleVersionViews):
         article = self._article_or_404(request, object_id)
         if request.method != "POST":
             raise Http404
-        self._transition(request, article, TransitionForm(request.POST))
+        # The revision the page showed: a step chosen on copy that has since changed or
+        # moved is refused (a form without one, as an older page sent, is checked as is).
+        revision = request.POST.get("revision")
+        if revision is not None:
+            revision = int(revision) if revision.isdigit() and len(revision) < 10 else 0
+        self._transition(request, article, TransitionForm(request.POST), revision=revision)
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
     def credits_view(self, request):
@@ -475,7 +508,7 @@ class ArticleAdmin(ArticleVersionViews):
         )
         return JsonResponse(plan.as_json())
 
-    def _transition(self, request, article, form):
+    def _transition(self, request, article, form, revision=None):
         """Apply the status change ``form`` asks for; whether it was made."""
         if not form.is_valid():
             self.message_user(request, form.errors.as_text(), messages.ERROR)
@@ -487,9 +520,13 @@ class ArticleAdmin(ArticleVersionViews):
                 form.cleaned_data["name"],
                 comment=form.cleaned_data["comment"],
                 when=form.cleaned_data["publish_at"],
+                revision=revision,
             )
         except workflow.TransitionNotAllowed as refusal:
             self.message_user(request, str(refusal), messages.ERROR)
+            return False
+        except editorial.EditConflict as conflict:
+            self.message_user(request, self._stale_step_message(conflict, form), messages.ERROR)
             return False
         else:
             self.message_user(
@@ -502,6 +539,19 @@ class ArticleAdmin(ArticleVersionViews):
                 messages.SUCCESS,
             )
             return True
+
+    def _stale_step_message(self, conflict, form):
+        """Why a step was not taken: the story changed after this user opened it."""
+        current = conflict.article
+        names = versions.editors_since(current, conflict.opened_revision)
+        return gettext(
+            "Not done: %(who)s changed this story after you opened it (it is now "
+            "%(status)s). Read it again before you choose: %(action)s."
+        ) % {
+            "who": "、".join(names) or gettext("someone else"),
+            "status": current.get_status_display(),
+            "action": workflow.TRANSITIONS[form.cleaned_data["name"]].label,
+        }
 
     # Lists ---------------------------------------------------------------------
     @admin.display(description=_("title"), ordering="headline")
@@ -570,6 +620,17 @@ class ArticleAdmin(ArticleVersionViews):
             or "—"
         )
 
+    def response_action(self, request, queryset, *args, **kwargs):
+        """A crafted selection that names no story (``x``) is refused before Django's own
+        handling turns it into a database error."""
+        selected = request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME)
+        if request.POST.get("select_across") != "1" and not all(
+            key.isdigit() and len(key) < 19 for key in selected
+        ):
+            self.message_user(request, gettext("No such story in this list."), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+        return super().response_action(request, queryset, *args, **kwargs)
+
     def _apply(self, request, queryset, name, done_message, comment=""):
         """Apply a status change to each story as this user; report what was done and refused."""
         done, refused = editorial.apply_to_each(request.user, queryset, name, comment=comment)
@@ -578,6 +639,65 @@ class ArticleAdmin(ArticleVersionViews):
         if done:
             count = len(done)
             self.message_user(request, done_message(count) % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Edited: send selected stories to proofreading"))
+    def finish_editing_selected(self, request, queryset):
+        self._apply(
+            request,
+            queryset,
+            "finish_editing",
+            lambda n: ngettext(
+                "%(count)d story sent to proofreading.",
+                "%(count)d stories sent to proofreading.",
+                n,
+            ),
+        )
+
+    @admin.action(description=_("Proofread: selected stories are ready for sign-off"))
+    def pass_proofreading_selected(self, request, queryset):
+        self._apply(
+            request,
+            queryset,
+            "pass_proofreading",
+            lambda n: ngettext(
+                "%(count)d story proofread, ready for sign-off.",
+                "%(count)d stories proofread, ready for sign-off.",
+                n,
+            ),
+        )
+
+    @admin.action(description=_("Return selected stories to the editor"))
+    def return_to_editor_selected(self, request, queryset):
+        reason = (request.POST.get("reason") or "").strip()
+        if request.POST.get("confirm") and reason:
+            self._apply(
+                request,
+                queryset,
+                "return_to_editor",
+                lambda n: ngettext(
+                    "%(count)d story returned to the editor.",
+                    "%(count)d stories returned to the editor.",
+                    n,
+                ),
+                comment=reason,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Return stories to the editor"),
+            "queryset": queryset,
+            "action": "return_to_editor_selected",
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "missing_reason": bool(request.POST.get("confirm")),
+            "explanation": _(
+                "These stories go back to the editor who sent them to proofreading; "
+                "say what must be looked at again."
+            ),
+            "reason_label": _("What must be looked at again"),
+            "submit_label": workflow.TRANSITIONS["return_to_editor"].label,
+        }
+        return TemplateResponse(request, "admin/articles/article/bulk_reason.html", context)
 
     @admin.action(description=_("Sign off (publish) selected stories"))
     def sign_off_selected(self, request, queryset):

@@ -11,10 +11,11 @@ import datetime
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from articles.editorial import workflow
 from articles.models import Article, Edition, Page
 
 LATEST_EDITIONS = 14
@@ -101,28 +102,11 @@ class PublishedYearFilter(admin.SimpleListFilter):
         return queryset.filter(published_at__gte=start, published_at__lt=end)
 
 
-def waiting_statuses(user):
-    """The statuses of stories waiting for ``user``'s step, read from the workflow's rules.
-
-    A story waits for the user who may move it forward: make a status change that
-    needs no reason (sending back and withdrawing do), checked on a stand-in story of
-    each status as the workflow checks a real one.  Drafts wait for their author
-    only, so they are left to ``DeskFilter``.
-    """
-    from articles.editorial import workflow
-
-    forward = [t for t in workflow.TRANSITIONS.values() if not t.needs_comment]
-    statuses = set()
-    for status in {source for t in forward for source in t.sources} - {workflow.DRAFT}:
-        probe = Article(status=status)
-        if any(t in workflow.available_transitions(user, probe) for t in forward):
-            statuses.add(status)
-    return statuses
-
-
 class DeskFilter(admin.SimpleListFilter):
-    """我的稿件 (stories this user filed) and 待我处理 (stories waiting for their step,
-    the longest waiting first)."""
+    """我的稿件 (stories this user filed) and 待我处理 (stories waiting for their step, the
+    longest waiting first: ``ArticleAdmin.get_ordering`` sorts by the time each entered its
+    status).  What waits for whom is the workflow's rule (``workflow.waiting_for``); a
+    reporter's own drafts wait for them too."""
 
     title = _("my desk")
     parameter_name = "desk"
@@ -132,14 +116,10 @@ class DeskFilter(admin.SimpleListFilter):
         return [(self.MINE, _("my stories")), (self.WAITING, _("waiting for me"))]
 
     def queryset(self, request, queryset):
-        from django.db.models import Q
-
-        from articles.editorial import workflow
-
         user = request.user
         if self.value() == self.MINE:
             return queryset.filter(created_by=user)
         if self.value() == self.WAITING:
             own_drafts = Q(status=workflow.DRAFT, created_by=user)
-            return queryset.filter(Q(status__in=waiting_statuses(user)) | own_drafts)
+            return queryset.filter(Q(status__in=workflow.waiting_for(user)) | own_drafts)
         return queryset

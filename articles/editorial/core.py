@@ -259,7 +259,11 @@ def _record(change, comment, action):
     article, user = change.article, change.user
     entry = log(user, article, action, change.message or comment)
     reversion.set_user(user)
-    reversion.set_comment(comment or (entry.get_change_message() if entry else ""))
+    comment = comment or (entry.get_change_message() if entry else "")
+    if change.back_to_proofreading:
+        # The version says it too: the history lists versions by their comment.
+        comment = "；".join(filter(None, [comment, str(workflow.BACK_TO_PROOFREADING)]))
+    reversion.set_comment(comment)
     reversion.add_to_revision(article)
     schedule_effects([article.pk], photos=change.photos, removed_photos=change.removed_photos)
 
