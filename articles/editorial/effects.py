@@ -4,7 +4,8 @@ Every change the core makes (``core.py``) and every reference-data save
 (``signal_handlers.py``) asks for the stories, photos and navigation it touched
 to be refreshed; one ``on_commit`` callback per transaction then renders the
 stories' stored HTML (``public.fragments``), updates the search index, makes or
-deletes image renditions and moves the page cache on.  Those rooms are imported
+deletes image renditions, moves the page cache on and marks the printed pages
+whose 数字报 must be made again (``articles.epaper.tasks``).  Those rooms are imported
 only inside ``run_effects``: the core itself knows nothing of them.
 
 Work that grows with the archive (the stories of a renamed reporter) is not done
@@ -25,12 +26,15 @@ class _Pending:
     photos: set = field(default_factory=set)
     removed_photos: set = field(default_factory=set)
     navigation: bool = False
+    pages: set = field(default_factory=set)  # pages whose printed look changed (数字报)
 
 
 _PENDING_ATTRIBUTE = "newsroom_pending_effects"
 
 
-def schedule_effects(articles=(), *, photos=(), removed_photos=(), navigation=False, using=None):
+def schedule_effects(
+    articles=(), *, photos=(), removed_photos=(), navigation=False, pages=(), using=None
+):
     """Render, index and refresh after the current transaction commits, once per transaction.
 
     Every call in one transaction adds to the same pending set; one on_commit
@@ -59,6 +63,7 @@ def schedule_effects(articles=(), *, photos=(), removed_photos=(), navigation=Fa
     pending.photos.update(photos)
     pending.removed_photos.update(removed_photos)
     pending.navigation |= navigation
+    pending.pages.update(pages)
     if not registered:
         transaction.on_commit(callback, using=using, robust=True)
 
@@ -77,7 +82,9 @@ def refresh_articles(articles, *, using=None):
 
 
 def run_effects(pending, using=DEFAULT_DB_ALIAS, *, caches=True):
-    """The work ``schedule_effects`` put off: renderings, index, renditions, caches."""
+    """The work ``schedule_effects`` put off: renderings, index, renditions, caches, and
+    the 数字报's pages marked for the worker to make again."""
+    from articles.epaper import tasks as epaper
     from articles.photos import renditions
     from articles.public import cache, fragments
     from articles.search.indexing import index_articles
@@ -89,8 +96,10 @@ def run_effects(pending, using=DEFAULT_DB_ALIAS, *, caches=True):
         renditions.delete(pk)
     for photo in Photo.objects.using(using).filter(pk__in=pending.photos):
         renditions.refresh(photo)
-    if not caches:
-        return
-    if pending.navigation:
-        cache.forget_navigation()
-    cache.bump_generation()
+    if caches:
+        if pending.navigation:
+            cache.forget_navigation()
+        cache.bump_generation()
+    # Last, so that a failure here leaves the renderings and caches done; the pages of
+    # every story of the transaction in two queries.
+    epaper.mark_stale(pending.articles, pending.pages, using=using)

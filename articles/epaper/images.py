@@ -56,9 +56,13 @@ def page_image_files(pdf_bytes, widths=WIDTHS, formats=tuple(FORMATS)):
 
 def make_page_images(page, pdf_bytes):
     """Replace ``page``'s images with ones rendered from ``pdf_bytes``; returns them."""
+    return save_page_images(page, page_image_files(pdf_bytes))
+
+
+def save_page_images(page, files):
+    """Replace ``page``'s images with ``files`` (``page_image_files``); returns them."""
     from articles.models import PageImage
 
-    files = page_image_files(pdf_bytes)
     with transaction.atomic():
         old = list(PageImage.objects.filter(page=page))
         PageImage.objects.filter(pk__in=[image.pk for image in old]).delete()

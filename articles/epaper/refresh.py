@@ -1,8 +1,9 @@
 """Make what is out of date of a page's 数字报: its PDF, images and story areas.
 
-``refresh_page`` is what the command (``make_epaper``), the seed and the art editor's
-upload call.  A generated PDF is remade only when its fingerprint (the print export it
-is made from) changed; images and automatic areas only when the PDF did.  Areas the
+``refresh_page`` is what the command (``make_epaper``) and the art editor's upload
+call; ``remake_page`` what the worker calls when a change to the page committed
+(``articles.epaper.tasks``).  A generated PDF is remade only when its fingerprint (the
+print export it is made from) changed; images and automatic areas only when the PDF did.  Areas the
 art editor drew by hand are kept for their stories.
 """
 
@@ -73,6 +74,7 @@ def remake_from_pdf(page, content):
     done = Refreshed(pdf=True)
     done.images = len(page_images.make_page_images(page, content))
     done.areas, done.missing = replace_areas(page, content)
+    record_printed(page)
     # Readers' cached pages show the old picture and areas until the generation moves on.
     transaction.on_commit(cache.bump_generation)
     return done
@@ -81,10 +83,15 @@ def remake_from_pdf(page, content):
 def replace_areas(page, content):
     """``page``'s automatic areas found again in ``content``; a story with areas drawn
     by hand keeps those.  Returns (number of areas made, ids of stories not found)."""
+    found, missing = area_finder.find_areas(content, area_finder.story_texts(page))
+    return save_areas(page, found, missing)
+
+
+def save_areas(page, found, missing):
+    """Store ``found`` (``areas.find_areas``) as ``page``'s automatic areas, but for the
+    stories with areas drawn by hand.  Returns (number of areas made, ids not found)."""
     from articles.models import StoryArea
 
-    stories = area_finder.story_texts(page)
-    found, missing = area_finder.find_areas(content, stories)
     with transaction.atomic():
         manual = set(
             StoryArea.objects.filter(page=page, source=StoryArea.Source.MANUAL).values_list(
@@ -131,3 +138,70 @@ def refresh_page(page, force=False, paper=None):
             return remake_from_pdf(page, sheet.pdf.open("rb").read())
         return Refreshed()
     return remake_from_pdf(page, sheet.pdf.open("rb").read())
+
+
+def record_printed(page):
+    """Note the stories ``page``'s 数字报 is now made with (``PrintedStory``): when one of
+    them moves away or is deleted, this is how its old page is found."""
+    from articles.models import Article
+    from articles.models.epaper import PrintedStory
+
+    stories = set(Article.objects.filter(page=page).values_list("pk", flat=True))
+    PrintedStory.objects.filter(page=page).exclude(article_id__in=stories).delete()
+    PrintedStory.objects.bulk_create(
+        [PrintedStory(page=page, article_id=pk) for pk in stories], ignore_conflicts=True
+    )
+
+
+def _stored_pdf(sheet):
+    with sheet.pdf.open("rb") as handle:
+        return handle.read()
+
+
+def remake_page(page, paper=None):
+    """Bring ``page``'s 数字报 up to date after a change to what it prints; returns what
+    was made.  The worker's call (``articles.epaper.tasks``), never a request's.
+
+    A generated PDF is made again only when its fingerprint changed (then its images and
+    automatic areas too); an uploaded PDF is kept, and the areas are found in it again,
+    since its stories changed.  A page that has no PDF is not in the 数字报 yet
+    (``make_epaper`` or the art editor's upload brings it in): nothing is made.
+
+    The slow part (the PDF, its images, the areas) is made before anything is written;
+    the writes then take one short transaction, and are skipped if the page's PDF changed
+    meanwhile (an upload, another worker): what made it made its images and areas too.
+    """
+    from articles.exports.html import embedded_images
+    from articles.models import PageImage, PagePrint
+
+    sheet = PagePrint.objects.filter(page=page).first()
+    if sheet is None:
+        return Refreshed()
+    has_images = PageImage.objects.filter(page=page).exists()
+    new_pdf = None
+    if sheet.source == PagePrint.Source.GENERATED:
+        data = page_pdf.export_data(page)
+        fingerprint = page_pdf.print_fingerprint(data, paper, embedded_images([data]))
+        if fingerprint == sheet.fingerprint and has_images:
+            record_printed(page)
+            return Refreshed()
+        if fingerprint != sheet.fingerprint:
+            new_pdf, fingerprint = page_pdf.make_page_pdf(page, paper)
+    content = new_pdf or _stored_pdf(sheet)
+    files = page_images.page_image_files(content) if new_pdf or not has_images else ()
+    found, missing = area_finder.find_areas(content, area_finder.story_texts(page))
+    done = Refreshed(pdf=new_pdf is not None)
+    with transaction.atomic():
+        current = PagePrint.objects.select_for_update().filter(
+            pk=sheet.pk, source=sheet.source, fingerprint=sheet.fingerprint
+        )
+        if not current.exists():
+            return Refreshed()
+        if new_pdf is not None:
+            save_pdf(page, new_pdf, PagePrint.Source.GENERATED, fingerprint)
+        if files:
+            done.images = len(page_images.save_page_images(page, files))
+        done.areas, done.missing = save_areas(page, found, missing)
+        record_printed(page)
+        transaction.on_commit(cache.bump_generation)
+    return done
