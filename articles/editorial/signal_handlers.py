@@ -55,7 +55,11 @@ def reference_saved(sender, instance, created=False, raw=False, using=None, **kw
             background.refresh_later(type(instance), [instance.pk], using=using)
         editorial.schedule_effects(navigation=navigation, using=using)
     else:
-        editorial.schedule_effects(articles_showing(instance), navigation=navigation, using=using)
+        # A page's label, name and staff are printed on it: its 数字报 is made again.
+        pages = [instance.pk] if isinstance(instance, Page) else ()
+        editorial.schedule_effects(
+            articles_showing(instance), pages=pages, navigation=navigation, using=using
+        )
 
 
 def reference_deleted(sender, instance, using=None, origin=None, **kwargs):
