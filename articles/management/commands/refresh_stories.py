@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import ngettext
 
 from articles.editorial import background
+from articles.epaper import tasks as epaper_tasks
 
 
 class Command(BaseCommand):
@@ -16,6 +17,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, verbosity, now, **options):
+        # The 数字报 pages a stopped worker left waiting are handed on too.
+        epaper_tasks.resume()
         if now:
             done, _finished = background.refresh_pending()
             message = ngettext("Rendered %(count)d story.", "Rendered %(count)d stories.", done) % {
