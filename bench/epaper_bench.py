@@ -12,6 +12,15 @@ warm-up run of:
   areas   the story areas found in that PDF (PDFium text positions) and their rows;
   both    images and areas: what happens when the art editor uploads a PDF.
 
+and of the worker's remake after a change committed (``articles.epaper.tasks``):
+
+  edit      a story of the page corrected through the editorial core (its effects
+            and the page's mark on commit), then the worker's run: the PDF, images and
+            areas made again (the whole wait between the save and the new page picture);
+  same      the page marked with nothing changed, then the worker's run: the print
+            export's fingerprint checked, nothing made;
+  uploaded  as edit, on a page whose PDF the art editor uploaded: its areas found again.
+
 Target (issue 15): images and areas under 2 s a page.  The PDF is made in the
 background (``manage.py make_epaper``) and only when the page changed; it is
 reported, not held to that target.  Processor time is given next to wall time: the
@@ -64,10 +73,29 @@ def main():
     call_command("migrate", verbosity=0)
     call_command("load_seed", verbosity=0)
 
+    from django.contrib.auth import get_user_model
+
+    from articles import editorial
+    from articles.epaper import tasks
     from articles.epaper.images import make_page_images
     from articles.epaper.pdf import make_page_pdf
-    from articles.epaper.refresh import remake_from_pdf, replace_areas
-    from articles.models import Page
+    from articles.epaper.refresh import refresh_page, remake_from_pdf, replace_areas, upload_pdf
+    from articles.models import Article, Page
+
+    chief = get_user_model().objects.create_superuser("epaperbench", password="x")
+    edits = iter(range(10**6))
+
+    def edited(page):
+        """A story of ``page`` corrected (a new headline each time), then the worker's run."""
+        story = Article.objects.on_page(page).first()
+        story.headline = f"{story.headline.split('·')[0]}·{next(edits)}"
+        editorial.save_article(chief, story, note="更正")
+        done, _finished = tasks.remake_pending()
+        assert done == 1, "the page was not marked"
+
+    def unchanged(page):
+        tasks.mark_stale(pages=[page.pk])
+        tasks.remake_pending()
 
     print(f"paper {args.paper}, {args.repeat} runs each: median wall [min wall] / median cpu")
     for page in Page.objects.select_related("edition").order_by("order"):
@@ -80,7 +108,18 @@ def main():
         }
         for name, function in rows.items():
             median, fastest, cpu = timed(function, args.repeat)
-            print(f"{page.label} {name:7} {median:6.2f} s [{fastest:.2f}] / {cpu:.2f} s cpu")
+            print(f"{page.label} {name:9} {median:6.2f} s [{fastest:.2f}] / {cpu:.2f} s cpu")
+        refresh_page(page)  # in the 数字报: edits now mark it
+        remakes = {
+            "edit": lambda page=page: edited(page),
+            "same": lambda page=page: unchanged(page),
+        }
+        for name, function in remakes.items():
+            median, fastest, cpu = timed(function, args.repeat)
+            print(f"{page.label} {name:9} {median:6.2f} s [{fastest:.2f}] / {cpu:.2f} s cpu")
+        upload_pdf(page, content)
+        median, fastest, cpu = timed(lambda page=page: edited(page), args.repeat)
+        print(f"{page.label} {'uploaded':9} {median:6.2f} s [{fastest:.2f}] / {cpu:.2f} s cpu")
 
 
 if __name__ == "__main__":
