@@ -129,3 +129,43 @@ def surname_weight(name):
     if name[:1] in COMMON_SET:
         return 2
     return 1 if name[:1] in SINGLE_SET else 0
+
+
+# Names of Tibetan and Mongolian people have no surname: they are made of a few common
+# elements (次仁 + 罗布, 巴图 + 孟和, 斯琴 + 巴雅尔), printed as one word of four to
+# eight characters, so neither the surname test nor the cutting of glued names suits them.
+_TIBETAN_ELEMENTS = """
+    次仁 才让 扎西 多吉 多杰 卓玛 拉姆 央金 央宗 格桑 尼玛 达瓦 达娃 平措 彭措
+    罗布 旦增 丹增 顿珠 边巴 巴桑 普布 索朗 索南 洛桑 白玛 德吉 曲珍 次旦 尕藏
+    桑吉 仁青 仁增 旺堆 旺姆 群培 益西 嘎玛 强巴 贡嘎 欧珠 拉巴 米玛 普琼 琼达
+    加措 嘉措 坚参 坚赞 措姆 玉珍 卓嘎 德庆 央拉 旺久 次珍 朗杰 赤列 土登 阿旺
+    加央 才旦 才仁 更登 更堆 多布杰 桑珠 边珍 拉珍 德央 白珍 伦珠 旦巴 玉措
+    贡布 群宗 斯朗 俄珠 达杰 吉美 公保 万玛 拉毛 东珠 完德 旦正 官却 周毛 昂旺
+    扎巴 次多 格列 卓措 才措 拉措 德措 索珍 仁措 尼玛次仁 次仁多吉 洛桑丹增 巴珠
+    益西 久美 晋美
+"""
+_MONGOLIAN_ELEMENTS = """
+    巴图 孟和 斯琴 巴雅尔 乌兰 其其格 琪琪格 额尔敦 宝音 苏和 哈斯 图雅 娜仁
+    格日勒 朝鲁 那日苏 阿拉坦 阿拉腾 呼和 敖登 巴特尔 吉日嘎拉 满都拉 特木尔 达来
+    其木格 萨仁 高娃 宝力德 额尔德尼 布和 朝格图 毕力格 图门 乌力吉 阿木尔 格根
+    塔娜 乌云 苏日娜 萨日娜 阿茹娜 娜日 白乙拉 那顺 额日和 吉雅 格日乐 敖其尔
+    宝力道 桑布 巴音 查干 赛音 楚伦 道尔吉 旺其格 嘎日迪 恩和 巴根 那仁 萨其拉
+    朝克 达古拉 乌日娜 其格 巴雅 萨础 额尔顿 青格勒 胡日查 包力高 斯日古楞 乌日图
+    布仁 哈斯巴根 斯琴高娃 乌云其其格 阿拉坦仓 巴达荣贵 敖特根 德力格尔 陶克陶
+"""
+NAME_ELEMENTS = frozenset((_TIBETAN_ELEMENTS + _MONGOLIAN_ELEMENTS).split())
+_LONGEST_ELEMENT = max(map(len, NAME_ELEMENTS))
+
+
+def is_element_name(word):
+    """A Tibetan or Mongolian name (次仁罗布, 斯琴巴雅尔): four to eight characters made
+    wholly of common name elements."""
+    n = len(word)
+    if not 4 <= n <= 8:
+        return False
+    made = [True] + [False] * n  # made[i]: word[:i] is made of elements
+    for i in range(n):
+        if made[i]:
+            for j in range(i + 2, min(n, i + _LONGEST_ELEMENT) + 1):
+                made[j] = made[j] or word[i:j] in NAME_ELEMENTS
+    return made[n]

@@ -107,6 +107,12 @@ def parse_credits(text, roles=None):
 
 def _read_line(text, extra):
     squeezed = " ".join(text[: MAX_CREDIT_LINE * 8].split())
+    stop = max(map(squeezed.rfind, "。！？"))
+    if 0 <= stop < len(squeezed) - 1:
+        # …小麦长势。中新社记者 牛晓川 摄: a caption's sentences credit nobody.
+        tail = _read_line(squeezed[stop + 1 :], extra)
+        if tail:
+            return tail
     if not squeezed or len(squeezed) > MAX_CREDIT_LINE:
         return []
     norm = _blank_photo_dates(_normalise(squeezed))

@@ -465,7 +465,11 @@ class _Reader:
             and after.kind == "role"
             and not separator.spaced
             and not after.spaced
-            and word not in (*PHOTO_MARKS, *TEXT_MARKS)  # 图/通讯员 张三: a mark, then the role
+            # 图/通讯员 张三: a mark, then the role; 拍摄/剪辑 is one role of a video's crew.
+            and (
+                word not in (*PHOTO_MARKS, *TEXT_MARKS)
+                or (word in MOVING_PICTURE_ROLES and after.text in VIDEO_ROLES)
+            )
         ):
             # 采访/撰文: an unknown role word joined to a known one.
             after.text = f"{word}/{after.text}"

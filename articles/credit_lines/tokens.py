@@ -172,6 +172,12 @@ def _join_three(tokens):
     return joined
 
 
+def _padded_mark(first, second):
+    """郁 文, 石 图: after a lone surname, 文 or 图 ends a padded name (no one-character
+    name is printed), not a mark."""
+    return second in "文图" and len(first) == 1 and first in SINGLE_SET
+
+
 def _join_padded(tokens):
     """Two-character names padded to three (周 健) become one word again."""
     tokens = _join_three(tokens)
@@ -184,7 +190,7 @@ def _join_padded(tokens):
             and len(token.text) == 1
             and (len(previous.text) == 1 or previous.text in COMPOUND_SET)  # 司马 光
             and _HAN.match(previous.text + token.text)
-            and token.text not in _SINGLE_MARKS
+            and (token.text not in _SINGLE_MARKS or _padded_mark(previous.text, token.text))
             and previous.text not in "文图"
             and token.start - previous.end <= 4
         ):

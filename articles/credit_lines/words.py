@@ -22,7 +22,7 @@ from articles.credit_lines.vocabulary import (
     ROLE_ENDINGS,
     UNIT_ENDINGS,
 )
-from articles.surnames import COMPOUND_SET, SINGLE_SET, surname_weight
+from articles.surnames import COMPOUND_SET, SINGLE_SET, is_element_name, surname_weight
 
 # Words: names, units, roles ----------------------------------------------------------
 
@@ -134,6 +134,8 @@ def _person_like(word):
         return False
     if "·" in word or "•" in word:
         return 3 <= len(word) <= 16 and not any(map(_common_word, re.split("[·•]", word)))
+    if is_element_name(word):
+        return True  # 次仁罗布: a Tibetan or Mongolian name has no surname
     if not 2 <= len(word) <= 4 or not surname_weight(word):
         return False
     if len(word) > 2 and word.endswith(_PLACE_ENDINGS):
@@ -219,6 +221,8 @@ def _names_of(word, level):
         return None
     if "·" in word or "•" in word:
         return [word] if 3 <= len(word) <= 16 else None
+    if is_element_name(word):
+        return [word]  # 巴图孟和 is one person, not 巴图 and 孟和
     n = len(word)
     if n < 2:
         return None
