@@ -59,6 +59,7 @@ class _Builder:
         self.pending_jumps = []  # 上接第1版 above the title of the story it continues
         self.continued = False  # a 上接 line was read: the next title opens a story
         self.brief_column = ""
+        self.untitled_briefs = False  # under 简讯 printed alone: each ● paragraph is a brief
         self.photo_column = ""  # 图片新闻 over a strip of photo stories
         self.leads = {}  # id(page) → the position of its lead story, once it has one
 
@@ -117,6 +118,7 @@ class _Builder:
     # Stories --------------------------------------------------------------------
 
     def open_article(self, article):
+        self.untitled_briefs = False
         credit, self.pending_credit = self.pending_credit, None
         if credit is not None and not article.credits:
             article.credits = list(credit.credits)
@@ -178,7 +180,16 @@ class _Builder:
             self.page.skipped.append(SkippedLine(item.line, item.text, "other"))
             return
         text = item.text if caption is None else caption
+        text = _CAPTION_MARK.sub("", text)
         self.article.photos.append(ParsedPhoto(text, item.credits, item.line))
+
+
+# What a caption printed under a picture opens with: ▲ (the picture above), 上图：.
+_CAPTION_MARK = re.compile(r"^(?:[▲△↑↓▼▽]\s*|[上下左右]图\s*[:：]\s*)")
+
+
+def _is_marked_caption(text):
+    return len(text) <= MAX_CAPTION_PARAGRAPH and bool(_CAPTION_MARK.match(text))
 
 
 def _lead_dateline(item):
@@ -218,6 +229,11 @@ def _head_runs(build):
 
 def _try_story(build, i):
     """Open the story whose head starts at ``i``; the index after it, or None if none does."""
+    label = _brief_label(build, i)
+    if label:
+        # 简讯 over paragraphs with no titles: each (● …, 本报讯…) is a brief of its own.
+        build.brief_column, build.untitled_briefs, build.article = label, True, None
+        return i + 1
     end = _head_end(build, i)
     if end == i or end - i > MAX_HEAD:
         return None  # no title line, or more than a head has: text
@@ -279,6 +295,60 @@ def _try_story(build, i):
         # continued from another page): a story still.
         return _open_news(build, head, notes, [], None, after)
     return None
+
+
+def _brief_label(build, i):
+    """The column of a brief label (简讯, 简　讯, 【短讯】) printed over untitled text, else ""."""
+    item = build.items[i]
+    if item.kind not in ("heading", "para") or len(item.text) > 16:
+        return ""
+    label = "".join((column_label(item.text) or item.text).split())
+    if not (len(label) <= 8 and label.endswith(BRIEF_LABELS)):
+        return ""
+    following = build.items[i + 1] if i + 1 < len(build.items) else None
+    if following is None or not (
+        following.lead or (following.kind == "para" and not following.titleish)
+    ):
+        return ""
+    return label
+
+
+# A brief's marker (●, ■, ◆) and what opens its first sentence without saying what
+# happened (11月22日，近日，): a title is drawn from the words after them.
+_BRIEF_MARK = re.compile(r"^[●○■□◆◇▲△★☆·•]\s*")
+_WHEN = re.compile(
+    r"^(?:\d{1,2}月\d{1,2}日|\d{1,2}日|近日|日前|近期|昨天|昨日|今天|今年以来|目前)\S{0,4}$"
+)
+_CLAUSES = re.compile(r"[，,。；;！？!?]")
+MAX_DERIVED_TITLE = 30
+
+
+def _brief_title(text):
+    """A title for a brief printed with none: its first clause that says what happened."""
+    clauses = [c.strip() for c in _CLAUSES.split(text[:200]) if c.strip()]
+    chosen = next((c for c in clauses if not _WHEN.match(c)), clauses[0] if clauses else text)
+    return chosen[:MAX_DERIVED_TITLE]
+
+
+def _untitled_brief(build, item):
+    """A paragraph under a brief label: opens a brief when marked (●) or a lead (本报讯…)."""
+    marked = bool(_BRIEF_MARK.match(item.text))
+    text = _BRIEF_MARK.sub("", item.text)
+    dateline = ""
+    if item.lead:
+        dateline, text = _lead_dateline(item)
+    if build.article is None or marked or item.lead:
+        article = ParsedArticle(
+            headline=fullwidth(_brief_title(text)),
+            kind=Kind.BRIEF,
+            line=item.line,
+            dateline=dateline,
+            credits=list(item.credits) if item.lead else [],
+        )
+        build.open_article(article)
+        build.untitled_briefs = True
+    if text:
+        build.add_paragraph(text, item.line)
 
 
 def _is_title_block(head):
@@ -431,6 +501,9 @@ def _link_box(build, item, i):
         return i
     build.article = article
     build.add_intertitle([item.text.strip("【】〔〕[]■□◆●▶ ：:")], item.line)
+    if following is not None and following.titleish and build.kind_at(i + 1) == "para":
+        build.add_intertitle([following.text], following.line)  # the box's own title
+        return i + 1
     return i
 
 
@@ -486,6 +559,12 @@ def _step(build, i):
             build.article.author_note = item.text.strip("（）()")
         else:
             build.skip(item, "other")
+    elif build.untitled_briefs and (item.lead or (kind == "para" and not item.titleish)):
+        _untitled_brief(build, item)
+    elif kind == "para" and build.article is not None and _is_marked_caption(item.text):
+        # ▲志愿者在路口劝导… under a story's text: the caption of its picture.
+        credits = [c for c in build.article.credits if c.photo]
+        build.add_photo(Item("photo", item.line, text=item.text, credits=credits))
     elif kind in HEAD_KINDS and (kind != "para" or item.titleish):
         following = _try_story(build, i)
         if following is not None:
@@ -607,6 +686,9 @@ def _inner_credit(build, item, i):
 _CLOSING_CREDIT = re.compile(r"[(（]([^()（）]{2,40})[)）]$")
 
 
+MAX_BARE_CREDIT = 8
+
+
 def _closing_credit(article):
     """A brief's credit closing its last paragraph (…测量血压。（记者 刘畅）) credits it."""
     paragraphs = [block for block in article.body if block["type"] == PARAGRAPH]
@@ -615,7 +697,9 @@ def _closing_credit(article):
     last = paragraphs[-1]
     match = _CLOSING_CREDIT.search(last["text"][-44:])
     credits = page_credits.credit_line(match[1]) if match else None
-    if credits and any(c.role for c in credits):
+    # A brief may close on a bare name (…指导服务。（卢　山）): its writer.
+    bare = article.kind == Kind.BRIEF and len(match[1]) <= MAX_BARE_CREDIT if match else False
+    if credits and (any(c.role for c in credits) or (bare and all(c.names for c in credits))):
         article.credits = credits
         last["text"] = last["text"][: len(last["text"]) - len(match[0])].rstrip()
         if not last["text"]:

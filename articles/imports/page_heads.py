@@ -129,6 +129,12 @@ def head_article(head, kind, line):
         article.kicker = " ".join(headings[:main])
         article.headline = headings[main]
         article.subheadline = " ".join(headings[main + 1 :] + others)
+    elif len(headings) == 1 and others and not lines[0][1]:
+        # A plain line over a bold or ``#`` 主题 is its 引题; lines under it, its 副题.
+        main = next(number for number, (_text, heading) in enumerate(lines) if heading)
+        article.kicker = " ".join(text for text, _heading in lines[:main])
+        article.headline = headings[0]
+        article.subheadline = "".join(text for text, _heading in lines[main + 1 :])
     elif headings:
         if len(headings) >= 2:
             article.kicker, article.headline = headings[0], headings[1]

@@ -28,6 +28,8 @@ _CLOSED_SENTENCE = tuple("。:：;；…")
 _PHOTO_TAIL = re.compile(rf"{PHOTO_MARK}|图\s*[/／:：]|[/／]\s*图|发\s*[)）]?$")
 _WRITER_TOO = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文\s*[/／]|[/／]\s*文")
 _BOLD_LINE = re.compile(r"^\*\*[^*]{1,200}\*\*$")
+# Bold inside a line (**编者按** 绿水青山…, **沅川日报** 2026年…): the marks are no text.
+_BOLD_SPAN = re.compile(r"\*\*([^*]{1,200})\*\*")
 _INDENT = ("\u3000", "  ", "\t")
 # A Markdown backslash escape of ASCII punctuation (the Markdown export writes them).
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -95,11 +97,16 @@ def is_titleish(text):
         0 < len(text) <= 40
         and not _SENTENCE_PUNCTUATION.search(text)
         and not text.endswith(_CLOSED_SENTENCE)
-        and not (text.startswith("“") and text.endswith("”"))
+        and not _is_quotation(text)
         and not (text.startswith(("（", "(")) and text.endswith(("）", ")")))
         and text.count("“") == text.count("”")
         and text.count("（") + text.count("(") == text.count("）") + text.count(")")
     )
+
+
+def _is_quotation(text):
+    """“太好了！” is a quotation; “夜经济”既要亮灯更要亮“心” is a title quoting twice."""
+    return text.startswith("“") and text.endswith("”") and text.find("”") == len(text) - 1
 
 
 def _standalone(text):
@@ -158,7 +165,7 @@ def _raw_blocks(text):
 
 
 def _clean(raw):
-    return page_noise.squeeze(raw.rstrip("\\"))
+    return page_noise.squeeze(_BOLD_SPAN.sub(r"\1", raw.rstrip("\\")))
 
 
 def _cut(block, hard):
@@ -172,6 +179,8 @@ def _cut(block, hard):
         return [(None, [(number, _clean(raw))])]
     units, current, closed, labelled = [], [], False, False
     one_per_line = not hard and _lines_are_paragraphs(block)
+    # Where paragraphs open indented, a short unindented line after a sentence is a title.
+    indented = not hard and any(raw.startswith(_INDENT) for _number, raw in block)
     for number, raw in block:
         line = _clean(raw)
         alone = _standalone(line)
@@ -183,7 +192,22 @@ def _cut(block, hard):
             units.append((alone, []))
             continue
         label = not hard and bool(column_label(line))
-        if current and not hard and (closed or label or _starts_unit(raw, line)):
+        if (
+            current
+            and not hard
+            and (
+                closed
+                or label
+                or _starts_unit(raw, line)
+                or _after_title(current[-1][1], line)
+                or (
+                    indented
+                    and current[-1][1].endswith(_PARAGRAPH_END)
+                    and is_titleish(line)
+                    and not raw.startswith(_INDENT)
+                )
+            )
+        ):
             heads = _title_lines_before(current) if page_credits.lead(line) else []
             if len(heads) < len(current):
                 units.append((None, current[: len(current) - len(heads)]))
@@ -235,6 +259,17 @@ def _is_caption_or_credit(line):
         credits = page_credits.credit_line(line)
         return bool(credits) and any(c.role for c in credits)
     return False
+
+
+def _after_title(previous, line):
+    """A title line, then its byline (本报评论员, ■ 江某, 记者 张三) or its ——副题: two pieces."""
+    if not is_titleish(previous) or page_noise.is_jump_line(previous):
+        return False
+    if line.startswith(("——", "－－", "--")):
+        return True
+    if len(line) > 20 or _SENTENCE_PUNCTUATION.search(line):
+        return False
+    return bool(page_credits.byline_name(line)) or page_credits.credit_line(line) is not None
 
 
 def _stands_alone(line):

@@ -100,9 +100,12 @@ def _check_running_head(page, edition_date, expected):
             % {"printed": head["date"].isoformat(), "edition": edition_date.isoformat()}
         )
     if expected:
-        names = {head.get("name", "")} - {""}
-        label = _label_key(head.get("label", ""))
-        if (names or label) and expected not in names and _label_key(expected) != label:
+        name, label = head.get("name") or "", _label_key(head.get("label", ""))
+        # Like with like: a page given by its label (7, A06) is checked against the
+        # head's label, one given by its name against the head's name.
+        printed = label if _label_key(expected) else name
+        given = _label_key(expected) or expected
+        if printed and given != printed and expected != name:
             page.problems.append(
                 _("The running head names the page “%(printed)s”, but it is imported as %(given)s.")
                 % {

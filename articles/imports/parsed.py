@@ -92,5 +92,15 @@ class ParsedPage:
     staff_credits: list[Credit] = field(default_factory=list)  # every staff line, as printed
 
     @property
+    def date(self):
+        """The date the running head printed (None if it printed none)."""
+        return self.running_head.get("date")
+
+    @property
+    def label(self):
+        """The page label the running head printed (A06, 第2版), else ""."""
+        return self.running_head.get("label") or ""
+
+    @property
     def lead_article(self):
         return next((s for s in self.articles if s.kind != Kind.COMMENTARY), None)
