@@ -317,7 +317,7 @@ class _Reader:
             self.consume()
             return True
         if (
-            word in TEXT_MARKS + PHOTO_MARKS
+            word in (*TEXT_MARKS, *PHOTO_MARKS, *COMBO_ROLES)
             and current is not None
             and current.names
             and not current.closed
@@ -331,7 +331,11 @@ class _Reader:
             current.closed = True
             self.consume()
             return True
-        if word in ("文", "图", "撰文", "摄影", "文字") and nxt is not None and nxt.kind == "word":
+        if (
+            word in ("文", "图", "撰文", "摄影", "文字", *COMBO_ROLES)  # 图·文 张三
+            and nxt is not None
+            and nxt.kind == "word"
+        ):
             self.signal = True
             self.start_group(word)
             self.consume()
@@ -429,8 +433,13 @@ class _Reader:
             if names:
                 self.signal = True
                 current = self.current
-                if current is not None and current.role and not current.closed:
-                    group = current  # 本报记者 聂达/摄: the mark covers the role's person
+                if (
+                    current is not None
+                    and (current.role or current.unit or current.names)
+                    and not current.closed
+                ):
+                    # 本报记者 聂达/摄, 江山 柳岸/文, 湖南日报 江山/文: the mark covers the group.
+                    group = current
                 else:
                     group = self.start_group()
                 group.names.extend(names)
@@ -517,7 +526,10 @@ class _Reader:
             current is not None and bool(current.role or current.unit) and not current.closed
         ) or (self.post_marks and bool(self.groups))  # 邓林 文 周游 图: a line of marks
         strict_level = LINE if self.strict else LENIENT
-        level = strict_level if vouched else (MARKED if self.marked else BARE)
+        if not vouched and self.post_marks and not self.groups:
+            level = LINE  # 江山 柳岸 文: the closing mark vouches for the names before it
+        else:
+            level = strict_level if vouched else (MARKED if self.marked else BARE)
         names = _names_of(word, level)
         token = self.tokens[self.i]
         glued = not token.spaced and self.i > 0 and self.tokens[self.i - 1].kind == "role"
