@@ -43,6 +43,9 @@ _SENTENCE_END = tuple('。！？!?…”’」』)）:：;；"')
 # Typographic markers printed before an intertitle.
 _MARKS = "■□◆◇●○▲△▶►★☆◎※ \u3000"
 _ROSTER_SEPARATORS = re.compile(r"[、，,\s]+")
+# Text this long that holds a sentence is no label or stray caption.
+MIN_LOST_TEXT = 40
+_SENTENCE_MARK = re.compile(r"[。！？]")
 
 
 def _ends_sentence(text):
@@ -59,7 +62,9 @@ class _Builder:
         self.pending_jumps = []  # 上接第1版 above the title of the story it continues
         self.continued = False  # a 上接 line was read: the next title opens a story
         self.brief_column = ""
-        self.untitled_briefs = False  # under 简讯 printed alone: each ● paragraph is a brief
+        # Under 简讯 printed alone, with no titles: "marked" when each brief opens with
+        # a marker (●) or 本报讯, "each" when every paragraph is a brief; else "".
+        self.untitled_briefs = ""
         self.photo_column = ""  # 图片新闻 over a strip of photo stories
         self.leads = {}  # id(page) → the position of its lead story, once it has one
 
@@ -87,7 +92,7 @@ class _Builder:
         else:
             self.pages.append(ParsedPage(name=name, section=name, line=line))
         self.article = None
-        self.brief_column = ""
+        self.brief_column = self.untitled_briefs = ""
 
     def add_staff(self, item):
         staff = item.payload
@@ -101,7 +106,7 @@ class _Builder:
         if self.pages and self.pages[-1].articles:
             self.pages.append(ParsedPage(line=item.line))
             self.article = None
-            self.brief_column = ""
+            self.brief_column = self.untitled_briefs = ""
         page = self.page
         # A head printed over two lines (the date on one, page label and name on the next).
         for key, value in (("date", head.date), ("name", head.name), ("label", head.label)):
@@ -118,7 +123,7 @@ class _Builder:
     # Stories --------------------------------------------------------------------
 
     def open_article(self, article):
-        self.untitled_briefs = False
+        self.untitled_briefs = ""
         credit, self.pending_credit = self.pending_credit, None
         if credit is not None and not article.credits:
             article.credits = list(credit.credits)
@@ -155,6 +160,12 @@ class _Builder:
         if self.article is None:
             # Text above the page's first title: a caption or box the dump set apart.
             self.page.skipped.append(SkippedLine(line, text, "other"))
+            if len(text) >= MIN_LOST_TEXT and _SENTENCE_MARK.search(text):
+                # Sentences with no title above them may be a story's text: say so.
+                self.page.problems.append(
+                    _("Line %(line)s is text under no title and was left out: “%(start)s…”")
+                    % {"line": line, "start": text[:20]}
+                )
             return
         self.article.jumps.extend(jumps)
         if not text:
@@ -232,7 +243,10 @@ def _try_story(build, i):
     label = _brief_label(build, i)
     if label:
         # 简讯 over paragraphs with no titles: each (● …, 本报讯…) is a brief of its own.
-        build.brief_column, build.untitled_briefs, build.article = label, True, None
+        following = build.items[i + 1]
+        marked = following.lead or bool(_BRIEF_MARK.match(following.text))
+        build.brief_column, build.article = label, None
+        build.untitled_briefs = "marked" if marked else "each"
         return i + 1
     end = _head_end(build, i)
     if end == i or end - i > MAX_HEAD:
@@ -331,8 +345,13 @@ def _brief_title(text):
 
 
 def _untitled_brief(build, item):
-    """A paragraph under a brief label: opens a brief when marked (●) or a lead (本报讯…)."""
-    marked = bool(_BRIEF_MARK.match(item.text))
+    """A paragraph under a brief label: opens a brief when marked (●) or a lead (本报讯…),
+    or, where the briefs carry no marks, when the paragraph before ended a sentence."""
+    mode = build.untitled_briefs
+    body = build.article.body if build.article is not None else []
+    marked = bool(_BRIEF_MARK.match(item.text)) or (
+        mode == "each" and bool(body) and _ends_sentence(_tail(body[-1]))
+    )
     text = _BRIEF_MARK.sub("", item.text)
     dateline = ""
     if item.lead:
@@ -346,7 +365,7 @@ def _untitled_brief(build, item):
             credits=list(item.credits) if item.lead else [],
         )
         build.open_article(article)
-        build.untitled_briefs = True
+        build.untitled_briefs = mode
     if text:
         build.add_paragraph(text, item.line)
 

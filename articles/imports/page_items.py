@@ -181,6 +181,7 @@ def _cut(block, hard):
     one_per_line = not hard and _lines_are_paragraphs(block)
     # Where paragraphs open indented, a short unindented line after a sentence is a title.
     indented = not hard and any(raw.startswith(_INDENT) for _number, raw in block)
+    title_unit = False  # the unit so far is short title lines, none opening indented
     for number, raw in block:
         line = _clean(raw)
         alone = _standalone(line)
@@ -199,7 +200,7 @@ def _cut(block, hard):
                 closed
                 or label
                 or _starts_unit(raw, line)
-                or _after_title(current[-1][1], line)
+                or (title_unit and _after_title(current[-1][1], line))
                 or (
                     indented
                     and current[-1][1].endswith(_PARAGRAPH_END)
@@ -213,6 +214,8 @@ def _cut(block, hard):
                 units.append((None, current[: len(current) - len(heads)]))
             units.extend((None, [head]) for head in heads)
             current = []
+        title_unit = (title_unit or not current) and not raw.startswith(_INDENT)
+        title_unit = title_unit and is_titleish(line) and len(current) < MAX_HEAD_LINES
         current.append((number, line))
         # A caption or credit line ends its unit: the next line is another piece.
         # A column label (■ 记者观察) stands alone, and so does the title line under it.

@@ -339,3 +339,17 @@ def test_every_printed_line_of_the_held_out_pages_is_somewhere():
 def _letters(text):
     """Letters and digits only: the dateline (11月24日) is kept apart from its comma."""
     return "".join(char for char in text if char.isalnum())
+
+
+def test_sentences_under_no_title_are_listed_and_named_as_a_problem():
+    text = (
+        "家门口买菜、修鞋、理发、取快递，步行一刻钟就能办好，这是不少市民对美好生活的朴素期待。\n"
+        "\n"
+        "# 我市启动冬季供暖\n"
+        "\n"
+        "本报讯（记者 王可）我市今日起正式启动冬季供暖。\n"
+    )
+    (page,) = parse_page_text(text)
+    assert skipped(page) == [(1, "other")]
+    assert len(page.problems) == 1 and "1" in page.problems[0]
+    assert "家门口买菜" in page.problems[0]
