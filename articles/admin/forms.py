@@ -40,9 +40,11 @@ _TEXT = ("kicker", "headline", "subheadline", "dateline", "body")
 class PrintedCreditsMixin:
     """A credit line typed as printed (``credit_field``), parsed into a plan on clean.
 
-    The line counts as changed only when it was posted and differs, spacing aside,
-    from the line the stored bylines print: a client that posts no line (or the
-    structured rows alone) leaves the bylines to the rows.
+    The line counts as changed only when it was posted, is not blank, and differs,
+    spacing aside, from the line the stored bylines print: a client that posts no line
+    (or the structured rows alone) leaves the bylines to the rows, and so does a line
+    emptied (or padded to nothing but spaces), which would otherwise remove every
+    credit with no preview saying so; rows are removed one by one.
     """
 
     credit_field = "credit_line"
@@ -56,7 +58,7 @@ class PrintedCreditsMixin:
         if name not in self.data:
             return False
         posted = printed_credits.normalized(self.data.get(name))
-        return posted != printed_credits.normalized(self.printed_line())
+        return bool(posted) and posted != printed_credits.normalized(self.printed_line())
 
     @cached_property
     def changed_data(self):
@@ -86,7 +88,7 @@ class ArticleAdminForm(PrintedCreditsMixin, forms.ModelForm):
         help_text=_(
             "Type it as the paper prints it, e.g. 株洲日报全媒体记者/何春林 通讯员/王付银 王忠祥. "
             "Saving replaces the rows below with the people it names; "
-            "leave it as it is to edit the rows one by one."
+            "leave it as it is, or empty, to edit the rows one by one."
         ),
     )
     body = BodyField(

@@ -38,9 +38,19 @@ from people.models import Person
 NEW_ROLE_WORD = re.compile(r"[\u3400-\u9fffA-Za-z0-9/·]+")
 
 
+# Control and format characters a pasted line may carry and a reader never sees: zero-width
+# spaces and joiners, bidirectional overrides (U+202E would print 张三 reversed into the
+# byline's unit), tag characters; the whitespace controls are spaces to ``split()``.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1b\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+
+
 def normalized(text):
-    """A credit line with its spacing as the form compares it (runs of spaces are one)."""
-    return " ".join((text or "").split())
+    """A credit line as the form compares and reads it: runs of spaces as one, and no
+    character a reader would not see."""
+    return " ".join(INVISIBLE.sub("", text or "").split())
 
 
 def _limit(model, name):

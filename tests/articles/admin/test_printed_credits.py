@@ -198,7 +198,7 @@ ATTACKS = {
     "a role word of 40 characters": ("出" * 40 + "/张三", "超过30个字"),
     "a unit of 150 characters": ("一" * 150 + "记者/张三", "超过100个字"),
     "html": ("<b>出镜</b>/张三", "不是署名身份"),
-    "a script": ("出镜/<script>alert(1)</script>", None),
+    "a script": ("出镜/<script>alert(1)</script>", "没有人名"),
 }
 
 
@@ -219,10 +219,34 @@ def test_crafted_lines_are_refused_with_a_reason_and_make_nothing(
         content = response.content.decode()
         assert message in content
         assert "<b>出镜" not in content and "<script>alert" not in content
-        assert list(draft.bylines.all()) == [kept]
+    # Refused, or (blank) leaving the rows as they are: the story keeps its credit.
+    assert list(draft.bylines.all()) == [kept]
     assert not Role.objects.filter(name__contains="出出").exists()
     assert not Role.objects.filter(name__contains="<").exists()
     assert not Person.objects.filter(name__contains="<").exists()
+
+
+def test_an_emptied_line_leaves_the_rows_to_say_who_is_credited(roles, users, client_for):
+    draft = draft_by(users["reporter"])
+    kept = Byline.objects.create(article=draft, person=PersonFactory(name="原作者"), role=roles)
+    for line in ("", "   ", "\u200b"):
+        data = article_form(draft, credit_line=line, revision=draft.revision)
+        assert client_for("reporter").post(change_url(draft), data).status_code == 302
+        draft.refresh_from_db()
+        assert list(draft.bylines.all()) == [kept]
+
+
+def test_characters_a_reader_cannot_see_are_dropped_from_the_line(roles, users, client_for):
+    # A right-to-left override would print the unit and the name reversed on the page.
+    line = "\u202e记者/张\u200b三 出镜/\ufeff李四"
+    data = preview(client_for("reporter"), line)
+    assert data["printed"] == "记者/张三 出镜/李四" and data["error"] == ""
+    draft = draft_by(users["reporter"])
+    response = client_for("reporter").post(change_url(draft), article_form(draft, credit_line=line))
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.byline_text == "记者/张三 出镜/李四"
+    assert Person.objects.filter(name="张三").exists()
 
 
 def test_the_preview_is_for_who_may_file_or_change_stories(db, client, django_user_model):
