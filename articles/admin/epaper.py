@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.editorial import workflow
+from articles.epaper.pdf import overflowed
 from articles.epaper.refresh import upload_pdf
 from articles.models import Page, PagePrint
 
@@ -82,12 +83,12 @@ class LayoutStaffAdminMixin:
 @admin.register(PagePrint)
 class PagePrintAdmin(LayoutStaffAdminMixin, admin.ModelAdmin):
     form = PagePrintForm
-    list_display = ["page", "source", "size", "updated_at", "areas_link"]
+    list_display = ["page", "source", "size", "fits_sheet", "updated_at", "areas_link"]
     list_filter = ["source"]
     list_select_related = ["page__edition"]
     raw_id_fields = ["page"]
     search_fields = ["page__label", "page__name"]
-    readonly_fields = ["source", "pdf", "width_pt", "height_pt", "updated_at"]
+    readonly_fields = ["source", "pdf", "sheet_notice", "width_pt", "height_pt", "updated_at"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("page__edition")
@@ -101,6 +102,35 @@ class PagePrintAdmin(LayoutStaffAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("size (mm)"))
     def size(self, obj):
         return f"{obj.width_pt * 25.4 / 72:.0f} × {obj.height_pt * 25.4 / 72:.0f}"
+
+    @staticmethod
+    def overflowed(obj):
+        """Whether ``obj``'s PDF, made from the print export, cut copy that did not fit
+        (None for an upload, or a file that cannot be read)."""
+        if obj.source != PagePrint.Source.GENERATED or not obj.pdf:
+            return None
+        try:
+            with obj.pdf.open("rb") as handle:
+                return overflowed(handle.read())
+        except OSError:
+            return None
+
+    @admin.display(description=_("fits its sheet"), boolean=True)
+    def fits_sheet(self, obj):
+        found = self.overflowed(obj)
+        return None if found is None else not found
+
+    @admin.display(description=_("copy"))
+    def sheet_notice(self, obj):
+        if self.overflowed(obj):
+            return format_html(
+                '<strong class="errornote">{}</strong>',
+                gettext(
+                    "This page's copy does not fit on one sheet: the end of it is cut from "
+                    "the PDF. Cut the copy or move a story, then make the PDF again."
+                ),
+            )
+        return "—"
 
     @admin.display(description=_("story areas"))
     def areas_link(self, obj):

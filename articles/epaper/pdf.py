@@ -4,38 +4,33 @@ WeasyPrint rather than a browser: it is a Python library that lays out HTML and 
 for paged media with Pango/HarfBuzz (so CJK text shapes and breaks like in Chromium,
 with the system's Noto CJK fonts), needs no browser process on the server, and its
 output is deterministic.  The print export (templates/layout/page_print.html) is laid
-out on one sheet: its type scale is fitted (``fit_scale``) so that the columns end on
-the first sheet whatever the amount of copy, instead of running on to more sheets.
+out on one sheet (``articles.exports.sheet``): its type scale is first estimated from
+the copy, then checked here by laying the page out, and made smaller until the copy
+ends on the first sheet.  Copy that does not fit even at the smallest type is cut at the
+sheet's foot: the sheet then prints a notice saying so, and the PDF's keywords carry
+``OVERFLOW`` (``overflowed()``), which the admin shows the art editor.
 """
 
 import hashlib
 import io
 import logging
 
-from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
+from articles.exports.sheet import (  # noqa: F401  (the paper sizes, as before)
+    MIN_SCALE,
+    PAPER_SIZES,
+    Sheet,
+    columns,
+    fitted_sheet,
+    paper_size,
+)
 
 logger = logging.getLogger(__name__)
 
-# Sheet sizes in millimetres (width, height), portrait.  对开 (broadsheet) and 四开
-# (tabloid) as Chinese dailies print them; A3 for newsrooms that proof on office printers.
-PAPER_SIZES = {
-    "broadsheet": (393, 546),
-    "tabloid": (273, 393),
-    "a3": (297, 420),
-}
-# The print export's type scale is searched between these (1 = 10.5pt body type).
-MIN_SCALE, MAX_SCALE = 0.4, 1.6
-
-
-def paper_size(name=None):
-    name = (name or settings.NEWSROOM_PAPER_SIZE).lower()
-    try:
-        return name, PAPER_SIZES[name]
-    except KeyError:
-        raise ImproperlyConfigured(
-            f"NEWSROOM_PAPER_SIZE is {name!r}; it must be one of {', '.join(PAPER_SIZES)}."
-        ) from None
+# In the PDF's keywords (the print export's <meta name="keywords">) of a page whose
+# copy did not fit on its sheet.
+OVERFLOW = "newsroom-overflow"
+# Each try smaller by this much (a whole layout each: seconds on a full page).
+SHRINK = 0.93
 
 
 def export_data(page):
@@ -45,24 +40,14 @@ def export_data(page):
     return page_data(pages_queryset().get(pk=page.pk))
 
 
-def columns(width_mm):
-    """Text columns of a sheet ``width_mm`` wide: about 60 mm each, as papers set them."""
-    return max(2, round((width_mm - 24) / 60))
-
-
-def print_html(data, paper=None, scale=1.0, images=None):
+def print_html(data, paper=None, scale=1.0, images=None, overflow=False):
     """The print export of the page dict ``data`` laid out for one sheet of ``paper``
-    with its type at ``scale``."""
+    with its type at ``scale``, for WeasyPrint (which is told whether the copy
+    overflows: it cannot find it out by itself as Chromium does)."""
     from articles.exports.html import page_html
 
     name, (width, height) = paper_size(paper)
-    sheet = {
-        "name": name,
-        "width": width,
-        "height": height,
-        "scale": f"{scale:.3f}",
-        "columns": columns(width),
-    }
+    sheet = Sheet(name, width, height, columns(width), scale, overflow=overflow, measured=True)
     return page_html(data, images, sheet=sheet)
 
 
@@ -92,44 +77,25 @@ def _document(html):
     return weasyprint.HTML(string=html, url_fetcher=fetcher).render()
 
 
-def _filled(document):
-    """How many sheets' worth of copy ``document`` holds: the full sheets before the
-    last, and the part of the last one its (balanced) columns take."""
-    from weasyprint.formatting_structure.boxes import LineBox
+def fit_scale(render, start, low=MIN_SCALE, tries=5):
+    """``(scale, document, fits)``: the largest tried type scale, from ``start`` down,
+    at which ``render(scale)`` (a rendered WeasyPrint document) is one sheet.
 
-    last = document.pages[-1]._page_box
-    top = last.content_box_y()
-    bottom = max(
-        (
-            box.position_y + box.margin_height()
-            for box in last.descendants()
-            if isinstance(box, LineBox)
-        ),
-        default=top,
-    )
-    return len(document.pages) - 1 + (bottom - top) / last.height
-
-
-def fit_scale(render, low=MIN_SCALE, high=MAX_SCALE, tries=4):
-    """A type scale at which ``render(scale)`` gives one full sheet, and that document.
-
-    ``render`` returns a rendered WeasyPrint document.  The first try at scale 1 tells
-    how many sheets the copy fills; type set at scale s takes about s² of the room, so
-    the next try is at 1/sqrt(filled), a little under, then 7% smaller until it fits.
-    Each try is a whole layout (seconds on a full page), so there are few.
+    ``start`` is the estimate of ``articles.exports.sheet``, made to err on the small
+    side, so the first try mostly fits; else each try is 7% smaller, and the last is at
+    ``low``.  ``fits`` is False when even that takes more than one sheet.
     """
-    scale = 1.0
-    document = render(scale)
-    filled = _filled(document)
-    if len(document.pages) == 1 and filled > 0.85:
-        return scale, document
-    scale = min(high, max(low, 0.97 / filled**0.5))
-    for _try in range(tries):
+    scale = max(low, start)
+    for number in range(tries):
+        if number == tries - 1:
+            scale = low
         document = render(scale)
-        if len(document.pages) == 1 or scale <= low:
-            return scale, document
-        scale = max(low, scale * 0.93)
-    return scale, document
+        if len(document.pages) == 1:
+            return scale, document, True
+        if scale <= low:
+            break
+        scale = max(low, scale * SHRINK)
+    return scale, document, False
 
 
 def make_page_pdf(page, paper=None):
@@ -145,15 +111,33 @@ def make_page_pdf(page, paper=None):
     name, _size = paper_size(paper)
     fingerprint = print_fingerprint(data, name, images)
 
-    def render(scale):
-        return _document(print_html(data, name, scale, images))
+    def render(scale, overflow=False):
+        return _document(print_html(data, name, scale, images, overflow=overflow))
 
-    scale, document = fit_scale(render)
-    if len(document.pages) > 1:
+    scale, document, fits = fit_scale(render, fitted_sheet(data, name).scale)
+    if not fits:
+        # Cut at the sheet's foot, which says so in print (and the PDF in its keywords).
         logger.warning("Page %s does not fit one sheet even at scale %.2f", page, scale)
+        document = render(scale, overflow=True)
     buffer = io.BytesIO()
     document.copy(document.pages[:1]).write_pdf(buffer)
     return buffer.getvalue(), fingerprint
+
+
+def overflowed(content):
+    """Whether the page PDF ``content`` (bytes) was made from copy that did not fit its
+    sheet (``make_page_pdf``); False for any other PDF, an upload from the layout
+    system included."""
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(content)
+    except pypdfium2.PdfiumError:
+        return False
+    try:
+        return OVERFLOW in document.get_metadata_dict().get("Keywords", "")
+    finally:
+        document.close()
 
 
 def print_fingerprint(data, paper=None, images=None):

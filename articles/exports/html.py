@@ -17,6 +17,7 @@ import logging
 
 from django.template.loader import render_to_string
 
+from articles.exports.sheet import fitted_sheet
 from articles.models import Photo
 from articles.photos import renditions
 
@@ -44,21 +45,14 @@ def embedded_images(pages):
     return sources
 
 
-def default_sheet():
-    """The newsroom's paper (``NEWSROOM_PAPER_SIZE``) at type scale 1."""
-    from articles.epaper.pdf import columns, paper_size
-
-    name, (width, height) = paper_size()
-    return {"name": name, "width": width, "height": height, "scale": "1", "columns": columns(width)}
-
-
 def page_html(data, images=None, sheet=None):
     """The print HTML of one page dict; ``images`` maps photo ids to ``src`` values.
 
-    ``sheet``: the paper (name, width and height in mm) and the type scale the page is
-    laid out at, one sheet of it (articles/epaper/pdf.py fits the scale); by default
-    the newsroom's paper at scale 1."""
+    ``sheet`` (``articles.exports.sheet.Sheet``): the paper and the type scale the page
+    is laid out at, one sheet of it; by default the newsroom's paper with the type fitted
+    to the copy (``fitted_sheet``)."""
     images = embedded_images([data]) if images is None else images
+    sheet = sheet or fitted_sheet(data)
     articles = []
     for article in data["stories"]:
         photos = [dict(photo, src=images.get(photo["id"], "")) for photo in article["photos"]]
@@ -66,10 +60,5 @@ def page_html(data, images=None, sheet=None):
     rosters = [roster for article in data["stories"] for roster in article["rosters"]]
     return render_to_string(
         "layout/page_print.html",
-        {
-            "data": data,
-            "stories": articles,
-            "rosters": rosters,
-            "sheet": sheet or default_sheet(),
-        },
+        {"data": data, "stories": articles, "rosters": rosters, "sheet": sheet.context()},
     )

@@ -1,55 +1,160 @@
-"""The print export is one sheet of the newsroom's paper: in WeasyPrint (the page PDF,
-type fitted) and, at the paper's own scale, in Chromium (what staff print from)."""
+"""The print export is one sheet of the newsroom's paper, at every size: in WeasyPrint (the
+page PDF, type fitted by laying it out) and in Chromium (the HTML export staff print, type
+fitted by the estimate).  Copy that does not fit is cut at the sheet's foot, visibly."""
 
 import base64
+import logging
 
 import pytest
 
-from articles.epaper.pdf import PAPER_SIZES, fit_scale
+from articles.epaper.pdf import PAPER_SIZES, fit_scale, make_page_pdf, overflowed
 from articles.exports.formats import export_page, find_page
+from articles.exports.sheet import MIN_SCALE, fitted_sheet
+from articles.models import Page
 from tests.chromium import ARGS, CHROMIUM, unavailable
+from tests.factories import PageFactory, make_article
 
 pypdfium2 = pytest.importorskip("pypdfium2", reason="PDFium counts the sheets")
 
-
-class FakeDocument:
-    def __init__(self, pages):
-        self.pages = [None] * pages
+NOTICE = "本版稿件超出一版"
+PAPERS = list(PAPER_SIZES)
 
 
-def test_fit_scale_shrinks_type_until_the_copy_fits_one_sheet(monkeypatch):
-    monkeypatch.setattr("articles.epaper.pdf._filled", lambda document: len(document.pages) + 0.5)
-    tried = []
-
-    def render(scale):  # copy that fills 2.5 sheets at scale 1 and fits at 0.55
-        tried.append(round(scale, 3))
-        return FakeDocument(1 if scale <= 0.55 else 3)
-
-    scale, document = fit_scale(render)
-    assert len(document.pages) == 1 and 0.5 < scale <= 0.55
-    assert tried[0] == 1.0 and len(tried) <= 5  # each try is a whole layout
+def text_of(pdf):
+    """(number of pages, size of the first in mm, the first page's text without spaces)."""
+    document = pypdfium2.PdfDocument(pdf)
+    size = [round(side * 25.4 / 72) for side in document[0].get_size()]
+    text = document[0].get_textpage().get_text_range()
+    return len(document), size, "".join(text.split())
 
 
-@pytest.mark.parametrize("paper", ["a3", "broadsheet"])
-def test_the_seed_a06_prints_on_one_sheet_in_chromium(seed, settings, paper):
+def last_words(page):
+    """The end of the page's copy: the last story's last paragraph's last characters."""
+    story = Page.objects.get(pk=page.pk).articles.order_by("page_position", "pk").last()
+    return "".join(story.body[-1]["text"].split())[-8:]
+
+
+@pytest.fixture
+def crowded(db):
+    """A page with far more copy than any sheet holds at the smallest type."""
+    page = PageFactory(label="A09")
+    paragraph = "株洲市今天召开会议，部署全年工作，强调要抓好落实，推动高质量发展。" * 12
+    for position in range(12):
+        make_article(
+            page=page,
+            page_position=position,
+            body=[{"type": "paragraph", "text": paragraph} for _ in range(12)],
+        )
+    return page
+
+
+def chromium_pdf(html):
     if not CHROMIUM.exists():
         unavailable(f"Chromium is not at {CHROMIUM}")
     from playwright.sync_api import sync_playwright
 
-    settings.NEWSROOM_PAPER_SIZE = paper
-    html = export_page(find_page("2023-12-26", "A06"), "html").content.decode()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
             page = browser.new_page()
             page.set_content(html)
-            printed = page.pdf(prefer_css_page_size=True)
+            return page.pdf(prefer_css_page_size=True)
         finally:
             browser.close()
-    document = pypdfium2.PdfDocument(printed)
-    assert len(document) == 1  # A3 was three sheets, the first blank below its header
-    width, height = PAPER_SIZES[paper]
-    assert [round(side * 25.4 / 72) for side in document[0].get_size()] == [width, height]
+
+
+# The estimate ------------------------------------------------------------------------
+
+
+def test_more_copy_gets_smaller_type_and_too_much_overflows(seed, crowded):
+    data = {"stories": []}
+    from articles.epaper.pdf import export_data
+
+    a06 = export_data(Page.objects.get(label="A06"))
+    for paper in PAPERS:
+        sheet = fitted_sheet(a06, paper)
+        assert not sheet.overflow
+        assert fitted_sheet(data, paper).scale > sheet.scale  # an empty page: largest type
+        half = {**a06, "stories": a06["stories"][:2]}
+        assert fitted_sheet(half, paper).scale > sheet.scale
+        too_much = fitted_sheet(export_data(crowded), paper)
+        assert too_much.overflow and too_much.scale == MIN_SCALE
+    # A smaller sheet holds less: the same copy is set smaller.
+    assert fitted_sheet(a06, "tabloid").scale < fitted_sheet(a06, "broadsheet").scale
+
+
+def test_fit_scale_shrinks_type_until_the_copy_fits_one_sheet():
+    tried = []
+
+    class Document:
+        def __init__(self, pages):
+            self.pages = [None] * pages
+
+    def render(scale):  # copy that fits at 0.82 and below
+        tried.append(round(scale, 3))
+        return Document(1 if scale <= 0.82 else 2)
+
+    scale, document, fits = fit_scale(render, 1.0)
+    assert fits and len(document.pages) == 1 and 0.75 < scale <= 0.82
+    assert tried == [1.0, 0.93, 0.865, 0.804]  # each try is a whole layout
+    tried.clear()
+    scale, document, fits = fit_scale(lambda scale: Document(2), 1.0)
+    assert not fits and scale == MIN_SCALE  # the last try is the smallest type
+
+
+# WeasyPrint: the page PDF -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_page_pdf_is_one_sheet_of_every_paper_with_all_its_copy(seed, paper):
+    pytest.importorskip("weasyprint", reason="WeasyPrint makes the page PDFs")
+    a06 = Page.objects.get(label="A06")
+    pdf, _fingerprint = make_page_pdf(a06, paper)
+    pages, size, text = text_of(pdf)
+    assert pages == 1
+    assert size == list(PAPER_SIZES[paper])
+    assert last_words(a06) in text  # nothing cut
+    assert NOTICE not in text and not overflowed(pdf)
+
+
+def test_a_page_pdf_of_too_much_copy_is_one_sheet_that_says_so(crowded, settings):
+    pytest.importorskip("weasyprint", reason="WeasyPrint makes the page PDFs")
+    settings.NEWSROOM_PAPER_SIZE = "tabloid"
+    pdf, _fingerprint = make_page_pdf(crowded)
+    pages, size, text = text_of(pdf)
+    assert pages == 1 and size == list(PAPER_SIZES["tabloid"])
+    assert NOTICE in text
+    assert overflowed(pdf)
+
+
+def test_weasyprint_is_given_only_css_it_knows(seed, caplog):
+    pytest.importorskip("weasyprint", reason="WeasyPrint makes the page PDFs")
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        make_page_pdf(Page.objects.get(label="A06"), "a3")
+    ignored = [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")]
+    assert ignored == []  # it said "Ignored `aspect-ratio: 3 / 2`" for a missing picture
+
+
+# Chromium: the HTML export staff print --------------------------------------------------
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_print_export_prints_on_one_sheet_in_chromium(seed, settings, paper):
+    settings.NEWSROOM_PAPER_SIZE = paper
+    a06 = find_page("2023-12-26", "A06")
+    pages, size, text = text_of(chromium_pdf(export_page(a06, "html").content.decode()))
+    assert pages == 1  # tabloid was two sheets; A3 once three, the first blank below its header
+    assert size == list(PAPER_SIZES[paper])
+    assert last_words(a06) in text
+    assert NOTICE not in text
+
+
+def test_the_print_export_of_too_much_copy_prints_one_sheet_that_says_so(crowded, settings):
+    settings.NEWSROOM_PAPER_SIZE = "tabloid"
+    html = export_page(crowded, "html").content.decode()
+    pages, _size, text = text_of(chromium_pdf(html))
+    assert pages == 1
+    assert NOTICE in text
 
 
 def test_the_pdf_maker_fetches_only_embedded_pictures(tmp_path):
@@ -70,3 +175,37 @@ def test_the_pdf_maker_fetches_only_embedded_pictures(tmp_path):
         if type(box).__name__ == "InlineReplacedBox"
     ]
     assert len(pictures) == 1  # the data URI; neither the server's file nor the network
+
+
+# The admin: the art editor sees which page PDFs cut copy -------------------------------
+
+
+def test_the_art_editor_sees_which_page_pdfs_cut_copy(client_for, db):
+    pytest.importorskip("weasyprint", reason="WeasyPrint makes the page PDFs")
+    import io
+
+    from django.core.files.base import ContentFile
+    from django.urls import reverse
+
+    from articles.epaper.pdf import OVERFLOW, _document
+    from articles.models import PagePrint
+
+    def pdf(keywords):
+        buffer = io.BytesIO()
+        _document(f'<meta name="keywords" content="{keywords}"><p>版</p>').write_pdf(buffer)
+        return ContentFile(buffer.getvalue(), name="p.pdf")
+
+    cut = PagePrint.objects.create(page=PageFactory(label="A01"), pdf=pdf(OVERFLOW))
+    whole = PagePrint.objects.create(page=PageFactory(label="A02"), pdf=pdf("other"))
+    uploaded = PagePrint.objects.create(
+        page=PageFactory(label="A03"), pdf=pdf(OVERFLOW), source=PagePrint.Source.UPLOADED
+    )
+    client = client_for("arteditor")
+    listing = client.get(reverse("admin:articles_pageprint_changelist")).content.decode()
+    assert "排入一版" in listing
+    assert listing.count("icon-no.svg") == 1 and listing.count("icon-yes.svg") == 1
+    assert listing.count("icon-unknown.svg") == 1  # an upload: the layout system's own sheet
+    for sheet, notice in ((cut, True), (whole, False), (uploaded, False)):
+        url = reverse("admin:articles_pageprint_change", args=[sheet.pk])
+        html = client.get(url).content.decode()
+        assert ("本版稿件超出一版，版面PDF未印出末尾部分" in html) is notice
