@@ -325,6 +325,44 @@ def test_an_edited_story_is_on_the_page_made_again(seed, users, django_capture_o
     assert after.fingerprint != before.fingerprint and after.pdf.name != before.pdf.name
     with after.pdf.open("rb") as handle:
         document = pypdfium2.PdfDocument(handle.read())
-    assert "技能天下再出发" in document[0].get_textpage().get_text_range().replace("\n", "")
+    text = "".join(document[0].get_textpage().get_text_range().split())
+    assert "技能天下再出发" in text
     assert not a06.epaper_missing_stories().exists()
     assert marked() == []
+
+
+def test_the_database_worker_makes_the_page_and_a_restarted_one_finds_what_waits(
+    made, users, renders, queued, monkeypatch, django_capture_on_commit_callbacks
+):
+    """``manage.py db_worker`` runs the task; ``refresh_stories`` (run before the worker
+    starts) enqueues a run for marks a stopped worker left."""
+    from django.core.management import call_command
+    from django_tasks_db.management.commands import db_worker
+    from django_tasks_db.models import DBTaskResult
+
+    # The worker checks its connection between tasks: here it is the test's transaction.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run_worker():
+        db_worker.Worker(
+            queue_names=["default"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="test-worker",
+            excluded_queue_names=[],
+        ).run()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        correct(users["chief"], story_on(made["A06"]), "工人做的版面")
+    run_worker()
+    assert renders == ["A06"] and marked() == []
+    assert list(DBTaskResult.objects.values_list("status", flat=True)) == ["SUCCESSFUL"]
+
+    Page.objects.update(name="改版")
+    StalePage.objects.bulk_create([StalePage(page=page) for page in made.values()])
+    call_command("refresh_stories", verbosity=0)
+    run_worker()
+    assert sorted(renders) == ["A05", "A06", "A06"] and marked() == []
