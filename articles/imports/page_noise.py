@@ -59,7 +59,9 @@ _MASTHEAD = re.compile(
     r"投稿信箱|新闻报料|报料电话|爆料电话)\s*[:：\s]|"
     # A hotline named after the paper (晚报新闻热线：…, 报料微信：…).
     r"^[\u4e00-\u9fff]{0,6}(?:新闻热线|报料热线|爆料热线|读者热线|报料微信|爆料微信|报料邮箱)\s*[:：]|"
-    r"(?:DAILY|EVENING|TIMES|WEEKLY|NEWS|HERALD|POST)\b"
+    r"(?:DAILY|EVENING|TIMES|WEEKLY|NEWS|HERALD|POST)\b|"
+    # A county paper's permit line (内部资料 免费交流) and its name in pinyin (QINGLUO XINWEN).
+    r"内部资料|免费交流|准印证号|^[A-Z]{2,}(?:\s[A-Z]{2,}){0,5}$"
 )
 _COPYRIGHT = re.compile(
     r"版权所有|©|Copyright|\(c\)\s*\d{4}|未经[\u4e00-\u9fff]{0,6}(?:授权|许可|同意)|"
@@ -227,8 +229,12 @@ class RunningHead:
     staff: StaffLine | None = None  # an editor named in the head (编辑 丁一 美编 马里)
 
 
+_HEAD_WORDS = re.compile(r"[\s|｜/•:：,，]+|(?<![\u4e00-\u9fff])·|·(?![\u4e00-\u9fff])")
+
+
 def _leftover_name(text):
-    words = [w for w in re.split(r"[\s|｜/·•:：,，]+", text) if w]
+    # A · between two words is a separator, inside a name (评论·副刊) it is the name's.
+    words = [w for w in _HEAD_WORDS.split(text) if w]
     words = [w for w in words if not _PAPER.fullmatch(w) and not w.startswith("编辑")]
     han = [w for w in words if re.fullmatch(r"[\u4e00-\u9fff·]{2,10}", w)]
     return han[-1] if han else ""
