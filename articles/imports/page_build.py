@@ -674,8 +674,9 @@ def _inner_credit(build, item, i):
     ):
         build.pending_credit = item  # 本报评论员, 文/图 张三 above the title it credits
         return
-    if build.article is None and build.page.articles and not item.lead:
-        # A credit line under a closed photo story or box: listed, not guessed at.
+    if build.article is None and not item.lead and (build.page.articles or not item.credits):
+        # A credit line under a closed photo story or box, or a line above every title
+        # that names nobody (a masthead's 青萝新闻): listed, not guessed at.
         build.skip(item, "other")
         return
     if build.article is None:

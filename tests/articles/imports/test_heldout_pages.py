@@ -207,10 +207,18 @@ def test_county_weekly_page_with_a_subtitle_a_caption_and_untitled_briefs():
     assert (page.running_head["label"], page.name) == ("第1版", "综合")
     assert page.problems == []
     assert page.staff == {"chief_editor": "龙飞", "proofreader": "姚瑶"}
-    skipped_lines = [line.line for line in page.skipped]
-    assert skipped_lines[1:] == [4, 5, 6, 49, 50, 51]
-    # The masthead's first three lines run together: skipped as one piece.
-    assert page.skipped[0].line == 1 and "QINGLUO XINWEN" in page.skipped[0].text
+    # The centre's paper name alone names nobody: listed above every title, no credit line.
+    assert skipped(page) == [
+        (1, "other"),
+        (2, "masthead"),
+        (3, "masthead"),
+        (4, "masthead"),
+        (5, "running_head"),
+        (6, "running_head"),
+        (49, "staff"),
+        (50, "masthead"),
+        (51, "copyright"),
+    ]
     stories = page.articles
     assert [(a.kind, a.column, a.headline, a.subheadline) for a in stories] == [
         ("news", "", "全县冬季农村供水保障工程全面完工", ""),
@@ -257,6 +265,7 @@ def test_plain_city_daily_opinion_page_keeps_every_line_of_its_commentaries():
         page_names=["7"],
     )
     assert page.running_head["date"] == datetime.date(2026, 11, 29)
+    assert page.name == "评论·副刊"
     # The head prints a name and no number: a page given as 7 is no mismatch.
     assert page.problems == []
     assert page.staff == {"chief_editor": "陶然", "art_editor": "葛青云", "proofreader": "邹萍"}
