@@ -53,7 +53,10 @@ def test_a_form_opened_before_someone_moved_the_story_is_refused(users, client_f
     editorial.apply_transition(users["chief"], article, "send_back", comment="请补充采访")
     response = client_for("editor").post(change_url(article), opened)
     assert response.status_code == 409
-    assert "newsroom-diff" in response.content.decode()
+    page = response.content.decode()
+    assert "newsroom-diff" in page
+    # The page says what happened: the step, who took it, and why.
+    assert "状态变更" in page and "已提交 → 草稿" in page and "请补充采访" in page
     stored = Article.objects.get(pk=article.pk)
     assert stored.status == S.DRAFT and stored.body == article.body
 
