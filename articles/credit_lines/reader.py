@@ -325,7 +325,7 @@ class _Reader:
         ):
             # 张三 文 李四 摄: the mark follows the names it covers.
             self.signal = True
-            if word in PHOTO_MARKS and self.ends_at(self.i + 1):
+            if word in (*PHOTO_MARKS, *COMBO_ROLES) and self.ends_at(self.i + 1):
                 self.mark_photo(self.i + 1)  # …通讯员 李贺 图: the whole line's pictures
             _apply_post(current, word)
             current.closed = True

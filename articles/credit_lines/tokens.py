@@ -75,7 +75,12 @@ def _token_pattern(extra_roles):
     prefixes = sorted(ROLE_PREFIXES, key=len, reverse=True)
     prefix = "(?:(?:" + "|".join(map(_spaced, prefixes)) + ") {0,3}){0,3}"
     role = prefix + "(?:" + "|".join(map(_spaced, cores)) + ")"
-    combo = "|".join(_spaced(c).replace("/", " {0,2}/ {0,2}") for c in COMBO_ROLES[:2])
+    combo = "|".join(
+        # 文/摄影 is a mark and a role, not 文/摄 and a stray 影.
+        _spaced(c).replace("/", " {0,2}/ {0,2}") + ("(?!影)" if c.endswith("摄") else "")
+        for c in COMBO_ROLES
+        if "/" in c
+    )
     return re.compile(
         r"(?P<sp>[ ,、;。!?！？\x1f]+)"
         r"|(?P<open>[(\[])|(?P<close>[)\]])"

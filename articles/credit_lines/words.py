@@ -102,6 +102,8 @@ def _pen_name_like(word):
     """A commentator's byline after a marker (■ 江海, ■ 钟远声), not a column label (■ 简讯)."""
     if word in NOT_NAMES or (word.endswith(_PLACE_ENDINGS) and len(word) > 2):
         return False
+    if len(word) >= 4 and LABEL_CHARS.intersection(word[-2:]) and _common_word(word[-2:]):
+        return False  # ■ 湘江评论, ■ 株洲观察: a column named for its kind of text
     tag = _tag(word)
     if tag in ("n", "nz") and len(word) <= 3:
         # ■ 老街, ■ 山风: a plain noun as a pen name; a label names a kind of text (■ 简讯).
