@@ -105,7 +105,8 @@ def resume():
 
 @task
 def remake_pages():
-    """Make the waiting pages again; returns how many were made.
+    """Bring the waiting pages up to date; returns how many were done (made again, or
+    found unchanged).
 
     Runs for ``RUN_SECONDS`` at most, then enqueues itself for the rest.
     """
@@ -117,7 +118,7 @@ def remake_pages():
 
 def remake_pending(*, seconds=None, using=DEFAULT_DB_ALIAS):
     """Make the pages the list names, one claimed page at a time, until none is free to
-    take or ``seconds`` have passed.  Returns (pages made, whether none is left to take
+    take or ``seconds`` have passed.  Returns (pages done, whether none is left to take
     now: pages set aside after a failure or claimed by another worker are not waited for).
     """
     deadline = None if seconds is None else time.monotonic() + seconds
@@ -152,7 +153,7 @@ def claim_next(*, using=DEFAULT_DB_ALIAS, peek=False):
 
 
 def remake_marked(mark, *, using=DEFAULT_DB_ALIAS):
-    """Make ``mark``'s page again and clear the mark; returns 1 if the page was made.
+    """Bring ``mark``'s page up to date and clear the mark; returns 1 if that was done.
 
     A failure is logged with the page and kept on the row (tried again after ``RETRY``,
     doubling); it does not stop the run.  A page deleted meanwhile took its mark with it.
