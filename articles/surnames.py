@@ -122,6 +122,18 @@ def surname_of(name):
     return name[:1] if name[:1] in SINGLE_SET else ""
 
 
+_RANK = {surname: rank for rank, surname in enumerate(COMMON)}
+
+
+def surname_commonness(name):
+    """How common ``name``'s surname is, from 1 (王) down to 0 (a rare one or none):
+    it breaks ties between cuts of glued names (刘晓明王丽, not 刘晓 明王丽)."""
+    if name[:2] in COMPOUND_SET:
+        return 1.0
+    rank = _RANK.get(name[:1])
+    return 0.0 if rank is None else 1 - rank / len(COMMON)
+
+
 def surname_weight(name):
     """How strongly ``name``'s start suggests a person: 3 compound, 2 common, 1 rare, 0 none."""
     if name[:2] in COMPOUND_SET:

@@ -214,6 +214,13 @@ class _Reader:
             and separator is not None
             and separator.kind in ("slash", "colon")
             and len(glued.text) <= 4
+            and not (
+                # 记者王磊/通讯员李婷婷: a glued name before a slash and the next role
+                _person_like(glued.text)
+                and separator.kind == "slash"
+                and (following := self.at(self.i + count + 2)) is not None
+                and following.kind == "role"
+            )
         ):
             role, count = role + glued.text, count + 1  # 视频拍摄：
             if role.endswith("来源"):
@@ -360,6 +367,17 @@ class _Reader:
             self.collective = True
             self.consume()
             return True
+        if (
+            current is not None
+            and current.names
+            and nxt is not None
+            and nxt.kind == "role"
+            and not nxt.spaced
+            and nxt.text in (*TEXT_MARKS, *PHOTO_MARKS)
+            and _verb_word(word)
+        ):
+            self.consume()  # 记者 王磊 采访整理: how the text was made, before its mark
+            return True
         if word == "等" and current is not None and current.names:
             self.consume()  # 记者 张三 李四 等
             return True
@@ -367,7 +385,8 @@ class _Reader:
             word = word[:-1]  # 记者 张三等
         photo = False
         if word.endswith(PHOTO_MARK) and len(word) >= 3:
-            word, photo = word[:-1], True
+            # 张三摄, 林立拍摄: the mark glued to the name
+            word, photo = word[: -2 if word.endswith("拍摄") and len(word) >= 4 else -1], True
         wants_names = current is not None and current.role and not current.names
         if _is_unit(word) and not (wants_names and _names_of(word, LENIENT) and nxt is None):
             return self.unit_word(_unit_of(word))

@@ -105,7 +105,10 @@ ROLE_PREFIXES = tuple(
 # Combined photo-and-text roles; the marks of the writer and of the photographer
 # after a name (张三/文 李四/图, 张三 摄).
 COMBO_ROLES = ("文/图", "图/文", "文/摄", "摄/文", "文图", "图文", "文·图", "图·文")
-TEXT_MARKS = ("文", "撰文", "文字", "采写", "整理", "执笔", "编译", "口述", "作", "绘", "译")
+TEXT_MARKS = (
+    *("文", "撰文", "文字", "采写", "整理", "执笔", "编译", "口述", "作", "绘", "译"),
+    *("综述", "撰写", "编写"),
+)
 PHOTO_MARKS = ("摄", "图", "摄影", "供图", "拍摄", "航拍", "图片", "摄影记者")
 # A line crediting a video (剪辑, 出镜…): its 拍摄 shot the film, not a picture.
 VIDEO_ROLES = frozenset(

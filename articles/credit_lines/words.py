@@ -22,7 +22,13 @@ from articles.credit_lines.vocabulary import (
     ROLE_ENDINGS,
     UNIT_ENDINGS,
 )
-from articles.surnames import COMPOUND_SET, SINGLE_SET, is_element_name, surname_weight
+from articles.surnames import (
+    COMPOUND_SET,
+    SINGLE_SET,
+    is_element_name,
+    surname_commonness,
+    surname_weight,
+)
 
 # Words: names, units, roles ----------------------------------------------------------
 
@@ -184,7 +190,7 @@ def _split_glued(word):
     surnames wins.
     """
     n = len(word)
-    best: list[tuple[int, tuple[int, ...]] | None] = [None] * (n + 1)
+    best: list[tuple[float, tuple[int, ...]] | None] = [None] * (n + 1)
     best[0] = (0, ())
     for i in range(n):
         if best[i] is None:
@@ -192,6 +198,7 @@ def _split_glued(word):
         weight = surname_weight(word[i:])
         if not weight:
             continue
+        weight += surname_commonness(word[i:]) / 10  # a tie goes to the commoner surname
         for length in (3, 4) if word[i : i + 2] in COMPOUND_SET else (2, 3):
             j = i + length
             if j <= n:
