@@ -179,8 +179,8 @@ def _parse(text, book):
 
 
 def _refusal(credits):
-    """Why these parsed credits cannot be saved (a value too long for its column, a new
-    role word that is no word); "" when they can."""
+    """Why these parsed credits cannot be saved (a unit or a name too long for its
+    column); "" when they can.  Role words are checked as they are found (``_role_refusal``)."""
     for credit in credits:
         if credit.unit and len(credit.unit) > _limit(Byline, "unit"):
             return _("The unit “%(unit)s…” is longer than %(limit)d characters.") % {
@@ -197,6 +197,7 @@ def _refusal(credits):
 
 
 def _role_refusal(role):
+    """Why a new role cannot be made of its word (too long, or no word at all); ""."""
     if role.pk is not None:
         return ""
     if len(role.name) > _limit(Role, "name"):
