@@ -549,6 +549,10 @@ def _step(build, i):
             return i + 2
     elif kind == "skip":
         build.skip(item)
+        head = build.page.running_head
+        number = _PAGE_NUMBER.search(item.text) if item.reason == "page_number" else None
+        if number and head and not head.get("label"):
+            head["label"] = number[0]  # a head with no number: the page's stray 7 is its label
     elif kind == "jump":
         if page_noise.is_continuation(item.text) and build.kind_at(i + 1) in HEAD_KINDS:
             # 上接第1版 above a title: the story it continues starts here.
@@ -611,6 +615,7 @@ def _date_only(item):
     return head is not None and not head.name and not head.label and head.staff is None
 
 
+_PAGE_NUMBER = re.compile(r"[A-Z]{0,2}\d{1,3}")
 _PAGE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 
 

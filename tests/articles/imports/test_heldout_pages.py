@@ -266,8 +266,11 @@ def test_plain_city_daily_opinion_page_keeps_every_line_of_its_commentaries():
     )
     assert page.running_head["date"] == datetime.date(2026, 11, 29)
     assert page.name == "评论·副刊"
-    # The head prints a name and no number: a page given as 7 is no mismatch.
+    # The head prints a name and no number; the page's stray 7 is its label.
+    assert page.running_head["label"] == "7"
     assert page.problems == []
+    (other,) = parse("city_daily_opinion_plain.txt", page_names=["8"])
+    assert len(other.problems) == 1 and "8" in other.problems[0]
     assert page.staff == {"chief_editor": "陶然", "art_editor": "葛青云", "proofreader": "邹萍"}
     assert skipped(page) == [(1, "running_head"), (32, "staff"), (33, "page_number")]
     assert [story(a) for a in page.articles] == [
@@ -362,3 +365,16 @@ def test_sentences_under_no_title_are_listed_and_named_as_a_problem():
     assert skipped(page) == [(1, "other")]
     assert len(page.problems) == 1 and "1" in page.problems[0]
     assert "家门口买菜" in page.problems[0]
+
+
+def test_a_running_head_that_disagrees_with_the_edition_or_the_page_is_a_problem():
+    (page,) = parse(
+        "evening_photo_strip.txt",
+        edition_date=datetime.date(2026, 11, 29),
+        page_names=["A07"],
+    )
+    assert len(page.problems) == 2
+    assert "2026-11-30" in page.problems[0] and "2026-11-29" in page.problems[0]
+    assert "A06" in page.problems[1] and "A07" in page.problems[1]
+    (page,) = parse("evening_photo_strip.txt", page_names=["社会新闻"])
+    assert page.problems == []
