@@ -83,8 +83,10 @@ class _Reader:
         self.collective = False  # a unit, source or agency mark: a credit line naming nobody
         self.end = tokens[0].start if tokens else 0
         self.i = 0
-        # 张三 文 李四 摄: a line ending in a mark puts its marks after the names.
-        last = tokens[-1] if tokens else None
+        # 张三 文 李四 摄: a line ending in a mark puts its marks after the names; a note
+        # in brackets after it (张三 摄（新华社发）) does not count.
+        outside = (t for t in reversed(tokens) if not t.depth and t.kind not in ("open", "close"))
+        last = next(outside, None)
         self.post_marks = last is not None and last.text in (
             *PHOTO_MARKS,
             *TEXT_MARKS,
@@ -541,16 +543,18 @@ class _Reader:
 
     def name_word(self, word, photo):
         current = self.current
+        token = self.tokens[self.i]
+        # 邓林 文 周游 图: a line of marks after names (not a note in brackets: 摄 （局部）).
+        marks = self.post_marks and not token.depth
         vouched = (
             current is not None and bool(current.role or current.unit) and not current.closed
-        ) or (self.post_marks and bool(self.groups))  # 邓林 文 周游 图: a line of marks
+        ) or (marks and bool(self.groups))
         strict_level = LINE if self.strict else LENIENT
-        if not vouched and self.post_marks and not self.groups:
+        if not vouched and marks and not self.groups:
             level = LINE  # 江山 柳岸 文: the closing mark vouches for the names before it
         else:
             level = strict_level if vouched else (MARKED if self.marked else BARE)
         names = _names_of(word, level)
-        token = self.tokens[self.i]
         glued = not token.spaced and self.i > 0 and self.tokens[self.i - 1].kind == "role"
         if names and glued and level == LINE and not surname_weight(word):
             names = None  # 记者走基层: a phrase; a glued name starts with a surname (记者杨如)

@@ -60,6 +60,11 @@ ROLE_CORES = tuple(
         "排版",
         "后期",
         "特约撰稿人",
+        "摄影师",
+        "摄像师",
+        "设计师",
+        "插画师",
+        "剪辑师",
         "主任记者",
         "制作",
     ]
@@ -109,7 +114,7 @@ TEXT_MARKS = (
     *("文", "撰文", "文字", "采写", "整理", "执笔", "编译", "口述", "作", "绘", "译"),
     *("综述", "撰写", "编写"),
 )
-PHOTO_MARKS = ("摄", "图", "摄影", "供图", "拍摄", "航拍", "图片", "摄影记者")
+PHOTO_MARKS = ("摄", "图", "摄影", "供图", "拍摄", "航拍", "图片", "照片", "摄影记者")
 # A line crediting a video (剪辑, 出镜…): its 拍摄 shot the film, not a picture.
 VIDEO_ROLES = frozenset(
     ("剪辑", "出镜", "视频", "摄像", "配音", "后期", "视频剪辑", "视频拍摄", "视频制作", "航拍剪辑")
@@ -196,6 +201,9 @@ COLLECTIVE_WORDS = frozenset(
         "千图网",
         "摄图网",
         "CFP",
+        "人民图片",
+        "人民图片网",
+        "新华图片",
     ]
 )
 # Units printed without a telltale ending (agencies, sites, apps), and the endings of the rest.
