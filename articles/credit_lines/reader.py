@@ -507,7 +507,13 @@ class _Reader:
             self.consume()
             return True
         if word in SOURCE_LABELS or word.endswith("来源"):
-            self.current, self.source, self.collective = None, True, True
+            self.current, self.collective = None, True
+            if word.startswith("图") or "图片" in word or "照片" in word:
+                # 图片来源：新华社记者 张三 摄: the people after it took the picture; an
+                # agency or a library (图片来源：视觉中国) credits nobody.
+                self.qualifier_photo = True
+            else:
+                self.source = True  # 来源：新华社: the text's source, no person
             self.consume(2)
             return True
         if _PAGE_LABEL.search(word):

@@ -294,4 +294,9 @@ def _unit_of(word):
 
 
 def _is_photo_role(role):
-    return role in COMBO_ROLES or role in PHOTO_MARKS or "摄影" in role or role.startswith("图")
+    return (
+        role in COMBO_ROLES
+        or role in PHOTO_MARKS
+        or role.startswith("图")
+        or any(word in role for word in ("摄影", "图片", "照片"))  # 本版图片：张三
+    )
