@@ -147,6 +147,14 @@ def _raw_blocks(text):
         stripped = raw.strip()
         if _BOLD_LINE.match(stripped):
             stripped = "#" + stripped.strip("*")  # a **bold** line: a heading
+        lead_in = _bold_lead_in(stripped)
+        if lead_in is not None:
+            # **县人社局举办招聘会** 本报讯…, **编者按** 绿水青山…: a heading, then its text.
+            if block:
+                yield block, hard, False
+            yield [(number, lead_in[0])], 1, True
+            block, hard, previous = [(number, lead_in[1])], False, lead_in[1]
+            continue
         if not stripped or stripped.startswith("#"):
             if block:
                 yield block, hard, False
@@ -162,6 +170,24 @@ def _raw_blocks(text):
         block.append((number, raw))
     if block:
         yield block, hard, False
+
+
+_BOLD_LEAD_IN = re.compile(r"^\*\*([^*]{1,40})\*\*\s*(?P<rest>[^*].*)$")
+
+
+def _bold_lead_in(line):
+    """(bold title, text) of a line opening with a bold title before its text, else None.
+
+    Only a title over sentences: a running head (**沅川日报** 2026年…) or a bold
+    wrapper of a lead (**本报讯**（记者 张三）…) is one line.
+    """
+    match = _BOLD_LEAD_IN.match(line) if len(line) <= MAX_CAPTION * 4 else None
+    if not match or not _SENTENCE_PUNCTUATION.search(match["rest"]):
+        return None
+    title = match[1].strip()
+    if not is_titleish(title) or page_credits.lead(title) is not None:
+        return None  # **本报讯**（记者 张三）…: the bold is the lead's wrapper
+    return title, match["rest"]
 
 
 def _clean(raw):

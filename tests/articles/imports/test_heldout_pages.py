@@ -378,3 +378,23 @@ def test_a_running_head_that_disagrees_with_the_edition_or_the_page_is_a_problem
     assert "A06" in page.problems[1] and "A07" in page.problems[1]
     (page,) = parse("evening_photo_strip.txt", page_names=["社会新闻"])
     assert page.problems == []
+
+
+def test_a_bold_title_opening_its_text_is_a_title_and_a_bold_wrapper_is_no_title():
+    text = (
+        "# 我市启动冬季供暖\n\n"
+        "**本报讯**（记者 王可）我市今日起正式启动冬季供暖。\n\n"
+        "**简讯**\n\n"
+        "**县人社局举办招聘会** 本报讯 10月8日，县人社局举办秋季招聘会，42家企业提供岗位800余个。"
+        "（记者 曹家明）\n\n"
+        "**城关小学开展消防演练** 本报讯 近日，城关小学组织全校师生开展消防疏散演练。"
+        "（通讯员 周 婷）\n"
+    )
+    (page,) = parse_page_text(text)
+    assert [story(a) for a in page.articles] == [
+        ("news", "", "", "我市启动冬季供暖", "", "", [("本报", "记者", ("王可",))], 0),
+        ("brief", "简讯", "", "县人社局举办招聘会", "", "10月8日", [("", "记者", ("曹家明",))], 0),
+        ("brief", "简讯", "", "城关小学开展消防演练", "", "", [("", "通讯员", ("周婷",))], 0),
+    ]
+    assert paragraphs(page.articles[0]) == ["我市今日起正式启动冬季供暖。"]
+    assert paragraphs(page.articles[2]) == ["近日，城关小学组织全校师生开展消防疏散演练。"]
