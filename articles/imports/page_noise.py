@@ -61,7 +61,8 @@ _MASTHEAD = re.compile(
     r"^[\u4e00-\u9fff]{0,6}(?:新闻热线|报料热线|爆料热线|读者热线|报料微信|爆料微信|报料邮箱)\s*[:：]|"
     r"(?:DAILY|EVENING|TIMES|WEEKLY|NEWS|HERALD|POST)\b|"
     # A county paper's permit line (内部资料 免费交流) and its name in pinyin (QINGLUO XINWEN).
-    r"内部资料|免费交流|准印证号|^[A-Z]{2,}(?:\s[A-Z]{2,}){0,5}$"
+    # Spaced off as a masthead prints them: a sentence that mentions 内部资料 is text.
+    r"(?:^|\s)(?:内部资料|免费交流)(?:\s|$)|准印证号\s*[:：]|^[A-Z]{2,}(?:\s[A-Z]{2,}){1,5}$"
 )
 _COPYRIGHT = re.compile(
     r"版权所有|©|Copyright|\(c\)\s*\d{4}|未经[\u4e00-\u9fff]{0,6}(?:授权|许可|同意)|"
@@ -75,7 +76,9 @@ _TEASER = re.compile(
     rf"(?:详见|详细报道见|全文见|见|请看|敬请关注)\s*(?:本报)?\s*{_LABEL}|"
     r"^(?:今日导读|本期导读|导读|今日看点|要闻提示)\s*[:：]?|"
     # A teaser naming the page first: ▶今日A08版 寒潮来袭…
-    rf"^[▶►→●◆■]?\s*(?:今日|本期|明日|今天)\s*{_LABEL}"
+    # (a label with 版, or one spaced off: 今日G20峰会… is text).
+    r"^[▶►→●◆■]?\s*(?:今日|本期|明日|今天)\s*"
+    r"(?:第?[A-Z]{0,2}[0-9０-９]{1,3}版|[A-Z]{1,2}[0-9]{1,3}(?=\s))"
 )
 _TEASER_TAIL = re.compile(rf"(?:\s|…|\.{{2,}}|·{{2,}}|▶|→){_LABEL}?\s*$")
 _TEASER_MARK = re.compile(r"^[▶►→●◆■]")
