@@ -199,8 +199,13 @@ class _Builder:
 _CAPTION_MARK = re.compile(r"^(?:[▲△↑↓▼▽]\s*|[上下左右]图\s*[:：]\s*)")
 
 
-def _is_marked_caption(text):
-    return len(text) <= MAX_CAPTION_PARAGRAPH and bool(_CAPTION_MARK.match(text))
+def _is_marked_caption(build, i):
+    """A short ▲ paragraph alone; ▲ paragraphs in a row are a list in the text."""
+    text = build.items[i].text
+    if len(text) > MAX_CAPTION_PARAGRAPH or not _CAPTION_MARK.match(text):
+        return False
+    neighbours = (build.items[j] for j in (i - 1, i + 1) if 0 <= j < len(build.items))
+    return not any(n.kind == "para" and _CAPTION_MARK.match(n.text) for n in neighbours)
 
 
 def _lead_dateline(item):
@@ -584,7 +589,7 @@ def _step(build, i):
             build.skip(item, "other")
     elif build.untitled_briefs and (item.lead or (kind == "para" and not item.titleish)):
         _untitled_brief(build, item)
-    elif kind == "para" and build.article is not None and _is_marked_caption(item.text):
+    elif kind == "para" and build.article is not None and _is_marked_caption(build, i):
         # ▲志愿者在路口劝导… under a story's text: the caption of its picture.
         credits = [c for c in build.article.credits if c.photo]
         build.add_photo(Item("photo", item.line, text=item.text, credits=credits))

@@ -398,3 +398,21 @@ def test_a_bold_title_opening_its_text_is_a_title_and_a_bold_wrapper_is_no_title
     ]
     assert paragraphs(page.articles[0]) == ["我市今日起正式启动冬季供暖。"]
     assert paragraphs(page.articles[2]) == ["近日，城关小学组织全校师生开展消防疏散演练。"]
+
+
+def test_a_list_marked_with_triangles_stays_text():
+    text = (
+        "# 我市出台稳就业十条措施\n\n"
+        "本报讯（记者 王可）我市日前出台稳就业十条措施，主要包括：\n\n"
+        "▲加大对中小企业的稳岗补贴力度；\n\n"
+        "▲扩大高校毕业生就业见习规模。\n\n"
+        "市人社局表示，各项措施将于下月起实施。\n\n"
+        "▲图为招聘会现场。\n"
+    )
+    (page,) = parse_page_text(text)
+    (article,) = page.articles
+    assert paragraphs(article)[1:3] == [
+        "▲加大对中小企业的稳岗补贴力度；",
+        "▲扩大高校毕业生就业见习规模。",
+    ]
+    assert [photo.caption for photo in article.photos] == ["图为招聘会现场。"]
