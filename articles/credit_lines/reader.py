@@ -362,7 +362,9 @@ class _Reader:
         if word.startswith("发自") or (
             word.endswith("报道") and len(word) > 2 and not surname_weight(word)
         ):
-            self.consume()  # 发自北京, 北京报道: where the reporter wrote from
+            # 发自北京, 发自 北京, 北京报道: where the reporter wrote from
+            place = word == "发自" and nxt is not None and nxt.kind == "word" and nxt.spaced
+            self.consume(2 if place else 1)
             return True
         if word.startswith("据") and _is_unit(word[1:]):
             self.signal, self.source, self.current = True, True, None

@@ -283,7 +283,8 @@ def _split_unit(label):
 
 def _unit_of(word):
     """A unit as credited: 新华社发 and 株洲日报讯 are 新华社 and 株洲日报."""
-    word = _strip_quotes(word) if word[:1] in "《" else word
+    if word[:1] == "《":
+        word = word.replace("《", "").replace("》", "")  # 《环球》杂志: 环球杂志
     cut = max(word.rfind(verb) for verb in "为由是")
     if cut > 0 and _is_unit(word[cut + 1 :]):
         word = word[cut + 1 :]  # 本版图片均为本报: a unit after the words of a sentence
