@@ -251,6 +251,8 @@ class _Reader:
         """Read a word; False when a lead's body starts here."""
         text, nxt = token.text, self.at(self.i + 1)
         word = _strip_quotes(text) if text[:1] in "“《" and text[-1:] in "”》" else text
+        if word[:1] in "·•" and len(word) > 1:
+            word = word[1:]  # 记者·张三: a dot parts the role from the name
         if nxt is not None and nxt.kind in ("slash", "colon"):
             return self.labelled_word(word, nxt)
         if self.source:
