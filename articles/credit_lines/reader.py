@@ -77,7 +77,7 @@ class _Reader:
         self.groups: list[_Group] = []
         self.current: _Group | None = None
         self.pending_unit = ""
-        self.qualifier_photo = False
+        self.qualifier_photo = self.line_photo = False
         self.source = False
         self.ok, self.signal = True, False
         self.collective = False  # a unit, source or agency mark: a credit line naming nobody
@@ -108,8 +108,10 @@ class _Reader:
         current = self.current
         if current is not None and not current.names and not current.closed:
             if (current.role in COMBO_ROLES or current.role in PHOTO_MARKS) and role:
-                # 文/图 本报记者 陈晨: the person named also took the pictures.
+                # 文/图 本报记者 陈晨: the person named also took the pictures; opening
+                # the line, the mark covers every group up to the next mark.
                 self.qualifier_photo = True
+                self.line_photo = self.groups == [current]
                 self.pending_unit = current.unit or self.pending_unit
             self.groups.remove(current)  # a role with no name credits nobody
         group = _Group(unit=unit or self.pending_unit, role=role)
@@ -125,7 +127,13 @@ class _Reader:
             known, rest = _split_unit(group.unit)
             if known and rest.startswith("驻"):
                 group.unit, group.role = known, rest + role
-        group.photo = self.qualifier_photo or _is_photo_role(role)
+        if role in TEXT_MARKS or role in PHOTO_MARKS or role in COMBO_ROLES:
+            self.line_photo = False  # 图/甲 文/乙: a new mark ends the opening one's reach
+        group.photo = (
+            self.qualifier_photo
+            or (self.line_photo and _REPORTER.search(role) is not None)  # not 编辑 after it
+            or _is_photo_role(role)
+        )
         if group.unit and _is_unit(group.unit):
             self.collective = True  # 新华社记者, 本报评论员
         self.qualifier_photo, self.pending_unit, self.source = False, "", False
