@@ -183,12 +183,12 @@ def _person(pk, name):
     return Person(pk=pk, name=name) if pk else None
 
 
-def edition_pages(date):
-    """``(edition, [PrintedPage…])``: the pages readers may see of the edition of ``date``
-    in order, with their pictures; ``(None, [])`` if there is none."""
+def edition_pages(rows):
+    """``(edition, [PrintedPage…])`` from ``PAGES`` rows: the pages readers may see of an
+    edition in order, with their pictures; ``(None, [])`` if there is none."""
     storage = PageImage._meta.get_field("file").storage
     edition, pages = None, {}
-    for row in PAGES.rows(date=date):
+    for row in rows:
         page = pages.get(row.pk)
         if page is None:
             if edition is None:
@@ -214,11 +214,11 @@ def edition_pages(date):
     return edition, list(pages.values())
 
 
-def page_stories(page_pk):
-    """``(stories, areas)`` of the page: its published stories in print order, and their
-    areas on it in the order they were stored."""
+def page_stories(rows):
+    """``(stories, areas)`` from ``STORIES`` rows: a page's published stories in print
+    order, and their areas on it in the order they were stored."""
     stories, placed = {}, []
-    for row in STORIES.rows(page=page_pk):
+    for row in rows:
         story = stories.get(row.pk)
         if story is None:
             story = stories[row.pk] = Story(row)
@@ -242,11 +242,7 @@ def month_calendar(month, editions):
     return [[(day, day.month == month.month, editions.get(day)) for day in week] for week in weeks]
 
 
-@functools.lru_cache(maxsize=256)
-def _calendar_html(language, month, dates, current):
-    # Six weeks of cells with a localised date each: the same for every page of an
-    # edition until an edition of the month appears or goes, so it is rendered once per
-    # process for each (keyed by what it shows, never stale), not on every request.
+def _calendar_html(month, dates, current):
     editions = {day: Edition(date=day) for day in dates}
     context = {
         "month": month,
@@ -254,51 +250,67 @@ def _calendar_html(language, month, dates, current):
         "weekdays": [datetime.date(2024, 1, day) for day in range(1, 8)],  # Mon…Sun
         "current": current,
     }
-    return mark_safe(render_to_string("articles/epaper/_calendar.html", context))
+    return render_to_string("articles/epaper/_calendar.html", context)
 
 
-def calendar_html(date):
-    """The calendar of the month of ``date`` with the editions readers may see, as HTML."""
+def month_dates(date):
+    """The dates of the editions readers may see in the month of ``date``."""
     month = date.replace(day=1)
     after = (month + datetime.timedelta(days=31)).replace(day=1)
-    dates = tuple(row.date for row in MONTH_EDITIONS.rows(first=month, after=after))
-    return _calendar_html(get_language(), month, dates, date)
+    return tuple(row.date for row in MONTH_EDITIONS.rows(first=month, after=after))
+
+
+@functools.lru_cache(maxsize=128)
+def page_parts(language, label, page_rows, story_rows, dates):
+    """``(page, edition, body HTML)`` of the page ``label`` from the rows read for it.
+
+    The same rows make the same page, so it is rendered once per process for each (as
+    the masthead and menu are, ``context_processors.py``): keyed by everything it shows,
+    never stale, only the three queries run on every request.  A story, area, picture,
+    page or edition that changes changes its rows.
+    """
+    edition, siblings = edition_pages(page_rows)
+    position = next(i for i, other in enumerate(siblings) if other.label == label)
+    page = siblings[position]
+    articles, areas = page_stories(story_rows)
+    context = {
+        "page": page,
+        "edition": edition,
+        "articles": articles,
+        "areas": areas,
+        "picture": page.picture,
+        "page_sizes": PAGE_SIZES,
+        "thumbnail_sizes": THUMBNAIL_SIZES,
+        "pdf": page.has_pdf,
+        "pdf_name": pdf_name(page, edition),
+        "navigation": siblings,
+        "previous_page": siblings[position - 1] if position > 0 else None,
+        "next_page": siblings[position + 1] if position + 1 < len(siblings) else None,
+        "calendar": mark_safe(_calendar_html(edition.date.replace(day=1), dates, edition.date)),
+    }
+    return page, edition, mark_safe(render_to_string("articles/epaper/_page.html", context))
 
 
 class PageView(View):
     """One printed page of a published edition, as its readers' 数字报.
 
-    Three prepared queries (the edition's pages with their pictures, the page's stories
-    with their areas, the month's editions) and a template whose calendar is rendered
-    once per month's editions.
+    Three prepared queries (the edition's pages with their staff, PDF and pictures; the
+    page's stories with their areas; the month's editions); what they read is rendered
+    once per process (``page_parts``).
     """
 
     template_name = "articles/epaper/page.html"
 
     def get(self, request, date, label):
-        edition, siblings = edition_pages(date)
-        position = next((i for i, other in enumerate(siblings) if other.label == label), None)
-        if position is None:
+        page_rows = tuple(PAGES.rows(date=date))
+        found = next((row for row in page_rows if row.label == label), None)
+        if found is None:
             raise Http404
-        page = siblings[position]
-        articles, areas = page_stories(page.pk)
-        previous_page = siblings[position - 1] if position > 0 else None
-        next_page = siblings[position + 1] if position + 1 < len(siblings) else None
-        context = {
-            "page": page,
-            "edition": edition,
-            "articles": articles,
-            "areas": areas,
-            "picture": page.picture,
-            "page_sizes": PAGE_SIZES,
-            "thumbnail_sizes": THUMBNAIL_SIZES,
-            "pdf": page.has_pdf,
-            "pdf_name": pdf_name(page, edition),
-            "navigation": siblings,
-            "previous_page": previous_page,
-            "next_page": next_page,
-            "calendar": calendar_html(edition.date),
-        }
+        story_rows = tuple(STORIES.rows(page=found.pk))
+        page, edition, body = page_parts(
+            get_language(), label, page_rows, story_rows, month_dates(found.edition__date)
+        )
+        context = {"page": page, "edition": edition, "body": body}
         return TemplateResponse(request, self.template_name, context)
 
 

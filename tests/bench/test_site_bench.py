@@ -8,8 +8,14 @@ from pathlib import Path
 from bench import site_bench
 
 RESULTS = {
-    "uncached": {"trivial": 1700.0, "story": 170.0, "front": 85.0},
-    "cached": {"trivial": 1100.0, "story": 630.0, "front": 650.0},
+    "uncached": {
+        "trivial": 1700.0,
+        "story": 170.0,
+        "front": 85.0,
+        "edition": 51.0,
+        "epaper": 102.0,
+    },
+    "cached": {"trivial": 1100.0, "story": 630.0, "front": 650.0, "edition": 550, "epaper": 660},
 }
 WAGTAIL_RESULTS = {
     "uncached": {"trivial": 940.0, "story": 28.0},
@@ -23,10 +29,11 @@ ARGS = argparse.Namespace(
 def test_newsroom_table_keeps_its_columns():
     lines = site_bench.report(RESULTS, ARGS).splitlines()
     assert lines[2] == (
-        "| run | trivial view req/s | story req/s | story ratio | front req/s | front ratio |"
+        "| run | trivial view req/s | story req/s | story ratio | front req/s | front ratio "
+        "| edition req/s | edition ratio | epaper req/s | epaper ratio |"
     )
-    assert lines[4] == "| uncached | 1700 | 170 | 0.10 | 85 | 0.05 |"
-    assert lines[5] == "| cached | 1100 | 630 | 0.57 | 650 | 0.59 |"
+    assert lines[4] == "| uncached | 1700 | 170 | 0.10 | 85 | 0.05 | 51 | 0.03 | 102 | 0.06 |"
+    assert lines[5] == "| cached | 1100 | 630 | 0.57 | 650 | 0.59 | 550 | 0.50 | 660 | 0.60 |"
 
 
 def test_comparison_puts_each_site_against_its_own_uncached_floor():

@@ -12,6 +12,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article, Page, PageImage, PagePrint, StoryArea
+from people.models import Person
 from tests.factories import EditionFactory, PageFactory, make_article, withdraw
 
 WIDTHS = (120, 600, 1200)
@@ -195,3 +196,17 @@ def test_the_calendar_shows_an_edition_of_the_month_once_it_is_public(client, db
     html = get(client, page.get_absolute_url())
     assert 'href="/editions/2024-03-06/" aria-label' in html
     assert 'aria-current="date">5</a>' in html
+
+
+def test_the_page_shows_each_change_to_what_it_reads_at_once(client, seed_pictures, uncached):
+    # The page is rendered once per process for the rows it reads: new rows, new page.
+    a06 = seed_pictures[1]
+    before = get(client, "/editions/2023-12-26/A06/")
+    assert before == get(client, "/editions/2023-12-26/A06/")
+    Article.objects.filter(pk=8).update(headline="改过的标题")
+    Person.objects.filter(pk=a06.chief_editor_id).update(name="新编辑")
+    StoryArea.objects.filter(page=a06, article=6).update(top=0.5)
+    html = get(client, "/editions/2023-12-26/A06/")
+    assert '<a href="/stories/8/">改过的标题</a>' in html
+    assert ">新编辑</a>" in html
+    assert dict(drawn(html))["/stories/6/"][1] == 50.0
