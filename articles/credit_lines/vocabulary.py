@@ -367,6 +367,9 @@ UNIT_ENDINGS = tuple(
         "科协",
         "工会",
         "商会",
+        "海关",
+        "政协",
+        "人大",
     ]
 )
 # Endings that make a unit only when nothing follows them (no place of a dateline).
