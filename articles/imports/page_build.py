@@ -67,6 +67,7 @@ class _Builder:
         self.untitled_briefs = ""
         self.photo_column = ""  # 图片新闻 over a strip of photo stories
         self.leads = {}  # id(page) → the position of its lead story, once it has one
+        self.inherited_briefs = set()  # ids of stories that took the brief column of a run
 
     @property
     def page(self):
@@ -135,7 +136,11 @@ class _Builder:
             article.editor_note = "\n".join(filter(None, [self.pending_note, article.editor_note]))
             self.pending_note = ""
         if not article.column and self.brief_column:
-            article.column = self.brief_column
+            if article.kind in (Kind.PHOTO, Kind.COMMENTARY):
+                self.brief_column = ""  # a picture or a commentary ends the run of briefs
+            else:
+                article.column = self.brief_column
+                self.inherited_briefs.add(id(article))
         if article.kind == Kind.PHOTO and not article.column and self.photo_column:
             article.column = self.photo_column
         self.photo_column = article.column if article.column in PHOTO_STRIP_LABELS else ""
@@ -744,7 +749,26 @@ def build_pages(items):
     i = 0
     while i < len(items):
         i = _step(build, i)
+    _end_brief_runs(build)
     return _finish(build.pages)
+
+
+MAX_BRIEF_PARAGRAPHS = 2
+
+
+def _end_brief_runs(build):
+    """A story of many paragraphs under a run of briefs ends the run: it and the stories
+    after it that took the brief column are news (a 简讯 box is one short item each)."""
+    for page in build.pages:
+        ended = False
+        for article in page.articles:
+            if id(article) not in build.inherited_briefs:
+                ended = False
+                continue
+            paragraphs = sum(1 for block in article.body if block["type"] == PARAGRAPH)
+            ended = ended or paragraphs > MAX_BRIEF_PARAGRAPHS
+            if ended:
+                article.column, article.kind = "", Kind.NEWS
 
 
 def _tail(block):

@@ -416,3 +416,26 @@ def test_a_list_marked_with_triangles_stays_text():
         "▲扩大高校毕业生就业见习规模。",
     ]
     assert [photo.caption for photo in article.photos] == ["图为招聘会现场。"]
+
+
+def test_a_run_of_briefs_ends_at_a_story_of_several_paragraphs_or_a_picture():
+    text = (
+        "## 简讯\n\n"
+        "## 县人社局举办招聘会\n\n"
+        "本报讯 10月8日，县人社局举办秋季招聘会，42家企业提供岗位800余个。（记者 曹家明）\n\n"
+        "## 城关小学开展消防演练\n\n"
+        "本报讯 近日，城关小学组织全校师生开展消防疏散演练。（通讯员 周 婷）\n\n"
+        "## 城南社区新建口袋公园\n\n"
+        "本报讯（记者 田甜）城南社区新建的口袋公园昨日开放，居民纷纷前来散步。\n\n"
+        "公园面积约2000平方米，设有健身步道和儿童游乐区。\n\n"
+        "社区负责人表示，还将增设休闲座椅。\n\n"
+        "## 金秋稻浪\n\n"
+        "10月6日，游客在稻田公园观赏金黄稻浪。 记者 谢 雯 摄\n"
+    )
+    (page,) = parse_page_text(text)
+    assert [(a.kind, a.column, a.headline) for a in page.articles] == [
+        ("brief", "简讯", "县人社局举办招聘会"),
+        ("brief", "简讯", "城关小学开展消防演练"),
+        ("news", "", "城南社区新建口袋公园"),
+        ("photo", "", "金秋稻浪"),
+    ]
