@@ -221,6 +221,8 @@ def _named_unit(word, reading):
     )
 
 
+_LOGO = re.compile(r"[A-Za-z]{2,10} *")
+_CODE = re.compile(r"[0-9\-]{1,8} *")
 _UNIT_TEXT = re.compile(r"^[\u3400-\u9fffA-Za-z0-9·+]+$")
 
 
@@ -249,6 +251,8 @@ def _lead(text, roles=()):
                 credits = reading.credits if found else []
             if found:
                 pos = close + 1
+            elif _LOGO.fullmatch(norm, inner, close) or _CODE.fullmatch(norm, inner, close):
+                pos = _skip(norm, close + 1)  # (ZZRB)本报讯…: a logo or an editor's code first
     if not found:
         dateline = _dateline_at(norm, pos)
         if dateline:
