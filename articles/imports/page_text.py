@@ -30,6 +30,12 @@ How the page's pieces are recognised:
   are rosters of the page's lead story; prose goes into the story above;
 * 编者按 paragraphs, author notes (（作者为…）) and jump lines (下转第2版) are kept
   out of the body; a tip credit (线索提供) at a story's end credits it;
+* a brief label printed alone (简讯, 简　讯) over paragraphs with no titles makes
+  a brief of each (● …, 本报讯…), titled by its first clause; a run of briefs ends
+  at a story of several paragraphs, a picture or a commentary;
+* a ▲ caption alone under a story's text is its picture's (▲ lines in a row are a
+  list); a bold title opening a line (**标题** 本报讯…) is a heading over its text;
+* sentences under no title are listed as skipped and named in the page's problems;
 * a paragraph that does not end a sentence is joined to the next one (the
   page broke it), and half-width punctuation becomes full-width.
 
