@@ -108,22 +108,28 @@ def _tokens(norm, start, end, extra_roles=()):
     """Tokens of ``norm[start:end]``; runs of other characters become words."""
     tokens: list[_Token] = []
     spaced, depth = False, 0
-    for match in _token_pattern(extra_roles).finditer(norm, start, end):
-        kind, text = match.lastgroup, match.group()
+    pattern = _token_pattern(extra_roles)
+    pos = start
+    while pos < end:
+        match = pattern.match(norm, pos, end)
+        kind, text, begin, pos = match.lastgroup, match.group(), match.start(), match.end()
+        if kind == "role" and " " in text and not spaced and tokens and tokens[-1].kind == "word":
+            # 夏侯审 校对: a letter-spaced role (审 校) never starts inside a word.
+            kind, text, pos = "ch", norm[begin], begin + 1
         if kind == "sp":
             spaced = True
             continue
         if kind == "ch":
             if tokens and tokens[-1].kind == "word" and not spaced:
                 tokens[-1].text += text
-                tokens[-1].end = match.end()
+                tokens[-1].end = pos
                 continue
             kind = "word"
         elif kind in ("role", "combo", "mark"):
             text = text.replace(" ", "")
         if kind == "close":
             depth = max(depth - 1, 0)
-        tokens.append(_Token(kind, text, match.start(), match.end(), spaced, depth))
+        tokens.append(_Token(kind, text, begin, pos, spaced, depth))
         if kind == "open":
             depth += 1
         spaced = False
