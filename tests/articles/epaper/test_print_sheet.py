@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from articles.epaper.pdf import PAPER_SIZES, fit_scale, make_page_pdf, overflowed
+from articles.epaper.pdf import PAPER_SIZES, export_data, fit_scale, make_page_pdf, overflowed
 from articles.exports.formats import export_page, find_page
 from articles.exports.sheet import MIN_SCALE, fitted_sheet
 from articles.models import Page
@@ -68,8 +68,6 @@ def chromium_pdf(html):
 
 def test_more_copy_gets_smaller_type_and_too_much_overflows(seed, crowded):
     data = {"stories": []}
-    from articles.epaper.pdf import export_data
-
     a06 = export_data(Page.objects.get(label="A06"))
     for paper in PAPERS:
         sheet = fitted_sheet(a06, paper)
