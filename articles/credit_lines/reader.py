@@ -438,6 +438,20 @@ class _Reader:
                 self.collective = _is_unit(self.pending_unit)
             self.consume()
             return True
+        labelled = self.at(self.i + 2)
+        if (
+            nxt is not None
+            and nxt.kind == "role"
+            and not nxt.spaced
+            and labelled is not None
+            and labelled.kind in ("colon", "slash")
+            and 2 <= len(word) <= 4
+            and _HAN.match(word) is not None
+            and not _person_like(word)
+        ):
+            nxt.text = word + nxt.text  # 李清照 海报设计：赵明诚: a word glued before a role
+            self.consume()
+            return True
         if (
             nxt is not None
             and nxt.kind == "word"
