@@ -14,7 +14,7 @@ from articles.credit_lines.vocabulary import (
     ROLE_CORES,
     ROLE_PREFIXES,
 )
-from articles.surnames import COMPOUND_SET, SINGLE_SET
+from articles.surnames import COMPOUND_SET, SINGLE_SET, surname_weight
 
 # Characters -----------------------------------------------------------------------
 
@@ -102,6 +102,7 @@ class _Token:
     end: int
     spaced: bool = False  # a separator stands before it
     depth: int = 0  # inside how many brackets
+    joined: bool = False  # made of letter-spaced pieces (one name already)
 
 
 def _tokens(norm, start, end, extra_roles=()):
@@ -159,6 +160,8 @@ def _join_three(tokens):
             len(run) >= 3
             and all(map(_single, run[:3]))
             and (len(run) == 3 or not _single(run[3]))
+            # 段 誉 王 语嫣: a surname before a given name of two starts the next name.
+            and not (len(run) == 4 and _given_name(run[2], run[3]))
             and (i == 0 or not _single(tokens[i - 1]))
             and run[0].text in SINGLE_SET
             and run[0].text not in "文图"
@@ -189,12 +192,32 @@ def _padded_mark(first, second):
     return second in "文图" and len(first) == 1 and first in SINGLE_SET
 
 
+def _given_name(surname, token):
+    """任 盈盈, 司马 青衫: a lone surname spaced from two characters that start with no
+    common surname (欧阳 周正 are two people) is one name."""
+    return (
+        token.kind == surname.kind == "word"
+        and (surname.text in SINGLE_SET or surname.text in COMPOUND_SET)
+        and surname.text not in "文图"
+        and len(token.text) == 2
+        and _HAN.match(token.text) is not None
+        and surname_weight(token.text) < 2
+        and token.start - surname.end <= 4
+    )
+
+
 def _join_padded(tokens):
-    """Two-character names padded to three (周 健) become one word again."""
+    """Two-character names padded to three (周 健) become one word again, and a lone
+    surname spaced from its given name (任 盈盈) one name."""
     tokens = _join_three(tokens)
     joined: list[_Token] = []
     for token in tokens:
         previous = joined[-1] if joined else None
+        if previous is not None and _given_name(previous, token) and not previous.joined:
+            previous.text += token.text
+            previous.end = token.end
+            previous.joined = True
+            continue
         if (
             previous is not None
             and token.kind == previous.kind == "word"

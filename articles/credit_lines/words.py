@@ -202,7 +202,9 @@ def _split_glued(word):
         for length in (3, 4) if word[i : i + 2] in COMPOUND_SET else (2, 3):
             j = i + length
             if j <= n:
-                score = best[i][0] + weight * 10 - length
+                # 陈平安王富贵: 富贵 and 平安 are words, so 陈平安 王富贵, not 陈平 安王 富贵.
+                common = 25 if _common_word(word[i:j]) else 0
+                score = best[i][0] + weight * 10 - length - common
                 if best[j] is None or score > best[j][0]:
                     best[j] = (score, (*best[i][1], j))
     if best[n] is None:
