@@ -261,6 +261,13 @@ class _Reader:
         word = _strip_quotes(text) if text[:1] in "“《" and text[-1:] in "”》" else text
         if word[:1] in "·•" and len(word) > 1:
             word = word[1:]  # 记者·张三: a dot parts the role from the name
+        mark, dot, rest = word.partition("·")
+        if dot and mark in ("文", "图") and rest and rest not in (*TEXT_MARKS, *PHOTO_MARKS):
+            # 文·林则徐: a dot parts the mark from the name, as a slash would.
+            self.signal = True
+            self.start_group(mark)
+            token.text = rest
+            return True
         if nxt is not None and nxt.kind in ("slash", "colon"):
             return self.labelled_word(word, nxt)
         if self.source:
