@@ -60,6 +60,12 @@ _MASTHEAD = re.compile(
     # A hotline named after the paper (晚报新闻热线：…, 报料微信：…).
     r"^[\u4e00-\u9fff]{0,6}(?:新闻热线|报料热线|爆料热线|读者热线|报料微信|爆料微信|报料邮箱)\s*[:：]|"
     r"(?:DAILY|EVENING|TIMES|WEEKLY|NEWS|HERALD|POST)\b|"
+    # A publisher's line (某某日报社主管主办　某某晚报社出版, 某县融媒体中心出品) and an
+    # address or hotline spaced off in the middle of a masthead line.
+    r"^[\u4e00-\u9fff]{2,16}(?:主管主办|主管|主办|出版|出品|承办)(?:\s|$)|"
+    r"\s(?:本报地址|社址|地址|邮编|新闻热线|报料热线)\s*[:：]|"
+    # The masthead's weather box (今日天气：多云 6℃～12℃).
+    r"^(?:今日天气|今天天气|明日天气|天气预报|天气)\s*[:：]|"
     # A county paper's permit line (内部资料 免费交流) and its name in pinyin (QINGLUO XINWEN).
     # Spaced off as a masthead prints them: a sentence that mentions 内部资料 is text.
     r"(?:^|\s)(?:内部资料|免费交流)(?:\s|$)|准印证号\s*[:：]|^[A-Z]{2,}(?:\s[A-Z]{2,}){1,5}$"
@@ -80,6 +86,8 @@ _TEASER = re.compile(
     r"^[▶►→●◆■]?\s*(?:今日|本期|明日|今天)\s*"
     r"(?:第?[A-Z]{0,2}[0-9０-９]{1,3}版|[A-Z]{1,2}[0-9]{1,3}(?=\s))"
 )
+# A teaser ends in an arrow at the page it points to (…心肺复苏　→A05).
+_TEASER_ARROW = re.compile(rf"[→▶►]\s*{_LABEL}\s*$")
 _TEASER_TAIL = re.compile(rf"(?:\s|…|\.{{2,}}|·{{2,}}|▶|→){_LABEL}?\s*$")
 _TEASER_MARK = re.compile(r"^[▶►→●◆■]")
 _JUMP = re.compile(
@@ -235,12 +243,21 @@ class RunningHead:
 _HEAD_WORDS = re.compile(r"[\s|｜/•:：,，]+|(?<![\u4e00-\u9fff])·|·(?![\u4e00-\u9fff])")
 
 
-def _leftover_name(text):
+def _head_words(text):
     # A · between two words is a separator, inside a name (评论·副刊) it is the name's.
     words = [w for w in _HEAD_WORDS.split(text) if w]
     words = [w for w in words if not _PAPER.fullmatch(w) and not w.startswith("编辑")]
-    han = [w for w in words if re.fullmatch(r"[\u4e00-\u9fff·]{2,10}", w)]
+    return [w for w in words if re.fullmatch(r"[\u4e00-\u9fff·]{2,10}", w)]
+
+
+def _leftover_name(text):
+    han = _head_words(text)
     return han[-1] if han else ""
+
+
+def _first_name(text):
+    han = _head_words(text)
+    return han[0] if han else ""
 
 
 def read_running_head(text):
@@ -280,12 +297,16 @@ def read_running_head(text):
     rest = _WEEKDAY.sub(" ", _LUNAR.sub(" ", rest))
     staff = read_staff_line(" ".join(m.group(0) for m in _STAFF_IN_HEAD.finditer(rest)))
     rest = _STAFF_IN_HEAD.sub(" ", rest)
+    after_label = ""
     if label:
-        rest = rest.replace(label, " ", 1)
+        before, _label, after_label = rest.partition(label)
+        rest = before + " " + after_label
     else:
         number = _BARE_NUMBER.search(rest)
         label = number.group(1) if number else ""
-    name = _leftover_name(rest)
+    # The page's name follows its label (第3版 乡村振兴 今日松桥 …): a title after
+    # it is the paper's or a supplement's; with nothing after the label, the last word.
+    name = _first_name(after_label) or _leftover_name(rest)
     if not date_match and not name:
         return None
     return RunningHead(date, name, label, staff)
@@ -339,6 +360,7 @@ def _is_teaser(text):
         and not _JUMP.search(text)
         and bool(
             _TEASER.search(text)
+            or _TEASER_ARROW.search(text)
             or (_TEASER_MARK.match(text) and _TEASER_TAIL.search(text) and _LABEL_RE.search(text))
         )
     )
