@@ -594,6 +594,17 @@ class _Reader:
         else:
             level = strict_level if vouched else (MARKED if self.marked else BARE)
         names = _names_of(word, level)
+        following = self.at(self.i + 1)
+        if (
+            not names
+            and vouched
+            and level == LINE
+            and following is not None
+            and following.kind in ("role", "mark")
+            and following.spaced
+        ):
+            # 通讯员 胜利 报道：: a word between a role and more credit is a name.
+            names = _names_of(word, LENIENT)
         glued = not token.spaced and self.i > 0 and self.tokens[self.i - 1].kind == "role"
         if names and glued and level == LINE and not surname_weight(word):
             names = None  # 记者走基层: a phrase; a glued name starts with a surname (记者杨如)
