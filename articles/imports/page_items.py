@@ -212,13 +212,21 @@ def _cut(block, hard):
         line = _clean(raw)
         alone = _standalone(line)
         if alone is not None:
-            if current:
+            if current and alone.reason == "teaser" and _teaser_title(current):
+                # 老旧小区加装电梯 / 全市今年已开工412台　→A03: the title is the teaser's.
+                teaser = [Item("skip", n, text=text, reason="teaser") for n, text in current]
+                units.extend((item, []) for item in teaser)
+            elif current:
                 units.append((None, current))
-                current = []
+            current = []
             alone.line = number
             units.append((alone, []))
             continue
         label = not hard and bool(column_label(line))
+        if current and not hard and _titled_caption(current, line):
+            # 初雪后的泓湖 / 11月30日清晨，… / 本报记者 钟离晓 摄: the title stands apart.
+            units.append((None, current[:1]))
+            current = current[1:]
         if (
             current
             and not hard
@@ -235,7 +243,11 @@ def _cut(block, hard):
                 )
             )
         ):
-            heads = _title_lines_before(current) if page_credits.lead(line) else []
+            # The short title lines above a lead or a byline are a title line each.
+            over_credit = page_credits.lead(line) or (
+                title_unit and _after_title(current[-1][1], line)
+            )
+            heads = _title_lines_before(current) if over_credit else []
             if len(heads) < len(current):
                 units.append((None, current[: len(current) - len(heads)]))
             units.extend((None, [head]) for head in heads)
@@ -260,6 +272,23 @@ def _cut(block, hard):
 
 _PARAGRAPH_END = ("。", "！", "？", "”", "…", "!", "?")
 _SHORT_LINE = 16
+
+
+def _teaser_title(lines):
+    """The short title lines a teaser prints above its line with the page's arrow."""
+    return len(lines) <= 2 and all(is_titleish(text) for _number, text in lines)
+
+
+def _titled_caption(lines, line):
+    """A title line over a caption, ``line`` being the picture's credit alone (…摄)."""
+    return (
+        len(lines) == 2
+        and is_titleish(lines[0][1])
+        and not is_titleish(lines[1][1])
+        and len(line) <= MAX_CREDIT_LINE
+        and line.rstrip(")）").endswith(PHOTO_MARK)
+        and _is_caption_or_credit(line)
+    )
 
 
 def _lines_are_paragraphs(block):
@@ -434,7 +463,12 @@ def _pictures_captioned(items):
 def read_items(text):
     """The page's items in printed order."""
     items = []
+    title_lines = None  # the lines of the last block, when they may be a plain title block
     for block, hard, heading in _raw_blocks(text):
+        if title_lines is not None and _opens_with_credit(block):
+            # 引题 / 主题 / 副题 as plain lines over a byline or lead: a title line each.
+            items[-1:] = [_classify([line], False) for line in title_lines]
+        title_lines = None if heading or hard else _plain_title_lines(block)
         if heading:
             number, line = block[0]
             alone = _standalone(page_noise.squeeze(line))
@@ -457,6 +491,27 @@ def read_items(text):
 
 
 _SENTENCE_END = tuple("。！？…”）)")
+MAX_TITLE_BLOCK = 3
+
+
+def _plain_title_lines(block):
+    """The lines of a block of two or three short title lines (a plain title block), else None."""
+    if not 2 <= len(block) <= MAX_TITLE_BLOCK:
+        return None
+    lines = [(number, _clean(raw)) for number, raw in block]
+    if not all(is_titleish(line) and _standalone(line) is None for _number, line in lines):
+        return None
+    return lines
+
+
+def _opens_with_credit(block):
+    """A block whose first line is a byline or a lead (本报记者 张三, 本报讯（…）)."""
+    line = _clean(block[0][1])
+    if page_credits.lead(line) is not None:
+        return True
+    if len(line) > MAX_CREDIT_LINE or _SENTENCE_PUNCTUATION.search(line):
+        return False
+    return page_credits.credit_line(line) is not None
 
 
 def _bare_editor_notes(items):
