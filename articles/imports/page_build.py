@@ -550,11 +550,17 @@ def _step(build, i):
     elif kind == "running_head":
         build.running_head(item)
         following = build.items[i + 1] if i + 1 < len(build.items) else None
-        if following is not None and _page_name_under_head(build, following):
-            # The page's name on the line under a head that printed none (2026年… A05 / 经济).
-            build.page.running_head["name"] = following.text
+        named = _page_name_under_head(build, following) if following is not None else None
+        if named is not None:
+            # The page's name (and label) on the line under a head that printed none
+            # (2026年… A05 / 经济, 岚江日报 2026年… / 07　经济).
+            label, name = named
+            head = build.page.running_head
+            head["name"] = name
+            if label and not head.get("label"):
+                head["label"] = label
             if not build.page.name:
-                build.page.name = build.page.section = following.text
+                build.page.name = build.page.section = name
             build.skip(following, "running_head")
             return i + 2
     elif kind == "skip":
@@ -629,14 +635,30 @@ _PAGE_NUMBER = re.compile(r"[A-Z]{0,2}\d{1,3}")
 _PAGE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 
 
+_LABEL_AND_NAME = re.compile(
+    r"^(?:第\s*)?(?P<label>[A-Z]{0,2}\d{1,3})\s*版?\s+(?P<name>[\u4e00-\u9fff]{2,6})$"
+)
+
+
 def _page_name_under_head(build, item):
-    return (
-        item.kind in ("para", "heading")
-        and not build.page.articles
-        and not build.page.running_head.get("name")
-        and bool(_PAGE_NAME.match(item.text))
-        and build.kind_at(build.position[id(item)] + 1) in ("staff", "skip", "running_head")
-    )
+    """(label, name) of the line under a running head that names its page, else None.
+
+    A name alone (经济) only over a staff line or more noise; a label and a name
+    (07　经济) wherever it stands.
+    """
+    if (
+        item.kind not in ("para", "heading")
+        or build.page.articles
+        or build.page.running_head.get("name")
+    ):
+        return None
+    both = _LABEL_AND_NAME.match(item.text)
+    if both:
+        return both["label"], both["name"]
+    following = build.kind_at(build.position[id(item)] + 1)
+    if _PAGE_NAME.match(item.text) and following in ("staff", "skip", "running_head"):
+        return "", item.text
+    return None
 
 
 def _photo(build, item, i):

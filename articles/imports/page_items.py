@@ -406,7 +406,15 @@ def _read_text(text):
         credits = page_credits.credit_line(text)
         if credits is not None:
             return "credit", text, tuple(credits), "", "", False, False
-    return "para", text, (), "", "", False, is_titleish(text)
+    return "para", text, (), "", "", False, is_titleish(text) or _is_subtitle(text)
+
+
+# A 副题 line (——前11个月同比增长13.8%，新开外贸航线9条) may hold a comma, not a sentence.
+_SUBTITLE_LINE = re.compile(r"^(?:——|－－|--)[^。！？!?；;]{2,38}$")
+
+
+def _is_subtitle(text):
+    return bool(_SUBTITLE_LINE.match(text)) and text.count("“") == text.count("”")
 
 
 def _heading_credit(line):
