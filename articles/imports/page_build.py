@@ -59,6 +59,7 @@ class _Builder:
         self.article: ParsedArticle | None = None
         self.pending_note = ""
         self.pending_credit = None  # a byline above the title (本报评论员)
+        self.pending_column = ""  # a column label above that byline
         self.pending_jumps = []  # 上接第1版 above the title of the story it continues
         self.continued = False  # a 上接 line was read: the next title opens a story
         self.brief_column = ""
@@ -130,6 +131,9 @@ class _Builder:
             article.credits = list(credit.credits)
             if page_credits.is_commentary(credit.credits) or "评论员" in credit.text[:12]:
                 article.kind = Kind.COMMENTARY
+        if self.pending_column and not article.column:
+            article.column = self.pending_column
+        self.pending_column = ""
         article.jumps[:0], self.pending_jumps = self.pending_jumps, []
         self.continued = False
         if self.pending_note:
@@ -262,6 +266,12 @@ def _try_story(build, i):
     if end == i or end - i > MAX_HEAD:
         return None  # no title line, or more than a head has: text
     head = build.items[i:end]
+    if _column_over_byline(build, head, end):
+        # 【乡村振兴看松桥①】 / 融媒体记者 张三 / 标题: the column and the byline of the
+        # story whose title follows.
+        build.pending_column = column_label(head[0].text) or head[0].text
+        build.pending_credit = build.items[end]
+        return end + 1
     after = end
     notes = []
     while build.kind_at(after) in ("editor_note", "jump") and after - end < 3:
@@ -277,6 +287,10 @@ def _try_story(build, i):
         if photos_end - after > MAX_PHOTO_TEXT:
             break
     following = build.items[photos_end] if photos_end < len(build.items) else None
+    if photos_end > after and _byline_of_next(build, photos_end):
+        # A title over captioned pictures, then a byline over the next title: a photo story.
+        photos = build.items[after:photos_end]
+        return _open_photo_story(build, head, notes, [], photos, photos_end)
     if (
         following is not None
         and following.kind == "photo"
@@ -319,6 +333,26 @@ def _try_story(build, i):
         # continued from another page): a story still.
         return _open_news(build, head, notes, [], None, after)
     return None
+
+
+def _byline_of_next(build, index):
+    """A byline at ``index`` printed above the title under it (融媒体记者 张三 / 标题)."""
+    item = build.items[index] if index < len(build.items) else None
+    return (
+        item is not None
+        and item.kind == "credit"
+        and not item.lead
+        and any(c.role for c in item.credits)
+        and not item.text.startswith(("(", "（"))
+        and index + 1 < len(build.items)
+        and _is_head_item(build, index + 1)
+    )
+
+
+def _column_over_byline(build, head, end):
+    """A column label alone, then a byline above the title: the column and byline wait."""
+    label = head[0].text if len(head) == 1 and head[0].kind == "para" else ""
+    return bool(label and column_label(label)) and _byline_of_next(build, end)
 
 
 def _brief_label(build, i):
