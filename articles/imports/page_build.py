@@ -18,7 +18,7 @@ from articles.imports.page_heads import (
     head_article,
 )
 from articles.imports.page_items import ROSTER_TITLE as _ROSTER_TITLE
-from articles.imports.page_items import Item, column_label
+from articles.imports.page_items import Item, column_label, is_list_item
 from articles.imports.parsed import (
     Kind,
     ParsedArticle,
@@ -181,7 +181,13 @@ class _Builder:
             return
         body = self.article.body
         # A paragraph's pieces are joined once, when the page is done (linear however many).
-        if body and body[-1]["type"] == PARAGRAPH and not _ends_sentence(body[-1]["parts"][-1]):
+        if (
+            body
+            and body[-1]["type"] == PARAGRAPH
+            and not _ends_sentence(body[-1]["parts"][-1])
+            and not is_list_item(text)
+            and not is_list_item(body[-1]["parts"][-1])
+        ):
             body[-1]["parts"].append(text)
         else:
             body.append({"type": PARAGRAPH, "parts": [text]})

@@ -42,7 +42,19 @@ def _lead(text):
     if _REPORTER_SUBJECT.match(text) or not _LEAD_HINT.match(text):
         return None
     found = split_lead(text)
-    return None if found is None else (tuple(found.credits), found.dateline, found.rest)
+    if found is None:
+        return None
+    credits, rest = found.credits, found.rest
+    bracket = _CREDIT_BRACKET.match(rest) if not credits and found.dateline else None
+    if bracket:
+        # 【新华社北岭11月30日电】（记者 甲 乙）…: the bracket after a boxed dateline credits.
+        inner = read_credit_line(bracket[1])
+        if inner and any(c.role for c in inner):
+            credits, rest = inner, rest[bracket.end() :]
+    return tuple(credits), found.dateline, rest
+
+
+_CREDIT_BRACKET = re.compile(r"^\s*[(（]([^()（）]{2,40})[)）]")
 
 
 @functools.lru_cache(maxsize=_CACHE)

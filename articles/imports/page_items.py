@@ -27,6 +27,8 @@ _CLOSED_SENTENCE = tuple("。:：;；…")
 # Where a caption's photo credit may sit: 摄, 图/ or /图, (新华社发).
 _PHOTO_TAIL = re.compile(rf"{PHOTO_MARK}|图\s*[/／:：]|[/／]\s*图|发\s*[)）]?$")
 _WRITER_TOO = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文\s*[/／]|[/／]\s*文")
+# A Markdown list item (- 涟州队 3∶1 北岭队): a line of a box or table, never a title.
+_LIST_ITEM = re.compile(r"^[-*+•]\s")
 _BOLD_LINE = re.compile(r"^\*\*[^*]{1,200}\*\*$")
 # Bold inside a line (**编者按** 绿水青山…, **沅川日报** 2026年…): the marks are no text.
 _BOLD_SPAN = re.compile(r"\*\*([^*]{1,200})\*\*")
@@ -101,7 +103,13 @@ def is_titleish(text):
         and not (text.startswith(("（", "(")) and text.endswith(("）", ")")))
         and text.count("“") == text.count("”")
         and text.count("（") + text.count("(") == text.count("）") + text.count(")")
+        and not _LIST_ITEM.match(text)
     )
+
+
+def is_list_item(text):
+    """A Markdown list item (- 涟州队 3∶1 北岭队): a line of its own in a box or a table."""
+    return bool(_LIST_ITEM.match(text))
 
 
 def _is_quotation(text):
@@ -336,7 +344,7 @@ def _stands_alone(line):
 
 
 def _starts_unit(raw, line):
-    if raw.startswith(_INDENT) or _stands_alone(line):
+    if raw.startswith(_INDENT) or _stands_alone(line) or _LIST_ITEM.match(line):
         return True
     return page_credits.lead(line) is not None or _is_caption_or_credit(line)
 
