@@ -751,13 +751,16 @@ def _inner_credit(build, item, i):
     ):
         build.pending_credit = item  # 本报评论员, 文/图 张三 above the title it credits
         return
-    if build.article is None and not item.lead and (build.page.articles or not item.credits):
-        # A credit line under a closed photo story or box, or a line above every title
-        # that names nobody (a masthead's 青萝新闻): listed, not guessed at.
-        build.skip(item, "other")
+    if build.article is None and item.lead:
+        # A lead under no title: listed, and named in the page's problems when it holds
+        # text; the rest of the page is still read.
+        build.add_paragraph(item.text, item.line)
         return
     if build.article is None:
-        raise LayoutError(_("A credit line with no headline above it"), item.line, "")
+        # A credit line under a closed photo story or box, a byline above no title, or a
+        # line above every title that names nobody (a masthead's 青萝新闻): listed.
+        build.skip(item, "other")
+        return
     if (
         not build.article.credits
         and item.text.startswith(("(", "（"))
