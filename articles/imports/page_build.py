@@ -164,7 +164,7 @@ class _Builder:
         if article.kind != Kind.COMMENTARY:
             self.leads.setdefault(id(self.page), len(self.page.articles) - 1)
 
-    def add_paragraph(self, text, line):
+    def add_paragraph(self, text, line, row=False):
         text, jumps = page_noise.split_jumps(text)
         if self.article is None:
             # Text above the page's first title: a caption or box the dump set apart.
@@ -185,10 +185,13 @@ class _Builder:
             body
             and body[-1]["type"] == PARAGRAPH
             and not _ends_sentence(body[-1]["parts"][-1])
+            and not (row or body[-1].get("row"))
             and not is_list_item(text)
             and not is_list_item(body[-1]["parts"][-1])
         ):
             body[-1]["parts"].append(text)
+        elif row:
+            body.append({"type": PARAGRAPH, "parts": [text], "row": True})
         else:
             body.append({"type": PARAGRAPH, "parts": [text]})
 
@@ -662,7 +665,7 @@ def _step(build, i):
     elif kind == "credit":
         _inner_credit(build, item, i)
     else:
-        build.add_paragraph(item.text, item.line)
+        build.add_paragraph(item.text, item.line, row=item.row)
     return i + 1
 
 
@@ -693,7 +696,7 @@ def _page_name_under_head(build, item):
     ):
         return None
     both = _LABEL_AND_NAME.match(item.text)
-    if both:
+    if both and not build.page.running_head.get("label"):
         return both["label"], both["name"]
     following = build.kind_at(build.position[id(item)] + 1)
     if _PAGE_NAME.match(item.text) and following in ("staff", "skip", "running_head"):
@@ -847,6 +850,7 @@ def _finish(pages):
             for block in article.body:
                 if "parts" in block:
                     block["text"] = "".join(block.pop("parts"))
+                    block.pop("row", None)
     kept, waiting = [], []  # skipped lines of empty pages go to the page before, or after
     for page in pages:
         if not page.articles:

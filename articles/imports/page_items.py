@@ -62,6 +62,7 @@ class Item:
     payload: object = None  # the StaffLine or RunningHead read from the line
     titleish: bool = False  # a paragraph that may be a title line (set once, when read)
     level: int = 0  # a heading's level: the number of its #s
+    row: bool = False  # a line of a box or table (数说, a results table): never joined
 
     @property
     def byline(self):
@@ -501,6 +502,11 @@ def read_items(text):
             continue
         if hard and not _is_title_block(block):
             hard = False
+        rows = None if hard else _box_rows(block)
+        if rows is not None:
+            items.extend(rows)
+            title_lines = None
+            continue
         for alone, lines in _cut(block, hard):
             items.append(alone if alone is not None else _unescaped(_classify(lines, hard)))
     return _pictures_captioned(_bare_editor_notes(items))
@@ -518,6 +524,35 @@ def _plain_title_lines(block):
     if not all(is_titleish(line) and _standalone(line) is None for _number, line in lines):
         return None
     return lines
+
+
+MIN_BOX_ROWS = 4
+MAX_BOX_ROW = 20
+MAX_BOX_LABEL = 8
+
+
+def _box_rows(block):
+    """A box of short lines with no sentence among them (数说 / 28种 / 重点监测蔬菜… / 1.2万吨):
+    its label and a line each, kept apart; else None."""
+    if len(block) < MIN_BOX_ROWS or any(raw.startswith(_INDENT) for _number, raw in block):
+        return None
+    lines = [(number, _clean(raw)) for number, raw in block]
+    for _number, line in lines:
+        if (
+            not line
+            or len(line) > MAX_BOX_ROW
+            or _SENTENCE_PUNCTUATION.search(line)
+            or line.endswith(_CLOSED_SENTENCE)
+            or _standalone(line) is not None
+            or _is_caption_or_credit(line)
+            or page_credits.lead(line) is not None
+            or page_credits.credit_line(line) is not None
+        ):
+            return None
+    (first, label), rows = lines[0], lines[1:]
+    items = [Item("para", first, text=label, titleish=len(label) <= MAX_BOX_LABEL)]
+    items.extend(Item("para", number, text=line, row=True) for number, line in rows)
+    return [_unescaped(item) for item in items]
 
 
 def _opens_with_credit(block):

@@ -62,7 +62,7 @@ _MASTHEAD = re.compile(
     r"(?:DAILY|EVENING|TIMES|WEEKLY|NEWS|HERALD|POST)\b|"
     # A publisher's line (某某日报社主管主办　某某晚报社出版, 某县融媒体中心出品) and an
     # address or hotline spaced off in the middle of a masthead line.
-    r"^[\u4e00-\u9fff]{2,16}(?:主管主办|主管|主办|出版|出品|承办)(?:\s|$)|"
+    r"^[\u4e00-\u9fff]{1,14}(?:社|中心|集团|委|台)(?:主管主办|主管|主办|出版|出品|承办)(?:\s|$)|"
     r"\s(?:本报地址|社址|地址|邮编|新闻热线|报料热线)\s*[:：]|"
     # The masthead's weather box (今日天气：多云 6℃～12℃).
     r"^(?:今日天气|今天天气|明日天气|天气预报|天气)\s*[:：]|"

@@ -115,10 +115,18 @@ def test_provincial_daily_plain_titles_a_bare_byline_a_notebook_and_a_caption_in
     assert paragraphs(vegetables)[1].startswith(
         "记者从省农业农村厅获悉，今年我省冬春蔬菜播种面积达486万亩"
     )
-    # The 数说 box stays with its story (the key accepts its lines in the body).
+    # The 数说 box stays with its story: its label an intertitle, a line a paragraph, none
+    # glued to the next (the key accepts its lines in the body; never a title, never story 2's).
     assert paragraphs(vegetables)[3].startswith("业内人士预计")
-    assert paragraphs(vegetables)[4].startswith("数说28种")
-    assert len(paragraphs(vegetables)) == 5
+    assert [b["text"] for b in vegetables.body if b["type"] == "intertitle"] == ["数说"]
+    assert paragraphs(vegetables)[4:] == [
+        "28种",
+        "重点监测蔬菜均价环比下降4.6%",
+        "1.2万吨",
+        "全省日均蔬菜上市量",
+        "36个",
+        "新建和改造冬春蔬菜保供基地",
+    ]
     assert notebook.main_article == 0
     assert paragraphs(notebook)[0].startswith("在马王塘市场采访时")
     assert paragraphs(notebook)[-1].startswith("保供稳价，既要让群众")
