@@ -115,9 +115,19 @@ def _read_line(text, extra):
             return tail
     if not squeezed or len(squeezed) > MAX_CREDIT_LINE:
         return []
+    provided = _PICTURES_BY.fullmatch(squeezed)
+    if provided:
+        # 本版图片由通讯员 张三 提供: the people between 由 and 提供 took the pictures.
+        return _as_photo(_read_line(provided.group(1), extra))
     norm = _blank_photo_dates(_normalise(squeezed))
     marked = squeezed[0] in NOISE_CHARS
     return _read(norm, 0, len(norm), strict=False, roles=extra, marked=marked).credits
+
+
+_PICTURES_BY = re.compile(
+    r"(?:本版|本期|本组|本文|文中)?(?:图片|照片|摄影作品|插图)(?:均|皆|全部|都)?由"
+    r" ?([^由。!?！？]{1,40}?) ?(?:拍摄|提供|供图|摄)[。.]?"
+)
 
 
 _PROSE = re.compile(r"[。!?！？;；…]|[\u3400-\u9fff],[\u3400-\u9fff]{4}")

@@ -25,6 +25,7 @@ from articles.credit_lines.words import (
     _is_unit,
     _person_like,
     _strip_quotes,
+    _tag,
     _unit_of,
 )
 
@@ -218,6 +219,20 @@ def _named_unit(word, reading):
         and not _person_like(word)
         and not _common_word(word)
         and not LABEL_CHARS.intersection(word[-1])
+        and not _column_label(word)
+    )
+
+
+_COLUMN_HEAD_TAGS = frozenset(("n", "a", "an", "v", "vn", "ad", "d"))
+
+
+def _column_label(word):
+    """现场直击, 民生关注, 健康课堂: a column label (a common noun, adjective or verb,
+    then a word that names no place) before a bracket of credits, not a unit."""
+    return (
+        len(word) == 4
+        and _tag(word[:2]) in _COLUMN_HEAD_TAGS
+        and not _tag(word[2:]).startswith(("ns", "nr", "nz", "nt"))
     )
 
 
@@ -245,6 +260,11 @@ def _lead(text, roles=()):
                 if reading.ok:
                     credits, found = _with_unit(reading.credits, unit), True
                     datelines.append(place)
+                    following = _skip(norm, close + 1)
+                    if not credits and norm[following : following + 1] == "(":
+                        # 【新华社长沙4月2日电】（记者 张三）: the credit follows the bracket.
+                        credits, end = _credits_after(norm, following, unit, roles)
+                        close = end - 1 if credits else close
             else:
                 reading = _read(norm, inner, close, strict=True, roles=roles)
                 found = reading.ok and bool(reading.credits) and reading.signal

@@ -12,14 +12,17 @@ from articles.credit_lines.tokens import (
     _tokens,
 )
 from articles.credit_lines.vocabulary import (
+    AFFILIATION_LABELS,
     COLLECTIVE_WORDS,
     COMBO_ROLES,
+    MEDIA_ROLE_PREFIXES,
     MOVING_PICTURE_ROLES,
     NAME_DESCRIPTORS,
     PHOTO_MARKS,
     ROLE_PREFIXES,
     SOURCE_LABELS,
     TEXT_MARKS,
+    TRAILING_ROLES,
     VIDEO_ROLES,
 )
 from articles.credit_lines.words import (
@@ -32,6 +35,7 @@ from articles.credit_lines.words import (
     _is_photo_role,
     _is_unit,
     _names_of,
+    _office_pen_name,
     _person_like,
     _phrase_word,
     _role_like,
@@ -100,6 +104,10 @@ class _Reader:
         token = self.at(index)
         return token is None or token.kind in ("close", "mark")
 
+    def _spaced_at(self, index):
+        token = self.at(index)
+        return token is not None and token.spaced
+
     def consume(self, count=1):
         self.end = self.tokens[self.i + count - 1].end
         self.i += count
@@ -113,6 +121,8 @@ class _Reader:
                 self.qualifier_photo = True
                 self.line_photo = self.groups == [current]
                 self.pending_unit = current.unit or self.pending_unit
+            elif current.role:
+                self.line_photo = False  # 图/记者 甲 视频/记者 乙: a new role ends the mark's reach
             self.groups.remove(current)  # a role with no name credits nobody
         group = _Group(unit=unit or self.pending_unit, role=role)
         tail = group.unit.rsplit("·", 1)[-1]
@@ -268,6 +278,15 @@ class _Reader:
             self.start_group(mark)
             token.text = rest
             return True
+        if (
+            word in AFFILIATION_LABELS
+            and nxt is not None
+            and (nxt.kind in ("slash", "colon") or (nxt.kind == "word" and self.groups))
+        ):
+            # 单位｜某大学: an affiliation follows, not a person (up to the next role).
+            self.signal, self.source, self.current = True, True, None
+            self.consume(1 if nxt.kind == "word" else 2)
+            return True
         if nxt is not None and nxt.kind in ("slash", "colon"):
             return self.labelled_word(word, nxt)
         if self.source:
@@ -408,6 +427,16 @@ class _Reader:
         if word.endswith(PHOTO_MARK) and len(word) >= 3:
             # 张三摄, 林立拍摄: the mark glued to the name
             word, photo = word[: -2 if word.endswith("拍摄") and len(word) >= 4 else -1], True
+        if (
+            word in MEDIA_ROLE_PREFIXES
+            and nxt is not None
+            and nxt.kind == "role"
+            and not nxt.spaced
+        ):
+            self.signal = True
+            nxt.text = word + nxt.text  # 融媒记者: a media word with no place is part of the role
+            self.consume()
+            return True
         wants_names = current is not None and current.role and not current.names
         if _is_unit(word) and not (wants_names and _names_of(word, LENIENT) and nxt is None):
             return self.unit_word(_unit_of(word))
@@ -436,6 +465,7 @@ class _Reader:
                 return True
             if (
                 re.fullmatch(r"[A-Za-z0-9]{1,3}", word)
+                or word in MEDIA_ROLE_PREFIXES  # 融媒记者
                 or (len(word) == 2 and _HAN.match(word) and not _REPORTER.search(nxt.text))
                 or _verb_word(word)  # 参与记者
             ):
@@ -501,6 +531,24 @@ class _Reader:
                 group.closed = True
                 self.consume(3)
                 return True
+        if (
+            separator.kind == "slash"
+            and not separator.spaced
+            and after is not None
+            and (after.kind == "role" or after.text in VIDEO_ROLES or after.text in TRAILING_ROLES)
+            and not after.spaced
+            and self.ends_at(self.i + 3) | self._spaced_at(self.i + 3)
+            and self.groups
+            and self.groups[-1].closed
+            and (self.current is None or self.current.closed)
+            and _person_like(word)
+        ):
+            # 甲/文 乙/图 丙/视频: after names marked one by one, a name and its role.
+            group = self.start_group(after.text)
+            group.names.append(word)
+            group.closed = True
+            self.consume(3)
+            return True
         if _is_unit(word) and after is not None and after.kind == "word" and _joint(after.text):
             # 湖南日报/新湖南客户端, 今日女报/凤网讯: a joint unit.
             return self.unit_word(f"{word}/{_unit_of(_strip_quotes(after.text))}", skip=3)
@@ -565,7 +613,20 @@ class _Reader:
     def unit_word(self, unit, skip=1):
         self.signal = self.collective = True
         following, current = self.at(self.i + skip), self.current
-        if following is not None and following.kind in ("role", "combo"):
+        previous = self.at(self.i - 1)
+        if (
+            current is not None
+            and current.role
+            and not current.names
+            and not current.unit
+            and not current.closed
+            and previous is not None
+            and previous.kind == "colon"
+            and current.role not in (*COMBO_ROLES, *PHOTO_MARKS, *TEXT_MARKS)
+            and not (following is not None and following.kind == "role" and not following.spaced)
+        ):
+            current.unit = unit  # 出品：某报社 策划：张三: the unit is the producer, no one's unit
+        elif following is not None and following.kind in ("role", "combo"):
             self.pending_unit = unit
         elif (
             current is not None
@@ -606,7 +667,13 @@ class _Reader:
             # 通讯员 胜利 报道：: a word between a role and more credit is a name.
             names = _names_of(word, LENIENT)
         glued = not token.spaced and self.i > 0 and self.tokens[self.i - 1].kind == "role"
-        if names and glued and level == LINE and not surname_weight(word):
+        if (
+            names
+            and glued
+            and level == LINE
+            and not surname_weight(word)
+            and not _office_pen_name(word)
+        ):
             names = None  # 记者走基层: a phrase; a glued name starts with a surname (记者杨如)
         if names and glued and level in (LINE, LENIENT) and _phrase_word(word):
             names = None  # 【记者手记】, 记者调查: a role word opening a phrase
@@ -629,6 +696,9 @@ class _Reader:
             token = self.tokens[self.i]
             if not (token.depth and self.groups and self.groups[-1].names):
                 self.ok = False  # (湖南师范大学教授) after a name is its note, not an error
+            if current is not None and current.role and not current.names and not token.depth:
+                # 记者走进景区，采访游客: the role opened a sentence; it vouches for nothing after.
+                self.current = None
             self.consume()
             return True
         if current is None or current.closed or self.source:

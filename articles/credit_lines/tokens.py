@@ -13,6 +13,7 @@ from articles.credit_lines.vocabulary import (
     NOISE_CHARS,
     ROLE_CORES,
     ROLE_PREFIXES,
+    TRADITIONAL_VOCABULARY,
 )
 from articles.surnames import COMPOUND_SET, SINGLE_SET, surname_weight
 
@@ -36,6 +37,7 @@ _WIDTH = str.maketrans(
         **dict.fromkeys("｜|丨", BAR),
         **dict.fromkeys("\u3000\xa0\t\r\n\u200b\ufeff—", " "),
         **dict.fromkeys(NOISE_CHARS, " "),
+        **TRADITIONAL_VOCABULARY,  # 本報記者: the words of a traditional-character print
     }
 )
 # Editors' codes (a circled digit and digits) and glyphs of private fonts (logos).

@@ -459,3 +459,69 @@ NOT_NAMES = frozenset(
 NAME_DESCRIPTORS = ("热心市民", "热心读者", "市民", "读者", "网友", "村民", "居民", "群众")
 # Markers, logo glyphs and rules printed around credits.
 NOISE_CHARS = "■□▶▷►◆◇●○◎★☆▲△▼▽※◀◁♦❖▌▍▎█◢◣◤◥→←↑↓⊙◉✦✧✪✩❤♥√♢♣♠◘◙♀♂〓＊*#＃"
+# Labels of what a person is, not of who they are (作者｜张三 单位｜某大学): what
+# follows them names an affiliation or a post, never a person.
+AFFILIATION_LABELS = frozenset(
+    [
+        "单位",
+        "工作单位",
+        "作者单位",
+        "所在单位",
+        "学校",
+        "所在学校",
+        "院系",
+        "班级",
+        "年级",
+        "职务",
+        "职称",
+        "身份",
+        "地址",
+        "电话",
+        "邮箱",
+    ]
+)
+# A bare media word glued before a role is part of it (融媒记者), not a unit:
+# a unit names its place or owner first (醴陵融媒记者).
+MEDIA_ROLE_PREFIXES = frozenset(["融媒", "全媒", "新媒"])
+# Crew words that are roles after a name and a slash, at the end of a run of
+# marked names (甲/文 乙/图 丙/海报), though no role word of their own.
+TRAILING_ROLES = frozenset(["海报", "动画", "漫画", "音频", "手绘", "H5"])
+# Pen names of offices (穗交宣, 严纪轩): three characters ending in 宣 (publicity)
+# or its homophones 轩 and 萱.
+OFFICE_PEN_NAME_ENDINGS = tuple("宣轩萱")
+# Traditional forms of the characters of role words, marks and datelines (本報記者,
+# 通訊員, 攝), read as their simplified forms.  Only characters that are rare in
+# personal names: a name is kept as printed (陳雲 stays 陳雲).
+TRADITIONAL_VOCABULARY = {
+    "報": "报",
+    "記": "记",
+    "訊": "讯",
+    "攝": "摄",
+    "員": "员",
+    "編": "编",
+    "輯": "辑",
+    "責": "责",
+    "實": "实",
+    "習": "习",
+    "評": "评",
+    "論": "论",
+    "圖": "图",
+    "視": "视",
+    "頻": "频",
+    "電": "电",
+    "網": "网",
+    "臺": "台",
+    "審": "审",
+    "訪": "访",
+    "劃": "划",
+    "籌": "筹",
+    "對": "对",
+    "設": "设",
+    "計": "计",
+    "錄": "录",
+    "約": "约",
+    "據": "据",
+    "體": "体",
+    "導": "导",
+    "聞": "闻",
+}

@@ -18,6 +18,7 @@ from articles.credit_lines.vocabulary import (
     LABEL_CHARS,
     NAME_DESCRIPTORS,
     NOT_NAMES,
+    OFFICE_PEN_NAME_ENDINGS,
     PHOTO_MARKS,
     ROLE_ENDINGS,
     UNIT_ENDINGS,
@@ -258,7 +259,37 @@ def _names_of(word, level):
         if level == LINE and _tag(word) in ("v", "vn") and not surname_weight(word):
             return None  # 记者 调查: a verb starting with no surname is a label, not a name
         return [word]
-    return _split_glued(word)
+    names = _split_glued(word)
+    if names and level in (BARE, MARKED) and not all(map(_person_like, names)):
+        return None  # 游客在岳麓山景区: nothing vouches for it, and a sentence is no names
+    if names and _cuts_through_words(word, names):
+        return None  # 摄影 游客在岳麓山景区赏秋: the cuts split 岳麓山 and 景区, a sentence
+    return names
+
+
+def _cuts_through_words(word, names):
+    """Whether the cuts between glued names split dictionary words at most of them.
+
+    张三李四王五 or 陈平安王富贵 are cut where no common word spans the cut; a
+    sentence cut at surnames (游客在|岳麓|山景|区赏秋) splits words (岳麓山, 景区).
+    """
+    crossings, at = 0, 0
+    for name in names[:-1]:
+        at += len(name)
+        spans = (word[at - 1 : at + 1], word[at - 2 : at + 1], word[at - 1 : at + 2])
+        if any(len(span) > 1 and _count(span) >= 5 for span in spans):
+            crossings += 1
+    return crossings >= 2 or crossings == len(names) - 1
+
+
+def _office_pen_name(word):
+    """穗交宣, 株公宣: an office's pen name (a place or body abbreviated, then 宣)."""
+    return (
+        len(word) == 3
+        and _HAN.match(word) is not None
+        and word.endswith(OFFICE_PEN_NAME_ENDINGS)
+        and not _common_word(word)
+    )
 
 
 def _role_like(word):
