@@ -233,6 +233,7 @@ def _column_label(word):
         len(word) == 4
         and _tag(word[:2]) in _COLUMN_HEAD_TAGS
         and not _tag(word[2:]).startswith(("ns", "nr", "nz", "nt"))
+        and not any(word.endswith(e) for e in UNIT_ENDINGS if e not in WEAK_UNIT_ENDINGS)
     )
 
 

@@ -537,7 +537,7 @@ class _Reader:
             and after is not None
             and (after.kind == "role" or after.text in VIDEO_ROLES or after.text in TRAILING_ROLES)
             and not after.spaced
-            and self.ends_at(self.i + 3) | self._spaced_at(self.i + 3)
+            and (self.ends_at(self.i + 3) or self._spaced_at(self.i + 3))
             and self.groups
             and self.groups[-1].closed
             and (self.current is None or self.current.closed)
