@@ -36,6 +36,7 @@ COMMENTARY_ROLE = "评论作者"
 MAX_HEAD = 5
 MAX_PHOTO_TEXT = 6
 MAX_CAPTION_PARAGRAPH = 150
+MAX_PICTURES_BETWEEN = 4  # photo items looked past for the story a sidebar belongs to
 HEAD_KINDS = ("heading", "multi", "para")
 
 _DATELINE = re.compile(r"^(\d{1,2}月\d{1,2}日)(?:电|讯)?(?:\s*[,，]\s*|\s+)")
@@ -151,8 +152,8 @@ class _Builder:
         if article.kind == Kind.COMMENTARY and article.main_article is None:
             article.main_article = self.lead_index()  # 本报评论员: on the page's lead story
         if article.column in SIDEBAR_LABELS and self.page.articles and article.main_article is None:
-            # 记者手记 under a story: the reporter's sidebar to it.
-            article.main_article = len(self.page.articles) - 1
+            # 记者手记, 相关新闻 under a story: a sidebar to it, not to a picture between.
+            article.main_article = self.story_above()
         if article.column.endswith(BRIEF_LABELS):
             self.brief_column = article.column
             if article.kind == Kind.NEWS:
@@ -163,6 +164,14 @@ class _Builder:
         self.article = article
         if article.kind != Kind.COMMENTARY:
             self.leads.setdefault(id(self.page), len(self.page.articles) - 1)
+
+    def story_above(self):
+        """The position of the nearest story above that is no photo item (else the last)."""
+        last = len(self.page.articles) - 1
+        for index in range(last, max(-1, last - MAX_PICTURES_BETWEEN), -1):
+            if self.page.articles[index].kind != Kind.PHOTO:
+                return index
+        return last
 
     def add_paragraph(self, text, line, row=False):
         text, jumps = page_noise.split_jumps(text)

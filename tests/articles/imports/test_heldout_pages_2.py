@@ -259,6 +259,8 @@ def test_metro_sports_page_agency_copy_a_related_brief_and_a_results_box():
         "北岭冰上运动中心外景（11月29日摄）。当日，全国速度滑冰冠军赛进入最后一个比赛日的争夺。"
     ]
     assert photo_credits(photo.photos[0]) == [("新华社", "记者", ("仲孙岳",), True)]
+    # 相关新闻 is a sidebar of the report above the picture, not of the picture.
+    assert hockey.main_article == 0
     assert paragraphs(hockey) == [
         "涟州市第五届青少年冰球联赛将于12月5日在市冰上运动中心开赛，"
         "来自全市14所中小学的22支队伍报名参赛，比赛将持续至明年2月。"
