@@ -261,10 +261,10 @@ def _lead(text, roles=()):
                 if reading.ok:
                     credits, found = _with_unit(reading.credits, unit), True
                     datelines.append(place)
-                    following = _skip(norm, close + 1)
-                    if not credits and norm[following : following + 1] == "(":
-                        # 【新华社长沙4月2日电】（记者 张三）: the credit follows the bracket.
-                        credits, end = _credits_after(norm, following, unit, roles)
+                    if not credits:
+                        # 【新华社长沙4月2日电】（记者 张三）, 【…电】记者 张三: the credit
+                        # follows the bracket.
+                        credits, end = _credits_after(norm, close + 1, unit, roles)
                         close = end - 1 if credits else close
             else:
                 reading = _read(norm, inner, close, strict=True, roles=roles)

@@ -137,8 +137,11 @@ class _Reader:
             known, rest = _split_unit(group.unit)
             if known and rest.startswith("驻"):
                 group.unit, group.role = known, rest + role
+        first = role.split("/", 1)[0]
         if role in TEXT_MARKS or role in PHOTO_MARKS or role in COMBO_ROLES:
             self.line_photo = False  # 图/甲 文/乙: a new mark ends the opening one's reach
+        elif "/" in role and first not in (*PHOTO_MARKS, *COMBO_ROLES):
+            self.line_photo = False  # 图/记者 甲 视频/记者 乙: a labelled role ends it too
         group.photo = (
             self.qualifier_photo
             or (self.line_photo and _REPORTER.search(role) is not None)  # not 编辑 after it
@@ -541,11 +544,11 @@ class _Reader:
             and self.groups
             and self.groups[-1].closed
             and (self.current is None or self.current.closed)
-            and _person_like(word)
+            and (names := _names_of(word, LINE))
         ):
             # 甲/文 乙/图 丙/视频: after names marked one by one, a name and its role.
             group = self.start_group(after.text)
-            group.names.append(word)
+            group.names.extend(names)
             group.closed = True
             self.consume(3)
             return True
