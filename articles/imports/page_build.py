@@ -615,6 +615,8 @@ def _step(build, i):
                 build.page.name = build.page.section = name
             build.skip(following, "running_head")
             return i + 2
+    elif kind == "skip" and _points_on(build, item, i):
+        build.article.jumps.append(item.text)  # …末班车22:30。 / （详见A03版）: more on A03
     elif kind == "skip":
         build.skip(item)
         head = build.page.running_head
@@ -676,6 +678,20 @@ def _step(build, i):
     else:
         build.add_paragraph(item.text, item.line, row=item.row)
     return i + 1
+
+
+def _points_on(build, item, i):
+    """A bracketed pointer to another page (（详见A03版）) right under a story's text: the
+    story goes on there, as after a jump line; elsewhere it is a teaser."""
+    return (
+        item.reason == "teaser"
+        and build.article is not None
+        and item.text.startswith(("(", "（"))
+        and item.text.endswith((")", "）"))
+        and i > 0
+        and build.items[i - 1].kind in ("para", "credit")
+        and bool(build.article.body)
+    )
 
 
 def _date_only(item):

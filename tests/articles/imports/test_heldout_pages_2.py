@@ -170,7 +170,6 @@ def test_evening_front_page_masthead_teasers_a_jump_and_two_photo_stories():
         (13, "teaser"),
         (15, "teaser"),
         (16, "teaser"),
-        (27, "teaser"),
         (39, "page_list"),
         (40, "copyright"),
         (41, "masthead"),
@@ -194,6 +193,8 @@ def test_evening_front_page_masthead_teasers_a_jump_and_two_photo_stories():
     assert paragraphs(metro)[0].startswith("今天上午10时，泓城地铁2号线")
     assert paragraphs(metro)[-1].startswith("泓城地铁集团相关负责人介绍")
     assert len(paragraphs(metro)) == 3
+    # （详见A03版） under its text: the story goes on on A03 (a jump, in no body).
+    assert metro.jumps == ["（详见A03版）"]
     # 记者 as the subject of the first sentence is text, not a credit.
     assert paragraphs(heating) == [paragraphs(heating)[0]]
     assert paragraphs(heating)[0].startswith("记者昨日从市城市管理局获悉")
