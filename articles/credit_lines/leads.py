@@ -24,6 +24,7 @@ from articles.credit_lines.words import (
     _common_word,
     _is_unit,
     _person_like,
+    _sentence_like,
     _strip_quotes,
     _tag,
     _unit_of,
@@ -220,6 +221,7 @@ def _named_unit(word, reading):
         and not _common_word(word)
         and not LABEL_CHARS.intersection(word[-1])
         and not _column_label(word)
+        and not _sentence_like(word)  # 游客在景区赏秋（记者 王五 摄）: a caption
     )
 
 

@@ -39,6 +39,7 @@ from articles.credit_lines.words import (
     _person_like,
     _phrase_word,
     _role_like,
+    _sentence_like,
     _split_unit,
     _strip_quotes,
     _time_word,
@@ -473,6 +474,8 @@ class _Reader:
                 or _verb_word(word)  # 参与记者
             ):
                 nxt.text = word + nxt.text  # H5设计, 海报设计: part of the role
+            elif _sentence_like(word) and not _is_unit(word):
+                self.ok = False  # 游客在景区赏秋记者 张三 摄: a caption's sentence, no unit
             else:
                 self.pending_unit = _unit_of(word)
                 self.collective = _is_unit(self.pending_unit)

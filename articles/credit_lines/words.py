@@ -282,6 +282,15 @@ def _cuts_through_words(word, names):
     return crossings >= 2 or crossings == len(names) - 1
 
 
+def _sentence_like(word):
+    """游客在景区赏秋: a particle or 在 (not 在线) after the first character marks a
+    sentence, never a unit's or a person's name."""
+    return _SENTENCE_CHARS.search(word, 1) is not None
+
+
+_SENTENCE_CHARS = re.compile(r"[的了着是把被]|在(?!线)")
+
+
 def _office_pen_name(word):
     """穗交宣, 株公宣: an office's pen name (a place or body abbreviated, then 宣)."""
     return (
