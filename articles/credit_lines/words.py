@@ -268,7 +268,7 @@ def _names_of(word, level):
 
 
 def _cuts_through_words(word, names):
-    """Whether the cuts between glued names split dictionary words at most of them.
+    """Whether the cuts between glued names split dictionary words at two or more of them.
 
     张三李四王五 or 陈平安王富贵 are cut where no common word spans the cut; a
     sentence cut at surnames (游客在|岳麓|山景|区赏秋) splits words (岳麓山, 景区).
@@ -279,7 +279,7 @@ def _cuts_through_words(word, names):
         spans = (word[at - 1 : at + 1], word[at - 2 : at + 1], word[at - 1 : at + 2])
         if any(len(span) > 1 and _count(span) >= 5 for span in spans):
             crossings += 1
-    return crossings >= 2 or crossings == len(names) - 1
+    return crossings >= 2
 
 
 def _sentence_like(word):
