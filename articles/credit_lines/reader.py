@@ -59,6 +59,7 @@ class _Group:
     photo: bool = False
     text_role: bool = False  # the writer of an X/文 Y/图 pair: not a photo credit
     closed: bool = False  # a mark after the names ended it (张三 摄 李四…)
+    producer: bool = False  # a labelled role holding units, not people (出品：某报社)
 
 
 @dataclass
@@ -624,14 +625,16 @@ class _Reader:
             current is not None
             and current.role
             and not current.names
-            and not current.unit
             and not current.closed
             and previous is not None
-            and previous.kind == "colon"
+            and (previous.kind == "colon" or current.producer)
+            and (current.producer or not current.unit)
             and current.role not in (*COMBO_ROLES, *PHOTO_MARKS, *TEXT_MARKS)
             and not (following is not None and following.kind == "role" and not following.spaced)
         ):
-            current.unit = unit  # 出品：某报社 策划：张三: the unit is the producer, no one's unit
+            # 出品：某报社 某新闻网 策划：张三: the units are the producers, no one's unit.
+            current.unit = current.unit or unit
+            current.producer = True
         elif following is not None and following.kind in ("role", "combo"):
             self.pending_unit = unit
         elif (
