@@ -230,7 +230,8 @@ def test_county_weekly_page_with_a_subtitle_a_caption_and_untitled_briefs():
         ("news", "青萝论坛", "用好“绣花功夫” 绘就和美乡村", ""),
     ]
     water, tea, fair, farming, library, forum = stories
-    assert [c.role for c in water.credits] == ["记者", "通讯员"]
+    # 融媒记者 is a role of its own (as 融媒体记者 is), under the wrapper's unit.
+    assert [(c.unit, c.role) for c in water.credits] == [("青萝融媒", "融媒记者"), ("", "通讯员")]
     assert water.credits[1].names == ("彭亮", "谭小雯")
     assert len(paragraphs(water)) == 3
     # The indented byline is no paragraph; the caption under the text is the story's photo.
@@ -246,7 +247,7 @@ def test_county_weekly_page_with_a_subtitle_a_caption_and_untitled_briefs():
     ]
     assert [(c.role, c.names) for c in library.credits] == [
         ("通讯员", ("麻晓婷",)),
-        ("记者", ("孟夏",)),
+        ("融媒记者", ("孟夏",)),
     ]
     assert paragraphs(library) == [
         "近日，县图书馆在金鸡岭村建成第15家“农家书屋”分馆，新增图书3000余册。"
