@@ -13,7 +13,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.editorial import workflow
-from articles.epaper.pdf import overflowed
 from articles.epaper.refresh import upload_pdf
 from articles.models import Page, PagePrint
 
@@ -103,31 +102,20 @@ class PagePrintAdmin(LayoutStaffAdminMixin, admin.ModelAdmin):
     def size(self, obj):
         return f"{obj.width_pt * 25.4 / 72:.0f} × {obj.height_pt * 25.4 / 72:.0f}"
 
-    @staticmethod
-    def overflowed(obj):
-        """Whether ``obj``'s PDF, made from the print export, cut copy that did not fit
-        (None for an upload, or a file that cannot be read)."""
-        if obj.source != PagePrint.Source.GENERATED or not obj.pdf:
-            return None
-        try:
-            with obj.pdf.open("rb") as handle:
-                return overflowed(handle.read())
-        except OSError:
-            return None
-
     @admin.display(description=_("fits its sheet"), boolean=True)
     def fits_sheet(self, obj):
-        found = self.overflowed(obj)
-        return None if found is None else not found
+        # An upload is the layout system's own page: whether it fits is not ours to say.
+        return None if obj.source != PagePrint.Source.GENERATED else not obj.cuts_copy
 
     @admin.display(description=_("copy"))
     def sheet_notice(self, obj):
-        if self.overflowed(obj):
+        if obj.cuts_copy:
             return format_html(
                 '<strong class="errornote">{}</strong>',
                 gettext(
                     "This page's copy does not fit on one sheet: the end of it is cut from "
-                    "the PDF. Cut the copy or move a story, then make the PDF again."
+                    "the PDF. Cut the copy or move a story; the PDF is made again after the "
+                    "change."
                 ),
             )
         return "—"

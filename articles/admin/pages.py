@@ -179,7 +179,7 @@ class EditionAdmin(admin.ModelAdmin):
         )
         pages = (
             Page.objects.filter(edition=edition)
-            .select_related("section", "chief_editor", "art_editor", "proofreader")
+            .select_related("section", "chief_editor", "art_editor", "proofreader", "print_sheet")
             .prefetch_related(Prefetch("articles", queryset=articles))
             # Each page's picture (数字报): its narrowest JPEG, linking to its area editor.
             .prefetch_related(
@@ -199,6 +199,7 @@ class EditionAdmin(admin.ModelAdmin):
         for page in pages:
             page.edition = edition  # page_url reads the date; no query per page
             page_articles = list(page.articles.all())
+            sheet = getattr(page, "print_sheet", None)
             cards.append(
                 {
                     "page": page,
@@ -206,6 +207,8 @@ class EditionAdmin(admin.ModelAdmin):
                     "char_total": sum(article.char_count for article in page_articles),
                     "photo_total": sum(article.photo_total for article in page_articles),
                     "preview": preview.page_url(page) if previewing else "",
+                    # Its PDF, made from the print export, cut copy that did not fit.
+                    "cuts_copy": bool(sheet and sheet.cuts_copy),
                     "exports": [
                         (
                             layout.FORMAT_LABELS[fmt],

@@ -52,6 +52,7 @@ def save_pdf(page, content, source, fingerprint):
     old = sheet.pdf.name if sheet.pdf else ""
     sheet.width_pt, sheet.height_pt = _pdf_size(content)
     sheet.source, sheet.fingerprint = source, fingerprint
+    sheet.cuts_copy = source == PagePrint.Source.GENERATED and page_pdf.overflowed(content)
     sheet.pdf.save(f"{page.pk}.pdf", ContentFile(content), save=False)
     sheet.save()
     if old and old != sheet.pdf.name:

@@ -46,6 +46,9 @@ class PagePrint(models.Model):
     fingerprint = models.CharField(_("fingerprint"), max_length=64, blank=True)
     width_pt = models.FloatField(_("width (pt)"), default=0)
     height_pt = models.FloatField(_("height (pt)"), default=0)
+    # A PDF made from the print export whose copy did not fit its sheet (the end was
+    # cut): read from the PDF once when it is stored, so lists never open the files.
+    cuts_copy = models.BooleanField(_("copy cut"), default=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = FetchModeManager()

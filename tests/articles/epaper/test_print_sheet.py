@@ -193,7 +193,9 @@ def test_the_art_editor_sees_which_page_pdfs_cut_copy(client_for, db):
         _document(f'<meta name="keywords" content="{keywords}"><p>版</p>').write_pdf(buffer)
         return ContentFile(buffer.getvalue(), name="p.pdf")
 
-    cut = PagePrint.objects.create(page=PageFactory(label="A01"), pdf=pdf(OVERFLOW))
+    # The flag is read from the PDF when save_pdf stores it (tested below); rows made here
+    # carry what it would have read.
+    cut = PagePrint.objects.create(page=PageFactory(label="A01"), pdf=pdf(OVERFLOW), cuts_copy=True)
     whole = PagePrint.objects.create(page=PageFactory(label="A02"), pdf=pdf("other"))
     uploaded = PagePrint.objects.create(
         page=PageFactory(label="A03"), pdf=pdf(OVERFLOW), source=PagePrint.Source.UPLOADED
@@ -207,3 +209,38 @@ def test_the_art_editor_sees_which_page_pdfs_cut_copy(client_for, db):
         url = reverse("admin:articles_pageprint_change", args=[sheet.pk])
         html = client.get(url).content.decode()
         assert ("本版稿件超出一版，版面PDF未印出末尾部分" in html) is notice
+
+
+def test_a_page_whose_pdf_cuts_copy_is_flagged_once_and_named_on_the_flatplan(
+    crowded, settings, client_for, django_assert_max_num_queries
+):
+    """The overflow is read from the PDF once, when it is stored, and kept on its row: the
+    page PDF list and the flatplan show it without opening any file."""
+    pytest.importorskip("weasyprint", reason="WeasyPrint makes the page PDFs")
+    from django.urls import reverse
+
+    from articles.epaper.refresh import refresh_page
+    from articles.models import PagePrint
+
+    settings.NEWSROOM_PAPER_SIZE = "tabloid"
+    refresh_page(crowded)
+    sheet = PagePrint.objects.get(page=crowded)
+    assert sheet.cuts_copy and overflowed(sheet.pdf.open("rb").read())
+    client = client_for("arteditor")
+    flatplan = client.get(reverse("admin:articles_edition_flatplan", args=[crowded.edition_id]))
+    assert "本版稿件超出一版，版面PDF未印出末尾部分" in flatplan.content.decode()
+    listing = client.get(reverse("admin:articles_pageprint_changelist"))
+    assert 'alt="False"' in listing.content.decode()  # 排入一版: no
+    # An upload from the layout system is its own page: never flagged, whatever it says.
+    sheet.source = PagePrint.Source.UPLOADED
+    sheet.save()
+    from articles.epaper.refresh import save_pdf
+
+    save_pdf(crowded, sheet.pdf.open("rb").read(), PagePrint.Source.UPLOADED, "x" * 64)
+    assert not PagePrint.objects.get(page=crowded).cuts_copy
+    assert (
+        "本版稿件超出一版"
+        not in client.get(
+            reverse("admin:articles_edition_flatplan", args=[crowded.edition_id])
+        ).content.decode()
+    )
