@@ -18,7 +18,12 @@ from articles.imports.page_heads import (
     head_article,
 )
 from articles.imports.page_items import ROSTER_TITLE as _ROSTER_TITLE
-from articles.imports.page_items import Item, column_label, is_list_item
+from articles.imports.page_items import (
+    Item,
+    column_label,
+    is_list_item,
+    is_numbered_intertitle,
+)
 from articles.imports.parsed import (
     Kind,
     ParsedArticle,
@@ -254,7 +259,11 @@ def _is_head_item(build, index):
         return build.kind_at(index + 1) != "staff"
     if item.kind == "multi":
         return True
-    return item.titleish and not _ROSTER_TITLE.match(item.text)
+    return (
+        item.titleish
+        and not _ROSTER_TITLE.match(item.text)
+        and not is_numbered_intertitle(item.text)
+    )
 
 
 def _head_end(build, i):
@@ -317,6 +326,20 @@ def _try_story(build, i):
     ):
         # A photo credit right under the title (文/图 张三) is the story's byline.
         return _open_news(build, head, notes, [], following)
+    if (
+        following is not None
+        and following.kind == "credit"
+        and photos_end > after
+        and not following.rest
+        and following.credits
+        and all(c.photo for c in following.credits)
+        and (photos_end + 1 >= len(build.items) or _is_head_item(build, photos_end + 1))
+    ):
+        # A title, a captioned picture and its photo credit, then the next title: a photo story.
+        photos = build.items[after:photos_end]
+        for photo in photos:
+            photo.credits = photo.credits or list(following.credits)
+        return _open_photo_story(build, head, notes, [], photos, photos_end + 1)
     if following is not None and following.kind == "credit":
         if (
             following.byline
@@ -391,7 +414,7 @@ def _brief_label(build, i):
 
 # A brief's marker (●, ■, ◆) and what opens its first sentence without saying what
 # happened (11月22日，近日，): a title is drawn from the words after them.
-_BRIEF_MARK = re.compile(r"^[●○■□◆◇▲△★☆·•]\s*")
+_BRIEF_MARK = re.compile(r"^(?:[●○■□◆◇▲△★☆·•]|\d{1,2}\.\s)\s*")
 _WHEN = re.compile(
     r"^(?:\d{1,2}月\d{1,2}日|\d{1,2}日|近日|日前|近期|昨天|昨日|今天|今年以来|目前)\S{0,4}$"
 )
@@ -475,12 +498,19 @@ def _closing_credit_after(build, head, end):
     Only under a story that has its credits already: a title under a story with
     none is an intertitle, and the closing credit is that story's.
     """
-    if build.article is None or not build.article.credits:
+    if build.article is None or not (build.article.credits or _closed(build.article)):
         return None
     body_end = end
     while build.kind_at(body_end) == "para" and body_end - end <= MAX_CLOSED_STORY:
         body_end += 1
     credit = build.items[body_end] if body_end < len(build.items) else None
+    if body_end > end and _closing_bracket_credits(build.items[body_end - 1].text):
+        # …记者将持续关注。（记者 张三）: the credit closes the last paragraph; read at the end.
+        article = head_article(head, Kind.NEWS, head[0].line)
+        build.open_article(article)
+        for para in build.items[end:body_end]:
+            build.add_paragraph(para.text, para.line)
+        return body_end
     if (
         body_end == end
         or credit is None
@@ -815,6 +845,23 @@ _CLOSING_CREDIT = re.compile(r"[(（]([^()（）]{2,40})[)）]$")
 
 
 MAX_BARE_CREDIT = 8
+# An organisation closing a brief as its source (青禾县农业农村局, 南溪县水务局).
+_SOURCE = re.compile(
+    r"^[\u4e00-\u9fff]{2,20}(?:局|委|办|厅|部|院|中心|协会|公司|站|所|队|处|会|社|集团)$"
+)
+
+
+def _closing_bracket_credits(text):
+    """The credits with a role of a bracket closing ``text`` (…。（记者 张三）), else None."""
+    match = _CLOSING_CREDIT.search(text[-44:])
+    credits = page_credits.credit_line(match[1]) if match else None
+    return credits if credits and any(c.role for c in credits) else None
+
+
+def _closed(article):
+    """Whether a story's text so far ends in its closing credit: a title under it opens one."""
+    paragraphs = [block for block in article.body if block["type"] == PARAGRAPH]
+    return bool(paragraphs) and _closing_bracket_credits(_tail(paragraphs[-1])) is not None
 
 
 def _closing_credit(article):
@@ -827,7 +874,12 @@ def _closing_credit(article):
     credits = page_credits.credit_line(match[1]) if match else None
     # A brief may close on a bare name (…指导服务。（卢　山）): its writer.
     bare = article.kind == Kind.BRIEF and len(match[1]) <= MAX_BARE_CREDIT if match else False
-    if credits and (any(c.role for c in credits) or (bare and all(c.names for c in credits))):
+    source = match[1].strip() if match and credits == [] else ""
+    if article.kind == Kind.BRIEF and _SOURCE.match(source):
+        # …配套建设灌排渠道86公里。（青禾县农业农村局）: the brief's source, naming nobody.
+        article.credits = [Credit(source, "", ())]
+        last["text"] = last["text"][: len(last["text"]) - len(match[0])].rstrip()
+    elif credits and (any(c.role for c in credits) or (bare and all(c.names for c in credits))):
         article.credits = credits
         last["text"] = last["text"][: len(last["text"]) - len(match[0])].rstrip()
         if not last["text"]:

@@ -44,7 +44,7 @@ def _lead(text):
     found = split_lead(text)
     if found is None:
         return None
-    credits, rest = found.credits, found.rest
+    credits, rest = found.credits, _after_report_mark(text, found.rest)
     bracket = _CREDIT_BRACKET.match(rest) if not credits and found.dateline else None
     if bracket:
         # 【新华社北岭11月30日电】（记者 甲 乙）…: the bracket after a boxed dateline credits.
@@ -55,6 +55,17 @@ def _lead(text):
 
 
 _CREDIT_BRACKET = re.compile(r"^\s*[(（]([^()（）]{2,40})[)）]")
+_REPORT_MARK = re.compile(r"报道\s*[:：]")
+
+
+def _after_report_mark(text, rest):
+    """The body's text after a wrapper's closing 报道： (never less: …报道：记者从… keeps 记者)."""
+    credit_part = text[: len(text) - len(rest)] if text.endswith(rest) else ""
+    mark = _REPORT_MARK.search(credit_part)
+    if mark is None:
+        return rest
+    after = text[mark.end() :].lstrip()
+    return after if len(after) > len(rest) else rest
 
 
 @functools.lru_cache(maxsize=_CACHE)

@@ -6,9 +6,11 @@ under a feature's title, a column label (【民生关注】) or a district label
 form (``##`` headings and hard-broken blocks) is read exactly as before.
 """
 
+import functools
+import logging
 import re
 
-from articles.imports.page_items import column_label
+from articles.imports.page_items import BOLD_LEVEL, column_label
 from articles.imports.parsed import Kind, ParsedArticle
 from articles.typography import to_fullwidth_punctuation as fullwidth
 
@@ -95,7 +97,35 @@ def _is_broken(first, second):
         or second.startswith(_BROKEN_START)
         or first.count("“") > first.count("”")
         or first.count("《") > first.count("》")
+        or _word_across(first, second)
     )
+
+
+def _word_across(first, second):
+    """A dictionary word of three or four characters across the break (研究/部署明年…)."""
+    if not (_HAN_END.search(first) and _HAN_START.match(second)):
+        return False
+    words = _dictionary()
+    return any(
+        words.get(first[-before:] + second[:after], 0) > 0
+        for before in (1, 2, 3)
+        for after in (1, 2, 3)
+        if 3 <= before + after <= 4 and before <= len(first) and after <= len(second)
+    )
+
+
+_HAN_END = re.compile(r"[\u4e00-\u9fff]{3}$")
+_HAN_START = re.compile(r"^[\u4e00-\u9fff]{3}")
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary():
+    """jieba's word counts (its prefixes count 0), loaded once, when a title needs them."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ
 
 
 def head_article(head, kind, line):
@@ -108,6 +138,9 @@ def head_article(head, kind, line):
         lines = lines[1:]
     elif len(lines) > 1 and _is_plain_column(lines[0][0]):
         column, lines = lines[0][0], lines[1:]
+    elif _bold_over_heading(head):
+        # **记者调查** over ## 标题 in a Markdown export: the bold label is the column.
+        column, lines, head = lines[0][0], lines[1:], head[1:]
     if len(lines) > 1 and is_district(lines[0][0]):
         districts = district_path(lines[0][0])
         lines = lines[1:]
@@ -150,6 +183,17 @@ def head_article(head, kind, line):
     if subtitle:
         article.subheadline = " ".join(filter(None, [article.subheadline, *subtitle]))
     return _fullwidth_title(article)
+
+
+def _bold_over_heading(head):
+    """A bold label first, then a # heading: the label is no title part."""
+    return (
+        len(head) > 1
+        and head[0].kind == "heading"
+        and head[0].level == BOLD_LEVEL
+        and head[1].kind == "heading"
+        and head[1].level < BOLD_LEVEL
+    )
 
 
 def _fullwidth_title(article):

@@ -18,7 +18,16 @@ from articles.credits import PHOTO_MARK, Credit
 from articles.imports import page_credits, page_noise
 from articles.print_labels import ROSTER_HEADING
 
-LINK_LABELS = (ROSTER_HEADING, "新闻链接", "背景链接", "延伸阅读", "知识链接", "链接")
+LINK_LABELS = (
+    ROSTER_HEADING,
+    "新闻链接",
+    "背景链接",
+    "延伸阅读",
+    "知识链接",
+    "链接",
+    "人物名片",
+    "人物简介",
+)
 _LINK = re.compile(rf"^[【〔\[■□◆●▶\s]*(?:{'|'.join(LINK_LABELS)})[】〕\]\s:：]*$")
 _PICTURE = re.compile(r"^!\[[^\]]{0,200}\]\([^)]{0,500}\)$|^[\[【](?:图片|图|照片|image)[\]】]$")
 _SENTENCE_PUNCTUATION = re.compile(r"[，,。；;]")
@@ -28,8 +37,11 @@ _CLOSED_SENTENCE = tuple("。:：;；…")
 _PHOTO_TAIL = re.compile(rf"{PHOTO_MARK}|图\s*[/／:：]|[/／]\s*图|发\s*[)）]?$")
 _WRITER_TOO = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文\s*[/／]|[/／]\s*文")
 # A Markdown list item (- 涟州队 3∶1 北岭队): a line of a box or table, never a title.
-_LIST_ITEM = re.compile(r"^[-*+•]\s")
+_LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,2}\.)\s")
 _BOLD_LINE = re.compile(r"^\*\*[^*]{1,200}\*\*$")
+_ITALIC_LINE = re.compile(r"^\*[^*\s][^*]{0,300}\*$")
+_QUOTE = re.compile(r"^>\s?")
+_QUESTION_OR_ANSWER = re.compile(r"^[问答][:：]")  # 问：…？ is a line of an interview
 # Bold inside a line (**编者按** 绿水青山…, **沅川日报** 2026年…): the marks are no text.
 _BOLD_SPAN = re.compile(r"\*\*([^*]{1,200})\*\*")
 _INDENT = ("\u3000", "  ", "\t")
@@ -38,6 +50,7 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 MAX_CREDIT_LINE = 60
 MAX_CAPTION = 300
 MAX_HEAD_LINES = 5
+BOLD_LEVEL = 7  # a **bold** line's heading level: a label, not the 主题 over a # heading
 
 
 @dataclass
@@ -105,6 +118,7 @@ def is_titleish(text):
         and text.count("“") == text.count("”")
         and text.count("（") + text.count("(") == text.count("）") + text.count(")")
         and not _LIST_ITEM.match(text)
+        and not _QUESTION_OR_ANSWER.match(text)
     )
 
 
@@ -154,8 +168,13 @@ def _raw_blocks(text):
     block, hard, previous = [], False, ""
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
+        if _QUOTE.match(stripped):
+            raw = stripped = _QUOTE.sub("", stripped)  # > a Markdown quote's line: its text
+        if _ITALIC_LINE.match(stripped):
+            raw = stripped = stripped[1:-1].strip()  # *an italic line*: its text
         if _BOLD_LINE.match(stripped):
-            stripped = "#" + stripped.strip("*")  # a **bold** line: a heading
+            # A **bold** line: a heading, of a level under every # heading's.
+            stripped = "#" * BOLD_LEVEL + stripped.strip("*")
         lead_in = _bold_lead_in(stripped)
         if lead_in is not None:
             # **县人社局举办招聘会** 本报讯…, **编者按** 绿水青山…: a heading, then its text.
@@ -340,8 +359,24 @@ def _after_title(previous, line):
 
 
 def _stands_alone(line):
-    """A link label or a roster title is a piece of its own, even with no blank line."""
-    return bool(_LINK.match(line) or ROSTER_TITLE.match(line))
+    """A link label, a roster title, a numbered intertitle (二、接过父亲的巡山路) or a
+    marked caption ending its sentence (▲…植树。（资料图片）) is a piece of its own,
+    even with no blank line."""
+    return bool(
+        _LINK.match(line)
+        or ROSTER_TITLE.match(line)
+        or is_numbered_intertitle(line)
+        or (_MARKED_CAPTION.match(line) and line.endswith((*_PARAGRAPH_END, "）", ")")))
+    )
+
+
+_NUMBERED_INTERTITLE = re.compile(r"^[一二三四五六七八九十]{1,3}、\S")
+_MARKED_CAPTION = re.compile(r"^[▲△]")
+
+
+def is_numbered_intertitle(line):
+    """一、从荒山到林海: a numbered part of a story, never the title of one."""
+    return bool(_NUMBERED_INTERTITLE.match(line)) and is_titleish(line)
 
 
 def _starts_unit(raw, line):
@@ -453,12 +488,24 @@ def _is_title_block(block):
     )
 
 
+_CHART = re.compile(r"^(?:图表|示意图|制图|数据图)\s*[:：]\s*\S")
+MAX_CHART_TITLE = 60
+
+
 def _pictures_captioned(items):
     """An image's place, the short text under it and a credit line under that (with or
     without 摄): one captioned photo.  A place with no caption under it is skipped."""
     merged, i = [], 0
     while i < len(items):
         item = items[i]
+        if item.kind == "para" and _CHART.match(item.text) and len(item.text) <= MAX_CHART_TITLE:
+            # 图表：全国冬小麦播种进度 over 数据来源：… 制图：宋澄: a chart, captioned and credited.
+            following = items[i + 1] if i + 1 < len(items) else None
+            credited = following is not None and following.kind == "photo" and not following.text
+            credits = following.credits if credited else []
+            merged.append(Item("photo", item.line, text=item.text, credits=credits))
+            i += 2 if credited else 1
+            continue
         if item.kind != "picture":
             merged.append(item)
             i += 1

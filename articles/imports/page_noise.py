@@ -54,11 +54,13 @@ _MASTHEAD = re.compile(
     r"ISSN|CN\s*\d\d\s*[-－—]\s*\d{4}|邮发代号|国内统一连续出版物号|国际标准连续出版物号|"
     r"^(?:总第|第)\s*[0-9０-９]{1,6}\s*期|总第\s*[0-9０-９]{1,6}\s*期|"
     r"(?:今日|本期)\s*[0-9一二三四五六七八九十]{1,3}\s*版|"
-    r"^(?:主管|主办|主管主办|出版|社址|地址|邮编|社长|总编辑|副总编辑|发行|订阅|广告|新闻热线|"
+    r"^(?:本版|本刊|本报)?(?:主管|主办|主管主办|出版|社址|地址|邮编|社长|总编辑|副总编辑|发行|订阅|广告|新闻热线|"
     r"值班电话|本报地址|零售价|定价|每份|爆料热线|报料热线|读者热线|服务热线|热线电话|投稿邮箱|"
     r"投稿信箱|新闻报料|报料电话|爆料电话)\s*[:：\s]|"
     # A hotline named after the paper (晚报新闻热线：…, 报料微信：…).
     r"^[\u4e00-\u9fff]{0,6}(?:新闻热线|报料热线|爆料热线|读者热线|报料微信|爆料微信|报料邮箱)\s*[:：]|"
+    # A call for tips (新闻线索请拨打本报热线 96118，或在…留言).
+    r"^(?:新闻线索|报料|爆料|线索)[\u4e00-\u9fff]{0,4}(?:拨打|致电)[\u4e00-\u9fff]{0,6}热线|"
     r"(?:DAILY|EVENING|TIMES|WEEKLY|NEWS|HERALD|POST)\b|"
     # A publisher's line (某某日报社主管主办　某某晚报社出版, 某县融媒体中心出品) and an
     # address or hotline spaced off in the middle of a masthead line.
@@ -138,13 +140,17 @@ STAFF_ROLES = {
     "值班主任": None,
     "监制": None,
 }
+# A page team's roles, staff only beside a staff role or after 本版 (本版策划：… 撰稿：… 摄影：…):
+# alone (摄影：张三 under a picture) they are a story's credit.
+TEAM_ROLES = ("策划", "统筹", "撰稿", "摄影", "文字", "执行")
 _SPACED = r"\s?"
 # 本期编辑, 本版责编, 执行编辑: a prefix before the role, kept as printed.
 STAFF_PREFIXES = ("本期", "本版", "本刊", "执行", "值班")
 _STAFF_WORD = re.compile(
     f"(?:{'|'.join(STAFF_PREFIXES)})?(?:"
     + "|".join(
-        _SPACED.join(map(re.escape, word)) for word in sorted(STAFF_ROLES, key=len, reverse=True)
+        _SPACED.join(map(re.escape, word))
+        for word in sorted((*STAFF_ROLES, *TEAM_ROLES), key=len, reverse=True)
     )
     + ")"
 )
@@ -219,7 +225,16 @@ def read_staff_line(text):
         field_name = STAFF_ROLES.get(role) or STAFF_ROLES.get(_unprefixed(role))
         if field_name:
             staff.fields.setdefault(field_name, names[0])
-    return staff if staff.roles else None
+    if not staff.roles or not _is_staff(staff.roles):
+        return None
+    return staff
+
+
+def _is_staff(roles):
+    """Staff roles, or a team's roles under 本版 (本版策划：… 撰稿：…), and never a team's alone."""
+    if any(_unprefixed(role) in STAFF_ROLES for role, _names in roles):
+        return True
+    return len(roles) >= 2 and roles[0][0].startswith(STAFF_PREFIXES)
 
 
 # An editor named in a running head (编辑 张 三) and a bare page number (| 07).
