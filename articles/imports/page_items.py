@@ -410,6 +410,7 @@ def _classify(lines, hard):
         kind,
         start,
         text=text,
+        lines=texts if kind == "photo" and not text else [],  # a credit line, as printed
         credits=list(credits),
         rest=rest,
         dateline=dateline,
@@ -490,6 +491,9 @@ def _is_title_block(block):
 
 _CHART = re.compile(r"^(?:图表|示意图|制图|数据图)\s*[:：]\s*\S")
 MAX_CHART_TITLE = 60
+# The source a chart's credit line names before its maker (数据来源：某中心　制图：张三):
+# no credit, kept in the caption.
+_CHART_SOURCE = re.compile(r"^\s*(?:数据来源|资料来源|来源)\s*[:：]\s*[^\s:：]{2,30}")
 
 
 def _pictures_captioned(items):
@@ -503,7 +507,9 @@ def _pictures_captioned(items):
             following = items[i + 1] if i + 1 < len(items) else None
             credited = following is not None and following.kind == "photo" and not following.text
             credits = following.credits if credited else []
-            merged.append(Item("photo", item.line, text=item.text, credits=credits))
+            source = _CHART_SOURCE.match("".join(following.lines)) if credited else None
+            caption = f"{item.text} {source[0].strip()}" if source else item.text
+            merged.append(Item("photo", item.line, text=caption, credits=credits))
             i += 2 if credited else 1
             continue
         if item.kind != "picture":

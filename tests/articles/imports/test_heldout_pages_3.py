@@ -272,7 +272,11 @@ def test_trade_paper_export_with_a_chart_unbracketed_wrappers_and_numbered_brief
     # …甄秀禾报道：记者从…: the 记者 after the wrapper is the text's subject, kept.
     assert paragraphs(wheat)[0].startswith("记者从农业农村部农技中心获悉")
     assert len(paragraphs(wheat)) == 3
-    assert wheat.photos[0].caption == "图表：全国冬小麦播种进度（截至11月28日）"
+    # 数据来源：… names nobody: no credit, but printed text, kept in the chart's caption.
+    assert (
+        wheat.photos[0].caption
+        == "图表：全国冬小麦播种进度（截至11月28日） 数据来源：农业农村部农技中心"
+    )
     assert photo_credits(wheat.photos[0]) == [("", "制图", ("宋澄",), True)]
     assert [p[:10] for p in paragraphs(rice)] == [
         "在岚峰县龙井乡，收获",
