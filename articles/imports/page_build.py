@@ -500,16 +500,25 @@ def _closing_credit_after(build, head, end):
     """
     if build.article is None or not (build.article.credits or _closed(build.article)):
         return None
-    body_end = end
+    body_end, closed = end, False
     while build.kind_at(body_end) == "para" and body_end - end <= MAX_CLOSED_STORY:
         body_end += 1
+        if _closing_bracket_credits(build.items[body_end - 1].text):
+            closed = True
+            break
     credit = build.items[body_end] if body_end < len(build.items) else None
-    if body_end > end and _closing_bracket_credits(build.items[body_end - 1].text):
-        # …记者将持续关注。（记者 张三）: the credit closes the last paragraph; read at the end.
+    if closed:
+        # …记者将持续关注。（记者 张三）: the credit closes the story's last paragraph.
         article = head_article(head, Kind.NEWS, head[0].line)
+        last = build.items[body_end - 1]
+        bracket = _CLOSING_CREDIT.search(last.text[-44:])
+        article.credits = _closing_bracket_credits(last.text)
         build.open_article(article)
-        for para in build.items[end:body_end]:
+        for para in build.items[end : body_end - 1]:
             build.add_paragraph(para.text, para.line)
+        text = last.text[: len(last.text) - len(bracket[0])].rstrip()
+        if text:
+            build.add_paragraph(text, last.line)
         return body_end
     if (
         body_end == end

@@ -348,3 +348,18 @@ def test_county_special_page_one_feature_in_numbered_parts_and_a_team_line():
 )
 def test_a_team_role_alone_is_a_credit_not_a_staff_line(line):
     assert read_staff_line(line) is None
+
+
+def test_a_title_after_a_story_is_a_story_when_its_text_closes_on_a_credit_bracket():
+    text = (
+        "## 第一个标题\n\n本报讯（记者 张三）今天发生了一件事情。\n\n"
+        "## 小标题\n\n第三段话在这里（完）。\n\n"
+        "## 第二个标题\n\n第四段话写完了。（记者 李四）\n\n1. 第一条，列表的一行\n"
+    )
+    (page,) = parse_page_text(text)
+    first, second = page.articles
+    # （完） names nobody: 小标题 stays an intertitle of the first story.
+    assert intertitles(first) == ["小标题"]
+    assert second.headline == "第二个标题"
+    assert [(c.role, c.names) for c in second.credits] == [("记者", ("李四",))]
+    assert paragraphs(second)[0] == "第四段话写完了。"
