@@ -7,40 +7,16 @@ says which convention and why.
 """
 
 import datetime
-from pathlib import Path
 
 from articles.imports.page_text import parse_page_text
-
-PAGES = Path(__file__).parent / "pages"
-
-
-def parse(name, **options):
-    return parse_page_text((PAGES / name).read_text(encoding="utf-8"), **options)
-
-
-def story(article):
-    return (
-        article.kind,
-        article.column,
-        article.kicker,
-        article.headline,
-        article.subheadline,
-        article.dateline,
-        [(c.unit, c.role, c.names) for c in article.credits],
-        len(article.photos),
-    )
-
-
-def paragraphs(article):
-    return [block["text"] for block in article.body if block["type"] == "paragraph"]
-
-
-def photo_credits(photo):
-    return [(c.unit, c.role, c.names, c.photo) for c in photo.credits]
-
-
-def skipped(page):
-    return [(line.line, line.reason) for line in page.skipped]
+from tests.articles.imports.page_checks import (
+    PAGES,
+    paragraphs,
+    parse,
+    photo_credits,
+    skipped,
+    story,
+)
 
 
 def test_party_daily_page_with_an_inline_editor_note_a_jump_agency_copy_and_a_photo():

@@ -10,48 +10,21 @@ differently from its key, the test says which convention and why.
 """
 
 import datetime
-from pathlib import Path
 
 import pytest
 
 from articles.imports.page_noise import read_staff_line
 from articles.imports.page_text import parse_page_text
+from tests.articles.imports.page_checks import (
+    intertitles,
+    paragraphs,
+    parse,
+    photo_credits,
+    skipped,
+    story,
+)
 
-PAGES = Path(__file__).parent / "pages"
 EDITION = datetime.date(2026, 12, 1)
-
-
-def parse(name, **options):
-    return parse_page_text((PAGES / name).read_text(encoding="utf-8"), **options)
-
-
-def story(article):
-    return (
-        article.kind,
-        article.column,
-        article.kicker,
-        article.headline,
-        article.subheadline,
-        article.dateline,
-        [(c.unit, c.role, c.names) for c in article.credits],
-        len(article.photos),
-    )
-
-
-def paragraphs(article):
-    return [block["text"] for block in article.body if block["type"] == "paragraph"]
-
-
-def intertitles(article):
-    return [block["text"] for block in article.body if block["type"] == "intertitle"]
-
-
-def photo_credits(photo):
-    return [(c.unit, c.role, c.names, c.photo) for c in photo.credits]
-
-
-def skipped(page):
-    return [(line.line, line.reason) for line in page.skipped]
 
 
 def test_city_daily_politics_page_with_a_broken_title_a_short_comment_and_a_photo():

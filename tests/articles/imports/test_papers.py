@@ -9,40 +9,13 @@ Markdown at all.
 
 import datetime
 import re
-from pathlib import Path
 
 import pytest
 
 from articles.imports.page_text import parse_page_text
+from tests.articles.imports.page_checks import PAGES, paragraphs, parse, skipped, story
 
-PAGES = Path(__file__).parent / "pages"
 STAFF_OR_JUMP = re.compile(r"责任编辑|美术编辑|责编|美编|校对|版式设计|下转|上接|转第")
-
-
-def parse(name, **options):
-    return parse_page_text((PAGES / name).read_text(encoding="utf-8"), **options)
-
-
-def story(article):
-    """What an editor checks of a story: kind, column, title parts, dateline, credits, photos."""
-    return (
-        article.kind,
-        article.column,
-        article.kicker,
-        article.headline,
-        article.subheadline,
-        article.dateline,
-        [(c.unit, c.role, c.names) for c in article.credits],
-        len(article.photos),
-    )
-
-
-def paragraphs(article):
-    return [block["text"] for block in article.body if block["type"] == "paragraph"]
-
-
-def skipped(page):
-    return [(line.line, line.reason) for line in page.skipped]
 
 
 ALL_PAGES = sorted(path.name for path in PAGES.glob("*.txt"))
