@@ -579,7 +579,8 @@ def build(args, phases):
             "articles_article (id, kicker, headline, subheadline, dateline, body, kind, "
             "section_id, page_id, page_position, main_article_id, status, published_at, "
             "char_count, created_at, updated_at, created_by_id, signed_off_by_id, "
-            "signed_off_at, withdrawn_reason, withdrawn_at, revision, rendered, listing)"
+            "signed_off_at, withdrawn_reason, withdrawn_at, revision, rendered, listing, "
+            "status_changed_at)"
         ),
         "byline": 'articles_byline (id, article_id, person_id, role_id, unit, photo_id, "order")',
         "tag": "taggit_taggeditem (id, tag_id, content_type_id, object_id)",
@@ -857,6 +858,7 @@ def build(args, phases):
                     1,
                     rendered,
                     listing,
+                    when.isoformat(),  # status_changed_at: it entered its status then
                 )
                 for order, ((role, on_photo), person) in enumerate(
                     zip(credits, people, strict=True)
