@@ -48,8 +48,8 @@ def desk(live_server, live_seed, browser):
         page.goto(f"{live_server.url}/admin/login/")
         page.fill("#id_username", username)
         page.fill("#id_password", PASSWORD)
-        page.click("input[type=submit]")
-        page.wait_for_load_state()
+        with page.expect_navigation():  # the sign-in answered before going on
+            page.click("input[type=submit]")
         return page
 
     yield live_server.url, users, open_as

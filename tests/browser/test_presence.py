@@ -34,8 +34,8 @@ def open_as(live_server, transactional_db, browser):
         page.goto(f"{live_server.url}/admin/login/")
         page.fill("#id_username", username)
         page.fill("#id_password", PASSWORD)
-        page.click("input[type=submit]")
-        page.wait_for_load_state()
+        with page.expect_navigation():  # the sign-in answered before going on
+            page.click("input[type=submit]")
         return page
 
     yield live_server.url, log_in

@@ -98,7 +98,11 @@ def test_flatplan_and_import_pages_render_in_chromium_without_console_errors(
         page.goto(f"{live_server.url}/admin/login/")
         page.fill("#id_username", "layoutdesk")
         page.fill("#id_password", "layout-desk-pw")
-        page.click("input[type=submit]")
+        # The sign-in is answered before the next page is asked for: a goto racing the
+        # login POST had two live-server threads on the test's one SQLite connection,
+        # and the flatplan's load timed out (CI, 1 run in many).
+        with page.expect_navigation():
+            page.click("input[type=submit]")
         page.goto(f"{live_server.url}/admin/articles/edition/{edition.pk}/flatplan/")
         cards = page.locator(".flatplan .card").count()
         display = page.eval_on_selector(".flatplan", "e => getComputedStyle(e).display")
