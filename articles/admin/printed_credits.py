@@ -139,43 +139,10 @@ def _role_for(credit, book):
     return book.of(credit)
 
 
-# Where a typed word starts and ends: a space or a list mark before it; a slash, a colon,
-# a space or the end after it.
-_WORD_BEFORE = r"(?:^|[\s、，,])"
-_WORD_AFTER = r"(?:[/:：\s]|$)"
-# As the credit reader's rule for a word glued before a role at the start of a line (H5设计,
-# 海报设计): up to three letters or digits, or two Han characters, before a role that is
-# no reporter's.
-_GLUED_PART = r"(?:[A-Za-z0-9]{1,3}|[\u3400-\u9fff]{2})"
-_REPORTER_ROLE = re.compile(r"记者|通讯员|评论员|实习生")
-
-
-def _glued_role_words(text, credits, known):
-    """Role words the parser cut short after a name: ``记者/刘震 海报设计/周雯`` read as
-    the names 刘震 and 海报, then a role 设计 (``H5设计`` loses its H5).  Typed glued to a
-    role word no stored role has, what the reader takes as part of the word at the start
-    of a line is part of it here too; typed apart (``海报 设计/周雯``) it stays a name."""
-    words = set()
-    for credit in credits:
-        role = credit.role
-        if not role or role in known or credit.unit or _REPORTER_ROLE.search(role):
-            continue
-        glued = re.compile(_WORD_BEFORE + f"({_GLUED_PART}{re.escape(role)})" + _WORD_AFTER)
-        words.update(match[1] for match in glued.finditer(text))
-    return words
-
-
 def _parse(text, book):
-    """The credits of ``text``, the stored role words known to the parser (a word made
-    by an earlier save reads whole), and role words it cut in two read again whole."""
-    known = set(book.by_word)
-    credits = parse_credits(text, roles=known)
-    glued = _glued_role_words(text, credits, known)
-    if glued:
-        again = parse_credits(text, roles=known | glued)
-        if any(credit.role in glued for credit in again):
-            return again
-    return credits
+    """The credits of ``text``, with the stored role words known to the parser (a word
+    made by an earlier save reads whole)."""
+    return parse_credits(text, roles=set(book.by_word))
 
 
 def _refusal(credits):

@@ -442,6 +442,20 @@ class _Reader:
             nxt.text = word + nxt.text  # 融媒记者: a media word with no place is part of the role
             self.consume()
             return True
+        if (
+            current is not None
+            and current.names
+            and nxt is not None
+            and nxt.kind == "role"
+            and not nxt.spaced
+            and len(word) == 2
+            and _phrase_word(word)
+            and not _person_like(word)
+            and not _REPORTER.search(nxt.text)
+        ):
+            nxt.text = word + nxt.text  # 记者 刘震 海报设计 周雯: a common word glued to a role
+            self.consume()
+            return True
         wants_names = current is not None and current.role and not current.names
         if _is_unit(word) and not (wants_names and _names_of(word, LENIENT) and nxt is None):
             return self.unit_word(_unit_of(word))

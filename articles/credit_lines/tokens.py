@@ -5,6 +5,7 @@ unbounded quantifiers.
 """
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -119,6 +120,17 @@ def _tokens(norm, start, end, extra_roles=()):
         if kind == "role" and " " in text and not spaced and tokens and tokens[-1].kind == "word":
             # 夏侯审 校对: a letter-spaced role (审 校) never starts inside a word.
             kind, text, pos = "ch", norm[begin], begin + 1
+        if (
+            kind == "role"
+            and not spaced
+            and tokens
+            and _LATIN_WORD.match(tokens[-1].text)
+            and not _REPORTER.search(text)  # CCTV记者: the letters are the unit
+        ):
+            # H5设计, VR制作, AI绘图: letters glued before a role word are part of it.
+            tokens[-1].kind, tokens[-1].text = "role", tokens[-1].text + text.replace(" ", "")
+            tokens[-1].end = pos
+            continue
         if kind == "sp":
             spaced = True
             continue
@@ -136,7 +148,25 @@ def _tokens(norm, start, end, extra_roles=()):
         if kind == "open":
             depth += 1
         spaced = False
-    return _join_padded(tokens)
+    return _join_padded(_latin_roles(tokens))
+
+
+# Letters (and digits after a letter) that name a craft: H5, VR, AI, 3D is not one.
+_LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,5}$")
+_REPORTER = re.compile(r"记者|通讯员|评论员|实习生")
+
+
+def _latin_roles(tokens):
+    """``H5/李四``, ``VR：王五``: a word of letters before a slash or colon is a role
+    word no list holds (a person's name is never printed in letters there)."""
+    for token, after in itertools.pairwise(tokens):
+        if (
+            token.kind == "word"
+            and after.kind in ("slash", "colon")
+            and _LATIN_WORD.match(token.text)
+        ):
+            token.kind = "role"
+    return tokens
 
 
 _SINGLE_MARKS = frozenset("摄文图绘译作发")

@@ -83,7 +83,7 @@ def test_reporter_saves_a_line_with_a_new_role_word_and_the_role_is_made_once(
 
 
 def test_a_stored_word_helps_the_parser_read_the_next_line(roles, users, client_for):
-    # Unknown, 海报设计 after a name reads as a name 海报 and a role 设计; once stored, whole.
+    # A stored role word is one the parser knows: read whole, announced as nothing new.
     Role.objects.create(name="海报设计", print_label="海报设计", order=NEW_ROLE_ORDER)
     data = preview(client_for("reporter"), "记者/刘震 海报设计/周雯")
     assert [(b["name"], b["role"]) for b in data["bylines"]] == [
