@@ -10,41 +10,16 @@ import functools
 import logging
 import re
 
-from articles.imports.page_items import BOLD_LEVEL, column_label
+from articles.imports.page_items import (
+    BOLD_LEVEL,
+    BRIEF_LABELS,
+    PHOTO_STRIP_LABELS,
+    SIDEBAR_LABELS,
+    column_label,
+)
 from articles.imports.parsed import Kind, ParsedArticle
 from articles.typography import to_fullwidth_punctuation as fullwidth
 
-BRIEF_LABELS = (
-    "简讯",
-    "短讯",
-    "快讯",
-    "简明新闻",
-    "新闻速递",
-    "速览",
-    "资讯",
-    "书讯",
-    "短波",
-    "一句话新闻",
-)
-# Column labels a paper prints above a title with no mark of their own.
-PHOTO_STRIP_LABELS = (
-    "图片新闻",
-    "新闻图片",
-    "图说新闻",
-    "图片报道",
-    "图说",
-    "看图说话",
-    "视觉新闻",
-)
-SIDEBAR_LABELS = (
-    "记者手记",
-    "采访手记",
-    "编辑手记",
-    "记者札记",
-    "采访札记",
-    "相关新闻",
-    "相关阅读",
-)
 _PLAIN_COLUMNS = frozenset(PHOTO_STRIP_LABELS + SIDEBAR_LABELS + ("记者观察", "新闻观察"))
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:区|县|市|街道|镇|乡)$")
 _DISTRICT_PARTS = re.compile(r"^([\u4e00-\u9fff]+?(?:区|县|市))([\u4e00-\u9fff]+?(?:街道|镇|乡))$")

@@ -28,6 +28,42 @@ LINK_LABELS = (
     "人物名片",
     "人物简介",
 )
+BRIEF_LABELS = (
+    "简讯",
+    "短讯",
+    "快讯",
+    "简明新闻",
+    "新闻速递",
+    "速览",
+    "资讯",
+    "书讯",
+    "短波",
+    "一句话新闻",
+)
+# Column labels a paper prints above a title with no mark of their own.
+PHOTO_STRIP_LABELS = (
+    "图片新闻",
+    "新闻图片",
+    "图说新闻",
+    "图片报道",
+    "图说",
+    "看图说话",
+    "视觉新闻",
+)
+SIDEBAR_LABELS = (
+    "记者手记",
+    "采访手记",
+    "编辑手记",
+    "记者札记",
+    "采访札记",
+    "相关新闻",
+    "相关阅读",
+)
+# A label over a group of items (简讯, 一句话新闻, 图片新闻), alone on its line.
+_GROUP_LABEL = re.compile(
+    rf"^[【〔\[■□◆●▶\s]*[\u4e00-\u9fff·]{{0,6}}"
+    rf"(?:{'|'.join(BRIEF_LABELS + PHOTO_STRIP_LABELS)})[】〕\]\s:：]*$"
+)
 _LINK = re.compile(rf"^[【〔\[■□◆●▶\s]*(?:{'|'.join(LINK_LABELS)})[】〕\]\s:：]*$")
 _PICTURE = re.compile(r"^!\[[^\]]{0,200}\]\([^)]{0,500}\)$|^[\[【](?:图片|图|照片|image)[\]】]$")
 _SENTENCE_PUNCTUATION = re.compile(r"[，,。；;]")
@@ -265,7 +301,7 @@ def _cut(block, hard):
                 or (title_unit and _after_title(current[-1][1], line))
                 or (
                     indented
-                    and current[-1][1].endswith(_PARAGRAPH_END)
+                    and current[-1][1].endswith((*_PARAGRAPH_END, "）", ")"))
                     and is_titleish(line)
                     and not raw.startswith(_INDENT)
                 )
@@ -379,8 +415,14 @@ def is_numbered_intertitle(line):
     return bool(_NUMBERED_INTERTITLE.match(line)) and is_titleish(line)
 
 
+# A bullet opening a line (● 荆南市…, ◆ 价格, ■ 标题) starts an item of a list or a brief.
+_BULLET = re.compile(r"^[●◆◇■□◎★☆]")
+
+
 def _starts_unit(raw, line):
     if raw.startswith(_INDENT) or _stands_alone(line) or _LIST_ITEM.match(line):
+        return True
+    if _BULLET.match(line):
         return True
     return page_credits.lead(line) is not None or _is_caption_or_credit(line)
 
@@ -447,6 +489,8 @@ def _read_text(text):
         return "para", text, (), "", "", False, True
     if ROSTER_TITLE.match(text):
         return "para", text, (), "", "", False, False
+    if _GROUP_LABEL.match(text):
+        return "para", text, (), "", "", False, True  # 一句话新闻, 图片新闻: a label, no byline
     if len(text) <= MAX_CREDIT_LINE:
         credits = page_credits.credit_line(text)
         if credits is not None:

@@ -48,7 +48,8 @@ _END_MARK = re.compile(r"^[(（]?\s*(?:完|全文完|待续|未完待续)\s*[)�
 # A note for the whole page's pictures (本版图片由受访者提供): no story's.
 _PAGE_CREDIT = re.compile(r"^[(（]?\s*本版(?:图片|照片|图表)[\u4e00-\u9fff、]{0,20}[)）]?$")
 _SCAN = re.compile(r"扫码|扫描二维码|长按识别|二维码|扫一扫")
-_RULE_ONLY = re.compile(r"^[\s\-—–－_=·•■□▲△▼▽◆◇●○★☆▶►→|｜/\\*#~～.。…]*$")
+# A rule: dashes, box-drawing lines (─━═), stars and other marks, nothing else.
+_RULE_ONLY = re.compile(r"^[\s\-—–－―‐_＿﹏=＝·•■□▲△▼▽◆◇●○★☆▶►→|｜/\\*#~～.。…\u2500-\u257f]*$")
 
 _MASTHEAD = re.compile(
     r"ISSN|CN\s*\d\d\s*[-－—]\s*\d{4}|邮发代号|国内统一连续出版物号|国际标准连续出版物号|"
@@ -83,6 +84,8 @@ _PAGE_LIST_START = re.compile(
 _TEASER = re.compile(
     rf"(?:详见|详细报道见|全文见|见|请看|敬请关注)\s*(?:本报)?\s*{_LABEL}|"
     r"^(?:今日导读|本期导读|导读|今日看点|要闻提示)\s*[:：]?|"
+    # What the next issue holds (下期请看：…, 明日预告：…): a pointer to no story here.
+    r"^(?:下期|下周|明日|明天)(?:请看|预告|看点|导读|关注)\s*[:：]|"
     # A teaser naming the page first: ▶今日A08版 寒潮来袭…
     # (a label with 版, or one spaced off: 今日G20峰会… is text).
     r"^[▶►→●◆■]?\s*(?:今日|本期|明日|今天)\s*"
