@@ -272,7 +272,8 @@ def _cut(block, hard):
     # Where paragraphs open indented, a short unindented line after a sentence is a title.
     indented = not hard and any(raw.startswith(_INDENT) for _number, raw in block)
     title_unit = False  # the unit so far is short title lines, none opening indented
-    for number, raw in block:
+    width = None if hard else _wrap_width(block)
+    for index, (number, raw) in enumerate(block):
         line = _clean(raw)
         alone = _standalone(line)
         if alone is not None:
@@ -299,6 +300,8 @@ def _cut(block, hard):
                 or label
                 or _starts_unit(raw, line)
                 or (title_unit and _after_title(current[-1][1], line))
+                or (title_unit and _opens_wrapped_text(line, width))
+                or _title_between(current[-1][1], line, block, index, width)
                 or (
                     indented
                     and current[-1][1].endswith((*_PARAGRAPH_END, "）", ")"))
@@ -309,7 +312,8 @@ def _cut(block, hard):
         ):
             # The short title lines above a lead or a byline are a title line each.
             over_credit = page_credits.lead(line) or (
-                title_unit and _after_title(current[-1][1], line)
+                title_unit
+                and (_after_title(current[-1][1], line) or _opens_wrapped_text(line, width))
             )
             heads = _title_lines_before(current) if over_credit else []
             if len(heads) < len(current):
@@ -323,6 +327,7 @@ def _cut(block, hard):
         # A column label (■ 记者观察) stands alone, and so does the title line under it.
         closed = not hard and (
             (one_per_line and line.endswith(_PARAGRAPH_END))
+            or (width is not None and line.endswith(_PARAGRAPH_END) and not _full(line, width))
             or label
             or (labelled and is_titleish(line))
             or _stands_alone(line)
@@ -335,6 +340,46 @@ def _cut(block, hard):
 
 
 _PARAGRAPH_END = ("。", "！", "？", "”", "…", "!", "?")
+
+
+def _wrap_width(block):
+    """The width a dump wrapped this block's text at: its longest line that is no title
+    (None for a block of short lines)."""
+    widths = sorted(
+        len(line) for line in map(_clean, (raw for _n, raw in block)) if not is_titleish(line)
+    )
+    if not widths or widths[-1] < _SHORT_LINE:
+        return None
+    return widths[-1]
+
+
+def _full(line, width):
+    """A line as wide as the wrapped text around it: a paragraph goes on after it."""
+    return width is not None and len(line) >= width - 3
+
+
+def _opens_wrapped_text(line, width):
+    """A full-width line of sentences under title lines: a paragraph's first line, so the
+    short lines above it are titles (a wrapped paragraph never opens with a short line)."""
+    return _full(line, width) and bool(_SENTENCE_PUNCTUATION.search(line))
+
+
+def _title_between(previous, line, block, index, width):
+    """A short title line between a paragraph's end and a full line of text or a credit:
+    in wrapped text with no blank lines, the title of the next story."""
+    if width is None or not is_titleish(line) or _full(line, width):
+        return False
+    if not previous.endswith((*_PARAGRAPH_END, "）", ")")) or index + 1 >= len(block):
+        return False
+    following = _clean(block[index + 1][1])
+    return (
+        _opens_wrapped_text(following, width)
+        or is_titleish(following)
+        or page_credits.lead(following) is not None
+        or _is_caption_or_credit(following)
+    )
+
+
 _SHORT_LINE = 16
 
 
@@ -367,6 +412,8 @@ def _lines_are_paragraphs(block):
     if len(long) < 2:
         long = lines
     ends = sum(1 for line in long if line.endswith(_PARAGRAPH_END))
+    if len(long) == 2:
+        return ends == 2  # one long line that ends no sentence was wrapped
     return ends * 2 >= len(long)
 
 

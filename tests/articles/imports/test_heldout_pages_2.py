@@ -316,9 +316,10 @@ def test_county_page_with_no_blank_lines_bylines_above_titles_and_a_column_over_
     assert paragraphs(oranges)[0].startswith("12月2日，记者走进坪溪乡坪溪村，漫山遍野的脐橙树上")
     assert "负责人向满堂一边称重" in paragraphs(oranges)[1]
     assert paragraphs(oranges)[-1].startswith("如今，坪溪脐橙已注册地理标志")
-    # Line 13 lost its indent: it stays joined to the paragraph above (the key counts 4;
-    # an unindented line after a sentence cannot be told from a wrapped one).
-    assert len(paragraphs(oranges)) == 3
+    # Line 13 lost its indent, but the line above it ends a sentence short of the width
+    # the block is wrapped at: a paragraph ended there (the key counts 4).
+    assert len(paragraphs(oranges)) == 4
+    assert paragraphs(oranges)[2].startswith("坪溪村地处山区")
     assert oranges.photos[0].caption == "图为坪溪村果农在采摘脐橙。"
     assert photo_credits(oranges.photos[0]) == [("", "", ("滕一鸣",), True)]
     assert paragraphs(village)[-1].startswith("据了解，今年以来")
