@@ -273,6 +273,11 @@ def _cut(block, hard):
     indented = not hard and any(raw.startswith(_INDENT) for _number, raw in block)
     title_unit = False  # the unit so far is short title lines, none opening indented
     width = None if hard else _wrap_width(block)
+    titles = set() if hard else _comma_titles(block)
+
+    def titleish(number, line):
+        return number in titles or is_titleish(line)
+
     for index, (number, raw) in enumerate(block):
         line = _clean(raw)
         alone = _standalone(line)
@@ -299,13 +304,13 @@ def _cut(block, hard):
                 closed
                 or label
                 or _starts_unit(raw, line)
-                or (title_unit and _after_title(current[-1][1], line))
+                or (title_unit and _after_title(current[-1][1], line, titled=True))
                 or (title_unit and _opens_wrapped_text(line, width))
                 or _title_between(current[-1][1], line, block, index, width)
                 or (
                     indented
                     and current[-1][1].endswith((*_PARAGRAPH_END, "）", ")"))
-                    and is_titleish(line)
+                    and titleish(number, line)
                     and not raw.startswith(_INDENT)
                 )
             )
@@ -313,15 +318,20 @@ def _cut(block, hard):
             # The short title lines above a lead or a byline are a title line each.
             over_credit = page_credits.lead(line) or (
                 title_unit
-                and (_after_title(current[-1][1], line) or _opens_wrapped_text(line, width))
+                and (
+                    _after_title(current[-1][1], line, titled=True)
+                    or _opens_wrapped_text(line, width)
+                )
             )
-            heads = _title_lines_before(current) if over_credit else []
+            heads = _title_lines_before(current, titles) if over_credit else []
             if len(heads) < len(current):
                 units.append((None, current[: len(current) - len(heads)]))
-            units.extend((None, [head]) for head in heads)
+            units.extend(
+                (_title_item(head) if head[0] in titles else None, [head]) for head in heads
+            )
             current = []
         title_unit = (title_unit or not current) and not raw.startswith(_INDENT)
-        title_unit = title_unit and is_titleish(line) and len(current) < MAX_HEAD_LINES
+        title_unit = title_unit and titleish(number, line) and len(current) < MAX_HEAD_LINES
         current.append((number, line))
         # A caption or credit line ends its unit: the next line is another piece.
         # A column label (■ 记者观察) stands alone, and so does the title line under it.
@@ -340,6 +350,53 @@ def _cut(block, hard):
 
 
 _PARAGRAPH_END = ("。", "！", "？", "”", "…", "!", "?")
+
+
+_TITLE_COMMA = re.compile(r"(?<=[\u4e00-\u9fff”》）])[，,](?=[\u4e00-\u9fff“《（\d])")
+MAX_COMMA_TITLE = 32
+
+
+def comma_title(text):
+    """A line that reads as a title once its commas are taken as a title's pauses
+    (寒潮来袭，救助站开启“暖冬行动”): short, one or two commas between words, no other
+    sentence mark.  Only where what follows shows it is one (a byline, a lead, a 副题)."""
+    if len(text) > MAX_COMMA_TITLE or not 1 <= len(_TITLE_COMMA.findall(text)) <= 2:
+        return False
+    return is_titleish(_TITLE_COMMA.sub("", text))
+
+
+def _credit_under_title(line):
+    """What a title stands over: a lead, a byline, a credit line or a ——副题."""
+    return bool(
+        line.startswith(("——", "－－", "--"))
+        or page_credits.lead(line) is not None
+        or page_credits.byline_name(line)
+        or (len(line) <= MAX_CREDIT_LINE and page_credits.credit_line(line) is not None)
+    )
+
+
+def _comma_titles(block):
+    """The numbers of a block's lines that are titles with commas: one over a byline, a
+    lead or a 副题, or over another title line that is."""
+    lines = [(number, _clean(raw), raw) for number, raw in block]
+    titles = set()
+    for k in range(len(lines) - 2, -1, -1):
+        number, line, raw = lines[k]
+        if raw.startswith(_INDENT) or not comma_title(line):
+            continue
+        following = lines[k + 1][1]
+        if _credit_under_title(following) or (
+            (lines[k + 1][0] in titles or is_titleish(following))
+            and k + 2 < len(lines)
+            and _credit_under_title(lines[k + 2][1])
+        ):
+            titles.add(number)
+    return titles
+
+
+def _title_item(head):
+    number, line = head
+    return Item("para", number, text=line, titleish=True)
 
 
 def _wrap_width(block):
@@ -430,9 +487,10 @@ def _is_caption_or_credit(line):
     return False
 
 
-def _after_title(previous, line):
-    """A title line, then its byline (本报评论员, ■ 江某, 记者 张三) or its ——副题: two pieces."""
-    if not is_titleish(previous) or page_noise.is_jump_line(previous):
+def _after_title(previous, line, titled=False):
+    """A title line, then its byline (本报评论员, ■ 江某, 记者 张三) or its ——副题: two pieces.
+    ``titled``: ``previous`` is known to be a title line (a title with a comma)."""
+    if not (titled or is_titleish(previous)) or page_noise.is_jump_line(previous):
         return False
     if line.startswith(("——", "－－", "--")):
         return True
@@ -474,11 +532,11 @@ def _starts_unit(raw, line):
     return page_credits.lead(line) is not None or _is_caption_or_credit(line)
 
 
-def _title_lines_before(lines):
+def _title_lines_before(lines, titles=frozenset()):
     """The short title lines that end ``lines`` (a head above a lead in plain text)."""
     heads = []
     for number, line in reversed(lines[-MAX_HEAD_LINES:]):
-        if not is_titleish(line):
+        if number not in titles and not is_titleish(line):
             break
         heads.insert(0, (number, line))
     return heads
@@ -629,6 +687,16 @@ def read_items(text):
         if title_lines is not None and _opens_with_credit(block):
             # 引题 / 主题 / 副题 as plain lines over a byline or lead: a title line each.
             items[-1:] = [_classify([line], False) for line in title_lines]
+            for item in items[-len(title_lines) :]:
+                item.titleish = item.titleish or (item.kind == "para" and comma_title(item.text))
+        elif (
+            items
+            and items[-1].kind == "para"
+            and not items[-1].titleish
+            and comma_title(items[-1].text)
+            and _opens_with_credit(block)
+        ):
+            items[-1].titleish = True  # 寒潮来袭，救助站开启“暖冬行动” / (blank) / 记者 张三
         title_lines = None if heading or hard else _plain_title_lines(block)
         if heading:
             number, line = block[0]
@@ -665,7 +733,10 @@ def _plain_title_lines(block):
     if not 2 <= len(block) <= MAX_TITLE_BLOCK:
         return None
     lines = [(number, _clean(raw)) for number, raw in block]
-    if not all(is_titleish(line) and _standalone(line) is None for _number, line in lines):
+    if not all(
+        (is_titleish(line) or comma_title(line)) and _standalone(line) is None
+        for _number, line in lines
+    ):
         return None
     return lines
 
