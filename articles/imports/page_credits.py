@@ -78,8 +78,17 @@ def _credit_line(text):
 
 @functools.lru_cache(maxsize=_CACHE)
 def _photo_credit(text):
+    """A caption's credits are the picture's; where the line marks some as photographers
+    (文/令狐雪　图/东方亮), the writer it also names took no picture."""
     caption, credits = split_photo_credit(text)
-    return caption, tuple(Credit(c.unit, c.role, c.names, True) for c in credits)
+    marked = any(c.photo for c in credits)
+    return caption, tuple(
+        Credit(c.unit, c.role, c.names, c.photo or not (marked or c.role in _TEXT_ROLES))
+        for c in credits
+    )
+
+
+_TEXT_ROLES = ("文", "撰文", "文字", "采写", "文案")
 
 
 def lead(text):

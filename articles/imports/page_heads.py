@@ -68,12 +68,28 @@ def _join_broken(lines):
 
 def _is_broken(first, second):
     return (
-        first.endswith(_BROKEN_END)
+        _leftover(first, second)
+        or first.endswith(_BROKEN_END)
         or second.startswith(_BROKEN_START)
         or first.count("“") > first.count("”")
         or first.count("《") > first.count("》")
         or _word_across(first, second)
     )
+
+
+def _leftover(first, second):
+    """A few characters under a long line: what a narrow column pushed off the title's
+    end (临港区首批深远海养殖大黄鱼 / 出水上市), not a 主题 under a 引题.  Lines spaced
+    into phrases (坚持项目为王　奋力冲刺四季度) are set apart on purpose."""
+    return (
+        len(second) <= MAX_LEFTOVER
+        and len(first) >= MIN_BROKEN_LINE
+        and not any(char.isspace() for char in first + second)
+    )
+
+
+MAX_LEFTOVER = 6
+MIN_BROKEN_LINE = 10
 
 
 def _word_across(first, second):

@@ -683,10 +683,12 @@ def read_items(text):
     """The page's items in printed order."""
     items = []
     title_lines = None  # the lines of the last block, when they may be a plain title block
+    title_start = 0  # where the items of the last block start
     for block, hard, heading in _raw_blocks(text):
         if title_lines is not None and _opens_with_credit(block):
-            # 引题 / 主题 / 副题 as plain lines over a byline or lead: a title line each.
-            items[-1:] = [_classify([line], False) for line in title_lines]
+            # 引题 / 主题 / 副题 as plain lines over a byline or lead: a title line each
+            # (in place of the items the block made: one, or a title and its byline).
+            items[title_start:] = [_classify([line], False) for line in title_lines]
             for item in items[-len(title_lines) :]:
                 item.titleish = item.titleish or (item.kind == "para" and comma_title(item.text))
         elif (
@@ -698,6 +700,7 @@ def read_items(text):
         ):
             items[-1].titleish = True  # 寒潮来袭，救助站开启“暖冬行动” / (blank) / 记者 张三
         title_lines = None if heading or hard else _plain_title_lines(block)
+        title_start = len(items)
         if heading:
             number, line = block[0]
             alone = _standalone(page_noise.squeeze(line))

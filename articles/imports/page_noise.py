@@ -84,6 +84,9 @@ _PAGE_LIST_START = re.compile(
 _TEASER = re.compile(
     rf"(?:详见|详细报道见|全文见|见|请看|敬请关注)\s*(?:本报)?\s*{_LABEL}|"
     r"^(?:今日导读|本期导读|导读|今日看点|要闻提示)\s*[:：]?|"
+    # A line of a 导读 box: a page label, spaced off, then what that page holds
+    # (A03　供暖首周　热线收到诉求1200余件, 第5版　…).
+    r"^(?:[A-Z]{1,2}\d{1,2}|第?\s*\d{1,2}\s*版)\s+[\u4e00-\u9fff“《]|"
     # What the next issue holds (下期请看：…, 明日预告：…): a pointer to no story here.
     r"^(?:下期|下周|明日|明天)(?:请看|预告|看点|导读|关注)\s*[:：]|"
     # A teaser naming the page first: ▶今日A08版 寒潮来袭…
