@@ -467,7 +467,11 @@ def _is_title_block(head):
 def _photo_story_after(build, head, end):
     """Title, caption paragraphs and a standalone credit (with or without 摄): a photo story."""
     body_end = end
-    while build.kind_at(body_end) == "para" and body_end - end <= MAX_PHOTO_TEXT:
+    while (
+        build.kind_at(body_end) == "para"
+        and not build.items[body_end].titleish  # the next title: no caption of this one
+        and body_end - end <= MAX_PHOTO_TEXT
+    ):
         body_end += 1
     if body_end == end or build.kind_at(body_end) not in ("photo", "credit"):
         return None

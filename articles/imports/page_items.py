@@ -582,6 +582,8 @@ def _read_text(text):
     found = page_credits.lead(text)
     if found is not None:
         return "credit", text, tuple(found.credits), found.rest.strip(), found.dateline, True, False
+    if _COLLECTIVE_PHOTO.match(text):
+        return "photo", "", (), "", "", False, False  # 视觉中国供图: a picture, no one named
     if len(text) <= MAX_CAPTION and _PHOTO_TAIL.search(text[-40:]):
         caption, credits = page_credits.photo_credit(text)
         if credits and not caption.strip() and _WRITER_TOO.search(text):
@@ -596,11 +598,21 @@ def _read_text(text):
         return "para", text, (), "", "", False, False
     if _GROUP_LABEL.match(text):
         return "para", text, (), "", "", False, True  # 一句话新闻, 图片新闻: a label, no byline
-    if len(text) <= MAX_CREDIT_LINE:
+    if len(text) <= MAX_CREDIT_LINE and not _SCORE.search(text):
         credits = page_credits.credit_line(text)
         if credits is not None:
             return "credit", text, tuple(credits), "", "", False, False
     return "para", text, (), "", "", False, is_titleish(text) or _is_subtitle(text)
+
+
+# A picture credited to no person: an agency's or a source's (视觉中国供图, 新华社发, 资料图片).
+_COLLECTIVE_PHOTO = re.compile(
+    r"^[（(]?\s*(?:[\u4e00-\u9fff·A-Za-z]{1,12}?\s*(?:供图|供稿|提供)"
+    r"|(?:新华社|中新社|中国新闻社|人民日报|视觉中国|东方IC|IC\s*photo)\s*发|资料图片?|资料照片)"
+    r"\s*[)）]?$"
+)
+# A score or a time (102：95, 12：0): a line that holds one credits nobody.
+_SCORE = re.compile(r"\d\s*[:：]\s*\d")
 
 
 # A 副题 line (——前11个月同比增长13.8%，新开外贸航线9条) may hold a comma, not a sentence.
