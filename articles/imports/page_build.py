@@ -402,9 +402,16 @@ def _brief_label(build, i):
     if item.kind not in ("heading", "para") or len(item.text) > 16:
         return ""
     label = "".join((column_label(item.text) or item.text).split())
-    if not (len(label) <= 8 and label.endswith(BRIEF_LABELS)):
-        return ""
     following = build.items[i + 1] if i + 1 < len(build.items) else None
+    marked = (
+        following is not None
+        and following.kind == "para"
+        and bool(_BULLET_ITEM.match(following.text))
+        and bool(column_label(item.text))
+    )
+    # 【体坛速递】 over ● items: any column label over marked paragraphs is a brief run.
+    if not (len(label) <= 8 and (label.endswith(BRIEF_LABELS) or marked)):
+        return ""
     if following is None or not (
         following.lead or (following.kind == "para" and not following.titleish)
     ):
@@ -415,6 +422,7 @@ def _brief_label(build, i):
 # A brief's marker (●, ■, ◆) and what opens its first sentence without saying what
 # happened (11月22日，近日，): a title is drawn from the words after them.
 _BRIEF_MARK = re.compile(r"^(?:[●○■□◆◇▲△★☆·•]|\d{1,2}\.\s)\s*")
+_BULLET_ITEM = re.compile(r"^[●○◆◇★☆•]\s*\S")
 _WHEN = re.compile(
     r"^(?:\d{1,2}月\d{1,2}日|\d{1,2}日|近日|日前|近期|昨天|昨日|今天|今年以来|目前)\S{0,4}$"
 )

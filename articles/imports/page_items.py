@@ -376,8 +376,8 @@ def _credit_under_title(line):
 
 
 def _comma_titles(block):
-    """The numbers of a block's lines that are titles with commas: one over a byline, a
-    lead or a 副题, or over another title line that is."""
+    """The numbers of a block's lines that are titles with commas: one under a column
+    label, or over a byline, a lead or a 副题, or over another title line that is."""
     lines = [(number, _clean(raw), raw) for number, raw in block]
     titles = set()
     for k in range(len(lines) - 2, -1, -1):
@@ -385,10 +385,14 @@ def _comma_titles(block):
         if raw.startswith(_INDENT) or not comma_title(line):
             continue
         following = lines[k + 1][1]
-        if _credit_under_title(following) or (
-            (lines[k + 1][0] in titles or is_titleish(following))
-            and k + 2 < len(lines)
-            and _credit_under_title(lines[k + 2][1])
+        if (
+            (k > 0 and column_label(lines[k - 1][1]))
+            or _credit_under_title(following)
+            or (
+                (lines[k + 1][0] in titles or is_titleish(following))
+                and k + 2 < len(lines)
+                and _credit_under_title(lines[k + 2][1])
+            )
         ):
             titles.add(number)
     return titles
@@ -600,6 +604,8 @@ def _read_text(text):
         return "para", text, (), "", "", False, True  # 一句话新闻, 图片新闻: a label, no byline
     if len(text) <= MAX_CREDIT_LINE and not _SCORE.search(text):
         credits = page_credits.credit_line(text)
+        if credits == [] and not _COLLECTIVE.search(text):
+            credits = None  # 城市篮球联赛第12轮战报: naming no one, and no newsroom either
         if credits is not None:
             return "credit", text, tuple(credits), "", "", False, False
     return "para", text, (), "", "", False, is_titleish(text) or _is_subtitle(text)
@@ -610,6 +616,11 @@ _COLLECTIVE_PHOTO = re.compile(
     r"^[（(]?\s*(?:[\u4e00-\u9fff·A-Za-z]{1,12}?\s*(?:供图|供稿|提供)"
     r"|(?:新华社|中新社|中国新闻社|人民日报|视觉中国|东方IC|IC\s*photo)\s*发|资料图片?|资料照片)"
     r"\s*[)）]?$"
+)
+# What a credit line that names no person still names: a newsroom, a role, a source.
+_COLLECTIVE = re.compile(
+    r"评论员|记者|通讯员|编辑|本报|本台|本刊|新华社|中新社|[社台站]发|供图|供稿|"
+    r"专稿|特稿|综合|整理|编译|据|消息|报道组|课题组|调研组|小组|工作室|融媒|中心"
 )
 # A score or a time (102：95, 12：0): a line that holds one credits nobody.
 _SCORE = re.compile(r"\d\s*[:：]\s*\d")
