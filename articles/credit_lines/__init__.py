@@ -61,9 +61,16 @@ __all__ = [
     "is_plausible_name",
     "parse_credits",
     "read_credit_line",
+    "reads_as_name",
     "split_lead",
     "split_photo_credit",
 ]
+
+
+def reads_as_name(word):
+    """A word that reads as a person's name standing alone (何春林, 欧阳青), not a title
+    that starts with a surname (古渡听雾, 再出发) or a place."""
+    return _person_like(word)
 
 
 def split_lead(text):

@@ -502,6 +502,14 @@ def _photo_story_after(build, head, end):
 
 
 MAX_CLOSED_STORY = 12
+# Pages and columns of essays, poems and reviews (副刊, 诗苑, 读书): a signed piece there
+# is no commentary.
+_OPINION = re.compile(r"评|论|观察|手记|观点|杂谈")
+_LITERARY = re.compile(
+    r"副刊|文艺|文苑|诗|散文|随笔|心香|读书|书评|笔会|美文|乡土|记忆|往事|人间|故事|游记"
+)
+# An essay signed at its foot (文/令狐远山, 图文/张三): a credit in the slash form.
+_SIGNED = re.compile(r"^(?:文|图文|文图|文/图|图/文|撰文)\s*[/／:：]")
 
 
 def _closing_credit_after(build, head, end):
@@ -536,7 +544,7 @@ def _closing_credit_after(build, head, end):
         body_end == end
         or credit is None
         or credit.kind != "credit"
-        or not credit.text.startswith(("(", "（"))
+        or not (credit.text.startswith(("(", "（")) or _SIGNED.match(credit.text))
         or not any(c.role for c in credit.credits)
     ):
         return None
@@ -590,7 +598,17 @@ def _open_news(build, head, notes, photos, credit, end=None):
 
 
 def _open_commentary(build, head, byline, end):
+    """A title over a bare name (何春林, ■ 江某) and text: a commentary, except on a
+    literary page or under a literary column, where it is an essay signed by its author."""
     article = head_article(head, Kind.COMMENTARY, head[0].line)
+    page = build.page.name or ""
+    if _LITERARY.search(article.column) or (
+        _LITERARY.search(page) and not _OPINION.search(article.column + page)
+    ):
+        article.kind = Kind.NEWS
+        article.credits = [Credit("", "", (byline.byline,))]
+        build.open_article(article)
+        return end
     article.credits = [Credit("", COMMENTARY_ROLE, (byline.byline,))]
     lead = build.lead_index()
     build.open_article(article)

@@ -10,7 +10,13 @@ credit (线索提供) or a commentator's.
 import functools
 import re
 
-from articles.credit_lines import Lead, read_credit_line, split_lead, split_photo_credit
+from articles.credit_lines import (
+    Lead,
+    read_credit_line,
+    reads_as_name,
+    split_lead,
+    split_photo_credit,
+)
 from articles.credits import Credit, is_plausible_name
 from articles.surnames import surname_of
 
@@ -117,6 +123,8 @@ def byline_name(text):
     match = _BYLINE.match(text) if len(text) <= 12 else None
     if not match or len(match[1]) > 4 or not is_plausible_name(match[1]):
         return ""
+    if len(match[1]) == 4 and not reads_as_name(match[1]):
+        return ""  # 古渡听雾: four characters that start with a surname, but a title
     return match[1] if surname_of(match[1]) else ""
 
 

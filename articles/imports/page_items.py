@@ -339,14 +339,17 @@ def _cut(block, hard):
             (one_per_line and line.endswith(_PARAGRAPH_END))
             or (width is not None and line.endswith(_PARAGRAPH_END) and not _full(line, width))
             or label
-            or (labelled and is_titleish(line))
+            or (labelled and titleish(number, line))
             or _stands_alone(line)
             or _is_caption_or_credit(line)
         )
         labelled = label
     if current:
         units.append((None, current))
-    return units
+    return [
+        (_title_item(lines[0]), []) if len(lines) == 1 and lines[0][0] in titles else (alone, lines)
+        for alone, lines in units
+    ]
 
 
 _PARAGRAPH_END = ("。", "！", "？", "”", "…", "!", "?")
