@@ -723,6 +723,17 @@ def _step(build, i):
             build.skip(item, "other")
     elif build.untitled_briefs and (item.lead or (kind == "para" and not item.titleish)):
         _untitled_brief(build, item)
+    elif build.untitled_briefs and kind == "para" and _BULLET_ITEM.match(item.text):
+        # ●县图书馆增设自助借阅点 over its text, among untitled ● briefs: a titled brief.
+        mode = build.untitled_briefs
+        build.open_article(
+            ParsedArticle(
+                headline=fullwidth(_BRIEF_MARK.sub("", item.text)),
+                kind=Kind.BRIEF,
+                line=item.line,
+            )
+        )
+        build.untitled_briefs = mode
     elif kind == "para" and build.article is not None and _is_marked_caption(build, i):
         # ▲志愿者在路口劝导… under a story's text: the caption of its picture.
         credits = [c for c in build.article.credits if c.photo]
@@ -845,6 +856,7 @@ def _inner_credit(build, item, i):
         and build.kind_at(i + 1) in HEAD_KINDS
         and (build.article is None or not item.text.startswith(("(", "（")))
         and not item.text.endswith(PHOTO_MARK)
+        and not _closes_uncredited(build, item, i)
     ):
         build.pending_credit = item  # 本报评论员, 文/图 张三 above the title it credits
         return
@@ -860,7 +872,7 @@ def _inner_credit(build, item, i):
         return
     if (
         not build.article.credits
-        and item.text.startswith(("(", "（"))
+        and (item.text.startswith(("(", "（")) or _closes_uncredited(build, item, i))
         and any(c.role for c in item.credits)
     ):
         build.article.credits = list(item.credits)  # a closing （记者 张三） of a story with none
@@ -878,6 +890,19 @@ def _inner_credit(build, item, i):
         build.add_paragraph(item.text or item.rest, item.line)
         return
     build.add_photo(item)
+
+
+def _closes_uncredited(build, item, i):
+    """A credit line under a story with no credit, where the next title has its own
+    (…示范村。 / 全媒体记者 申屠晓晨 / 县政务服务中心… / 本报讯（全媒体记者 尉迟晴）):
+    the story's closing credit, not a byline above the next title."""
+    if build.article is None or build.article.credits or not any(c.role for c in item.credits):
+        return False
+    after = i + 1 + min(build.head_run[i + 1], MAX_HEAD + 1)
+    following = build.items[after] if after < len(build.items) else None
+    return following is not None and (
+        (following.lead and bool(following.credits)) or following.kind == "credit"
+    )
 
 
 _CLOSING_CREDIT = re.compile(r"[(（]([^()（）]{2,40})[)）]$")
