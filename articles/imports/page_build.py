@@ -17,13 +17,14 @@ from articles.imports.page_heads import (
     SIDEBAR_LABELS,
     head_article,
 )
-from articles.imports.page_items import ROSTER_TITLE as _ROSTER_TITLE
 from articles.imports.page_items import (
+    CAPTION_LABEL,
     Item,
     column_label,
     is_list_item,
     is_numbered_intertitle,
 )
+from articles.imports.page_items import ROSTER_TITLE as _ROSTER_TITLE
 from articles.imports.parsed import (
     Kind,
     ParsedArticle,
@@ -228,7 +229,8 @@ class _Builder:
 
 
 # What a caption printed under a picture opens with: ▲ (the picture above), 上图：.
-_CAPTION_MARK = re.compile(r"^(?:[▲△↑↓▼▽]\s*|[上下左右]图\s*[:：]\s*)")
+_CAPTION_MARK = re.compile(r"^(?:[▲△↑↓▼▽]\s*|" + CAPTION_LABEL + r"\s*)")
+_CAPTION_LABEL = re.compile(CAPTION_LABEL)
 
 
 def _is_marked_caption(build, i):
@@ -236,6 +238,8 @@ def _is_marked_caption(build, i):
     text = build.items[i].text
     if len(text) > MAX_CAPTION_PARAGRAPH or not _CAPTION_MARK.match(text):
         return False
+    if _CAPTION_LABEL.match(text):
+        return True  # 上图：… 下图：… name their pictures, in a row or not
     neighbours = (build.items[j] for j in (i - 1, i + 1) if 0 <= j < len(build.items))
     return not any(n.kind == "para" and _CAPTION_MARK.match(n.text) for n in neighbours)
 
@@ -497,6 +501,10 @@ def _photo_story_after(build, head, end):
         if credit.text.startswith(("(", "（")):
             return None  # a story's closing credit: （记者 李四）
     credits = [Credit(c.unit, c.role, c.names, True) for c in credit.credits]
+    if all(_CAPTION_LABEL.match(p.text) for p in paragraphs):
+        # 图①：… 图②：… over one credit: a caption for each picture.
+        photos = [Item("photo", p.line, text=p.text, credits=credits) for p in paragraphs]
+        return _open_photo_story(build, head, [], [], photos, body_end + 1)
     photo = Item("photo", credit.line, text="", credits=credits)
     return _open_photo_story(build, head, [], paragraphs, [photo], body_end + 1)
 

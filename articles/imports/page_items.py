@@ -520,6 +520,9 @@ def _stands_alone(line):
 
 _NUMBERED_INTERTITLE = re.compile(r"^[一二三四五六七八九十]{1,3}、\S")
 _MARKED_CAPTION = re.compile(r"^[▲△]")
+# A caption naming its picture (上图：, 左图：, 图①：, 图2：): it opens a caption of its own.
+CAPTION_LABEL = r"(?:[上下左右中]图|图\s*[①-⑩\d]{1,2}|[①-⑩])\s*[:：]"
+_CAPTION_LABEL = re.compile("^" + CAPTION_LABEL)
 
 
 def is_numbered_intertitle(line):
@@ -534,7 +537,7 @@ _BULLET = re.compile(r"^[●◆◇■□◎★☆]")
 def _starts_unit(raw, line):
     if raw.startswith(_INDENT) or _stands_alone(line) or _LIST_ITEM.match(line):
         return True
-    if _BULLET.match(line):
+    if _BULLET.match(line) or _CAPTION_LABEL.match(line):
         return True
     return page_credits.lead(line) is not None or _is_caption_or_credit(line)
 
