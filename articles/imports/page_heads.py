@@ -124,12 +124,11 @@ def head_article(head, kind, line):
     seed_form = any(item.kind == "heading" for item in head) or len(head) == 1
     lines = _head_lines(head)
     column, districts = "", ()
-    if len(lines) > 1 and column_label(lines[0][0]):
-        column = column_label(lines[0][0])
+    while len(lines) > 1 and (column_label(lines[0][0]) or _is_plain_column(lines[0][0])):
+        # 图片新闻 / ■城市表情 / 初雪扮靓古城墙: the label nearest the title names it.
+        column = column_label(lines[0][0]) or lines[0][0]
         lines = lines[1:]
-    elif len(lines) > 1 and _is_plain_column(lines[0][0]):
-        column, lines = lines[0][0], lines[1:]
-    elif _bold_over_heading(head):
+    if not column and _bold_over_heading(head):
         # **记者调查** over ## 标题 in a Markdown export: the bold label is the column.
         column, lines, head = lines[0][0], lines[1:], head[1:]
     if len(lines) > 1 and is_district(lines[0][0]):

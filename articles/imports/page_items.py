@@ -303,7 +303,7 @@ def _cut(block, hard):
             and (
                 closed
                 or label
-                or _starts_unit(raw, line)
+                or _starts_unit(raw, line, current[-1][1])
                 or (title_unit and _after_title(current[-1][1], line, titled=True))
                 or (title_unit and _opens_wrapped_text(line, width))
                 or _title_between(current[-1][1], line, block, index, width)
@@ -534,12 +534,19 @@ def is_numbered_intertitle(line):
 _BULLET = re.compile(r"^[●◆◇■□◎★☆]")
 
 
-def _starts_unit(raw, line):
+def _starts_unit(raw, line, previous=""):
     if raw.startswith(_INDENT) or _stands_alone(line) or _LIST_ITEM.match(line):
         return True
     if _BULLET.match(line) or _CAPTION_LABEL.match(line):
         return True
-    return page_credits.lead(line) is not None or _is_caption_or_credit(line)
+    if page_credits.lead(line) is not None:
+        return True
+    if not _is_caption_or_credit(line):
+        return False
+    # …来南湖越冬的候鸟种类 / 和数量逐年增加。（慕容晓雯 摄）: a caption's wrapped end
+    # with its credit goes on the caption, where the line above ends no sentence.
+    caption = page_credits.photo_credit(line)[0].strip()
+    return not (caption and previous and not previous.endswith(_PARAGRAPH_END))
 
 
 def _title_lines_before(lines, titles=frozenset()):
@@ -590,6 +597,9 @@ def _read_text(text):
     if page_noise.is_author_note(text):
         return "author_note", text, (), "", "", False, False
     found = page_credits.lead(text)
+    if found is not None and not found.rest.strip() and _only_photographers(found.credits):
+        # （钱晓鸥 摄） alone on its line: the credit of the picture above, no lead.
+        return "photo", "", tuple(found.credits), "", "", False, False
     if found is not None:
         return "credit", text, tuple(found.credits), found.rest.strip(), found.dateline, True, False
     if _COLLECTIVE_PHOTO.match(text):
@@ -623,6 +633,12 @@ _COLLECTIVE_PHOTO = re.compile(
     r"|(?:新华社|中新社|中国新闻社|人民日报|视觉中国|东方IC|IC\s*photo)\s*发|资料图片?|资料照片)"
     r"\s*[)）]?$"
 )
+
+
+def _only_photographers(credits):
+    return bool(credits) and all(c.photo for c in credits)
+
+
 # What a credit line that names no person still names: a newsroom, a role, a source.
 _COLLECTIVE = re.compile(
     r"评论员|记者|通讯员|编辑|本报|本台|本刊|新华社|中新社|[社台站]发|供图|供稿|"
@@ -700,8 +716,12 @@ def _pictures_captioned(items):
             i += 1
             continue
         credits, end = [], i + 2
-        if end < len(items) and items[end].kind == "credit" and not items[end].lead:
-            credits = [Credit(c.unit, c.role, c.names, True) for c in items[end].credits]
+        credit = items[end] if end < len(items) else None
+        if credit is not None and (
+            (credit.kind == "credit" and not credit.lead)
+            or (credit.kind == "photo" and not credit.text)  # （本报记者 柯 岚/摄）
+        ):
+            credits = [Credit(c.unit, c.role, c.names, True) for c in credit.credits]
             end += 1
         merged.append(Item("photo", following.line, text=following.text, credits=credits))
         i = end
