@@ -885,6 +885,17 @@ def _inner_credit(build, item, i):
     ):
         build.article.credits = list(item.credits)  # a closing （记者 张三） of a story with none
         return
+    if (
+        not build.article.credits
+        and item.byline
+        and build.article.body
+        and not (build.kind_at(i + 1) == "para" and not build.items[i + 1].titleish)
+    ):
+        # …成为这座城市的日常。 / 皇甫俊: a bare name under the last paragraph signs it.
+        opinion = build.article.kind == Kind.COMMENTARY or _OPINION.search(build.article.column)
+        role = COMMENTARY_ROLE if opinion else ""
+        build.article.credits = [Credit("", role, (item.byline,))]
+        return
     previous = build.article.body[-1] if build.article.body else None
     if (
         not item.text

@@ -78,6 +78,10 @@ _COPYRIGHT = re.compile(
     r"不得转载|禁止转载|侵权必究|广告经营许可证|^印刷\s*[:：]|法律顾问"
 )
 _PAGE_NUMBER = re.compile(rf"^[\s\-—–－·]*(?:\d{{1,3}}|{_LABEL}|第\s*\d{{1,3}}\s*页)[\s\-—–－·]*$")
+# A page's foot: its number and the paper's name (8　南岭周末, 南岭周末　8).
+_NUMBER_AND_PAPER = re.compile(
+    r"^(?:\d{1,3}\s+[\u4e00-\u9fff·]{2,12}|[\u4e00-\u9fff·]{2,12}\s+\d{1,3})$"
+)
 _PAGE_LIST_START = re.compile(
     r"^(?:版面导航|版面目录|本期目录|上一版|下一版|返回目录|往期回顾|电子版)"
 )
@@ -395,6 +399,7 @@ _NOISE_RULES = (
     ("other", _PAGE_CREDIT.match),
     ("masthead", lambda text: len(text) <= 12 and _PAPER.fullmatch(text)),
     ("page_number", _PAGE_NUMBER.match),
+    ("page_number", lambda text: _NUMBER_AND_PAPER.match(text) and _PAPER.search(text)),
     (
         "page_list",
         lambda text: (
