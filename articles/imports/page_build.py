@@ -312,6 +312,17 @@ def _try_story(build, i):
         else:
             notes.append(build.items[after].text)
         after += 1
+    if (
+        notes
+        and len(head) == 1
+        and column_label(head[0].text)
+        and after < len(build.items)
+        and _is_head_item(build, after)
+    ):
+        # ■乡村振兴·青溪实践 / 编者按：… / 标题: the column and the note of the story below.
+        build.pending_column = column_label(head[0].text)
+        build.pending_note = "\n".join(notes)
+        return after
     photos_end = after
     while build.kind_at(photos_end) == "photo" and build.items[photos_end].text:
         photos_end += 1
@@ -496,6 +507,8 @@ def _photo_story_after(build, head, end):
         short = sum(len(p.text) for p in paragraphs) <= 2 * MAX_CAPTION_PARAGRAPH
         if credit.lead or not credit.credits or len(paragraphs) > 2 or not short:
             return None
+        if not any(c.role for c in credit.credits):
+            return None  # 江 帆 under text: a bare name signs a piece, it credits no picture
         if page_credits.is_tip(credit.credits):
             return None
         if credit.text.startswith(("(", "（")):
@@ -915,7 +928,9 @@ def _closes_uncredited(build, item, i):
     """A credit line under a story with no credit, where the next title has its own
     (…示范村。 / 全媒体记者 申屠晓晨 / 县政务服务中心… / 本报讯（全媒体记者 尉迟晴）):
     the story's closing credit, not a byline above the next title."""
-    if build.article is None or build.article.credits or not any(c.role for c in item.credits):
+    if build.article is None or build.article.credits:
+        return False
+    if not (item.byline or any(c.role for c in item.credits)):
         return False
     after = i + 1 + min(build.head_run[i + 1], MAX_HEAD + 1)
     following = build.items[after] if after < len(build.items) else None

@@ -777,7 +777,7 @@ def read_items(text):
 
 
 _SENTENCE_END = tuple("。！？…”）)")
-MAX_TITLE_BLOCK = 3
+MAX_TITLE_BLOCK = MAX_HEAD_LINES  # 引题, a 主题 broken over two lines, 副题 and a label
 
 
 def _plain_title_lines(block):
