@@ -597,6 +597,16 @@ def _open_news(build, head, notes, photos, credit, end=None):
         article.credits = list(credit.credits)
         if page_credits.is_commentary(credit.credits) or "评论员" in credit.text[:12]:
             article.kind = Kind.COMMENTARY
+        elif (
+            not credit.lead
+            and article.credits
+            and not any(c.role or c.photo for c in article.credits)
+            and _OPINION.search(article.column + (build.page.name or ""))
+            and not _LITERARY.search(article.column)
+        ):
+            # ◎ 令狐思远　欧阳婧 over an essay on a 理论·评论 page: its commentators.
+            article.kind = Kind.COMMENTARY
+            article.credits = [Credit(c.unit, COMMENTARY_ROLE, c.names) for c in article.credits]
     build.open_article(article)
     for photo in photos:
         build.add_photo(photo)
@@ -801,7 +811,7 @@ def _date_only(item):
 
 
 _PAGE_NUMBER = re.compile(r"[A-Z]{0,2}\d{1,3}")
-_PAGE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+_PAGE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:[·・][\u4e00-\u9fff]{2,6})?$")  # 经济, 理论·评论
 
 
 _LABEL_AND_NAME = re.compile(
