@@ -424,6 +424,15 @@ def _brief_label(build, i):
         and bool(_BULLET_ITEM.match(following.text))
         and bool(column_label(item.text))
     )
+    if (
+        following is not None
+        and following.kind == "para"
+        and following.titleish
+        and _TITLED_BULLET.match(following.text)
+        and len(label) <= 8
+        and label.endswith(BRIEF_LABELS)
+    ):
+        return label  # 财经快讯 / ■本市新增5家… / 本报讯（记者…）…: titled briefs
     # 【体坛速递】 over ● items: any column label over marked paragraphs is a brief run.
     if not (len(label) <= 8 and (label.endswith(BRIEF_LABELS) or marked)):
         return ""
@@ -438,6 +447,7 @@ def _brief_label(build, i):
 # happened (11月22日，近日，): a title is drawn from the words after them.
 _BRIEF_MARK = re.compile(r"^(?:[●○■□◆◇▲△★☆·•]|\d{1,2}\.\s)\s*")
 _BULLET_ITEM = re.compile(r"^[●○◆◇★☆•]\s*\S")
+_TITLED_BULLET = re.compile(r"^[●○◆◇★☆•■□]\s*\S")
 _WHEN = re.compile(
     r"^(?:\d{1,2}月\d{1,2}日|\d{1,2}日|近日|日前|近期|昨天|昨日|今天|今年以来|目前)\S{0,4}$"
 )
@@ -464,7 +474,12 @@ def _untitled_brief(build, item):
     dateline = ""
     if item.lead:
         dateline, text = _lead_dateline(item)
-    if build.article is None or marked or item.lead:
+    titled = build.article is not None and build.article.kind == Kind.BRIEF and not body
+    if titled and item.lead:
+        # ■本市新增5家… / 本报讯（记者 宋之遥）…: the lead of the brief titled above it.
+        build.article.credits = list(item.credits)
+        build.article.dateline = dateline
+    elif build.article is None or marked or item.lead:
         article = ParsedArticle(
             headline=fullwidth(_brief_title(text)),
             kind=Kind.BRIEF,
@@ -754,7 +769,7 @@ def _step(build, i):
             build.skip(item, "other")
     elif build.untitled_briefs and (item.lead or (kind == "para" and not item.titleish)):
         _untitled_brief(build, item)
-    elif build.untitled_briefs and kind == "para" and _BULLET_ITEM.match(item.text):
+    elif build.untitled_briefs and kind == "para" and _TITLED_BULLET.match(item.text):
         # ●县图书馆增设自助借阅点 over its text, among untitled ● briefs: a titled brief.
         mode = build.untitled_briefs
         build.open_article(
@@ -862,6 +877,17 @@ def _photo(build, item, i):
             captions.insert(0, body.pop()["parts"][0])
         for caption in captions:
             build.add_photo(item, caption=caption)
+        return
+    photos = build.article.photos if build.article is not None else []
+    if (
+        not item.text
+        and item.credits
+        and photos
+        and not photos[-1].credits
+        and photos[-1].line == build.items[i - 1].line
+    ):
+        # ▲滨江邮政快递分拨中心… / (right-aligned) 实习生 林 夕 摄: the caption's credit.
+        photos[-1].credits = list(item.credits)
         return
     build.add_photo(item)
 

@@ -26,6 +26,7 @@ _DISTRICT_PARTS = re.compile(r"^([\u4e00-\u9fff]+?(?:区|县|市))([\u4e00-\u9ff
 # A title broken over two lines: the first ends inside a phrase or the second closes it.
 _BROKEN_END = tuple("的和与及、在为对把被将向从让“《（(")
 _BROKEN_START = tuple("”》）)、的了")
+_TITLE_MARK = re.compile(r"^[●○◆◇■□★☆•▶►]\s*")
 _SUBTITLE = ("——", "—", "－－", "--")
 
 
@@ -131,6 +132,8 @@ def head_article(head, kind, line):
     if not column and _bold_over_heading(head):
         # **记者调查** over ## 标题 in a Markdown export: the bold label is the column.
         column, lines, head = lines[0][0], lines[1:], head[1:]
+    # ■本市新增5家专精特新企业, ●县图书馆增设自助借阅点: a mark is no part of a title.
+    lines = [(_TITLE_MARK.sub("", text) or text, heading) for text, heading in lines]
     if len(lines) > 1 and is_district(lines[0][0]):
         districts = district_path(lines[0][0])
         lines = lines[1:]
