@@ -70,6 +70,7 @@ def _join_broken(lines):
 def _is_broken(first, second):
     return (
         _leftover(first, second)
+        or _subject_over_predicate(first, second)
         or first.endswith(_BROKEN_END)
         or second.startswith(_BROKEN_START)
         or first.count("“") > first.count("”")
@@ -89,6 +90,34 @@ def _leftover(first, second):
     )
 
 
+def _subject_over_predicate(first, second):
+    """A subject with no verb over what it did (上海首批12个绿色低碳项目 / 获授信逾300亿元,
+    首批42条背街小巷 / 明年春节前全部焕新): one sentence broken in two.  A 引题 is a
+    phrase of its own (坚持项目为王, 金秋时节 over 我市迎来…), so the first line must end
+    in a noun and hold no verb, and the second open with a verb or when or how it is done."""
+    if len(first) < MIN_SUBJECT or any(char.isspace() for char in first + second):
+        return False
+    head, tail = _tags(first), _tags(second)
+    if not head or not tail or any(tag in _VERB_TAGS for tag in head):
+        return False
+    return (
+        head[-1] in _NOUN_TAGS
+        and tail[0] in _PREDICATE_OPENING_TAGS
+        and any(tag in _VERB_TAGS for tag in tail)
+    )
+
+
+def _tags(text):
+    """jieba's part-of-speech tags of a title line's words, punctuation left out."""
+    import jieba.posseg
+
+    return [pair.flag for pair in jieba.posseg.lcut(text, HMM=False) if pair.flag != "x"]
+
+
+MIN_SUBJECT = 6
+_VERB_TAGS = frozenset(("v", "vg", "vd"))
+_NOUN_TAGS = frozenset(("n", "ns", "nr", "nt", "nz", "j", "l", "ng"))
+_PREDICATE_OPENING_TAGS = frozenset(("v", "vg", "vd", "t", "d", "f", "p", "c"))
 MAX_LEFTOVER = 6
 MIN_BROKEN_LINE = 10
 
