@@ -111,6 +111,7 @@ def _tags(text):
     """jieba's part-of-speech tags of a title line's words, punctuation left out."""
     import jieba.posseg
 
+    _dictionary()  # jieba quiet and loaded, as for the word test
     return [pair.flag for pair in jieba.posseg.lcut(text, HMM=False) if pair.flag != "x"]
 
 

@@ -285,6 +285,23 @@ def _cut(block, hard):
             if current and alone.reason == "teaser" and _teaser_title(current):
                 # 老旧小区加装电梯 / 全市今年已开工412台　→A03: the title is the teaser's.
                 teaser = [Item("skip", n, text=text, reason="teaser") for n, text in current]
+                # 【城事】 / 地铁5号线南延段开始铺轨 / 新设6座车站… / ▶ 详见A03版: the
+                # label and the title above the teaser's lines are the teaser's too.
+                back = len(units)
+                while (
+                    back > 0
+                    and len(units) - back < MAX_TEASER_LINES - len(current)
+                    and units[back - 1][0] is None
+                    and len(units[back - 1][1]) == 1
+                    and _teaser_title(units[back - 1][1])
+                ):
+                    back -= 1
+                    if column_label(units[back][1][0][1]):
+                        break
+                above = [line for _alone, lines in units[back:] for line in lines]
+                if above and (column_label(above[0][1]) or len(above) > 1):
+                    del units[back:]
+                    teaser[:0] = [Item("skip", n, text=text, reason="teaser") for n, text in above]
                 units.extend((item, []) for item in teaser)
             elif current:
                 units.append((None, current))
@@ -448,8 +465,16 @@ _SHORT_LINE = 16
 
 
 def _teaser_title(lines):
-    """The short title lines a teaser prints above its line with the page's arrow."""
-    return len(lines) <= 2 and all(is_titleish(text) for _number, text in lines)
+    """The short lines a teaser prints above its line with the page's arrow: a title and
+    a line that sums it up (新设6座车站，预计明年年底具备通车条件), no sentence closed."""
+    return len(lines) <= MAX_TEASER_LINES and all(
+        len(text) <= MAX_TEASER_LINE and not text.endswith(_CLOSED_SENTENCE)
+        for _number, text in lines
+    )
+
+
+MAX_TEASER_LINES = 3
+MAX_TEASER_LINE = 45
 
 
 def _titled_caption(lines, line):

@@ -68,6 +68,8 @@ _MASTHEAD = re.compile(
     r"^[\u4e00-\u9fff]{1,14}(?:社|中心|集团|委|台)(?:主管主办|主管|主办|出版|出品|承办)(?:\s|$)|"
     r"\s(?:本报地址|社址|地址|邮编|新闻热线|报料热线)\s*[:：]|"
     # The masthead's weather box (今日天气：多云 6℃～12℃).
+    # A call to scan or follow (扫码关注“澄江晚报”微信公众号, 长按识别二维码).
+    r"^(?:扫码|扫描二维码|长按识别|微信扫一扫)|"
     r"^(?:今日天气|今天天气|明日天气|天气预报|天气)(?:\s*[:：]|\s+(?:今天|今日|明天|明日))|"
     # A county paper's permit line (内部资料 免费交流) and its name in pinyin (QINGLUO XINWEN).
     # Spaced off as a masthead prints them: a sentence that mentions 内部资料 is text.
