@@ -19,6 +19,7 @@ from articles.imports.page_heads import (
 )
 from articles.imports.page_items import (
     CAPTION_LABEL,
+    SIGNERS,
     Item,
     column_label,
     is_list_item,
@@ -522,8 +523,9 @@ def _photo_story_after(build, head, end):
         short = sum(len(p.text) for p in paragraphs) <= 2 * MAX_CAPTION_PARAGRAPH
         if credit.lead or not credit.credits or len(paragraphs) > 2 or not short:
             return None
-        if not any(c.role for c in credit.credits):
-            return None  # 江 帆 under text: a bare name signs a piece, it credits no picture
+        if not any(_PICTURE_TAKER.search(c.role) for c in credit.credits):
+            # 江 帆, 市民 东方晓雯 under text: a name that signs a piece, no picture's credit.
+            return None
         if page_credits.is_tip(credit.credits):
             return None
         if credit.text.startswith(("(", "（")):
@@ -538,6 +540,8 @@ def _photo_story_after(build, head, end):
 
 
 MAX_CLOSED_STORY = 12
+# Who may have taken a picture credited without 摄: the newsroom's people.
+_PICTURE_TAKER = re.compile(r"记者|通讯员|实习生|摄|图|编辑")
 # Pages and columns of essays, poems and reviews (副刊, 诗苑, 读书): a signed piece there
 # is no commentary.
 _OPINION = re.compile(r"评|论|观察|手记|观点|杂谈")
@@ -934,6 +938,9 @@ def _inner_credit(build, item, i):
     ):
         build.article.credits = list(item.credits)  # a closing （记者 张三） of a story with none
         return
+    if not build.article.credits and item.credits and all(c.role in SIGNERS for c in item.credits):
+        build.article.credits = list(item.credits)  # 市民 东方晓雯 signs the letter above
+        return
     if (
         not build.article.credits
         and item.byline
@@ -961,6 +968,17 @@ def _inner_credit(build, item, i):
 
 
 def _closes_uncredited(build, item, i):
+    if (
+        build.article is not None
+        and not build.article.credits
+        and item.credits
+        and all(c.role in SIGNERS for c in item.credits)
+    ):
+        return True  # a letter's signature closes the letter
+    return _closes_uncredited_story(build, item, i)
+
+
+def _closes_uncredited_story(build, item, i):
     """A credit line under a story with no credit, where the next title has its own
     (…示范村。 / 全媒体记者 申屠晓晨 / 县政务服务中心… / 本报讯（全媒体记者 尉迟晴）):
     the story's closing credit, not a byline above the next title."""

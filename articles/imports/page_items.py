@@ -310,6 +310,8 @@ def _cut(block, hard):
             units.append((alone, []))
             continue
         label = not hard and bool(column_label(line))
+        # A line set off far to the right (a signature, a credit) stands alone.
+        right = not hard and len(raw) - len(raw.lstrip()) >= _RIGHT_ALIGNED and len(line) <= 20
         if current and not hard and _titled_caption(current, line):
             # 初雪后的泓湖 / 11月30日清晨，… / 本报记者 钟离晓 摄: the title stands apart.
             units.append((None, current[:1]))
@@ -320,6 +322,7 @@ def _cut(block, hard):
             and (
                 closed
                 or label
+                or right
                 or _starts_unit(raw, line, current[-1][1])
                 or (title_unit and _after_title(current[-1][1], line, titled=True))
                 or (title_unit and _opens_wrapped_text(line, width))
@@ -356,6 +359,7 @@ def _cut(block, hard):
             (one_per_line and line.endswith(_PARAGRAPH_END))
             or (width is not None and line.endswith(_PARAGRAPH_END) and not _full(line, width))
             or label
+            or right
             or (labelled and titleish(number, line))
             or _stands_alone(line)
             or _is_caption_or_credit(line)
@@ -370,6 +374,7 @@ def _cut(block, hard):
 
 
 _PARAGRAPH_END = ("。", "！", "？", "”", "…", "!", "?")
+_RIGHT_ALIGNED = 6  # leading spaces (full or half width) of a line set to the right
 
 
 _TITLE_COMMA = re.compile(r"(?<=[\u4e00-\u9fff”》）])[，,](?=[\u4e00-\u9fff“《（\d])")
@@ -643,6 +648,11 @@ def _read_text(text):
         return "para", text, (), "", "", False, False
     if _GROUP_LABEL.match(text):
         return "para", text, (), "", "", False, True  # 一句话新闻, 图片新闻: a label, no byline
+    signature = _SIGNATURE.match(text)
+    if signature and page_credits.byline_name(signature["name"]):
+        # 市民 东方晓雯 under a letter: who wrote in, as the paper names them.
+        name = page_credits.byline_name(signature["name"])
+        return "credit", text, (Credit("", signature["who"], (name,)),), "", "", False, False
     if len(text) <= MAX_CREDIT_LINE and not _SCORE.search(text):
         credits = page_credits.credit_line(text)
         if credits == [] and not _COLLECTIVE.search(text):
@@ -664,6 +674,11 @@ def _only_photographers(credits):
     return bool(credits) and all(c.photo for c in credits)
 
 
+# A letter's signature: a reader, a resident, a parent, and a name (读者 皇甫兰).
+SIGNERS = ("读者", "市民", "网友", "家长", "居民", "村民", "听众", "观众")
+_SIGNATURE = re.compile(
+    r"^[—\-－\s]*(?P<who>读者|市民|网友|家长|居民|村民|听众|观众)\s*[:：]?\s*(?P<name>[\u3400-\u9fff·\s]{2,8})$"
+)
 # What a credit line that names no person still names: a newsroom, a role, a source.
 _COLLECTIVE = re.compile(
     r"评论员|记者|通讯员|编辑|本报|本台|本刊|新华社|中新社|[社台站]发|供图|供稿|"
@@ -852,8 +867,8 @@ def _opens_with_credit(block):
     line = _clean(block[0][1])
     if page_credits.lead(line) is not None:
         return True
-    if len(line) > MAX_CREDIT_LINE or _SENTENCE_PUNCTUATION.search(line):
-        return False
+    if len(line) > MAX_CREDIT_LINE or _SENTENCE_PUNCTUATION.search(line) or column_label(line):
+        return False  # ■读书 is the label of the next piece, not a pen name
     return page_credits.credit_line(line) is not None
 
 
