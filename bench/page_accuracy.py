@@ -30,6 +30,7 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,24 +113,41 @@ def faults(expected, article, foreign, openings):
     return found
 
 
-def score(key_path, verbose=False):
+@dataclass
+class PageScore:
+    """How a page's stories were read against its key."""
+
+    file: str
+    right: int
+    stories: int
+    extra: int
+    conventions: int
+    wrong: dict = field(default_factory=dict)  # headline → why (MISSING when no story)
+    extras: list = field(default_factory=list)  # titles of stories the key does not have
+    notes: list = field(default_factory=list)  # kind/column differences
+
+
+def read_page(key_path):
+    """Parse the page a key names and compare it story by story (``PageScore``)."""
     from articles.imports.page_text import parse_page_text
     from articles.print_labels import LayoutError
 
+    key_path = Path(key_path)
     key = json.loads(key_path.read_text(encoding="utf-8"))
     text = (key_path.parent / key["file"]).read_text(encoding="utf-8")
     expected = key["stories"]
     try:
         pages = parse_page_text(text)
     except LayoutError as error:
-        print(f"{key['file']}: refused: {error}")
-        return 0, len(expected), 0, 0
+        wrong = {s.get("headline", ""): f"refused: {error}" for s in expected}
+        return PageScore(key["file"], 0, len(expected), 0, 0, wrong)
     articles = [a for page in pages for a in page.articles]
     foreign = [norm(line) for line in key.get("no_story", []) if len(norm(line)) >= 4]
     openings = [
         norm(s.get("body_first", "")) for s in expected if len(norm(s.get("body_first", ""))) >= 8
     ]
-    used, right, conventions, lines = set(), 0, 0, []
+    result = PageScore(key["file"], 0, len(expected), 0, 0)
+    used = set()
     for want in expected:
         title = norm(want.get("headline", ""))
         match = next(
@@ -142,33 +160,41 @@ def score(key_path, verbose=False):
                 None,
             )
         if match is None:
-            lines.append(f"  MISSING {want.get('headline')!r}")
+            result.wrong[want.get("headline", "")] = "MISSING"
             continue
         used.add(match)
         article = articles[match]
         why = faults(want, article, foreign, openings)
         if why:
-            lines.append(f"  WRONG {want.get('headline')!r}: " + "; ".join(why))
+            result.wrong[want.get("headline", "")] = "; ".join(why)
         else:
-            right += 1
+            result.right += 1
         if want.get("kind") != article.kind or norm(want.get("column", "")) != norm(article.column):
-            conventions += 1
-            if verbose:
-                lines.append(
-                    f"  (convention) {want.get('headline')!r}:"
-                    f" kind {want.get('kind')}/{article.kind}"
-                    f" column {want.get('column')!r}/{article.column!r}"
-                )
-    extra = [a for i, a in enumerate(articles) if i not in used]
-    for article in extra:
-        lines.append(f"  EXTRA {article.kind} {article.title!r} ({len(article.body)} blocks)")
+            result.conventions += 1
+            result.notes.append(
+                f"{want.get('headline')!r}: kind {want.get('kind')}/{article.kind}"
+                f" column {want.get('column')!r}/{article.column!r}"
+            )
+    result.extras = [a.title for i, a in enumerate(articles) if i not in used]
+    result.extra = len(result.extras)
+    return result
+
+
+def score(key_path, verbose=False):
+    """Print a page's figures and every story not read right."""
+    result = read_page(key_path)
     print(
-        f"{key['file']}: {right}/{len(expected)} right, {len(extra)} extra,"
-        f" {conventions} kind/column differ"
+        f"{result.file}: {result.right}/{result.stories} right, {result.extra} extra,"
+        f" {result.conventions} kind/column differ"
     )
-    for line in lines:
-        print(line)
-    return right, len(expected), len(extra), conventions
+    for headline, why in result.wrong.items():
+        print(f"  MISSING {headline!r}" if why == "MISSING" else f"  WRONG {headline!r}: {why}")
+    for title in result.extras:
+        print(f"  EXTRA {title!r}")
+    if verbose:
+        for note in result.notes:
+            print(f"  (convention) {note}")
+    return result.right, result.stories, result.extra, result.conventions
 
 
 def main(argv=None):
