@@ -31,8 +31,33 @@ _SUBTITLE = ("——", "—", "－－", "--")
 
 
 def _is_plain_column(text):
-    """简讯, 体育快讯, 图片新闻, 记者手记: a column label with no mark of its own."""
-    return (len(text) <= 8 and text.endswith(BRIEF_LABELS)) or text in _PLAIN_COLUMNS
+    """简讯, 体育快讯, 图片新闻, 记者手记, 教育观察: a column label with no mark of its own."""
+    return (
+        (len(text) <= 8 and text.endswith(BRIEF_LABELS))
+        or text in _PLAIN_COLUMNS
+        or (len(text) <= 6 and text.endswith(_COLUMN_ENDINGS))
+    )
+
+
+# What a column's name ends with: its kind of text (短评, 国际观察, 健康提示, 工作动态).
+_COLUMN_ENDINGS = (
+    "短评",
+    "快评",
+    "时评",
+    "点评",
+    "观察",
+    "手记",
+    "论坛",
+    "视点",
+    "观点",
+    "漫谈",
+    "动态",
+    "速递",
+    "提示",
+    "前沿",
+    "园地",
+    "看台",
+)
 
 
 def is_district(text):

@@ -38,6 +38,7 @@ BRIEF_LABELS = (
     "资讯",
     "书讯",
     "短波",
+    "速递",
     "一句话新闻",
 )
 # Column labels a paper prints above a title with no mark of their own.

@@ -60,6 +60,10 @@ _MASTHEAD = re.compile(
     r"投稿信箱|新闻报料|报料电话|爆料电话)\s*[:：\s]|"
     # A hotline named after the paper (晚报新闻热线：…, 报料微信：…).
     r"^[\u4e00-\u9fff]{0,6}(?:新闻热线|报料热线|爆料热线|读者热线|报料微信|爆料微信|报料邮箱)\s*[:：]|"
+    # A desk's own hotline (健康热线：86620120, 法律咨询热线：…): a number to call, no story.
+    r"^[\u4e00-\u9fff]{0,8}热线\s*[:：]?\s*[\d（(][\d\-－—（）() ]{5,}$|"
+    # A review's rating (推荐指数：★★★★): a mark on the page, no text.
+    r"^(?:推荐指数|推荐度|评分|星级)\s*[:：]\s*[★☆]+|"
     # A call for tips (新闻线索请拨打本报热线 96118，或在…留言).
     r"^(?:新闻线索|报料|爆料|线索)[\u4e00-\u9fff]{0,4}(?:拨打|致电)[\u4e00-\u9fff]{0,6}热线|"
     r"(?:DAILY|EVENING|TIMES|WEEKLY|NEWS|HERALD|POST)\b|"
@@ -92,7 +96,7 @@ _TEASER = re.compile(
     r"^(?:今日导读|本期导读|导读|今日看点|要闻提示)\s*[:：]?|"
     # A line of a 导读 box: a page label, spaced off, then what that page holds
     # (A03　供暖首周　热线收到诉求1200余件, 第5版　…).
-    r"^(?:[A-Z]{1,2}\d{1,2}|第?\s*\d{1,2}\s*版)\s+[\u4e00-\u9fff“《]|"
+    r"^[▲▶►→●◆■]?\s*(?:[A-Z]{1,2}\d{1,2}|第?\s*\d{1,2}\s*版)\s+[\u4e00-\u9fff“《]|"
     # What the next issue holds (下期请看：…, 明日预告：…): a pointer to no story here.
     r"^(?:下期|下周|明日|明天)(?:请看|预告|看点|导读|关注)\s*[:：]|"
     # A teaser naming the page first: ▶今日A08版 寒潮来袭…
