@@ -384,6 +384,7 @@ def _try_story(build, i):
         or build.continued
         or build.pending_credit is not None
         or _is_title_block(head)
+        or any(item.lead_in for item in head)
     )
     if opens and build.kind_at(after) == "para":
         # The page's first title with text under it and no credit (or a story

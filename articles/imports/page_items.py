@@ -87,6 +87,7 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 MAX_CREDIT_LINE = 60
 MAX_CAPTION = 300
 MAX_HEAD_LINES = 5
+LEAD_IN = "lead-in"  # a title run into its text (**标题** 本报讯…, 【标题】11月12日，…)
 BOLD_LEVEL = 7  # a **bold** line's heading level: a label, not the 主题 over a # heading
 
 
@@ -113,6 +114,7 @@ class Item:
     titleish: bool = False  # a paragraph that may be a title line (set once, when read)
     level: int = 0  # a heading's level: the number of its #s
     row: bool = False  # a line of a box or table (数说, a results table): never joined
+    lead_in: bool = False  # a heading run into its text: it always opens a story
 
     @property
     def byline(self):
@@ -212,12 +214,21 @@ def _raw_blocks(text):
         if _BOLD_LINE.match(stripped):
             # A **bold** line: a heading, of a level under every # heading's.
             stripped = "#" * BOLD_LEVEL + stripped.strip("*")
+        alone = _BRACKET_TITLE.match(stripped)
+        if alone and is_titleish(alone[1]) and page_noise.editor_note(alone[1]) is None:
+            # 【县人大常委会调研义务教育优质均衡发展工作】 on its line, like those run into
+            # their text: a title, however long a label it would be.
+            if block:
+                yield block, hard, False
+            yield [(number, alone[1])], 1, LEAD_IN
+            block, hard, previous = [], False, ""
+            continue
         lead_in = _bold_lead_in(stripped)
         if lead_in is not None:
             # **县人社局举办招聘会** 本报讯…, **编者按** 绿水青山…: a heading, then its text.
             if block:
                 yield block, hard, False
-            yield [(number, lead_in[0])], 1, True
+            yield [(number, lead_in[0])], 1, LEAD_IN
             block, hard, previous = [(number, lead_in[1])], False, lead_in[1]
             continue
         if not stripped or stripped.startswith("#"):
@@ -238,6 +249,8 @@ def _raw_blocks(text):
 
 
 _BOLD_LEAD_IN = re.compile(r"^\*\*([^*]{1,40})\*\*\s*(?P<rest>[^*].*)$")
+_BRACKET_TITLE = re.compile(r"^【([^】【]{12,40})】$")
+_BRACKET_LEAD_IN = re.compile(r"^【([^】【]{8,40})】\s*(?P<rest>[^\s】].*)$")
 
 
 def _bold_lead_in(line):
@@ -247,6 +260,10 @@ def _bold_lead_in(line):
     wrapper of a lead (**本报讯**（记者 张三）…) is one line.
     """
     match = _BOLD_LEAD_IN.match(line) if len(line) <= MAX_CAPTION * 4 else None
+    if match is None and len(line) <= MAX_CAPTION * 4:
+        # 【县委理论学习中心组举行专题学习会】11月12日，…: a bracketed title run into its
+        # text (a short 【判决】 or 【编者按】 is a label, not a title).
+        match = _BRACKET_LEAD_IN.match(line)
     if not match or not _SENTENCE_PUNCTUATION.search(match["rest"]):
         return None
     title = match[1].strip()
@@ -803,7 +820,11 @@ def read_items(text):
                 # A byline set as a heading or in bold (**□ 本报评论员 周子墨**).
                 items.append(Item("credit", number, text=line, credits=credits))
             else:
-                items.append(_unescaped(Item("heading", number, text=line, level=hard)))
+                items.append(
+                    _unescaped(
+                        Item("heading", number, text=line, level=hard, lead_in=heading == LEAD_IN)
+                    )
+                )
             continue
         if hard and not _is_title_block(block):
             hard = False
