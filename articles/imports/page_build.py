@@ -16,6 +16,7 @@ from articles.imports.page_heads import (
     PHOTO_STRIP_LABELS,
     SIDEBAR_LABELS,
     head_article,
+    is_plain_column,
 )
 from articles.imports.page_items import (
     CAPTION_LABEL,
@@ -476,6 +477,16 @@ def _untitled_brief(build, item):
     dateline = ""
     if item.lead:
         dateline, text = _lead_dateline(item)
+    if (
+        item.lead
+        and not text.strip()
+        and item.text.startswith(("(", "（"))
+        and build.article is not None
+        and body
+        and not build.article.credits
+    ):
+        build.article.credits = list(item.credits)  # （通讯员 欧阳婷） on the brief's last line
+        return
     titled = build.article is not None and build.article.kind == Kind.BRIEF and not body
     if titled and item.lead:
         # ■本市新增5家… / 本报讯（记者 宋之遥）…: the lead of the brief titled above it.
@@ -501,7 +512,9 @@ def _is_title_block(head):
     Such a block is a title even with no credit under it, never an intertitle.
     """
     headings = [item for item in head if item.kind == "heading"]
-    return 2 <= len(headings) <= 3 or (len(head) >= 2 and bool(column_label(head[0].text)))
+    return 2 <= len(headings) <= 3 or (
+        len(head) >= 2 and bool(column_label(head[0].text) or is_plain_column(head[0].text))
+    )
 
 
 def _photo_story_after(build, head, end):

@@ -30,7 +30,7 @@ _TITLE_MARK = re.compile(r"^[●○◆◇■□★☆•▶►]\s*")
 _SUBTITLE = ("——", "—", "－－", "--")
 
 
-def _is_plain_column(text):
+def is_plain_column(text):
     """简讯, 体育快讯, 图片新闻, 记者手记, 教育观察: a column label with no mark of its own."""
     return (
         (len(text) <= 8 and text.endswith(BRIEF_LABELS))
@@ -180,7 +180,7 @@ def head_article(head, kind, line):
     seed_form = any(item.kind == "heading" for item in head) or len(head) == 1
     lines = _head_lines(head)
     column, districts = "", ()
-    while len(lines) > 1 and (column_label(lines[0][0]) or _is_plain_column(lines[0][0])):
+    while len(lines) > 1 and (column_label(lines[0][0]) or is_plain_column(lines[0][0])):
         # 图片新闻 / ■城市表情 / 初雪扮靓古城墙: the label nearest the title names it.
         column = column_label(lines[0][0]) or lines[0][0]
         lines = lines[1:]
