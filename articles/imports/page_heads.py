@@ -96,6 +96,7 @@ def _is_broken(first, second):
     return (
         _leftover(first, second)
         or _subject_over_predicate(first, second)
+        or _verb_over_object(first, second)
         or first.endswith(_BROKEN_END)
         or second.startswith(_BROKEN_START)
         or first.count("“") > first.count("”")
@@ -113,6 +114,67 @@ def _leftover(first, second):
         and len(first) >= MIN_BROKEN_LINE
         and not any(char.isspace() for char in first + second)
     )
+
+
+def _verb_over_object(first, second):
+    """A line ending in a verb that takes an object, over the object (青川男篮抢七险胜东岭
+    夺得 / 建队十年来首座联赛冠军): one title broken after its verb.  A 主题 under a 引题
+    opens with who acted (我市迎来…), so a second line opening with a pronoun is no object."""
+    if len(first) < MIN_SUBJECT or any(char.isspace() for char in first + second):
+        return False
+    if not first.endswith(_TAKES_OBJECT):
+        return False  # 热度未退, 没见邻居出门: a verb that needs nothing after it ends a 引题
+    tail = _tags(second)
+    return bool(tail) and tail[0] not in ("r", "x", "w")
+
+
+# Verbs a headline never ends on: they take what follows (夺得 / 首座联赛冠军).
+_TAKES_OBJECT = (
+    "夺得",
+    "获得",
+    "荣获",
+    "摘得",
+    "斩获",
+    "赢得",
+    "迎来",
+    "成为",
+    "实现",
+    "推动",
+    "打造",
+    "启动",
+    "建成",
+    "开展",
+    "举办",
+    "举行",
+    "突破",
+    "助力",
+    "赋能",
+    "迈向",
+    "走进",
+    "入选",
+    "创下",
+    "刷新",
+    "达到",
+    "完成",
+    "引进",
+    "发布",
+    "出台",
+    "推出",
+    "开启",
+    "打响",
+    "跑出",
+    "绘就",
+    "奏响",
+    "织密",
+    "筑牢",
+    "守护",
+    "点亮",
+    "擦亮",
+    "激活",
+    "释放",
+    "带动",
+    "形成",
+)
 
 
 def _subject_over_predicate(first, second):

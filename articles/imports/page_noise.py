@@ -88,6 +88,8 @@ _PAGE_NUMBER = re.compile(rf"^[\s\-—–－·]*(?:\d{{1,3}}|{_LABEL}|第\s*\d{{
 _NUMBER_AND_PAPER = re.compile(
     r"^(?:\d{1,3}\s+[\u4e00-\u9fff·]{2,12}|[\u4e00-\u9fff·]{2,12}\s+\d{1,3})$"
 )
+# Words that end in 报 and name no paper (十年坚守终有回报 is a title, not a masthead).
+_NOT_PAPER = re.compile(r"(?:回|喜|捷|汇|简|情|预|举|通|申|海|电|快|警|谍|上|呈|填|见|相)报$")
 _PAGE_LIST_START = re.compile(
     r"^(?:版面导航|版面目录|本期目录|上一版|下一版|返回目录|往期回顾|电子版)"
 )
@@ -403,7 +405,10 @@ _NOISE_RULES = (
     ("noise", lambda text: _RULE_ONLY.match(text) or (len(text) <= 20 and _SCAN.search(text))),
     ("noise", _END_MARK.match),
     ("other", _PAGE_CREDIT.match),
-    ("masthead", lambda text: len(text) <= 12 and _PAPER.fullmatch(text)),
+    (
+        "masthead",
+        lambda text: len(text) <= 12 and _PAPER.fullmatch(text) and not _NOT_PAPER.search(text),
+    ),
     ("page_number", _PAGE_NUMBER.match),
     ("page_number", lambda text: _NUMBER_AND_PAPER.match(text) and _PAPER.search(text)),
     (
