@@ -124,6 +124,8 @@ _EDITOR_NOTE = re.compile(
 _AUTHOR_NOTE = re.compile(
     r"^[(（]\s*(?:作者(?:为|系|是|单位|简介)|本文作者|作者\s*[:：])[^()（）]{1,200}[)）]$"
     r"|^作者(?:简介|单位)\s*[:：]"
+    # Where a reprint comes from (来源：江东日报, （摘自《光明日报》）): a note, not text.
+    r"|^[(（]?\s*(?:来源|稿件来源|转自|摘自|原载)\s*[:：]?\s*[《\u4e00-\u9fff][^。！？]{0,40}[)）]?$"
 )
 
 # Staff roles of the page (data): printed word → the page field it fills.
