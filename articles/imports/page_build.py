@@ -646,6 +646,17 @@ def _open_news(build, head, notes, photos, credit, end=None):
     if credit is None:
         return end
     after = build.position[id(credit)] + 1
+    while (
+        not credit.lead
+        and build.kind_at(after) == "credit"
+        and not build.items[after].lead
+        and any(c.role for c in build.items[after].credits)
+        and build.kind_at(after + 1) in ("para", "credit")
+        and not (build.kind_at(after + 1) == "para" and build.items[after + 1].titleish)
+    ):
+        # 本报记者 上官婉清 / 见习记者 贺知远: a byline printed over two lines.
+        article.credits += list(build.items[after].credits)
+        after += 1
     if not credit.lead and build.kind_at(after) == "credit":
         following = build.items[after]
         if following.lead and following.rest:

@@ -745,6 +745,7 @@ _CHART = re.compile(r"^(?:图表|示意图|制图|数据图)\s*[:：]\s*\S")
 MAX_CHART_TITLE = 60
 # The source a chart's credit line names before its maker (数据来源：某中心　制图：张三):
 # no credit, kept in the caption.
+_CHART_MAKER = re.compile(r"^(?:制图|绘图|设计|图表)\s*[:：/]")
 _CHART_SOURCE = re.compile(r"^\s*(?:数据来源|资料来源|来源)\s*[:：]\s*[^\s:：]{2,30}")
 
 
@@ -757,7 +758,10 @@ def _pictures_captioned(items):
         if item.kind == "para" and _CHART.match(item.text) and len(item.text) <= MAX_CHART_TITLE:
             # 图表：全国冬小麦播种进度 over 数据来源：… 制图：宋澄: a chart, captioned and credited.
             following = items[i + 1] if i + 1 < len(items) else None
-            credited = following is not None and following.kind == "photo" and not following.text
+            credited = following is not None and (
+                (following.kind == "photo" and not following.text)
+                or (following.kind == "credit" and _CHART_MAKER.match(following.text))
+            )
             credits = following.credits if credited else []
             source = _CHART_SOURCE.match("".join(following.lines)) if credited else None
             caption = f"{item.text} {source[0].strip()}" if source else item.text

@@ -72,6 +72,8 @@ _MASTHEAD = re.compile(
     r"^[\u4e00-\u9fff]{1,14}(?:社|中心|集团|委|台)(?:主管主办|主管|主办|出版|出品|承办)(?:\s|$)|"
     r"\s(?:本报地址|社址|地址|邮编|新闻热线|报料热线)\s*[:：]|"
     # The masthead's weather box (今日天气：多云 6℃～12℃).
+    # A desk's mailbox (本版邮箱：xcrb@…, 投稿邮箱：…): an address, no story.
+    r"^[\u4e00-\u9fff]{0,6}(?:邮箱|信箱|E-mail|Email)\s*[:：]\s*[\w.\-]+@|"
     # A call to scan or follow (扫码关注“澄江晚报”微信公众号, 长按识别二维码).
     r"^(?:扫码|扫描二维码|长按识别|微信扫一扫)|"
     r"^(?:今日天气|今天天气|明日天气|天气预报|天气)(?:\s*[:：]|\s+(?:今天|今日|明天|明日))|"
@@ -95,7 +97,7 @@ _PAGE_LIST_START = re.compile(
 )
 _TEASER = re.compile(
     rf"(?:详见|详细报道见|全文见|见|请看|敬请关注)\s*(?:本报)?\s*{_LABEL}|"
-    r"^(?:今日导读|本期导读|导读|今日看点|要闻提示)\s*[:：]?|"
+    r"^[▶►→●◆■]?\s*(?:今日导读|本期导读|导读|今日看点|要闻提示)\s*[:：]?|"
     # A line of a 导读 box: a page label, spaced off, then what that page holds
     # (A03　供暖首周　热线收到诉求1200余件, 第5版　…).
     r"^[▲▶►→●◆■]?\s*(?:[A-Z]{1,2}\d{1,2}|第?\s*\d{1,2}\s*版)\s+[\u4e00-\u9fff“《]|"
@@ -103,7 +105,7 @@ _TEASER = re.compile(
     r"^(?:下期|下周|明日|明天)(?:请看|预告|看点|导读|关注)\s*[:：]|"
     # A teaser naming the page first: ▶今日A08版 寒潮来袭…
     # (a label with 版, or one spaced off: 今日G20峰会… is text).
-    r"^[▶►→●◆■]?\s*(?:今日|本期|明日|今天)\s*"
+    r"^[▶►→●◆■]?\s*(?:今日|本期|明日|今天)(?:本报)?\s*"
     r"(?:第?[A-Z]{0,2}[0-9０-９]{1,3}版|[A-Z]{1,2}[0-9]{1,3}(?=\s))"
 )
 # A teaser ends in an arrow at the page it points to (…心肺复苏　→A05).
