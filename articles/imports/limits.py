@@ -94,10 +94,12 @@ def check_limits(pages):
 
 def _check_article(article):
     line = article.line
+    _check_length(N_("The column label"), article.column, Article, "column", line)
     _check_length(N_("The kicker"), article.kicker, Article, "kicker", line)
     _check_length(N_("The headline"), article.headline, Article, "headline", line)
     _check_length(N_("The subheadline"), article.subheadline, Article, "subheadline", line)
     _check_length(N_("The dateline"), article.dateline, Article, "dateline", line)
+    _check_length(N_("The author's note"), article.author_note, Article, "author_note", line)
     for district in article.districts:
         _check_length(N_("The section name"), district, Section, "name", line)
     count = len(article.credits) + sum(len(p.credits) for p in article.photos)

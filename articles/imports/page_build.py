@@ -599,7 +599,7 @@ def _closing_credit_after(build, head, end):
         or credit is None
         or credit.kind != "credit"
         or not (credit.text.startswith(("(", "（")) or _SIGNED.match(credit.text))
-        or not any(c.role for c in credit.credits)
+        or not (any(c.role for c in credit.credits) or _closing_bracket_credits(credit.text))
     ):
         return None
     article = head_article(head, Kind.NEWS, head[0].line)
@@ -1032,7 +1032,11 @@ def _closing_bracket_credits(text):
     """The credits with a role of a bracket closing ``text`` (…。（记者 张三）), else None."""
     match = _CLOSING_CREDIT.search(text[-44:])
     credits = page_credits.credit_line(match[1]) if match else None
-    return credits if credits and any(c.role for c in credits) else None
+    if credits and any(c.role for c in credits):
+        return credits
+    name = page_credits.byline_name(match[1]) if match and len(match[1]) <= 6 else ""
+    # …两破全国纪录。（慕容思琪）: a bare name closing a short story is its writer's.
+    return [Credit("", "", (name,))] if name else None
 
 
 def _closed(article):

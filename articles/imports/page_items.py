@@ -883,7 +883,11 @@ def _box_rows(block):
         ):
             return None
     (first, label), rows = lines[0], lines[1:]
-    items = [Item("para", first, text=label, titleish=len(label) <= MAX_BOX_LABEL)]
+    if _LINK.match(label):
+        # 相关链接 / 总决赛七场比分 / 第一场…: a link box of rows, the story's own.
+        items = [Item("link", first, text=label)]
+    else:
+        items = [Item("para", first, text=label, titleish=len(label) <= MAX_BOX_LABEL)]
     items.extend(Item("para", number, text=line, row=True) for number, line in rows)
     return [_unescaped(item) for item in items]
 

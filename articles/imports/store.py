@@ -424,11 +424,14 @@ class _Writer:
         ``apply`` nothing is written and the answer comes at the first difference.
         """
         fields = {
+            "column": parsed_article.column,
             "kicker": parsed_article.kicker,
             "headline": parsed_article.headline,
             "subheadline": parsed_article.subheadline,
             "dateline": parsed_article.dateline,
+            "editor_note": parsed_article.editor_note,
             "body": parsed_article.body,
+            "author_note": parsed_article.author_note,
             "kind": parsed_article.kind,
             "section_id": _key(section),
             "page_id": _key(page),
