@@ -125,6 +125,8 @@ class Article(models.Model):
         PUBLISHED = "published", _("published")
         WITHDRAWN = "withdrawn", _("withdrawn")
 
+    # The column label printed above the title (栏目, e.g. 民生关注).
+    column = models.CharField(_("column"), max_length=50, blank=True)
     kicker = models.CharField(_("kicker"), max_length=200, blank=True)
     headline = models.CharField(_("headline"), max_length=200)
     subheadline = models.CharField(_("subheadline"), max_length=200, blank=True)
@@ -139,6 +141,10 @@ class Article(models.Model):
         validators=[body_blocks.validate_blocks],
         help_text=_("Paragraphs and intertitles, in order."),
     )
+    # Printed apart from the reporter's text: the 编者按 before it (paragraphs joined by
+    # "\n") and the note at its foot (作者系…, 来源：…), shown in parentheses.
+    editor_note = models.TextField(_("editor's note"), blank=True)
+    author_note = models.CharField(_("author's note"), max_length=300, blank=True)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind, default=Kind.NEWS)
     section = models.ForeignKey(
         Section,

@@ -8,6 +8,7 @@ from articles.credits import Credit
 from articles.imports.importer import import_page_bytes
 from articles.imports.page_text import parse_page_text
 from articles.imports.store import import_pages
+from articles.models import Article
 from articles.print_labels import LayoutError
 from tests.articles.imports.test_store import (
     LABELS,
@@ -177,3 +178,33 @@ def test_the_command_names_the_line_too(tmp_path, existing):
             "--dry-run",
         )
     assert (db_snapshot(), row_counts()) == existing
+
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "label"),
+    [("column", "民" * 51, "栏目名"), ("author_note", "作者系" + "教" * 298, "作者说明")],
+)
+def test_a_column_label_or_author_note_too_long_is_refused_naming_its_line(field, value, label):
+    from tests.articles.imports.test_store import NOTED_PAGE
+
+    pages = parse_page_text("## 前一篇\n\n本报讯（记者 李四）近日，会议召开。\n\n" + NOTED_PAGE)
+    _first, article = pages[0].articles
+    setattr(article, field, value)
+    for dry_run in (True, False):
+        with pytest.raises(LayoutError) as caught:
+            import_pages(pages, "2023-12-27", ["A01"], dry_run=dry_run, user=staff_user())
+        assert caught.value.line == article.line > 1
+        assert label in caught.value.message and f"{len(value)}" in caught.value.message
+    assert row_counts()["Article"] == 0
+
+
+def test_a_column_label_and_author_note_at_their_limits_are_stored():
+    from tests.articles.imports.test_store import NOTED_PAGE
+
+    pages = parse_page_text(NOTED_PAGE)
+    (article,) = pages[0].articles
+    article.column, article.author_note = "民" * 50, "作" * 300
+    import_pages(pages, "2023-12-27", ["A01"], user=staff_user())
+    stored = Article.objects.get()
+    assert (len(stored.column), len(stored.author_note)) == (50, 300)

@@ -372,3 +372,40 @@ def test_reimport_query_count_does_not_grow_with_stories_or_pages(dry_run):
         assert report.count("unchanged") == stories
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+NOTED_PAGE = (
+    "【民生关注】\n\n## 老旧小区加装电梯提速\n\n"
+    "编者按：加装电梯关系千家万户，本报今起推出系列报道。\n\n"
+    "本报讯（记者 张三）近日，我市老旧小区加装电梯工作提速。\n\n"
+    "（作者系中共南岭市委党校教授）\n"
+)
+
+
+def import_noted(text=NOTED_PAGE, **options):
+    return import_page_bytes(text.encode(), "2023-12-27", ["A01"], user=staff_user(), **options)
+
+
+@pytest.mark.django_db
+def test_the_column_label_and_both_notes_are_stored_apart_from_the_text():
+    import_noted()
+    article = Article.objects.get(headline="老旧小区加装电梯提速")
+    assert article.column == "民生关注"
+    assert article.editor_note == "加装电梯关系千家万户，本报今起推出系列报道。"
+    assert article.author_note == "作者系中共南岭市委党校教授"
+    assert [block["text"] for block in article.body] == ["近日，我市老旧小区加装电梯工作提速。"]
+
+
+@pytest.mark.django_db
+def test_a_changed_note_is_written_and_the_same_notes_again_are_not():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    import_noted()
+    with CaptureQueriesContext(connection) as queries:
+        report = import_noted()
+    assert [s.action for p in report.pages for s in p.articles] == ["unchanged"]
+    assert not [q for q in queries if q["sql"].split()[0].upper() in {"INSERT", "UPDATE"}]
+    report = import_noted(NOTED_PAGE.replace("作者系中共南岭市委党校教授", "来源：江东日报"))
+    assert [s.action for p in report.pages for s in p.articles] == ["update"]
+    assert Article.objects.get().author_note == "来源：江东日报"
