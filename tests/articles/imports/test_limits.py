@@ -180,7 +180,6 @@ def test_the_command_names_the_line_too(tmp_path, existing):
     assert (db_snapshot(), row_counts()) == existing
 
 
-
 @pytest.mark.parametrize(
     ("field", "value", "label"),
     [("column", "民" * 51, "栏目名"), ("author_note", "作者系" + "教" * 298, "作者说明")],
