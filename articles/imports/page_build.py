@@ -1034,9 +1034,10 @@ def _closing_bracket_credits(text):
     credits = page_credits.credit_line(match[1]) if match else None
     if credits and any(c.role for c in credits):
         return credits
-    name = page_credits.byline_name(match[1]) if match and len(match[1]) <= 6 else ""
-    # …两破全国纪录。（慕容思琪）: a bare name closing a short story is its writer's.
-    return [Credit("", "", (name,))] if name else None
+    # …两破全国纪录。（慕容思琪）, （钟 岩）: a bare name closing a short story is its writer's.
+    if credits and len(credits) == 1 and len(credits[0].names) == 1 and not credits[0].photo:
+        return credits if page_credits.byline_name(credits[0].names[0]) else None
+    return None
 
 
 def _closed(article):
