@@ -51,6 +51,16 @@ def _lead(text):
     if found is None:
         return None
     credits, rest = found.credits, _after_report_mark(text, found.rest)
+    if (
+        not credits
+        and not found.dateline
+        and rest
+        and len(text) <= 30
+        and not _CLAUSE.search(rest)
+        and not _WIRE.match(text)
+        and not rest.lstrip().startswith(("(", "（"))
+    ):
+        return None  # 本报报道后相关部门迅速介入: a 引题 that names the paper, no wrapper
     bracket = _CREDIT_BRACKET.match(rest) if not credits and found.dateline else None
     if bracket:
         # 【新华社北岭11月30日电】（记者 甲 乙）…: the bracket after a boxed dateline credits.
@@ -60,6 +70,8 @@ def _lead(text):
     return tuple(credits), found.dateline, rest
 
 
+_CLAUSE = re.compile(r"[，。；！？,;!?]")
+_WIRE = re.compile(r"^\S{0,16}?[讯电]")  # 本报讯, 新华社北京电: a wrapper, whatever follows
 _CREDIT_BRACKET = re.compile(r"^\s*[(（]([^()（）]{2,40})[)）]")
 _REPORT_MARK = re.compile(r"报道\s*[:：]")
 
