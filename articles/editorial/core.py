@@ -69,11 +69,32 @@ STATE_FIELDS = (
     *(name.removesuffix("_id") for name in PUBLISHING_FIELDS + PLACEMENT_FIELDS),
 )
 # A story's own content, as a restored version brings it back (never its status).
-CONTENT_FIELDS = ("kicker", "headline", "subheadline", "dateline", "body", "kind", "section_id")
+CONTENT_FIELDS = (
+    "column",
+    "kicker",
+    "headline",
+    "subheadline",
+    "dateline",
+    "editor_note",
+    "body",
+    "author_note",
+    "kind",
+    "section_id",
+)
 # What readers read of a story, its parts aside (``reader_copy``): a change to any of it
 # after proofreading must be proofread again.  Section, page, position, tags and related
 # stories say where the story goes, not what it says.
-READER_FIELDS = ("kicker", "headline", "subheadline", "dateline", "body", "kind")
+READER_FIELDS = (
+    "column",
+    "kicker",
+    "headline",
+    "subheadline",
+    "dateline",
+    "editor_note",
+    "body",
+    "author_note",
+    "kind",
+)
 
 
 def correction_note_missing():

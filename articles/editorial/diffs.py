@@ -11,7 +11,18 @@ from django.utils.safestring import mark_safe
 
 from articles.blocks import blocks_to_text
 
-TEXT_FIELDS = ("kicker", "headline", "subheadline", "dateline", "body")
+# In the order they print: the column label over the title block, the editor's note
+# before the text and the author's note after it.
+TEXT_FIELDS = (
+    "column",
+    "kicker",
+    "headline",
+    "subheadline",
+    "dateline",
+    "editor_note",
+    "body",
+    "author_note",
+)
 
 
 def article_text(fields):

@@ -154,6 +154,18 @@ def change_kind(article):
     article.kind = Article.Kind.PHOTO
 
 
+def change_column(article):
+    article.column = "民生关注"
+
+
+def change_editor_note(article):
+    article.editor_note = "本报今起推出系列报道。"
+
+
+def change_author_note(article):
+    article.author_note = "作者系中共南岭市委党校教授"
+
+
 def change_credit(article):
     Byline.objects.filter(article=article, photo=None).update(
         person=Person.objects.create(name="李新")
@@ -188,6 +200,9 @@ READER_CHANGES = [
     change_body,
     change_dateline,
     change_kind,
+    change_column,
+    change_editor_note,
+    change_author_note,
     change_credit,
     add_credit,
     change_caption,
@@ -319,3 +334,20 @@ def test_bulk_steps_report_each_story_that_may_not_move(users):
     assert [article for article, _message in refused] == [elsewhere, stale]
     assert all(message for _article, message in refused)
     assert Article.objects.get(pk=elsewhere.pk).status == S.SUBMITTED
+
+
+def test_restoring_a_version_brings_back_its_column_label_and_notes(users):
+    article = story(
+        S.SUBMITTED, column="民生关注", editor_note="编者的话。", author_note="来源：江东日报"
+    )
+    editorial.save_article(users["editor"], article)
+    first = Version.objects.get_for_object(article).first()
+    article.column, article.editor_note, article.author_note = "教育观察", "", "作者系教师"
+    editorial.save_article(users["editor"], article)
+    editorial.restore_version(users["editor"], article, first.pk)
+    stored = Article.objects.get(pk=article.pk)
+    assert (stored.column, stored.editor_note, stored.author_note) == (
+        "民生关注",
+        "编者的话。",
+        "来源：江东日报",
+    )
