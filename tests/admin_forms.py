@@ -6,6 +6,7 @@ INLINE_PREFIXES = ["bylines", "photos", "rosters", "companions", "corrections", 
 def article_form(article, body="第一段。", **overrides):
     """The story admin form for ``article``, submitted unchanged but for ``body``."""
     data = {
+        "column": article.column,
         "kicker": article.kicker,
         "headline": article.headline,
         "subheadline": article.subheadline,
@@ -13,7 +14,9 @@ def article_form(article, body="第一段。", **overrides):
         "section": article.section_id or "",
         "tags": "",
         "dateline": article.dateline,
+        "editor_note": article.editor_note,
         "body": body,
+        "author_note": article.author_note,
         "page": article.page_id or "",
         "page_position": article.page_position,
         "main_article": "",

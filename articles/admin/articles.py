@@ -145,9 +145,9 @@ class ArticleAdmin(ArticleActions, ArticleVersionViews):
         _("Correction (更正)"),
     )
     fieldsets = [
-        (TITLE, {"fields": ["kicker", "headline", "subheadline"]}),
+        (TITLE, {"fields": ["column", "kicker", "headline", "subheadline"]}),
         (CREDITS, {"fields": ["byline_preview", "credit_line"]}),
-        (TEXT, {"fields": ["dateline", "body", "char_count_live"]}),
+        (TEXT, {"fields": ["dateline", "editor_note", "body", "char_count_live", "author_note"]}),
         (PLACEMENT, {"fields": ["kind", "section", "page", "page_position", "tags"]}),
         (RELATED, {"fields": ["main_article"]}),
         (CORRECTION, {"fields": ["correction_note"]}),

@@ -9,7 +9,7 @@ from articles import blocks as body_blocks
 from articles.admin import printed_credits
 from articles.credits import byline_line
 from articles.editorial import workflow
-from articles.editorial.diffs import article_text
+from articles.editorial.diffs import TEXT_FIELDS, article_text
 from articles.models import Article, AwardRoster, check_roster_count
 
 
@@ -34,7 +34,7 @@ class BodyField(forms.CharField):
         body_blocks.validate_blocks(value)
 
 
-_TEXT = ("kicker", "headline", "subheadline", "dateline", "body")
+_TEXT = TEXT_FIELDS
 
 
 class PrintedCreditsMixin:
@@ -103,6 +103,7 @@ class ArticleAdminForm(PrintedCreditsMixin, forms.ModelForm):
     class Meta:
         model = Article
         fields = [
+            "column",
             "kicker",
             "headline",
             "subheadline",
@@ -110,13 +111,20 @@ class ArticleAdminForm(PrintedCreditsMixin, forms.ModelForm):
             "section",
             "tags",
             "dateline",
+            "editor_note",
             "body",
+            "author_note",
             "page",
             "page_position",
             "main_article",
             "revision",
         ]
-        widgets = {"revision": forms.HiddenInput}
+        widgets = {
+            "revision": forms.HiddenInput,
+            "editor_note": forms.Textarea(
+                attrs={"rows": 3, "cols": 90, "class": "vLargeTextField"}
+            ),
+        }
 
     correction_note = forms.CharField(
         label=_("correction note (更正)"),

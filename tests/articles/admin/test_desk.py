@@ -54,12 +54,15 @@ def new_story(**overrides):
 def test_change_form_follows_the_order_of_the_work(seed, client_for):
     content = client_for("chief").get(change_url(seed_story())).content.decode()
     marks = [
+        'name="column"',
         'name="kicker"',
         'name="headline"',
         'name="credit_line"',
         'id="bylines-group"',
         'name="dateline"',
+        'name="editor_note"',
         'name="body"',
+        'name="author_note"',
         'id="photos-group"',
         'name="section"',
         'name="page"',
@@ -91,6 +94,30 @@ def test_read_only_published_story_shows_text_not_json(seed, client_for):
     assert "聚焦“3+3+2”现代产业体系办赛" in content
     assert "None" not in re.sub(r"<script.*?</script>", "", content, flags=re.S)
     assert 'name="credit_line"' not in content
+
+
+def test_column_label_and_notes_are_saved_from_the_form_as_one_recorded_change(users, client_for):
+    from reversion.models import Version
+
+    draft = draft_by(users["reporter"])
+    notes = {"column": "民生关注", "editor_note": "第一段按语。\n第二段按语。"}
+    data = article_form(draft, author_note="作者系中共南岭市委党校教授", **notes)
+    assert client_for("reporter").post(change_url(draft), data).status_code == 302
+    draft.refresh_from_db()
+    assert (draft.column, draft.editor_note, draft.author_note) == (
+        "民生关注",
+        "第一段按语。\n第二段按语。",
+        "作者系中共南岭市委党校教授",
+    )
+    assert Version.objects.get_for_object(draft).first().field_dict["column"] == "民生关注"
+
+
+def test_read_only_story_shows_its_column_label_and_notes_as_text(seed, client_for):
+    story = seed_story()
+    Article.objects.filter(pk=story.pk).update(column="民生关注", author_note="来源：江东日报")
+    content = client_for("editor").get(change_url(story)).content.decode()
+    assert "民生关注" in content and "来源：江东日报" in content
+    assert 'name="column"' not in content and 'name="author_note"' not in content
 
 
 # Credit lines typed as printed --------------------------------------------------------------

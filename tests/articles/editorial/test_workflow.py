@@ -344,3 +344,15 @@ def test_corrections_travel_in_the_json_and_ninjs_exports(seed, users, ninjs_val
     assert document["descriptions"][0]["role"] == "correction"
     assert document["descriptions"][0]["value"].endswith("原文“10000余个”应为“1万余个”。")
     assert [e.message for e in ninjs_validator.iter_errors(document)] == []
+
+
+def test_the_diff_shows_a_changed_editors_note_under_its_name(client_for):
+    article = ArticleFactory(status=SUBMITTED)
+    editor = client_for("editor")
+    editor.post(change_url(article), form_data(article, body="正文。", editor_note="旧的按语。"))
+    article.refresh_from_db()
+    editor.post(change_url(article), form_data(article, body="正文。", editor_note="新的按语。"))
+    newest = Version.objects.get_for_object(article).first()
+    html = editor.get(reverse("admin:articles_article_diff", args=[article.pk, newest.pk]))
+    html = html.content.decode()
+    assert "编者按" in html and "<del>旧</del><ins>新</ins>" in html
