@@ -51,6 +51,9 @@ def _lead(text):
     if found is None:
         return None
     credits, rest = found.credits, _after_report_mark(text, found.rest)
+    wrapper = text[: len(text) - len(rest)] if text.endswith(rest) else ""
+    if not credits and not found.dateline and wrapper.rstrip().endswith(("，", ",")):
+        return None  # 据法新社报道，法国南部…: the source is the sentence's own words
     if (
         not credits
         and not found.dateline
