@@ -13,6 +13,7 @@ import re
 from articles.imports.page_items import (
     BOLD_LEVEL,
     BRIEF_LABELS,
+    GROUP_LABEL_ENDINGS,
     PHOTO_STRIP_LABELS,
     SIDEBAR_LABELS,
     column_label,
@@ -35,29 +36,8 @@ def is_plain_column(text):
     return (
         (len(text) <= 8 and text.endswith(BRIEF_LABELS))
         or text in _PLAIN_COLUMNS
-        or (len(text) <= 6 and text.endswith(_COLUMN_ENDINGS))
+        or (len(text) <= 6 and text.endswith(GROUP_LABEL_ENDINGS))
     )
-
-
-# What a column's name ends with: its kind of text (短评, 国际观察, 健康提示, 工作动态).
-_COLUMN_ENDINGS = (
-    "短评",
-    "快评",
-    "时评",
-    "点评",
-    "观察",
-    "手记",
-    "论坛",
-    "视点",
-    "观点",
-    "漫谈",
-    "动态",
-    "速递",
-    "提示",
-    "前沿",
-    "园地",
-    "看台",
-)
 
 
 def is_district(text):

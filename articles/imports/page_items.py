@@ -60,6 +60,26 @@ SIDEBAR_LABELS = (
     "相关新闻",
     "相关阅读",
 )
+# What a plain column label ends with: its kind of text (短评, 国际观察, 健康提示, 工作动态).
+GROUP_LABEL_ENDINGS = (
+    "短评",
+    "快评",
+    "时评",
+    "点评",
+    "观察",
+    "手记",
+    "论坛",
+    "视点",
+    "观点",
+    "漫谈",
+    "动态",
+    "速递",
+    "提示",
+    "前沿",
+    "园地",
+    "看台",
+    "来信",
+)
 # A label over a group of items (简讯, 一句话新闻, 图片新闻), alone on its line.
 _GROUP_LABEL = re.compile(
     rf"^[【〔\[■□◆●▶\s]*[\u4e00-\u9fff·]{{0,6}}"
@@ -796,7 +816,13 @@ def read_items(text):
     title_lines = None  # the lines of the last block, when they may be a plain title block
     title_start = 0  # where the items of the last block start
     for block, hard, heading in _raw_blocks(text):
-        if title_lines is not None and _opens_with_credit(block):
+        if title_lines is not None and (
+            _opens_with_credit(block)
+            or (
+                (column_label(title_lines[0][1]) or is_group_label(title_lines[0][1]))
+                and _opens_with_text(block)
+            )
+        ):
             # 引题 / 主题 / 副题 as plain lines over a byline or lead: a title line each
             # (in place of the items the block made: one, or a title and its byline).
             items[title_start:] = [_classify([line], False) for line in title_lines]
@@ -890,6 +916,18 @@ def _box_rows(block):
         items = [Item("para", first, text=label, titleish=len(label) <= MAX_BOX_LABEL)]
     items.extend(Item("para", number, text=line, row=True) for number, line in rows)
     return [_unescaped(item) for item in items]
+
+
+def _opens_with_text(block):
+    """A block whose first line opens a paragraph (indented, or a sentence)."""
+    _number, raw = block[0]
+    return raw.startswith(_INDENT) or bool(_SENTENCE_PUNCTUATION.search(_clean(raw)))
+
+
+def is_group_label(text):
+    """A plain label over a title (健康提示, 工作动态, 教育观察): short, ending in a word
+    that names a kind of item."""
+    return len(text) <= 6 and text.endswith(GROUP_LABEL_ENDINGS)
 
 
 def _opens_with_credit(block):
