@@ -297,6 +297,19 @@ class Article(models.Model):
         return [b["text"] for b in self.body if b["type"] == body_blocks.PARAGRAPH]
 
     @property
+    def editor_note_paragraphs(self):
+        """The 编者按 paragraph by paragraph (stored joined by line breaks)."""
+        return [line.strip() for line in self.editor_note.splitlines() if line.strip()]
+
+    @property
+    def author_note_as_printed(self):
+        """The author's note in the full-width parentheses the paper prints it in."""
+        note = self.author_note.strip()
+        if not note or (note.startswith("（") and note.endswith("）")):
+            return note
+        return f"（{note}）"
+
+    @property
     def is_public(self):
         return (
             self.status == self.Status.PUBLISHED

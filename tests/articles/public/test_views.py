@@ -85,6 +85,33 @@ def test_story_page_has_headlines_linked_byline_and_body(client, seed):
     assert f'株洲日报全媒体记者/<a href="/people/{person.pk}/" rel="author">杨凌霄</a>' in html
 
 
+NOTES = {
+    "column": "民生关注",
+    "editor_note": "加装电梯关系千家万户。\n本报今起推出系列报道。",
+    "author_note": "作者系中共南岭市委党校教授",
+}
+
+
+def test_story_page_prints_the_column_label_editors_note_and_authors_note(client, db):
+    article = make_article(body=[{"type": "paragraph", "text": "正文第一段。"}], **NOTES)
+    html = get(client, article.get_absolute_url())
+    column = html.index('<p class="column-label">民生关注</p>')
+    note = html.index('<aside class="editor-note"')
+    assert column < html.index('<h1 class="headline">') < note < html.index("<p>正文第一段。</p>")
+    box = html[note : html.index("</aside>", note)]
+    assert "编者按" in box
+    assert "<p>加装电梯关系千家万户。</p>" in box and "<p>本报今起推出系列报道。</p>" in box
+    assert html.index("<p>正文第一段。</p>") < html.index(
+        '<p class="author-note">（作者系中共南岭市委党校教授）</p>'
+    )
+    assert 'style="' not in html
+
+
+def test_story_page_without_notes_prints_no_empty_boxes(client, db):
+    html = get(client, make_article().get_absolute_url())
+    assert "column-label" not in html and "editor-note" not in html and "author-note" not in html
+
+
 def test_story_page_byline_keeps_the_papers_convention(client, seed):
     html = get(client, "/stories/6/")
     article = Article.objects.get(pk=6)
@@ -263,7 +290,7 @@ def test_story_page_queries_do_not_grow_with_bylines_and_photos(
     client, db, uncached, bylines, photos
 ):
     page = PageFactory()
-    article = make_article(bylines=bylines, photos=photos, page=page)
+    article = make_article(bylines=bylines, photos=photos, page=page, **NOTES)
     article.tags.add("一", "二")
     roster = AwardRosterFactory(article=article, stated_count=2)
     roster.set_names(["甲", "乙"])
