@@ -91,7 +91,9 @@ _SENTENCE_PUNCTUATION = re.compile(r"[，,。；;]")
 ROSTER_TITLE = re.compile(r"^(?P<title>.{1,200}?)\s*[(（](?P<count>\d{1,40})\s*名[)）]$")
 _CLOSED_SENTENCE = tuple("。:：;；…")
 # Where a caption's photo credit may sit: 摄, 图/ or /图, (新华社发).
-_PHOTO_TAIL = re.compile(rf"{PHOTO_MARK}|图\s*[/／:：]|[/／]\s*图|发\s*[)）]?$")
+_PHOTO_TAIL = re.compile(
+    rf"{PHOTO_MARK}|图\s*[/／:：]|[/／]\s*图|发\s*[)）]?$|供图|资料图片|资料照片"
+)
 _WRITER_TOO = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文\s*[/／]|[/／]\s*文")
 # A Markdown list item (- 涟州队 3∶1 北岭队): a line of a box or table, never a title.
 _LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,2}\.)\s")
@@ -677,6 +679,9 @@ def _read_text(text):
         if credits and not caption.strip() and _WRITER_TOO.search(text):
             # 文/图 张三: the writer took the pictures too; a byline, not a photo's credit.
             return "credit", text, tuple(credits), "", "", False, False
+        if not credits and _ARCHIVE_PHOTO.search(text):
+            # …植树。（资料图片）: an archive picture; the note stays in its caption.
+            return "photo", text.strip(), (), "", "", False, False
         if credits or (caption.strip() and len(caption.strip()) < len(text.strip())):
             # A caption ending in a credit, even one that names nobody (（新华社发）).
             return "photo", caption.strip(), tuple(credits), "", "", False, False
@@ -700,6 +705,7 @@ def _read_text(text):
     return "para", text, (), "", "", False, is_titleish(text) or _is_subtitle(text)
 
 
+_ARCHIVE_PHOTO = re.compile(r"[（(]\s*资料(?:图片|照片)\s*[)）]$")
 # A picture credited to no person: an agency's or a source's (视觉中国供图, 新华社发, 资料图片).
 _COLLECTIVE_PHOTO = re.compile(
     r"^[（(]?\s*(?:[\u4e00-\u9fff·A-Za-z]{1,12}?\s*(?:供图|供稿|提供)"
@@ -715,7 +721,7 @@ def _only_photographers(credits):
 # A letter's signature: a reader, a resident, a parent, and a name (读者 皇甫兰).
 SIGNERS = ("读者", "市民", "网友", "家长", "居民", "村民", "听众", "观众")
 _SIGNATURE = re.compile(
-    r"^[—\-－\s]*(?P<who>读者|市民|网友|家长|居民|村民|听众|观众)\s*[:：]?\s*(?P<name>[\u3400-\u9fff·\s]{2,8})$"
+    r"^[—\-－\s]*(?P<who>读者|市民|网友|家长|居民|村民|听众|观众)(?:\s*[:：]\s*|\s+)(?P<name>[\u3400-\u9fff·\s]{2,8})$"
 )
 # What a credit line that names no person still names: a newsroom, a role, a source.
 _COLLECTIVE = re.compile(

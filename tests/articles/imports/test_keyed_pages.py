@@ -8,8 +8,9 @@ this test holds every page at what it reads today.  The stories still read wrong
 listed with why, so a change that mends one fails here until the list says so, and a
 change that breaks another fails too.
 
-Round 4 (r4*) first read 27/77 stories right and round 5 (r5*) 30/52; both were
-mended afterwards, so they pin the fixes, not the held-out figure.
+Each round was first read held out, then mended, so these pin the fixes, not the
+held-out figures (docs/performance.md has those): round 4 (r4*) first read 27/77
+stories right, round 5 (r5*) 30/52, round 6 (r6*) 22/55 and round 7 (r7*) 42/56.
 """
 
 from pathlib import Path
@@ -40,15 +41,54 @@ STILL_WRONG = {
         "“留痕”不“留心”",
     },
 }
+STILL_WRONG.update(
+    {
+        # 演出信息 list lines after the lead, then a 影评 whose 《》 title holds a colon:
+        # the list runs into the review, which is lost in the lead.
+        "r6i_evening_culture.txt": {
+            "28台剧目轮番登场 过半为原创首演",
+            "《归雁》：一封家书撑起一部电影",
+            # 携新书回 / 乡分享…: broken inside a two-character word; only words of
+            # three or four characters across a break are looked for.
+            "《江畔人家》作者东方既白携新书回乡分享创作故事",
+            # 本报记者 司徒雯 文 钱 坤 图: the key gives both 记者 (our reading: 钱坤 as 图).
+            "一把剪刀剪出二十四节气",
+        },
+        "r6j_health_weekly.txt": {
+            # A caption with no mark and no credit inside a story reads as a paragraph.
+            "鼻痒喷嚏不断\u3000别当感冒硬扛",
+            # □ 慕容秋实 over a 名医谈 piece: our convention makes a marked bare byline a
+            # commentator's (评论作者) outside literary pages; the key keeps no role.
+            "中医看“春困”：养肝健脾是关键",
+        },
+        "r6j_party_international.txt": {
+            # 本报驻柏林记者: our convention keeps 驻柏林记者 as the role (the key: 记者).
+            "德国推出新一轮职业培训补贴计划",
+            # 联合国粮农组织报告： over the 主题: a 引题 ending in a colon reads as a
+            # sentence's start and is joined to the line under it.
+            "全球粮食进口支出预计创新高",
+        },
+        # 图表：… over 制图：邵 琳 after the story's last paragraph: the chart's credit is
+        # not yet read as its maker.
+        "r7k_city_economy.txt": {"规上工业增加值同比增长6.8%"},
+        # A 民生热线 box of ◇ questions and answers reads as one story.
+        "r7m_metro_society.txt": {
+            "社保卡丢了补办要多久？",
+            "公租房租金能否按月缴纳？",
+            "小区路灯坏了该找谁？",
+        },
+    }
+)
 EXTRA = {
     "r4c_weekly_culture.txt": ["诗苑", "母亲站在晒场中央"],
     "r5e_finance_page.txt": ["规上工业增加值 同比增长7.8%"],
+    "r7m_metro_society.txt": ["网友“青柠”问：我们小区东门外的三盏路灯"],
 }
 KEYS = sorted(KEYED.glob("*.key.json"))
 
 
 def test_every_keyed_page_has_its_text():
-    assert len(KEYS) >= 14
+    assert len(KEYS) >= 26
     for key in KEYS:
         assert (KEYED / key.name.replace(".key.json", ".txt")).exists()
 
