@@ -28,3 +28,12 @@ def to_fullwidth_punctuation(text):
         return f"（{match.group(1)}）" if _HAS_CJK.search(match.group(0)) else match.group(0)
 
     return _PARENS.sub(bracket, text)
+
+
+def in_print_parentheses(note):
+    """A note as the paper prints it at the foot of a story: in full-width parentheses
+    (（作者系…）), once, however it was stored."""
+    note = (note or "").strip()
+    if not note or (note.startswith("（") and note.endswith("）")):
+        return note
+    return f"（{note}）"

@@ -1,8 +1,11 @@
 """Stories as IPTC ninjs 3.1 documents (one per story), valid against the official schema.
 
 Mapping: ``by`` is the printed credit line; ``headlines`` carry the kicker
-(role ``kicker``), headline (``main``) and subheadline (``subheadline``);
-``bodies`` the text as HTML and plain text with 字数 as ``charCount``;
+(role ``kicker``), headline (``main``), subheadline (``subheadline``) and the column
+label printed above them (``column``); ``bodies`` the text as HTML and plain text
+with 字数 as ``charCount``, the HTML opening with the 编者按 (``p.editor-note``) and
+closing with the author's note (``p.author-note``), as printed (``edNote`` is a note
+to editors, not for readers);
 ``descriptions`` of each picture hold its ``caption`` and ``creditline``;
 pictures are ``associations`` of type ``picture``, identified by the URL of
 their largest JPEG rendition and listing every rendition (never the original
@@ -37,8 +40,10 @@ def _uri(base_url, path):
     return f"{base}{path}"
 
 
-def _html(blocks, dateline=""):
-    parts = []
+def _html(blocks, dateline="", editor_note=(), author_note=""):
+    """The text as HTML; the 编者按 before it and the author's note after it are
+    paragraphs of their own class (ninjs has no property for either)."""
+    parts = [f'<p class="editor-note">{escape(paragraph)}</p>' for paragraph in editor_note]
     for number, block in enumerate(blocks):
         text = escape(block["text"])
         if block["type"] == "intertitle":
@@ -47,6 +52,8 @@ def _html(blocks, dateline=""):
             parts.append(f"<p><b>{escape(dateline)}</b> {text}</p>")
         else:
             parts.append(f"<p>{text}</p>")
+    if author_note:
+        parts.append(f'<p class="author-note">{escape(author_note)}</p>')
     return "".join(parts)
 
 
@@ -97,6 +104,10 @@ def article_ninjs(article, page, base_url=""):
     edition, label = page["edition"]["date"], page["page"]["label"]
     plain = "\n".join(block["text"] for block in article["body"])
     headlines = [{"role": "main", "contentType": "text/plain", "value": article["headline"]}]
+    if article["column"]:
+        headlines.append(
+            {"role": "column", "contentType": "text/plain", "value": article["column"]}
+        )
     if article["kicker"]:
         headlines.append(
             {"role": "kicker", "contentType": "text/plain", "value": article["kicker"]}
@@ -118,7 +129,12 @@ def article_ninjs(article, page, base_url=""):
                 "role": "main",
                 "contentType": "text/html",
                 "charCount": article["char_count"],
-                "value": _html(article["body"], article["dateline"]),
+                "value": _html(
+                    article["body"],
+                    article["dateline"],
+                    article["editor_note"],
+                    article["author_note"],
+                ),
             },
             {
                 "role": "plain",

@@ -119,10 +119,13 @@ def copy_height(data, sheet):
     for number, story in enumerate(data["stories"]):
         if number:
             total += 0.8 * em + 0.3  # the rule and its padding
+        total += block(story.get("column") or "", 0.86, after=1)
         total += block(story.get("kicker") or "", 1.05, after=1)
         total += block(story["headline"], 1.62, 1.3, after=1.6)
         total += block(story.get("subheadline") or "", 1.05, after=1)
         total += block(story.get("byline") or "", 0.9, after=2)
+        for paragraph in story.get("editor_note") or ():
+            total += block(paragraph, 0.95, indent=2, after=0.3 * em)
         dateline = story.get("dateline") or ""
         for place, item in enumerate(story.get("body", [])):
             text = item["text"]
@@ -131,6 +134,7 @@ def copy_height(data, sheet):
             else:
                 text = f"{dateline} {text}" if dateline and not place else text
                 total += block(text, indent=2, after=0.3 * em)
+        total += block(story.get("author_note") or "", 0.95, indent=2)
         for photo in story.get("photos", []):
             ratio = (photo.get("height") or 2) / (photo.get("width") or 3)
             total += min(width * ratio, sheet.photo_height) + 3.2

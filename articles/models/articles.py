@@ -13,6 +13,7 @@ from articles.credits import article_bylines, byline_line
 from articles.models.base import FetchModeManager, UnicodeJSONEncoder
 from articles.models.parts import Photo
 from articles.models.print_structure import Page, Section
+from articles.typography import in_print_parentheses
 
 # Above this many rows linking stories to a person or a tag, lists walk the newest-first
 # index instead of sorting the linked stories (``ArticleQuerySet.linked_from``).
@@ -304,10 +305,7 @@ class Article(models.Model):
     @property
     def author_note_as_printed(self):
         """The author's note in the full-width parentheses the paper prints it in."""
-        note = self.author_note.strip()
-        if not note or (note.startswith("（") and note.endswith("）")):
-            return note
-        return f"（{note}）"
+        return in_print_parentheses(self.author_note)
 
     @property
     def is_public(self):

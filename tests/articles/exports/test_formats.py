@@ -212,6 +212,48 @@ def test_ninjs_fields(seed):
     assert commentary["associations"][-1]["rel"] == "mainStory"
 
 
+NOTES = {
+    "column": "民生关注",
+    "editor_note": "加装电梯关系千家万户。\n本报今起推出系列报道。",
+    "author_note": "作者系中共南岭市委党校教授",
+}
+
+
+def noted_lead():
+    Article.objects.filter(headline="顶尖技能高手接受城市礼遇").update(**NOTES)
+    return page_data(a06(), "https://news.example")
+
+
+def test_json_and_print_html_carry_the_column_label_and_both_notes(seed):
+    (lead, *_rest) = noted_lead()["stories"]
+    assert (lead["column"], lead["editor_note"], lead["author_note"]) == (
+        "民生关注",
+        ["加装电梯关系千家万户。", "本报今起推出系列报道。"],
+        "（作者系中共南岭市委党校教授）",
+    )
+    html = export_page(a06(), "html").content.decode()
+    story = html[html.index('id="story-') : html.index("</article>")]
+    assert story.index('<div class="column-label">民生关注</div>') < story.index("<h2>")
+    note = story.index('<div class="editor-note"><p><b>编者按：</b>加装电梯关系千家万户。</p>')
+    assert story.index("<h2>") < note < story.index("近日，株洲市第十届")
+    assert story.index("近日，株洲市第十届") < story.index(
+        '<p class="author-note">（作者系中共南岭市委党校教授）</p>'
+    )
+
+
+def test_ninjs_carries_the_column_label_and_both_notes(seed, ninjs_validator):
+    lead, *_rest = page_ninjs(noted_lead(), "https://news.example")
+    assert [e.message for e in ninjs_validator.iter_errors(lead)] == []
+    assert {"role": "column", "contentType": "text/plain", "value": "民生关注"} in lead["headlines"]
+    html = lead["bodies"][0]["value"]
+    assert html.startswith(
+        '<p class="editor-note">加装电梯关系千家万户。</p>'
+        '<p class="editor-note">本报今起推出系列报道。</p>'
+    )
+    assert html.endswith('<p class="author-note">（作者系中共南岭市委党校教授）</p>')
+    assert "编者按" not in lead["bodies"][1]["value"]
+
+
 # Command and zip ----------------------------------------------------------------
 
 
