@@ -7,6 +7,7 @@ a label per page.  ``repeated_headings(n)`` and ``spaced_title(n)`` are the pars
 worst cases: thousands of headings in a row, and one title of ``n`` spaces.
 """
 
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -73,3 +74,18 @@ def repeated_headings(count):
 def spaced_title(spaces):
     """A story whose title holds ``spaces`` spaces between two words."""
     return f"## 标题{' ' * spaces}结束\n\n株洲日报(全媒体记者/何春林)正文第一句。\n"
+
+
+KEYED = Path(__file__).resolve().parent.parent / "tests" / "articles" / "imports" / "keyed"
+
+
+def plain_pages(stories):
+    """Other papers' plain page texts (the held-out pages the tests keep), repeated to
+    about ``stories`` stories: no Markdown, titles found by their shape alone."""
+    pages = [path.read_text(encoding="utf-8") for path in sorted(KEYED.glob("*.txt"))]
+    each = sum(
+        len(json.loads(path.read_text(encoding="utf-8"))["stories"])
+        for path in sorted(KEYED.glob("*.key.json"))
+    )
+    text = "\n\n".join(pages)
+    return "\n\n".join([text] * max(1, round(stories / max(each, 1))))
