@@ -1,8 +1,10 @@
 """A page as text in the seed's own form, which ``page_text`` reads back.
 
-Headings for district labels, kickers and headlines; a multi-line block for a
-subheadline and for commentary and photo-story headlines; the credit line in
-its bracketed lead form with the dateline; captions followed by their credit;
+The column label in 【】 above the title; headings for district labels, kickers and
+headlines; a multi-line block for a subheadline and for commentary and photo-story
+headlines; the 编者按 under the title and the author's note in （） after the text;
+the credit line in its bracketed lead form with the dateline; captions followed by
+their credit;
 intertitles as headings (or hard-broken blocks when they have two lines); the
 相关链接 roster box last.  Request-free; takes the dict of ``export_data``.
 
@@ -77,8 +79,20 @@ def _body(blocks, lead=""):
     return chunks
 
 
+def _editor_note(article):
+    """The 编者按 as the paper prints it: its label opening the first paragraph."""
+    return [
+        ("编者按：" if number == 0 else "") + plain(paragraph)
+        for number, paragraph in enumerate(article["editor_note"])
+    ]
+
+
+def _author_note(article):
+    return [plain(article["author_note"])] if article["author_note"] else []
+
+
 def _news(article):
-    chunks = []
+    chunks = [f"【{plain(article['column'])}】"] if article["column"] else []
     district = _district_label(article)
     if district:
         chunks.append(f"## {district}")
@@ -87,6 +101,7 @@ def _news(article):
     chunks.append(f"## {plain(article['headline'])}")
     if article["subheadline"]:
         chunks.append(HARD_BREAK.join(_split_in_two(plain(article["subheadline"]))))
+    chunks.extend(_editor_note(article))
     captioned = all(photo["caption"] for photo in article["photos"])
     if captioned:
         chunks.extend(_photo_line(photo) for photo in article["photos"])
@@ -94,6 +109,7 @@ def _news(article):
     if lead and article["dateline"]:
         lead += f" {article['dateline']}，"
     chunks.extend(_body(article["body"], lead))
+    chunks.extend(_author_note(article))
     if not captioned:
         chunks.extend(_photo_line(photo) for photo in article["photos"])
     return chunks
@@ -105,6 +121,7 @@ def _commentary(article):
     chunks = [HARD_BREAK.join(head) if len(head) > 1 else f"## {headline}"]
     chunks.append(" ".join(b["person"]["name"] for b in article["bylines"]))
     chunks.extend(_body(article["body"]))
+    chunks.extend(_author_note(article))
     return chunks
 
 

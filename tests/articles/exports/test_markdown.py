@@ -59,3 +59,18 @@ def test_markdown_export_reads_back_as_the_plain_text(marked_up_page):
         f"# 不是标题，{PLAIN}。",
     ]
     assert lead.photos[0].caption == f"{PLAIN}。"
+
+
+def test_markdown_prints_the_column_label_and_notes_and_reads_them_back(seed):
+    notes = {
+        "column": "民生关注",
+        "editor_note": "加装电梯关系千家万户，本报今起推出系列报道。",
+        "author_note": "作者系中共南岭市委党校教授",
+    }
+    Article.objects.filter(headline="顶尖技能高手接受城市礼遇").update(**notes)
+    text = page_markdown(page_data(pages_queryset().get(label="A06")))
+    assert "【民生关注】\n\n## 第十届" in text
+    assert "## 顶尖技能高手接受城市礼遇\n\n编者按：加装电梯关系千家万户" in text
+    (page,) = parse_page_text(text)
+    lead = next(a for a in page.articles if a.headline == "顶尖技能高手接受城市礼遇")
+    assert (lead.column, lead.editor_note, lead.author_note) == tuple(notes.values())
