@@ -39,6 +39,7 @@ BRIEF_LABELS = (
     "书讯",
     "短波",
     "速递",
+    "简报",
     "一句话新闻",
 )
 # Column labels a paper prints above a title with no mark of their own.

@@ -77,6 +77,7 @@ _MASTHEAD = re.compile(
     # A call to scan or follow (扫码关注“澄江晚报”微信公众号, 长按识别二维码).
     r"^(?:扫码|扫描二维码|长按识别|微信扫一扫)|"
     r"^(?:今日天气|今天天气|明日天气|天气预报|天气)(?:\s*[:：]|\s+(?:今天|今日|明天|明日))|"
+    r"^(?:今日天气|今天天气|明日天气|天气预报)\s.{0,50}(?:℃|°C)|"
     # A county paper's permit line (内部资料 免费交流) and its name in pinyin (QINGLUO XINWEN).
     # Spaced off as a masthead prints them: a sentence that mentions 内部资料 is text.
     r"(?:^|\s)(?:内部资料|免费交流)(?:\s|$)|准印证号\s*[:：]|^[A-Z]{2,}(?:\s[A-Z]{2,}){1,5}$"
