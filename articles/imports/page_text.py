@@ -35,6 +35,16 @@ How the page's pieces are recognised:
   at a story of several paragraphs, a picture or a commentary;
 * a ▲ caption alone under a story's text is its picture's (▲ lines in a row are a
   list); a bold title opening a line (**标题** 本报讯…) is a heading over its text;
+* in plain dumps with no blank lines, the width the text was wrapped at tells a title
+  from text: a wrapped paragraph never opens with a short line, and a short line after a
+  paragraph's end, over text, a lead or a credit, is the next title; a title may hold a
+  comma where a byline, a lead or a 副题 under it shows it is one;
+* a title broken over two lines is joined when the second line is a few characters
+  pushed off the first, when a word runs across the break, or when jieba's
+  part-of-speech tags read a subject over its predicate or a verb over its object;
+* a title run into its text (【标题】11月12日，…, **标题** 本报讯…) is a heading over it;
+* a closing credit in brackets, a bare name under the last paragraph, 文/X at an
+  essay's foot and a letter's signature (市民 X, 读者 X) credit the story above;
 * sentences under no title are listed as skipped and named in the page's problems;
 * a paragraph that does not end a sentence is joined to the next one (the
   page broke it), and half-width punctuation becomes full-width.
