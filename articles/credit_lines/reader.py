@@ -413,11 +413,7 @@ class _Reader:
             self.consume()
             return True
         if (
-            current is not None
-            and current.names
-            and nxt is not None
-            and nxt.kind == "role"
-            and not nxt.spaced
+            _role_glued_after_names(current, nxt)
             and nxt.text in (*TEXT_MARKS, *PHOTO_MARKS)
             and _verb_word(word)
         ):
@@ -443,11 +439,7 @@ class _Reader:
             self.consume()
             return True
         if (
-            current is not None
-            and current.names
-            and nxt is not None
-            and nxt.kind == "role"
-            and not nxt.spaced
+            _role_glued_after_names(current, nxt)
             and len(word) == 2
             and _phrase_word(word)
             and not _person_like(word)
@@ -774,3 +766,14 @@ def _apply_post(group, mark):
 
 def _read(norm, start, end, *, strict, lead=False, roles=(), marked=False):
     return _Reader(_tokens(norm, start, end, roles), strict, lead, marked).read()
+
+
+def _role_glued_after_names(current, following):
+    """A role word glued to the word before it, in a group that has its names already."""
+    return (
+        current is not None
+        and bool(current.names)
+        and following is not None
+        and following.kind == "role"
+        and not following.spaced
+    )
