@@ -972,10 +972,16 @@ def _inner_credit(build, item, i):
         and build.article.body
         and not (build.kind_at(i + 1) == "para" and not build.items[i + 1].titleish)
     ):
-        # …成为这座城市的日常。 / 皇甫俊: a bare name under the last paragraph signs it.
-        opinion = build.article.kind == Kind.COMMENTARY or _OPINION.search(build.article.column)
-        role = COMMENTARY_ROLE if opinion else ""
-        build.article.credits = [Credit("", role, (item.byline,))]
+        # …成为这座城市的日常。 / 皇甫俊: a bare name under the last paragraph signs it;
+        # under a column of opinion (短评, 编辑手记) it is a commentary's.
+        article = build.article
+        opinion = article.kind == Kind.COMMENTARY or _OPINION.search(article.column)
+        article.credits = [Credit("", COMMENTARY_ROLE if opinion else "", (item.byline,))]
+        if opinion and article.kind != Kind.COMMENTARY:
+            article.kind = Kind.COMMENTARY
+            lead = build.lead_index()
+            if article.main_article is None and lead is not None:
+                article.main_article = None if build.page.articles[lead] is article else lead
         return
     previous = build.article.body[-1] if build.article.body else None
     if (
