@@ -427,6 +427,44 @@ def test_a_roster_edited_in_the_admin_shows_every_name_in_order(desk):
     assert not desk.problems, "\n".join(desk.problems)
 
 
+def test_another_papers_page_imported_in_the_admin_reads_as_its_stories(desk):
+    """Issue 13: a county paper's front page (held out, keyed) uploaded as the chief does:
+    the dry run lists its stories with their parts, the save files them, and the preview
+    shows the column label and the 编者按 apart from the reporter's text."""
+    from articles.models import Article
+
+    page_text = ROOT / "tests" / "articles" / "imports" / "keyed" / "r5g_county_front.txt"
+    chief = desk.log_in("chief")
+    chief.goto(desk.url("/admin/articles/edition/import/"))
+    chief.set_input_files("#id_file", str(page_text))
+    chief.fill("#id_edition", "2024-04-18")
+    chief.fill("#id_pages", "1")
+    submit(chief, "input[name=preview]")
+    report = chief.locator("#content").inner_text()
+    for part in ("全县二季度重点项目集中开工活动举行", "让“一片叶”富一方人", "乡村振兴·青溪实践"):
+        assert part in report, part
+    assert Article.objects.filter(headline__contains="茶农当").count() == 0  # a dry run
+    screenshots(chief, "import-report")
+    submit(chief, "input[name=confirm]")
+
+    story = Article.objects.get(headline="茶山“变”景区 茶农当“股东”")
+    assert story.column == "乡村振兴·青溪实践"
+    assert story.editor_note.startswith("全面推进乡村振兴")
+    assert [c.person.name for c in story.bylines.order_by("order")] == ["上官晓岚", "黄蕾"]
+    comment = Article.objects.get(headline="让“一片叶”富一方人")
+    assert comment.kind == Article.Kind.COMMENTARY
+    assert [b.role.name for b in comment.bylines.all()] == ["评论作者"]
+
+    preview = chief.context.new_page()
+    desk.watch(preview, "chief (preview)")
+    assert preview.goto(desk.url(f"/preview/stories/{story.pk}/")).status == 200
+    assert preview.locator(".column-label").inner_text() == "乡村振兴·青溪实践"
+    assert preview.locator(".editor-note p").first.inner_text().startswith("全面推进乡村振兴")
+    assert "全面推进乡村振兴" not in preview.locator(".story-body > p").first.inner_text()
+    screenshots(preview, "imported-story")
+    assert not desk.problems, "\n".join(desk.problems)
+
+
 # Every worker --------------------------------------------------------------------------
 
 
