@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 
 from articles.blocks import blocks_to_text, text_to_blocks
 from articles.editorial import presence, workflow
+from articles.editorial.diffs import TEXT_FIELDS
 from articles.editorial.effects import schedule_effects
 from articles.editorial.versions import parts_of
 from articles.editorial.workflow import Refused
@@ -68,33 +69,13 @@ STATE_FIELDS = (
     "revision",
     *(name.removesuffix("_id") for name in PUBLISHING_FIELDS + PLACEMENT_FIELDS),
 )
+# What readers read of a story, its parts aside (``reader_copy``): its text, in the order
+# it prints, and its kind.  A change to any of it after proofreading must be proofread
+# again.  Section, page, position, tags and related stories say where the story goes,
+# not what it says.
+READER_FIELDS = (*TEXT_FIELDS, "kind")
 # A story's own content, as a restored version brings it back (never its status).
-CONTENT_FIELDS = (
-    "column",
-    "kicker",
-    "headline",
-    "subheadline",
-    "dateline",
-    "editor_note",
-    "body",
-    "author_note",
-    "kind",
-    "section_id",
-)
-# What readers read of a story, its parts aside (``reader_copy``): a change to any of it
-# after proofreading must be proofread again.  Section, page, position, tags and related
-# stories say where the story goes, not what it says.
-READER_FIELDS = (
-    "column",
-    "kicker",
-    "headline",
-    "subheadline",
-    "dateline",
-    "editor_note",
-    "body",
-    "author_note",
-    "kind",
-)
+CONTENT_FIELDS = (*READER_FIELDS, "section_id")
 
 
 def correction_note_missing():
