@@ -1,7 +1,5 @@
 """Template helpers for the readers' site: linked credit lines and responsive pictures."""
 
-import re
-
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -73,21 +71,3 @@ def summary(article, length=90):
 
     paragraphs = article.paragraphs
     return Truncator(paragraphs[0]).chars(int(length)) if paragraphs else ""
-
-
-@register.filter
-def phrases(title):
-    """A title printed in phrases (茶山“变”景区　茶农当“股东”), each kept whole where the
-    line allows: a narrow screen breaks it between its phrases, not inside a word."""
-    parts = _PHRASE_BREAK.split(str(title).strip())
-    if len(parts) < 3:
-        return title
-    return mark_safe(  # each part escaped by format_html; the printed spaces kept as they are
-        "".join(
-            format_html('<span class="phrase">{}</span>', part) if index % 2 == 0 else part
-            for index, part in enumerate(parts)
-        )
-    )
-
-
-_PHRASE_BREAK = re.compile(r"(\s+)")

@@ -184,15 +184,3 @@ def test_render_articles_stores_again_only_what_another_version_made(db):
     assert stored(article)["v"] == fragments.version() and "新版本" in stored(article)["head"]
     assert Article.objects.get(pk=article.pk).listing["v"] == fragments.version()
     assert stored(current)["v"] == fragments.version()
-
-
-def test_a_title_printed_in_phrases_breaks_between_them_and_stays_escaped():
-    from articles.templatetags.newsroom import phrases
-
-    assert phrases("茶山“变”景区\u3000茶农当“股东”") == (
-        '<span class="phrase">茶山“变”景区</span>\u3000<span class="phrase">茶农当“股东”</span>'
-    )
-    assert str(phrases("<b>甲</b> 乙")) == (
-        '<span class="phrase">&lt;b&gt;甲&lt;/b&gt;</span> <span class="phrase">乙</span>'
-    )
-    assert phrases("一句话的标题") == "一句话的标题"
