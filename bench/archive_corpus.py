@@ -580,7 +580,7 @@ def build(args, phases):
             "section_id, page_id, page_position, main_article_id, status, published_at, "
             "char_count, created_at, updated_at, created_by_id, signed_off_by_id, "
             "signed_off_at, withdrawn_reason, withdrawn_at, revision, rendered, listing, "
-            "status_changed_at)"
+            'status_changed_at, "column", editor_note, author_note)'
         ),
         "byline": 'articles_byline (id, article_id, person_id, role_id, unit, photo_id, "order")',
         "tag": "taggit_taggeditem (id, tag_id, content_type_id, object_id)",
@@ -859,6 +859,9 @@ def build(args, phases):
                     rendered,
                     listing,
                     when.isoformat(),  # status_changed_at: it entered its status then
+                    "",  # column: the archive's stories print no column label,
+                    "",  # editor_note: no 编者按,
+                    "",  # author_note: and no author's note
                 )
                 for order, ((role, on_photo), person) in enumerate(
                     zip(credits, people, strict=True)
