@@ -634,8 +634,7 @@ def _open_news(build, head, notes, photos, credit, end=None):
             not credit.lead
             and article.credits
             and not any(c.role or c.photo for c in article.credits)
-            and _OPINION.search(article.column + (build.page.name or ""))
-            and not _LITERARY.search(article.column)
+            and _is_opinion(build, article)
         ):
             # ◎ 令狐思远　欧阳婧 over an essay on a 理论·评论 page: its commentators.
             article.kind = Kind.COMMENTARY
@@ -676,10 +675,7 @@ def _open_commentary(build, head, byline, end):
     """A title over a bare name (何春林, ■ 江某) and text: a commentary, except on a
     literary page or under a literary column, where it is an essay signed by its author."""
     article = head_article(head, Kind.COMMENTARY, head[0].line)
-    page = build.page.name or ""
-    if _LITERARY.search(article.column) or (
-        _LITERARY.search(page) and not _OPINION.search(article.column + page)
-    ):
+    if _is_literary(build, article):
         article.kind = Kind.NEWS
         article.credits = [Credit("", "", (byline.byline,))]
         build.open_article(article)
@@ -689,6 +685,23 @@ def _open_commentary(build, head, byline, end):
     build.open_article(article)
     article.main_article = lead
     return end
+
+
+def _is_literary(build, article):
+    """Under a literary column, or on a literary page (副刊, 诗苑, 读书) outside a column of
+    opinion (快评 on a 评论·副刊 page): a signed piece there is an essay, not a commentary."""
+    page = build.page.name or ""
+    return bool(
+        _LITERARY.search(article.column)
+        or (_LITERARY.search(page) and not _OPINION.search(article.column + page))
+    )
+
+
+def _is_opinion(build, article):
+    """On a page or under a column of opinion (评, 论, 观察, 手记), and not a literary one:
+    whoever signs a piece there is its commentator."""
+    page = build.page.name or ""
+    return bool(_OPINION.search(article.column + page)) and not _is_literary(build, article)
 
 
 def _rosters(build, i):
@@ -963,9 +976,6 @@ def _inner_credit(build, item, i):
     ):
         build.article.credits = list(item.credits)  # a closing （记者 张三） of a story with none
         return
-    if not build.article.credits and item.credits and all(c.role in SIGNERS for c in item.credits):
-        build.article.credits = list(item.credits)  # 市民 东方晓雯 signs the letter above
-        return
     if (
         not build.article.credits
         and item.byline
@@ -975,7 +985,7 @@ def _inner_credit(build, item, i):
         # …成为这座城市的日常。 / 皇甫俊: a bare name under the last paragraph signs it;
         # under a column of opinion (短评, 编辑手记) it is a commentary's.
         article = build.article
-        opinion = article.kind == Kind.COMMENTARY or _OPINION.search(article.column)
+        opinion = article.kind == Kind.COMMENTARY or _is_opinion(build, article)
         article.credits = [Credit("", COMMENTARY_ROLE if opinion else "", (item.byline,))]
         if opinion and article.kind != Kind.COMMENTARY:
             article.kind = Kind.COMMENTARY
@@ -999,22 +1009,13 @@ def _inner_credit(build, item, i):
 
 
 def _closes_uncredited(build, item, i):
-    if (
-        build.article is not None
-        and not build.article.credits
-        and item.credits
-        and all(c.role in SIGNERS for c in item.credits)
-    ):
-        return True  # a letter's signature closes the letter
-    return _closes_uncredited_story(build, item, i)
-
-
-def _closes_uncredited_story(build, item, i):
-    """A credit line under a story with no credit, where the next title has its own
-    (…示范村。 / 全媒体记者 申屠晓晨 / 县政务服务中心… / 本报讯（全媒体记者 尉迟晴）):
-    the story's closing credit, not a byline above the next title."""
-    if build.article is None or build.article.credits:
+    """A credit line under a story with no credit that is the story's own, not a byline
+    above the next title: a letter's signature (市民 东方晓雯), or any credit where the next
+    title has its own (…示范村。 / 全媒体记者 申屠晓晨 / 县政务服务中心… / 本报讯（…）)."""
+    if build.article is None or build.article.credits or not item.credits:
         return False
+    if all(c.role in SIGNERS for c in item.credits):
+        return True
     if not (item.byline or any(c.role for c in item.credits)):
         return False
     after = i + 1 + min(build.head_run[i + 1], MAX_HEAD + 1)
