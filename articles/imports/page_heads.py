@@ -13,10 +13,10 @@ import re
 from articles.imports.page_items import (
     BOLD_LEVEL,
     BRIEF_LABELS,
-    GROUP_LABEL_ENDINGS,
     PHOTO_STRIP_LABELS,
     SIDEBAR_LABELS,
     column_label,
+    is_group_label,
 )
 from articles.imports.parsed import Kind, ParsedArticle
 from articles.typography import to_fullwidth_punctuation as fullwidth
@@ -36,7 +36,7 @@ def is_plain_column(text):
     return (
         (len(text) <= 8 and text.endswith(BRIEF_LABELS))
         or text in _PLAIN_COLUMNS
-        or (len(text) <= 6 and text.endswith(GROUP_LABEL_ENDINGS))
+        or is_group_label(text)
     )
 
 
