@@ -181,12 +181,14 @@ def _subject_over_predicate(first, second):
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _tags(text):
-    """jieba's part-of-speech tags of a title line's words, punctuation left out."""
+    """jieba's part-of-speech tags of a title line's words, punctuation left out; cached,
+    as both tests of a broken title ask about the same two lines."""
     import jieba.posseg
 
     _dictionary()  # jieba quiet and loaded, as for the word test
-    return [pair.flag for pair in jieba.posseg.lcut(text, HMM=False) if pair.flag != "x"]
+    return tuple(pair.flag for pair in jieba.posseg.lcut(text, HMM=False) if pair.flag != "x")
 
 
 MIN_SUBJECT = 6
