@@ -545,12 +545,29 @@ def _photo_story_after(build, head, end):
         if credit.text.startswith(("(", "（")):
             return None  # a story's closing credit: （记者 李四）
     credits = [Credit(c.unit, c.role, c.names, True) for c in credit.credits]
-    if all(_CAPTION_LABEL.match(p.text) for p in paragraphs):
+    if all(_CAPTION_LABEL.match(p.text) or p.text.startswith(_CIRCLED) for p in paragraphs) or (
+        credit.kind == "photo" and _caption_per_picture(paragraphs)
+    ):
         # 图①：… 图②：… over one credit: a caption for each picture.
         photos = [Item("photo", p.line, text=p.text, credits=credits) for p in paragraphs]
         return _open_photo_story(build, head, [], [], photos, body_end + 1)
     photo = Item("photo", credit.line, text="", credits=credits)
     return _open_photo_story(build, head, [], paragraphs, [photo], body_end + 1)
+
+
+MIN_PHOTO_GROUP = 3
+MAX_GROUP_CAPTION = 80
+
+
+def _caption_per_picture(paragraphs):
+    """Three or more short one-sentence captions over one 摄 credit: a group of pictures,
+    a caption each (4月18日，茶农抢采春茶。/ 4月19日，…), not one picture's long caption."""
+    return len(paragraphs) >= MIN_PHOTO_GROUP and all(
+        len(p.text) <= MAX_GROUP_CAPTION
+        and p.text.endswith(("。", "！", "？", "”"))
+        and sum(p.text.count(mark) for mark in "。！？") == 1
+        for p in paragraphs
+    )
 
 
 MAX_CLOSED_STORY = 12

@@ -315,12 +315,22 @@ def _cut(block, hard):
     title_unit = False  # the unit so far is short title lines, none opening indented
     width = None if hard else _wrap_width(block)
     titles = set() if hard else _comma_titles(block)
+    rows = set() if hard else _figure_rows([(n, _clean(raw)) for n, raw in block])
 
     def titleish(number, line):
         return number in titles or is_titleish(line)
 
     for index, (number, raw) in enumerate(block):
         line = _clean(raw)
+        if number in rows:
+            # A row of a figures box: a paragraph of its own, never a title, never joined.
+            if current:
+                units.append((None, current))
+            current, closed, labelled, title_unit = [], False, False, False
+            # Its gap is printed as one full-width space (86公里　新建改建农村公路).
+            text = re.sub(r"[\s\u3000]+", "\u3000", line)
+            units.append((Item("para", number, text=text, row=True), []))
+            continue
         alone = _standalone(line)
         if alone is not None:
             if current and alone.reason == "teaser" and _teaser_title(current):
@@ -895,6 +905,63 @@ def _plain_title_lines(block):
 MIN_BOX_ROWS = 4
 MAX_BOX_ROW = 20
 MAX_BOX_LABEL = 8
+
+# A line of a figures box (数说, 【数据】), in one of the three forms papers print:
+# the figure first (4.6万亩　全县茶园总面积), a label and its figure set apart by a gap
+# (工业投资　　　　同比增长11.6%), or a short statement ending in its figure
+# (规上工业增加值增长7.2%).  One such line may be a title; a run of them is a box.
+_AMOUNT = r"\d[\d.,，]*\s*(?:%|％|‰|个百分点|[万亿千百]*[\u4e00-\u9fffA-Za-z²³]{0,3})"
+_FIGURE_ROW = re.compile(
+    rf"^(?:{_AMOUNT}[\s\u3000]+\S.{{0,36}}"
+    r"|[^\s\d].{0,18}?\S[\u3000\s]{2,}.{0,20}\d.{0,10}"
+    rf"|.{{2,30}}\d[\d.]*\s*(?:%|％|‰|个百分点|[万亿千百]*[元人家个吨亩辆套项所次户台座间])?)$"
+)
+MAX_FIGURE_ROW = 40
+MIN_FIGURE_ROWS = 3
+# A label naming a figures box: the rows under it are the box's, however few.
+_FIGURES_LABEL = re.compile(
+    r"^[【〔\[■□◆●▶\s]*(?:数说|数读|数据|数字|一组数据|数据链接|数据看板|图说数据)"
+    r"[^】〕\]]{0,6}[】〕\]]?$"
+)
+
+
+def is_figure_row(line):
+    """A line that reads as a row of a figures box (see ``_FIGURE_ROW``)."""
+    return (
+        len(line) <= MAX_FIGURE_ROW
+        and bool(re.search(r"\d", line))
+        and not line.endswith((*_CLOSED_SENTENCE, "！", "？", "”"))
+        and bool(_FIGURE_ROW.match(line))
+        and not _PAGE_POINTER.search(line)
+        and _standalone(line) is None
+        and page_credits.lead(line) is None
+        and not _is_caption_or_credit(line)
+    )
+
+
+# A teaser's page at the end of its line (■地铁3号线二期进入铺轨阶段　　A05): no figure.
+_PAGE_POINTER = re.compile(r"[\s\u3000](?:[A-Z]\d{1,2}|第?\d{1,2}版)$")
+
+
+def _figure_rows(lines):
+    """The numbers of ``lines`` ((number, line) pairs) that are rows of a figures box: a run
+    of at least ``MIN_FIGURE_ROWS`` figure rows, or any run under a box label (【数说】, with
+    the box's title line between them)."""
+    rows, run, labelled = set(), [], False
+    for index, (number, line) in enumerate([*lines, (None, "")]):
+        if number is not None and is_figure_row(line):
+            run.append(number)
+            continue
+        if run and (len(run) >= MIN_FIGURE_ROWS or labelled):
+            rows.update(run)
+        run = []
+        labelled = bool(_FIGURES_LABEL.match(line)) or (
+            labelled
+            and index > 0
+            and _FIGURES_LABEL.match(lines[index - 1][1]) is not None
+            and is_titleish(line)
+        )
+    return rows
 
 
 def _box_rows(block):

@@ -29,9 +29,6 @@ STILL_WRONG = {
     "r4a_provincial_party_yaowen.txt": {"以“拼”的姿态跑出项目建设加速度"},
     # Poems: unpunctuated lines read as titles, and 秋分帖 over its poet reads as a name.
     "r4c_weekly_culture.txt": {"秋分帖"},
-    # A 【数据】 box of figure lines inside a story, with no blank line around it, cuts
-    # the story in two.
-    "r5e_finance_page.txt": {"制造业“向新”发力\u3000新动能加速成长"},
     # 观点摘编: ■-titled quotes after a signed essay read as its intertitles, and the
     # untitled, unsigned piece at the foot joins them.
     "r5g_theory_opinion.txt": {
@@ -78,16 +75,8 @@ STILL_WRONG.update(
             "公租房租金能否按月缴纳？",
             "小区路灯坏了该找谁？",
         },
-        # A 数说 box of figure lines (18.7亿元　2024年茶产业综合产值) longer than a box
-        # row runs into the 【镜头】 photo group under it, whose three captions share a
-        # credit and read as one picture.
-        "r8n_county_special.txt": {"茶产业这五年", "茶山春忙"},
-        # A 【数据】 list of figure lines with its own title, over a 新华社 story whose 电头
-        # opens its first paragraph: the two read as one; and a brief's first clause longer
-        # than a made-up title is cut (第五届楚沅农产品博览会将于…).
+        # A brief's first clause longer than a made-up title is cut (第五届楚沅农产品博览会将于…).
         "r8o_provincial_economy.txt": {
-            "前三季度全省主要经济指标",
-            "全国县域商业体系建设取得新进展",
             "第五届楚沅农产品博览会将于11月28日至12月1日在省国际会展中心举办",
         },
         # A 主题 over a plain 副题 with no ——: read as 引题 and 主题 (the key: 主题, 副题).
@@ -98,7 +87,6 @@ STILL_WRONG.update(
 )
 EXTRA = {
     "r4c_weekly_culture.txt": ["诗苑", "母亲站在晒场中央"],
-    "r5e_finance_page.txt": ["规上工业增加值 同比增长7.8%"],
     "r7m_metro_society.txt": ["网友“青柠”问：我们小区东门外的三盏路灯"],
     "r8n_county_special.txt": ["春茶飘香富民路 ——棠溪县茶产业高质量发展专版"],
     "r8o_provincial_economy.txt": ["第五届楚沅农产品博览会将于11月28日至12月1日在省国"],

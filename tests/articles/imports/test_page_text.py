@@ -10,6 +10,7 @@ from django.conf import settings
 
 from articles.imports.page_text import parse_page_text
 from articles.print_labels import LayoutError
+from tests.articles.imports.page_checks import paragraphs, photo_credits
 
 SEED = (Path(settings.BASE_DIR) / "fixtures" / "seed_pages.txt").read_text(encoding="utf-8")
 
@@ -338,3 +339,81 @@ def test_the_text_under_a_picture_is_its_caption_and_a_credit_under_that_its_cre
         ("与会代表合影。", []),
     ]
     assert [b["text"] for b in article.body] == ["近日，会议召开。", "会议要求抓好落实。"]
+
+
+def test_a_figures_box_in_wrapped_text_keeps_a_row_a_paragraph_and_no_title():
+    text = (
+        "　　全区今年新建改建农村公路86公里，惠及沿线群众\n"
+        "4万余人。\n"
+        "【数读】\n"
+        "路网这一年\n"
+        "　　86公里　新建改建农村公路\n"
+        "　　213座　完成危桥改造\n"
+        "　　9.7亿元　全年交通建设投资\n"
+        "候鸟归来\n"
+        "本报讯（记者 上官明）近日，大批候鸟飞抵南湖湿地。\n"
+    )
+    (page,) = parse_page_text(text)
+    box = next(a for a in page.articles if a.headline == "路网这一年")
+    assert box.column == "数读"
+    assert paragraphs(box) == [
+        "86公里　新建改建农村公路",
+        "213座　完成危桥改造",
+        "9.7亿元　全年交通建设投资",
+    ]
+    assert page.articles[-1].headline == "候鸟归来"
+
+
+def test_three_figure_lines_set_apart_by_a_gap_are_rows_of_the_story_they_stand_in():
+    text = (
+        "全区工业稳中有进\n"
+        "本报讯（记者 欧阳青）前三季度，全区工业生产稳中有进，主要指标\n"
+        "好于预期。\n"
+        "规上工业增加值　　　　　同比增长6.1%\n"
+        "工业投资　　　　　　　　同比增长9.4%\n"
+        "工业用电量　　　　　　　同比增长5.2%\n"
+        "　　从行业看，装备制造业增长最快，拉动全区规上工业增长2.3个百分点。\n"
+    )
+    (page,) = parse_page_text(text)
+    (article,) = page.articles
+    assert article.headline == "全区工业稳中有进"
+    assert paragraphs(article)[1:4] == [
+        "规上工业增加值　同比增长6.1%",
+        "工业投资　同比增长9.4%",
+        "工业用电量　同比增长5.2%",
+    ]
+    assert paragraphs(article)[-1].startswith("从行业看")
+
+
+def test_a_single_figure_title_and_a_teaser_list_are_no_figures_box():
+    text = (
+        "一季度全区外贸增长12.5%\n"
+        "本报讯（记者 林一）一季度，全区外贸进出口总额同比增长12.5%。\n"
+        "今日导读\n"
+        "■全市中小学春季研学线路发布　　　　A04\n"
+        "■地铁3号线二期进入铺轨阶段　　　　A05\n"
+        "■老旧小区加装电梯补贴上调　　　　　A06\n"
+    )
+    (page,) = parse_page_text(text)
+    assert [a.headline for a in page.articles] == ["一季度全区外贸增长12.5%"]
+    assert all("A05" not in p for p in paragraphs(page.articles[0]))
+
+
+def test_three_one_sentence_captions_over_one_credit_are_three_pictures():
+    text = (
+        "【镜头】\n"
+        "湿地迎来越冬候鸟\n"
+        "　　11月20日，白鹭在南湖湿地觅食。\n"
+        "　　11月21日，市民在观鸟台拍摄候鸟。\n"
+        "　　11月22日，志愿者清理湿地垃圾。\n"
+        "本报记者 司马青　通讯员 夏 禾 摄\n"
+    )
+    (page,) = parse_page_text(text)
+    (article,) = page.articles
+    assert article.kind == "photo"
+    assert [p.caption for p in article.photos] == [
+        "11月20日，白鹭在南湖湿地觅食。",
+        "11月21日，市民在观鸟台拍摄候鸟。",
+        "11月22日，志愿者清理湿地垃圾。",
+    ]
+    assert all(photo_credits(p)[0][2] == ("司马青",) for p in article.photos)
