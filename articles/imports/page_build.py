@@ -386,12 +386,17 @@ def _try_story(build, i):
         or build.pending_credit is not None
         or _is_title_block(head)
         or any(item.lead_in for item in head)
+        or bool(_NOTICE.search(head[-1].text))
     )
     if opens and build.kind_at(after) == "para":
         # The page's first title with text under it and no credit (or a story
         # continued from another page): a story still.
         return _open_news(build, head, notes, [], None, after)
     return None
+
+
+# A notice's title (征稿启事, 停电公告, 更正声明): a piece of its own, never an intertitle.
+_NOTICE = re.compile(r"(?:启事|启示|公告|通告|声明|须知|公示|倡议书|告示|讣告|征文|通知)$")
 
 
 def _byline_of_next(build, index):
@@ -780,7 +785,7 @@ def _step(build, i):
         if named is not None:
             # The page's name (and label) on the line under a head that printed none
             # (2026年… A05 / 经济, 岚江日报 2026年… / 07　经济).
-            label, name = named
+            label, name, titled = named
             head = build.page.running_head
             head["name"] = name
             if label and not head.get("label"):
@@ -788,7 +793,9 @@ def _step(build, i):
             if not build.page.name:
                 build.page.name = build.page.section = name
             build.skip(following, "running_head")
-            return i + 2
+            if titled:
+                build.skip(build.items[i + 2], "running_head")  # 江　风: the 副刊's own title
+            return i + 2 + titled
     elif kind == "skip" and _points_on(build, item, i):
         build.article.jumps.append(item.text)  # …末班车22:30。 / （详见A03版）: more on A03
     elif kind == "skip":
@@ -907,10 +914,22 @@ def _page_name_under_head(build, item):
         return None
     both = _LABEL_AND_NAME.match(item.text)
     if both and not build.page.running_head.get("label"):
-        return both["label"], both["name"]
-    following = build.kind_at(build.position[id(item)] + 1)
-    if _PAGE_NAME.match(item.text) and following in ("staff", "skip", "running_head"):
-        return "", item.text
+        return both["label"], both["name"], 0
+    index = build.position[id(item)]
+    if not _PAGE_NAME.match(item.text):
+        return None
+    if build.kind_at(index + 1) in ("staff", "skip", "running_head"):
+        return "", item.text, 0
+    # 文艺副刊 / 江　风 / 责任编辑：…: a supplement's page name, then its own title.
+    # (a title of two characters, letter-spaced, may read as a bare name: 江　风)
+    kinds = ("para", "heading", "credit")
+    title = build.items[index + 1] if build.kind_at(index + 1) in kinds else None
+    if (
+        title is not None
+        and _PAGE_NAME.match("".join(title.text.split()))
+        and build.kind_at(index + 2) in ("staff", "skip", "running_head")
+    ):
+        return "", item.text, 1
     return None
 
 

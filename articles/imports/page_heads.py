@@ -21,7 +21,15 @@ from articles.imports.page_items import (
 from articles.imports.parsed import Kind, ParsedArticle
 from articles.typography import to_fullwidth_punctuation as fullwidth
 
-_PLAIN_COLUMNS = frozenset(PHOTO_STRIP_LABELS + SIDEBAR_LABELS + ("记者观察", "新闻观察"))
+# The kinds of piece a 副刊 or a feature page labels its columns with (散文 over a title).
+GENRE_LABELS = (
+    *("散文", "诗歌", "诗词", "新诗", "小说", "微小说", "随笔", "杂文", "杂谈", "札记", "游记"),
+    *("书香", "书评", "影评", "剧评", "乐评", "读书", "笔会", "文苑", "诗苑", "美文", "史话"),
+    *("专访", "访谈", "对话", "人物", "民俗", "往事", "乡愁", "童心", "杂感"),
+)
+_PLAIN_COLUMNS = frozenset(
+    PHOTO_STRIP_LABELS + SIDEBAR_LABELS + GENRE_LABELS + ("记者观察", "新闻观察")
+)
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:区|县|市|街道|镇|乡)$")
 _DISTRICT_PARTS = re.compile(r"^([\u4e00-\u9fff]+?(?:区|县|市))([\u4e00-\u9fff]+?(?:街道|镇|乡))$")
 # A title broken over two lines: the first ends inside a phrase or the second closes it.

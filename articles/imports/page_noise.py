@@ -165,7 +165,9 @@ STAFF_ROLES = {
 }
 # A page team's roles, staff only beside a staff role or after 本版 (本版策划：… 撰稿：… 摄影：…):
 # alone (摄影：张三 under a picture) they are a story's credit.
-TEAM_ROLES = ("策划", "统筹", "撰稿", "摄影", "文字", "执行")
+TEAM_ROLES = ("策划", "统筹", "撰稿", "摄影", "文字", "执行", *("题图", "插图", "图片", "漫画"))
+# The page's pictures credited once for all (本版题图：钱 墨, 本版插图：…): a page credit.
+PAGE_PICTURE_ROLES = ("题图", "插图", "图片", "摄影", "漫画")
 _SPACED = r"\s?"
 # 本期编辑, 本版责编, 执行编辑: a prefix before the role, kept as printed.
 STAFF_PREFIXES = ("本期", "本版", "本刊", "执行", "值班")
@@ -256,6 +258,8 @@ def read_staff_line(text):
 def _is_staff(roles):
     """Staff roles, or a team's roles under 本版 (本版策划：… 撰稿：…), and never a team's alone."""
     if any(_unprefixed(role) in STAFF_ROLES for role, _names in roles):
+        return True
+    if len(roles) == 1 and roles[0][0] in (f"本版{word}" for word in PAGE_PICTURE_ROLES):
         return True
     return len(roles) >= 2 and roles[0][0].startswith(STAFF_PREFIXES)
 

@@ -417,3 +417,33 @@ def test_three_one_sentence_captions_over_one_credit_are_three_pictures():
         "11月22日，志愿者清理湿地垃圾。",
     ]
     assert all(photo_credits(p)[0][2] == ("司马青",) for p in article.photos)
+
+
+def test_a_supplement_page_its_genre_labels_a_notice_and_a_page_picture_credit():
+    text = (
+        "溪川晚报　2025年3月7日　星期五　第12版\n\n"
+        "读书副刊\n\n"
+        "书　窗\n\n"
+        "责任编辑：韦 岚　版式：司马青\n\n"
+        "随笔\n\n"
+        "旧书摊上的春天\n\n"
+        "□ 钟离月\n\n"
+        "　　巷口的旧书摊又开张了，摊主把一摞摞旧书码得整整齐齐。\n\n"
+        "　　我在摊前蹲了一个下午，淘到一本扉页写着赠言的诗集。\n\n"
+        "“书窗”征稿启事\n\n"
+        "　　本版常年征集读书随笔、书评，来稿请寄shuchuang@xcwb.cn\n\n"
+        "本版插图：蓝 溪\n"
+    )
+    (page,) = parse_page_text(text)
+    assert page.name == "读书副刊"
+    essay, notice = page.articles
+    assert (essay.column, essay.headline) == ("随笔", "旧书摊上的春天")
+    # On a 副刊 a signed essay is no commentary: its writer keeps no role.
+    assert [(c.role, c.names) for c in essay.credits] == [("", ("钟离月",))]
+    assert notice.headline == "“书窗”征稿启事"
+    assert paragraphs(notice) == ["本版常年征集读书随笔、书评，来稿请寄shuchuang@xcwb.cn"]
+    assert [(s.text, s.reason) for s in page.skipped][1:3] == [
+        ("读书副刊", "running_head"),
+        ("书 窗", "running_head"),
+    ]
+    assert ("本版插图：蓝 溪", "staff") in [(s.text, s.reason) for s in page.skipped]
