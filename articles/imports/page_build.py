@@ -987,6 +987,17 @@ def _inner_credit(build, item, i):
         build.article.credits.extend(item.credits)  # 线索提供 closes the story it helped
         return
     if (
+        build.article is not None
+        and build.article.dateline
+        and not build.article.credits
+        and not build.article.body
+        and not item.lead
+        and any(c.names and not c.photo for c in item.credits)
+    ):
+        # 新华社北京5月15日电　题：… / 新华社记者 许　晨: the byline under a wire's dateline.
+        build.article.credits = list(item.credits)
+        return
+    if (
         not item.lead
         and build.kind_at(i + 1) in HEAD_KINDS
         and (build.article is None or not item.text.startswith(("(", "（")))

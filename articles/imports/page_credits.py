@@ -28,7 +28,7 @@ TIP_ROLES = ("线索提供", "线索", "爆料", "报料", "新闻线索")
 # A paragraph opening with 记者 as its subject (记者近日从…获悉) credits nobody.
 _REPORTER_SUBJECT = re.compile(
     r"^(?:本报|本台)?记者(?:近日|日前|昨天|昨日|今天|从|在|了解|获悉|采访|走访|来到|看到|"
-    r"注意到|发现|随|跟随|一行)"
+    r"注意到|发现|随|跟随|一行|\d{1,2}日|[一二三四五六七八九十]{1,3}日)"
 )
 
 
@@ -52,6 +52,12 @@ def _lead(text):
         return None
     credits, rest = found.credits, _after_report_mark(text, found.rest)
     wrapper = text[: len(text) - len(rest)] if text.endswith(rest) else ""
+    subject = re.search(r"(?:本报|本台)?记者\s*$", wrapper)
+    if subject and _REPORTER_SUBJECT.match("记者" + rest.lstrip()):
+        # 据新华社电 记者15日从…获悉: 记者 opens the first sentence; it credits no one.
+        rest = wrapper[subject.start() :].strip() + rest.lstrip()
+        wrapper = wrapper[: subject.start()]
+        credits = [c for c in credits if c.names]
     if not credits and not found.dateline and wrapper.rstrip().endswith(("，", ",")):
         return None  # 据法新社报道，法国南部…: the source is the sentence's own words
     if (
@@ -64,6 +70,10 @@ def _lead(text):
         and not rest.lstrip().startswith(("(", "（"))
     ):
         return None  # 本报报道后相关部门迅速介入: a 引题 that names the paper, no wrapper
+    if found.dateline and _TITLE_AFTER_DATELINE.match(rest):
+        # 新华社北京5月15日电　题：让“一老一小”服务更有温度: the wire's title line, as the
+        # page prints it above; the text (and the byline) follow on their own lines.
+        return tuple(credits), found.dateline, ""
     bracket = _CREDIT_BRACKET.match(rest) if not credits and found.dateline else None
     if bracket:
         # 【新华社北岭11月30日电】（记者 甲 乙）…: the bracket after a boxed dateline credits.
@@ -74,6 +84,7 @@ def _lead(text):
 
 
 _CLAUSE = re.compile(r"[，。；！？,;!?]")
+_TITLE_AFTER_DATELINE = re.compile(r"^\s*题\s*[:：][^。！？]{2,60}$")
 _WIRE = re.compile(r"^\S{0,16}?[讯电]")  # 本报讯, 新华社北京电: a wrapper, whatever follows
 _CREDIT_BRACKET = re.compile(r"^\s*[(（]([^()（）]{2,40})[)）]")
 _REPORT_MARK = re.compile(r"报道\s*[:：]")

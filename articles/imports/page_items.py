@@ -80,6 +80,13 @@ GROUP_LABEL_ENDINGS = (
     "园地",
     "看台",
     "来信",
+    "对话",
+    "专访",
+    "访谈",
+    "影评",
+    "书评",
+    "剧评",
+    "随笔",
 )
 # A label over a group of items (简讯, 一句话新闻, 图片新闻), alone on its line.
 _GROUP_LABEL = re.compile(

@@ -447,3 +447,28 @@ def test_a_supplement_page_its_genre_labels_a_notice_and_a_page_picture_credit()
         ("书 窗", "running_head"),
     ]
     assert ("本版插图：蓝 溪", "staff") in [(s.text, s.reason) for s in page.skipped]
+
+
+def test_a_wire_titled_after_its_dateline_is_credited_by_the_byline_under_it():
+    text = (
+        "新华视点\n"
+        "让老旧小区“焕新”更要“焕心”\n"
+        "新华社长沙3月6日电　题：让老旧小区“焕新”更要“焕心”\n"
+        "新华社记者　慕容青　夏 禾\n"
+        "加装电梯、改造管网、增设停车位……各地老旧小区改造提速。\n"
+        "据新华社电　记者6日从住房和城乡建设部获悉，今年将新开工改造城镇老旧小区5万个。\n"
+    )
+    (page,) = parse_page_text(text)
+    (article,) = page.articles
+    assert article.dateline == "长沙3月6日"
+    assert [(c.role, c.names) for c in article.credits] == [("记者", ("慕容青", "夏禾"))]
+    assert paragraphs(article)[0].startswith("加装电梯")
+    assert all("题：" not in p for p in paragraphs(article))
+
+
+def test_a_reporter_as_the_subject_after_a_wire_credit_stays_in_the_text():
+    text = "跨省通办事项再扩容\n据新华社电　记者15日从国家政务服务平台获悉，第三批事项上线。\n"
+    (page,) = parse_page_text(text)
+    (article,) = page.articles
+    assert article.credits == []
+    assert paragraphs(article) == ["记者15日从国家政务服务平台获悉，第三批事项上线。"]
