@@ -99,6 +99,10 @@ def _split_dateline_head(pre):
     return _strip_quotes(unit), place + (date.group() if date else "")
 
 
+# What a county or city newsroom calls itself before 讯 (融媒讯, 县融媒体中心讯, 掌上青溪客户端讯).
+_NEWSROOM_WORDS = ("融媒", "融媒体", "融媒体中心", "全媒体", "新闻中心", "客户端", "传媒")
+
+
 def _named_dateline_head(pre, norm, end):
     """株洲发布讯（记者 张三）: a name of no known shape before 讯 is a unit when the
     credits follow at once (a bracket or a role) and it is no person, word or label."""
@@ -108,6 +112,8 @@ def _named_dateline_head(pre, norm, end):
     after = _skip(norm, end)
     if not (norm[after : after + 1] in ("(", "[") or _ROLE_IN_PLACE.match(norm, after)):
         return None
+    if head.endswith(_NEWSROOM_WORDS) and len(head) <= 10:
+        return head, date.group() if date else ""  # 融媒讯, 县融媒体中心讯: a newsroom
     if (
         not 2 <= len(head) <= 10
         or _UNIT_TEXT.match(head) is None
