@@ -211,6 +211,15 @@ class _Builder:
             body.append({"type": PARAGRAPH, "parts": [text], "row": True})
         else:
             body.append({"type": PARAGRAPH, "parts": [text]})
+        if self.article.kind == Kind.BRIEF and not self.article.credits:
+            credits = _closing_bracket_credits(text)
+            if credits:
+                # …开通交通功能。（记者 韩 露）: the brief is done, and the paragraphs after
+                # it in the run, each closing on its own credit, are briefs of their own.
+                bracket = _CLOSING_CREDIT.search(text[-44:])
+                body[-1]["parts"][-1] = text[: len(text) - len(bracket[0])].rstrip()
+                self.article.credits = list(credits)
+                self.untitled_briefs = self.untitled_briefs or "each"
 
     def add_intertitle(self, lines, line):
         if self.article is None:

@@ -61,7 +61,10 @@ _MASTHEAD = re.compile(
     # A hotline named after the paper (晚报新闻热线：…, 报料微信：…).
     r"^[\u4e00-\u9fff]{0,6}(?:新闻热线|报料热线|爆料热线|读者热线|报料微信|爆料微信|报料邮箱)\s*[:：]|"
     # A desk's own hotline (健康热线：86620120, 法律咨询热线：…): a number to call, no story.
-    r"^[\u4e00-\u9fff]{0,8}热线\s*[:：]?\s*[\d（(][\d\-－—（）() ]{5,}$|"
+    r"^[\u4e00-\u9fff]{0,8}热线\s*[:：]?\s*[\d（(][\d\-－—（）() ]{4,}$|"
+    # …and one with the desk's mailbox beside it (民生热线：96118　投稿邮箱：…).
+    r"^[\u4e00-\u9fff]{0,8}热线\s*[:：]?\s*[\d（(][\d\-－—（）()]{4,}\s+"
+    r"[\u4e00-\u9fff]{0,6}(?:热线|邮箱|信箱|电话|微信)\s*[:：]|"
     # A review's rating (推荐指数：★★★★): a mark on the page, no text.
     r"^(?:推荐指数|推荐度|评分|星级)\s*[:：]\s*[★☆]+|"
     # A call for tips (新闻线索请拨打本报热线 96118，或在…留言).

@@ -472,3 +472,28 @@ def test_a_reporter_as_the_subject_after_a_wire_credit_stays_in_the_text():
     (article,) = page.articles
     assert article.credits == []
     assert paragraphs(article) == ["记者15日从国家政务服务平台获悉，第三批事项上线。"]
+
+
+def test_in_a_run_of_briefs_each_paragraph_closing_on_its_credit_is_a_brief():
+    text = (
+        "民生快讯\n"
+        "市图书馆暑期延时开放\n"
+        "　　本报讯　6月15日起，市图书馆开放时间延长至每晚21时。（记者 吴 倩）\n"
+        "社保卡可刷乘公交地铁\n"
+        "　　本报讯　即日起，第三代社保卡可在全市公交车、地铁闸机刷卡乘车\n"
+        "，首次使用前需在线开通。（记者 韩 露 通讯员 孔 明）\n"
+        "　　市消防救援支队日前走进社区开展消防安全宣传。（通讯员 许 诺）\n"
+        "　　全市首批12个“口袋公园”近日完工开放。（记者 林晓岚）\n"
+        "民生热线：96118　投稿邮箱：msb@example.cn\n"
+    )
+    (page,) = parse_page_text(text)
+    assert [(a.kind, a.column, [c.names for c in a.credits]) for a in page.articles] == [
+        ("brief", "民生快讯", [("吴倩",)]),
+        ("brief", "民生快讯", [("韩露",), ("孔明",)]),
+        ("brief", "民生快讯", [("许诺",)]),
+        ("brief", "民生快讯", [("林晓岚",)]),
+    ]
+    assert paragraphs(page.articles[1]) == [
+        "即日起，第三代社保卡可在全市公交车、地铁闸机刷卡乘车，首次使用前需在线开通。"
+    ]
+    assert page.skipped[-1].reason == "masthead"
