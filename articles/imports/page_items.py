@@ -322,13 +322,14 @@ def _cut(block, hard):
     title_unit = False  # the unit so far is short title lines, none opening indented
     width = None if hard else _wrap_width(block)
     titles = set() if hard else _comma_titles(block)
-    rows = set() if hard else _figure_rows([(n, _clean(raw)) for n, raw in block])
+    cleaned = [_clean(raw) for _n, raw in block]
+    rows = set() if hard else _figure_rows([(n, cleaned[i]) for i, (n, _raw) in enumerate(block)])
 
     def titleish(number, line):
         return number in titles or is_titleish(line)
 
     for index, (number, raw) in enumerate(block):
-        line = _clean(raw)
+        line = cleaned[index]
         if number in rows:
             # A row of a figures box: a paragraph of its own, never a title, never joined.
             if current:
