@@ -606,7 +606,12 @@ def _closing_credit_after(build, head, end):
     if build.article is None or not (build.article.credits or _closed(build.article)):
         return None
     body_end, closed = end, False
-    while build.kind_at(body_end) == "para" and body_end - end <= MAX_CLOSED_STORY:
+    while (
+        build.kind_at(body_end) == "para"
+        and body_end - end <= MAX_CLOSED_STORY
+        and not build.items[body_end].row  # a box's rows are no story's closed text
+        and not (body_end > end and _brief_label(build, body_end))
+    ):
         body_end += 1
         if _closing_bracket_credits(build.items[body_end - 1].text):
             closed = True
@@ -859,6 +864,13 @@ def _step(build, i):
         # ▲志愿者在路口劝导… under a story's text: the caption of its picture.
         credits = [c for c in build.article.credits if c.photo]
         build.add_photo(Item("photo", item.line, text=item.text, credits=credits))
+    elif kind == "para" and item.titleish and _signs_story_above(build, item, i):
+        # …值得被更多人走进影院看见。 / □ 林知秋 / next title: the piece above is signed.
+        article = build.article
+        opinion = article.kind == Kind.COMMENTARY or _is_opinion(build, article)
+        article.credits = [Credit("", COMMENTARY_ROLE if opinion else "", (item.byline,))]
+        if opinion:
+            article.kind = Kind.COMMENTARY
     elif kind in HEAD_KINDS and (kind != "para" or item.titleish):
         following = _try_story(build, i)
         if following is not None:
@@ -879,6 +891,28 @@ def _step(build, i):
     else:
         build.add_paragraph(item.text, item.line, row=item.row)
     return i + 1
+
+
+def _signs_story_above(build, item, i):
+    """A marked name (□ 林知秋, ■ 江某) under the last paragraph of a story with no credit,
+    with a title or the page's end under it: the story's signature, not a title line."""
+    article = build.article
+    if article is None or article.credits or not article.body or not item.byline:
+        return False
+    if not item.text.startswith(tuple(page_credits.MARKERS)):
+        return False
+    last = article.body[-1]
+    if last["type"] != PARAGRAPH or not _ends_sentence(_tail(last)):
+        return False
+    return (
+        i + 1 >= len(build.items)
+        or _is_head_item(build, i + 1)
+        or build.kind_at(i + 1)
+        in (
+            "staff",
+            "skip",
+        )
+    )
 
 
 def _points_on(build, item, i):

@@ -21,7 +21,7 @@ from articles.credits import Credit, is_plausible_name
 from articles.surnames import surname_of
 
 # Markers papers print before a commentator's name, and role words of commentary.
-_MARKERS = "■□◆◇●○▲△▶►◎★☆※·•"
+_MARKERS = MARKERS = "■□◆◇●○▲△▶►◎★☆※·•"
 _BYLINE = re.compile(rf"^[{_MARKERS}\s]*(?:文\s*[/／]\s*)?([\u3400-\u9fff·]{{2,6}})$")
 COMMENTARY_ROLES = ("评论员", "特约评论员", "本报评论员", "评论作者", "时评作者")
 TIP_ROLES = ("线索提供", "线索", "爆料", "报料", "新闻线索")

@@ -33,7 +33,7 @@ _PLAIN_COLUMNS = frozenset(
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:区|县|市|街道|镇|乡)$")
 _DISTRICT_PARTS = re.compile(r"^([\u4e00-\u9fff]+?(?:区|县|市))([\u4e00-\u9fff]+?(?:街道|镇|乡))$")
 # A title broken over two lines: the first ends inside a phrase or the second closes it.
-_BROKEN_END = tuple("的和与及、在为对把被将向从让“《（(")
+_BROKEN_END = tuple("的和与及、，,在为对把被将向从让“《（(")
 _BROKEN_START = tuple("”》）)、的了")
 _TITLE_MARK = re.compile(r"^[●○◆◇■□★☆•▶►]\s*")
 _SUBTITLE = ("——", "—", "－－", "--")
@@ -284,12 +284,39 @@ def head_article(head, kind, line):
     elif others:
         if len(others) == 1:
             article.headline = others[0]
+        elif len(others) == 2 and _main_over_sub(*others):
+            article.headline, article.subheadline = others
         else:
             article.kicker, article.headline = others[0], others[1]
             article.subheadline = "".join(others[2:])
     if subtitle:
         article.subheadline = " ".join(filter(None, [article.subheadline, *subtitle]))
     return _fullwidth_title(article)
+
+
+MIN_MAIN_OVER_SUB = 10
+MIN_LONGER_SUB = 5
+
+
+def _main_over_sub(first, second):
+    """Two plain title lines that read 主题 over 副题, not 引题 over 主题: a name's words
+    (褚明远：配角演了三十年，我还在等…) are the title; and a line of clauses much longer than
+    the one over it (第七届临川青年影展下周开幕 / 42部长片短片入围，展映场次较上届增加三成)
+    spells the title out.  A short phrase over a comma line (端午假期临近 / 粽子礼盒
+    “瘦身”，价格更亲民) stays an 引题."""
+    if len(first) < MIN_MAIN_OVER_SUB or first.startswith(_SUBTITLE):
+        return False
+    colon = max(first.find("："), first.find(":"))
+    if 2 <= colon < len(first) - 1 and _COMMA.search(first[colon:]):
+        return True  # 褚明远：配角演了三十年，…: who speaks, then what they say
+    return (
+        not _COMMA.search(first)
+        and bool(_COMMA.search(second))
+        and len(second) >= len(first) + MIN_LONGER_SUB
+    )
+
+
+_COMMA = re.compile(r"[，,]")
 
 
 def _bold_over_heading(head):

@@ -108,7 +108,8 @@ _LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,2}\.)\s")
 _BOLD_LINE = re.compile(r"^\*\*[^*]{1,200}\*\*$")
 _ITALIC_LINE = re.compile(r"^\*[^*\s][^*]{0,300}\*$")
 _QUOTE = re.compile(r"^>\s?")
-_QUESTION_OR_ANSWER = re.compile(r"^[问答][:：]")  # 问：…？ is a line of an interview
+# 问：…？, 记者：…？, 主持人：… is a line of an interview, never a title.
+_QUESTION_OR_ANSWER = re.compile(r"^(?:[问答QA]|(?:本报)?记者|主持人)\s*[:：]")
 # Bold inside a line (**编者按** 绿水青山…, **沅川日报** 2026年…): the marks are no text.
 _BOLD_SPAN = re.compile(r"\*\*([^*]{1,200})\*\*")
 _INDENT = ("\u3000", "  ", "\t")
@@ -324,17 +325,25 @@ def _cut(block, hard):
     titles = set() if hard else _comma_titles(block)
     cleaned = [_clean(raw) for _n, raw in block]
     rows = set() if hard else _figure_rows([(n, cleaned[i]) for i, (n, _raw) in enumerate(block)])
+    box_title = set()
+    if indented and width is not None:
+        box_title, plain_rows = _plain_rows(block, cleaned, width)
+        rows |= plain_rows
 
     def titleish(number, line):
         return number in titles or is_titleish(line)
 
     for index, (number, raw) in enumerate(block):
         line = cleaned[index]
-        if number in rows:
+        if number in rows or number in box_title:
             # A row of a figures box: a paragraph of its own, never a title, never joined.
             if current:
                 units.append((None, current))
             current, closed, labelled, title_unit = [], False, False, False
+            if number in box_title:
+                # 演出信息 over its rows: the title of a box that stands as a piece of its own.
+                units.append((Item("para", number, text=line, titleish=True, lead_in=True), []))
+                continue
             # Its gap is printed as one full-width space (86公里　新建改建农村公路).
             text = re.sub(r"[\s\u3000]+", "\u3000", line)
             units.append((Item("para", number, text=text, row=True), []))
@@ -395,18 +404,30 @@ def _cut(block, hard):
             )
         ):
             # The short title lines above a lead or a byline are a title line each.
-            over_credit = page_credits.lead(line) or (
-                title_unit
-                and (
-                    _after_title(current[-1][1], line, titled=True)
-                    or _opens_wrapped_text(line, width)
+            over_credit = (
+                page_credits.lead(line)
+                or (
+                    title_unit
+                    and (
+                        _after_title(current[-1][1], line, titled=True)
+                        or _opens_wrapped_text(line, width)
+                    )
+                )
+                # 褚明远：配角演了三十年， / 我还在等一个好剧本 / ■本报记者 俞晓岚: title lines
+                # over a byline, however wide, where no sentence has closed.
+                or (
+                    indented
+                    and _is_caption_or_credit(line)
+                    and not _PHOTO_TAIL.search(line)
+                    and not any(text.endswith(_PARAGRAPH_END) for _n, text in current)
                 )
             )
             heads = _title_lines_before(current, titles) if over_credit else []
             if len(heads) < len(current):
                 units.append((None, current[: len(current) - len(heads)]))
             units.extend(
-                (_title_item(head) if head[0] in titles else None, [head]) for head in heads
+                (_title_item(head) if head[0] in titles or _comma_broken(head[1]) else None, [head])
+                for head in heads
             )
             current = []
         title_unit = (title_unit or not current) and not raw.startswith(_INDENT)
@@ -638,11 +659,17 @@ def _starts_unit(raw, line, previous=""):
     return not (caption and previous and not previous.endswith(_PARAGRAPH_END))
 
 
+def _comma_broken(line):
+    return line.endswith(("，", ",")) and is_titleish(line[:-1])
+
+
 def _title_lines_before(lines, titles=frozenset()):
-    """The short title lines that end ``lines`` (a head above a lead in plain text)."""
+    """The short title lines that end ``lines`` (a head above a lead in plain text); a
+    title broken after a comma (褚明远：配角演了三十年， / 我还在等一个好剧本) is one."""
     heads = []
     for number, line in reversed(lines[-MAX_HEAD_LINES:]):
-        if number not in titles and not is_titleish(line):
+        broken = bool(heads) and _comma_broken(line)
+        if number not in titles and not is_titleish(line) and not broken:
             break
         heads.insert(0, (number, line))
     return heads
@@ -728,7 +755,10 @@ _ARCHIVE_PHOTO = re.compile(r"[（(]\s*资料(?:图片|照片)\s*[)）]$")
 # A picture credited to no person: an agency's or a source's (视觉中国供图, 新华社发, 资料图片).
 _COLLECTIVE_PHOTO = re.compile(
     r"^[（(]?\s*(?:[\u4e00-\u9fff·A-Za-z]{1,12}?\s*(?:供图|供稿|提供)"
-    r"|(?:新华社|中新社|中国新闻社|人民日报|视觉中国|东方IC|IC\s*photo)\s*发|资料图片?|资料照片)"
+    r"|(?:新华社|中新社|中国新闻社|人民日报|视觉中国|东方IC|IC\s*photo)\s*发|资料图片?|资料照片"
+    # 图/视觉中国, 图片/受访者: a picture from an agency or a source, no person named.
+    r"|(?:图|图片|照片)\s*[/／:：]\s*(?:视觉中国|新华社|中新社|人民视觉|东方IC|IC\s*photo|CFP|"
+    r"图虫创意|受访者|主办方|片方|剧组|出品方|网络|资料))"
     r"\s*[)）]?$"
 )
 
@@ -949,6 +979,48 @@ def is_figure_row(line):
 
 # A teaser's page at the end of its line (■地铁3号线二期进入铺轨阶段　　A05): no figure.
 _PAGE_POINTER = re.compile(r"[\s\u3000](?:[A-Z]\d{1,2}|第?\d{1,2}版)$")
+
+
+MIN_PLAIN_ROWS = 5  # a title block has at most MAX_HEAD_LINES lines, a box more
+
+
+def _plain_rows(block, cleaned, width):
+    """Where paragraphs open indented and wrap at ``width``: a run of short unindented
+    lines with no sentence punctuation after a closed paragraph (演出信息 / 话剧《旧码头》 /
+    11月9日—18日 19:30 / 临川大剧院小剧场 / 票价 120元…), a box's title and its rows:
+    (title line numbers, row line numbers)."""
+    title, rows, run = set(), set(), []
+    previous_closed = True
+    for index, ((number, raw), line) in enumerate(zip(block, cleaned, strict=True)):
+        plain = (
+            line
+            and not raw.startswith(_INDENT)
+            and not _full(line, width)
+            and not _SENTENCE_PUNCTUATION.search(line)
+            and not line.endswith(_CLOSED_SENTENCE)
+            and _standalone(line) is None
+            and not _GROUP_LABEL.match(line)
+            and not column_label(line)
+            and not _is_caption_or_credit(line)
+            and page_credits.lead(line) is None
+        )
+        if plain and (run or previous_closed):
+            run.append(number)
+        else:
+            if len(run) > MIN_PLAIN_ROWS:
+                title.add(run[0])
+                rows.update(run[1:])
+            run = [number] if plain and previous_closed else []
+        previous_closed = (
+            not line
+            or line.endswith((*_PARAGRAPH_END, "）", ")"))
+            or bool(column_label(line))
+            or bool(page_credits.byline_name(line))  # □ 司马秋 under a review
+        )
+        if index == len(block) - 1 and len(run) > MIN_PLAIN_ROWS:
+            title.add(run[0])
+            rows.update(run[1:])
+    return title, rows
 
 
 def _figure_rows(lines):

@@ -497,3 +497,100 @@ def test_in_a_run_of_briefs_each_paragraph_closing_on_its_credit_is_a_brief():
         "即日起，第三代社保卡可在全市公交车、地铁闸机刷卡乘车，首次使用前需在线开通。"
     ]
     assert page.skipped[-1].reason == "masthead"
+
+
+WRAPPED_ENTERTAINMENT_PAGE = (
+    "C03　　文体\n"
+    "溪川晚报　　2025年4月11日　星期五\n"
+    "名家访谈\n"
+    "钟离雪：唱了四十年花鼓戏，\n"
+    "我还想再唱一出新戏\n"
+    "新编花鼓戏《渡口》下周在溪川大剧院首演\n"
+    "■本报记者　慕容青\n"
+    "　　在溪川戏曲圈，钟离雪的名字几乎无人不晓。从\n"
+    "1985年进入县花鼓剧团算起，她已经在舞台上站了\n"
+    "四十年。\n"
+    "　　记者：第一次演新编戏，是什么心情？\n"
+    "　　钟离雪：紧张，也兴奋。老戏唱熟了，新戏得一\n"
+    "句一句重新琢磨。\n"
+    "　　记者：接下来还有什么打算？\n"
+    "　　钟离雪：把这轮演出唱好，再带几个徒弟。\n"
+    "春日花海迎客来\n"
+    "　　4月9日，游客在溪川植物园赏花。\n"
+    "图/视觉中国\n"
+    "剧评\n"
+    "《渡口》：老腔调里的新声音\n"
+    "　　新编花鼓戏《渡口》的好，在于它不急。导演把最\n"
+    "重的情绪留给了唱腔，观众跟着一起屏住了呼吸。\n"
+    "□ 司马秋\n"
+    "演出信息\n"
+    "花鼓戏《渡口》\n"
+    "4月18日—20日 19:30\n"
+    "溪川大剧院\n"
+    "票价 80元 180元\n"
+    "民乐音乐会《春江》\n"
+    "4月22日 19:30\n"
+    "溪川音乐厅\n"
+    "票价 60元 120元\n"
+    "文体快讯\n"
+    "　　市全民健身中心游泳馆本月起延长开放时间。\n"
+    "（记者 夏 禾）\n"
+    "　　第三届溪川城市定向赛昨日落幕，千余名市民参赛。\n"
+    "责编　周 健　　美编　邝 蕾\n"
+)
+
+
+def test_an_evening_page_wrapped_as_wide_as_its_titles_reads_into_its_pieces():
+    (page,) = parse_page_text(WRAPPED_ENTERTAINMENT_PAGE)
+    interview, photo, review, box, *briefs = page.articles
+    # 主题 broken after its comma, over a 副题; the label is the column; 记者： lines are text.
+    assert (interview.column, interview.kicker, interview.headline, interview.subheadline) == (
+        "名家访谈",
+        "",
+        "钟离雪：唱了四十年花鼓戏，我还想再唱一出新戏",
+        "新编花鼓戏《渡口》下周在溪川大剧院首演",
+    )
+    assert [(c.role, c.names) for c in interview.credits] == [("记者", ("慕容青",))]
+    assert paragraphs(interview)[-2:] == [
+        "记者：接下来还有什么打算？",
+        "钟离雪：把这轮演出唱好，再带几个徒弟。",
+    ]
+    # 图/视觉中国: a picture from an agency, credited to no person.
+    assert (photo.kind, photo.headline, len(photo.photos), photo.photos[0].credits) == (
+        "photo",
+        "春日花海迎客来",
+        1,
+        [],
+    )
+    # □ 司马秋 under the review's last paragraph signs it.
+    assert (review.column, [(c.role, c.names) for c in review.credits]) == (
+        "剧评",
+        [("评论作者", ("司马秋",))],
+    )
+    # Unpunctuated lines under a title: a box of its own, a row each.
+    assert box.headline == "演出信息"
+    assert paragraphs(box)[:2] == ["花鼓戏《渡口》", "4月18日—20日　19:30"]
+    assert len(paragraphs(box)) == 8
+    assert [(b.kind, b.column, [c.names for c in b.credits]) for b in briefs] == [
+        ("brief", "文体快讯", [("夏禾",)]),
+        ("brief", "文体快讯", []),
+    ]
+
+
+def test_a_title_line_over_a_longer_line_of_clauses_is_main_over_sub():
+    text = (
+        "第五届溪川读书节下周开幕\n"
+        "36场活动覆盖全市，首次设立乡村分会场\n"
+        "本报讯（记者 林一）第五届溪川读书节将于4月23日开幕。\n"
+        "端午假期临近\n"
+        "粽子礼盒“瘦身”，价格更亲民\n"
+        "本报讯（记者 林一）端午假期临近，粽子礼盒更加简约。\n"
+    )
+    (page,) = parse_page_text(text)
+    first, second = page.articles
+    assert (first.kicker, first.headline, first.subheadline) == (
+        "",
+        "第五届溪川读书节下周开幕",
+        "36场活动覆盖全市，首次设立乡村分会场",
+    )
+    assert (second.kicker, second.headline) == ("端午假期临近", "粽子礼盒“瘦身”，价格更亲民")
