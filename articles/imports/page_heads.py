@@ -13,6 +13,7 @@ import re
 from articles.imports.page_items import (
     BOLD_LEVEL,
     BRIEF_LABELS,
+    CHART_LABELS,
     PHOTO_STRIP_LABELS,
     SIDEBAR_LABELS,
     column_label,
@@ -28,7 +29,7 @@ GENRE_LABELS = (
     *("专访", "访谈", "对话", "人物", "民俗", "往事", "乡愁", "童心", "杂感"),
 )
 _PLAIN_COLUMNS = frozenset(
-    PHOTO_STRIP_LABELS + SIDEBAR_LABELS + GENRE_LABELS + ("记者观察", "新闻观察")
+    PHOTO_STRIP_LABELS + SIDEBAR_LABELS + GENRE_LABELS + CHART_LABELS + ("记者观察", "新闻观察")
 )
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:区|县|市|街道|镇|乡)$")
 _DISTRICT_PARTS = re.compile(r"^([\u4e00-\u9fff]+?(?:区|县|市))([\u4e00-\u9fff]+?(?:街道|镇|乡))$")

@@ -824,6 +824,47 @@ _CHART_MAKER = re.compile(r"^(?:制图|绘图|设计|图表)\s*[:：/]")
 _CHART_SOURCE = re.compile(r"^\s*(?:数据来源|资料来源|来源)\s*[:：]\s*[^\s:：]{2,30}")
 
 
+CHART_LABELS = ("图表", "图解", "数据图", "示意图", "图说数据", "数据图表")
+
+
+def _chart_maker(item):
+    """The credits of a chart's maker line (制图　邝小满, 制图：…), read as a staff line or a
+    credit line; else None."""
+    if item.kind == "staff" and item.payload is not None:
+        roles = item.payload.roles
+        if len(roles) == 1 and roles[0][0] in ("制图", "绘图", "设计"):
+            return [Credit("", roles[0][0], roles[0][1], True)]
+        return None
+    if item.kind == "credit" and _CHART_MAKER.match(item.text):
+        return [Credit(c.unit, c.role, c.names, True) for c in item.credits]
+    return None
+
+
+def _labelled_chart(items, i):
+    """图表 / a title / its caption / 制图　X (/ 数据来源：…): the label, the title and one
+    captioned picture credited to its maker → (items, index after), else None."""
+    label = items[i]
+    if label.kind != "para" or label.text.strip("【】[]■□◆●▶ ") not in CHART_LABELS:
+        return None
+    window = items[i + 1 : i + 4]
+    if len(window) < 3:
+        return None
+    title, caption, maker = window
+    if not (title.kind == "para" and title.titleish) or caption.kind != "para":
+        return None
+    credits = _chart_maker(maker) if len(caption.text) <= MAX_CAPTION else None
+    if credits is None:
+        return None
+    end = i + 4
+    text = caption.text
+    source = items[end] if end < len(items) else None
+    if source is not None and _CHART_SOURCE.match(source.text or "".join(source.lines)):
+        text = f"{text}（{(source.text or ''.join(source.lines)).strip()}）"
+        end += 1
+    photo = Item("photo", caption.line, text=text, credits=credits)
+    return [label, title, photo], end
+
+
 def _pictures_captioned(items):
     """An image's place, the short text under it and a credit line under that (with or
     without 摄): one captioned photo.  A place with no caption under it is skipped."""
@@ -842,6 +883,11 @@ def _pictures_captioned(items):
             caption = f"{item.text} {source[0].strip()}" if source else item.text
             merged.append(Item("photo", item.line, text=caption, credits=credits))
             i += 2 if credited else 1
+            continue
+        chart = _labelled_chart(items, i)
+        if chart is not None:
+            merged.extend(chart[0])
+            i = chart[1]
             continue
         if item.kind != "picture":
             merged.append(item)

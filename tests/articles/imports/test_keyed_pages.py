@@ -95,9 +95,8 @@ STILL_WRONG.update(
         # A poem's last lines are kept a paragraph each; the key reads its stanza as one.
         "r9q_weekly_literary.txt": {"晒秋"},
         "r9s_metro_finance.txt": {
-            # 图表 alone over a chart's title, caption and 制图 line, after a jump line:
-            # the chart is read into the story that jumped.
-            "小微企业贷款利率降至近五年低点",
+            # 图表 / title / caption / 制图 / 数据来源：…: our convention keeps the source in
+            # the chart's caption (the key ends the caption before it).
             "5月全市新建商品住宅成交环比回升",
             # A 主题 over a plain 副题 with figures: read as 引题 and 主题.
             "东州首单“碳排放权质押”绿色贷款落地",

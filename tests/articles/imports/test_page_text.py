@@ -594,3 +594,27 @@ def test_a_title_line_over_a_longer_line_of_clauses_is_main_over_sub():
         "36场活动覆盖全市，首次设立乡村分会场",
     )
     assert (second.kicker, second.headline) == ("端午假期临近", "粽子礼盒“瘦身”，价格更亲民")
+
+
+def test_a_chart_under_a_chart_label_after_a_jump_line_is_a_picture_of_its_own():
+    text = (
+        "小微企业贷款利率创新低\n\n"
+        "■记者 温 嘉\n\n"
+        "　　今年以来，全市普惠小微贷款利率持续下降。\n\n"
+        "（下转A10版）\n\n"
+        "图表\n\n"
+        "5月全市二手房成交量回升\n\n"
+        "　　5月，全市二手住宅网签成交10573套，环比增长6.8%。\n\n"
+        "制图　邝小满\n\n"
+        "数据来源：市住房和城乡建设局\n"
+    )
+    (page,) = parse_page_text(text)
+    story, chart = page.articles
+    assert paragraphs(story) == ["今年以来，全市普惠小微贷款利率持续下降。"]
+    assert (chart.kind, chart.column) == ("photo", "图表")
+    assert chart.headline == "5月全市二手房成交量回升"
+    (photo,) = chart.photos
+    assert photo.caption.startswith("5月，全市二手住宅网签成交10573套")
+    assert photo.caption.endswith("（数据来源：市住房和城乡建设局）")
+    assert photo_credits(photo) == [("", "制图", ("邝小满",), True)]
+    assert page.staff == {}
