@@ -14,6 +14,7 @@ from articles.imports.page_items import (
     BOLD_LEVEL,
     BRIEF_LABELS,
     CHART_LABELS,
+    FIGURES_LABELS,
     PHOTO_STRIP_LABELS,
     SIDEBAR_LABELS,
     column_label,
@@ -29,7 +30,12 @@ GENRE_LABELS = (
     *("专访", "访谈", "对话", "人物", "民俗", "往事", "乡愁", "童心", "杂感"),
 )
 _PLAIN_COLUMNS = frozenset(
-    PHOTO_STRIP_LABELS + SIDEBAR_LABELS + GENRE_LABELS + CHART_LABELS + ("记者观察", "新闻观察")
+    PHOTO_STRIP_LABELS
+    + SIDEBAR_LABELS
+    + GENRE_LABELS
+    + CHART_LABELS
+    + FIGURES_LABELS
+    + ("记者观察", "新闻观察")
 )
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:区|县|市|街道|镇|乡)$")
 _DISTRICT_PARTS = re.compile(r"^([\u4e00-\u9fff]+?(?:区|县|市))([\u4e00-\u9fff]+?(?:街道|镇|乡))$")
@@ -243,6 +249,8 @@ def head_article(head, kind, line):
     while len(lines) > 1 and (column_label(lines[0][0]) or is_plain_column(lines[0][0])):
         # 图片新闻 / ■城市表情 / 初雪扮靓古城墙: the label nearest the title names it.
         column = column_label(lines[0][0]) or lines[0][0]
+        if head and head[0].kind != "multi" and head[0].text == lines[0][0]:
+            head = head[1:]  # **记者调查** over ## 主题 / ### 副题: the label has no level
         lines = lines[1:]
     if not column and _bold_over_heading(head):
         # **记者调查** over ## 标题 in a Markdown export: the bold label is the column.

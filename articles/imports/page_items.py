@@ -87,6 +87,7 @@ GROUP_LABEL_ENDINGS = (
     "书评",
     "剧评",
     "随笔",
+    "调查",
 )
 # A label over a group of items (简讯, 一句话新闻, 图片新闻), alone on its line.
 _GROUP_LABEL = re.compile(
@@ -934,9 +935,19 @@ def read_items(text):
             and items[-1].kind == "para"
             and not items[-1].titleish
             and comma_title(items[-1].text)
-            and _opens_with_credit(block)
+            and (
+                _opens_with_credit(block)
+                or _SUBTITLE_LINE.match(_clean(block[0][1]))
+                or (
+                    len(items) >= 2
+                    and items[-2].kind == "para"
+                    and (column_label(items[-2].text) or is_group_label(items[-2].text))
+                )
+            )
         ):
-            items[-1].titleish = True  # 寒潮来袭，救助站开启“暖冬行动” / (blank) / 记者 张三
+            # 寒潮来袭，救助站开启“暖冬行动” / (blank) / 记者 张三 (or / ——副题), or the
+            # title under a label (记者手记 / 多一些“陪跑”，少一些“催考”)
+            items[-1].titleish = True
         title_lines = None if heading or hard else _plain_title_lines(block)
         title_start = len(items)
         if heading:
@@ -966,7 +977,7 @@ def read_items(text):
             continue
         for alone, lines in _cut(block, hard):
             items.append(alone if alone is not None else _unescaped(_classify(lines, hard)))
-    return _pictures_captioned(_bare_editor_notes(items))
+    return _pictures_captioned(_bare_editor_notes(_figure_row_items(items)))
 
 
 _SENTENCE_END = tuple("。！？…”）)")
@@ -1003,9 +1014,9 @@ _FIGURE_ROW = re.compile(
 MAX_FIGURE_ROW = 40
 MIN_FIGURE_ROWS = 3
 # A label naming a figures box: the rows under it are the box's, however few.
+FIGURES_LABELS = ("数说", "数读", "数据", "数字", "一组数据", "数据链接", "数据看板", "图说数据")
 _FIGURES_LABEL = re.compile(
-    r"^[【〔\[■□◆●▶\s]*(?:数说|数读|数据|数字|一组数据|数据链接|数据看板|图说数据)"
-    r"[^】〕\]]{0,6}[】〕\]]?$"
+    rf"^[【〔\[■□◆●▶\s]*(?:{'|'.join(FIGURES_LABELS)})[^】〕\]]{{0,6}}[】〕\]]?$"
 )
 
 
@@ -1067,6 +1078,26 @@ def _plain_rows(block, cleaned, width):
             title.add(run[0])
             rows.update(run[1:])
     return title, rows
+
+
+def _figure_row_items(items):
+    """Rows of a figures box printed a paragraph each (blank lines between them): the
+    same runs ``_figure_rows`` finds inside a block, found over the page's items."""
+    lines = [
+        (index, item.text if item.kind == "para" and not item.row else "\n")
+        for index, item in enumerate(items)
+    ]
+    rows = _figure_rows(lines)
+    for index in sorted(rows):
+        item = items[index]
+        if item.row:
+            continue
+        item.row, item.titleish = True, False
+        item.text = re.sub(r"[\s\u3000]+", "\u3000", item.text)
+        title = items[index - 1] if index >= 2 and index - 1 not in rows else None
+        if title is not None and title.titleish and _FIGURES_LABEL.match(items[index - 2].text):
+            title.lead_in = True  # 数读 / 前三季度全省工业经济运行 / rows: a box of its own
+    return items
 
 
 def _figure_rows(lines):

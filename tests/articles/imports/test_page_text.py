@@ -618,3 +618,40 @@ def test_a_chart_under_a_chart_label_after_a_jump_line_is_a_picture_of_its_own()
     assert photo.caption.endswith("（数据来源：市住房和城乡建设局）")
     assert photo_credits(photo) == [("", "制图", ("邝小满",), True)]
     assert page.staff == {}
+
+
+def test_an_investigation_label_a_comma_title_over_its_subtitle_and_a_figures_box():
+    text = (
+        "记者调查\n\n"
+        "稳企业　强主体\n\n"
+        "“小升规”，如何升得上、稳得住\n\n"
+        "——我市推动小微企业升级入规调查\n\n"
+        "■本报记者 司马青\n\n"
+        "入冬时节，开发区的一家精密机械公司正满负荷运转。\n\n"
+        "数读\n\n"
+        "前三季度全市工业经济运行\n\n"
+        "规上工业增加值同比增长　7.2%\n\n"
+        "新增规上工业企业　186家\n\n"
+        "规上工业企业营业收入　2140亿元\n\n"
+        "记者手记\n\n"
+        "多一些“陪跑”，少一些“催考”\n\n"
+        "采访中，一位企业负责人的话让记者印象深刻。\n\n"
+        "（本报记者 司马青）\n"
+    )
+    (page,) = parse_page_text(text)
+    feature, box, notes = page.articles
+    assert (feature.column, feature.kicker, feature.headline, feature.subheadline) == (
+        "记者调查",
+        "稳企业 强主体",
+        "“小升规”，如何升得上、稳得住",
+        "——我市推动小微企业升级入规调查",
+    )
+    assert paragraphs(feature) == ["入冬时节，开发区的一家精密机械公司正满负荷运转。"]
+    assert (box.column, box.headline, box.credits) == ("数读", "前三季度全市工业经济运行", [])
+    assert paragraphs(box) == [
+        "规上工业增加值同比增长　7.2%",
+        "新增规上工业企业　186家",
+        "规上工业企业营业收入　2140亿元",
+    ]
+    assert (notes.column, notes.headline) == ("记者手记", "多一些“陪跑”，少一些“催考”")
+    assert [(c.role, c.names) for c in notes.credits] == [("记者", ("司马青",))]
