@@ -25,6 +25,7 @@ from articles.imports.page_items import (
     column_label,
     is_list_item,
     is_numbered_intertitle,
+    is_titleish,
 )
 from articles.imports.page_items import ROSTER_TITLE as _ROSTER_TITLE
 from articles.imports.parsed import (
@@ -479,6 +480,9 @@ def _brief_title(text):
     return chosen[:MAX_DERIVED_TITLE]
 
 
+_RUN_IN_TITLE = re.compile(r"^(?P<title>[^\s，。：:]{4,24}) (?P<text>\S[^。]{0,200}[，。].*)$")
+
+
 def _untitled_brief(build, item):
     """A paragraph under a brief label: opens a brief when marked (●) or a lead (本报讯…),
     or, where the briefs carry no marks, when the paragraph before ended a sentence."""
@@ -491,6 +495,15 @@ def _untitled_brief(build, item):
     dateline = ""
     if item.lead:
         dateline, text = _lead_dateline(item)
+    run_in = _RUN_IN_TITLE.match(text) if marked and not item.lead else None
+    if run_in and is_titleish(run_in["title"]) and not _WHEN.match(run_in["title"]):
+        # ●市青少年篮球联赛落幕　11月2日，为期两个月的…: a title run into the brief's text.
+        build.open_article(
+            ParsedArticle(headline=fullwidth(run_in["title"]), kind=Kind.BRIEF, line=item.line)
+        )
+        build.untitled_briefs = mode
+        build.add_paragraph(run_in["text"], item.line)
+        return
     if (
         item.lead
         and not text.strip()

@@ -246,7 +246,9 @@ def head_article(head, kind, line):
     seed_form = any(item.kind == "heading" for item in head) or len(head) == 1
     lines = _head_lines(head)
     column, districts = "", ()
-    while len(lines) > 1 and (column_label(lines[0][0]) or is_plain_column(lines[0][0])):
+    while len(lines) > 1 and (
+        column_label(lines[0][0]) or is_plain_column(lines[0][0]) or _short_label(lines)
+    ):
         # 图片新闻 / ■城市表情 / 初雪扮靓古城墙: the label nearest the title names it.
         column = column_label(lines[0][0]) or lines[0][0]
         if head and head[0].kind != "multi" and head[0].text == lines[0][0]:
@@ -326,6 +328,24 @@ def _main_over_sub(first, second):
 
 
 _COMMA = re.compile(r"[，,]")
+
+
+MAX_SHORT_LABEL = 4
+MIN_LABELLED_TITLE = 8
+_SHORT_LABEL = re.compile(rf"^[\u4e00-\u9fff]{{2,{MAX_SHORT_LABEL}}}$")
+
+
+def _short_label(lines):
+    """A plain word of two to four characters over a title line twice its length or more
+    (体育评论, 科学探秘, 一事一议 / 小将挑大梁背后的耐心): the column's label, not an 引题."""
+    first, second = lines[0][0], lines[1][0]
+    return (
+        not lines[0][1]
+        and bool(_SHORT_LABEL.match(first))
+        and not is_district(first)  # 芦淞区 over a title: the district it comes from
+        and len(second) >= max(MIN_LABELLED_TITLE, 2 * len(first))
+        and not second.startswith(_SUBTITLE)
+    )
 
 
 def _bold_over_heading(head):

@@ -1020,8 +1020,21 @@ _FIGURES_LABEL = re.compile(
 )
 
 
+# A result in a results box (青州队 3∶1 南岭队, 东江队2比0临海队).
+_SCORE_ROW = re.compile(
+    r"^[^\s\d：:，。]{1,12}\s*\d{1,3}\s*[:：∶比]\s*\d{1,3}\s*[^\s\d：:，。]{1,12}$"
+)
+
+
+# A box's closing row that lists under a label (积分榜前四名：东江队46分、青州队44分).
+_LISTED_ROW = re.compile(r"^[^：:，。]{2,12}[：:][^，。；]{2,60}、[^，。；]{2,60}$")
+
+
 def is_figure_row(line):
-    """A line that reads as a row of a figures box (see ``_FIGURE_ROW``)."""
+    """A line that reads as a row of a figures box (see ``_FIGURE_ROW``) or of a results
+    box (``_SCORE_ROW``)."""
+    if _SCORE_ROW.match(line):
+        return True
     return (
         len(line) <= MAX_FIGURE_ROW
         and bool(re.search(r"\d", line))
@@ -1089,14 +1102,34 @@ def _figure_row_items(items):
     ]
     rows = _figure_rows(lines)
     for index in sorted(rows):
+        after = items[index + 1] if index + 1 < len(items) else None
+        if (
+            index + 1 not in rows
+            and after is not None
+            and after.kind == "para"
+            and _LISTED_ROW.match(after.text)
+        ):
+            rows.add(index + 1)  # 积分榜前四名：东江队46分、青州队44分… under the results
+    for index in sorted(rows):
         item = items[index]
         if item.row:
             continue
         item.row, item.titleish = True, False
         item.text = re.sub(r"[\s\u3000]+", "\u3000", item.text)
         title = items[index - 1] if index >= 2 and index - 1 not in rows else None
-        if title is not None and title.titleish and _FIGURES_LABEL.match(items[index - 2].text):
-            title.lead_in = True  # 数读 / 前三季度全省工业经济运行 / rows: a box of its own
+        if (
+            title is not None
+            and title.kind == "para"
+            and title.titleish
+            and not _FIGURES_LABEL.match(title.text)  # 数说石门油茶 in a feature: its box
+        ):
+            above = items[index - 2]
+            if _FIGURES_LABEL.match(above.text) or (
+                above.kind == "para" and above.text.endswith(_PARAGRAPH_END)
+            ):
+                # 数读 / 前三季度全省工业经济运行 / rows, or a title over rows under a story's
+                # last paragraph (城超联赛第21轮赛果 / 青州队 3∶1 南岭队): a box of its own.
+                title.lead_in = True
     return items
 
 

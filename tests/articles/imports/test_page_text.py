@@ -655,3 +655,42 @@ def test_an_investigation_label_a_comma_title_over_its_subtitle_and_a_figures_bo
     ]
     assert (notes.column, notes.headline) == ("记者手记", "多一些“陪跑”，少一些“催考”")
     assert [(c.role, c.names) for c in notes.credits] == [("记者", ("司马青",))]
+
+
+def test_a_results_box_a_short_label_over_a_commentary_and_a_run_in_brief_title():
+    text = (
+        "青州队主场力克南岭队\n\n"
+        "本报记者　韩 冬\n\n"
+        "11月3日晚，青州队在主场以3∶1战胜南岭队。\n\n"
+        "城超联赛第21轮赛果\n\n"
+        "青州队 3∶1 南岭队\n\n"
+        "东江队 2∶0 临海队\n\n"
+        "北塘队 1比1 西陵队\n\n"
+        "积分榜前三名：东江队46分、青州队44分、石湾队39分\n\n"
+        "体育评论\n\n"
+        "小将挑大梁背后的耐心\n\n"
+        "■ 孟 涛\n\n"
+        "青州队的年轻人撑起了半场比赛。\n\n"
+        "体坛速递\n\n"
+        "●市青少年篮球联赛落幕　11月2日，为期两个月的联赛在市体育馆落下帷幕。\n\n"
+        "●我市游泳小将林语桐夺得两枚金牌。（记者 宋 佳）\n"
+    )
+    (page,) = parse_page_text(text)
+    report, box, comment, *briefs = page.articles
+    assert paragraphs(report) == ["11月3日晚，青州队在主场以3∶1战胜南岭队。"]
+    assert (box.headline, box.credits) == ("城超联赛第21轮赛果", [])
+    assert paragraphs(box) == [
+        "青州队　3∶1　南岭队",
+        "东江队　2∶0　临海队",
+        "北塘队　1比1　西陵队",
+        "积分榜前三名：东江队46分、青州队44分、石湾队39分",
+    ]
+    assert (comment.kind, comment.column, comment.headline) == (
+        "commentary",
+        "体育评论",
+        "小将挑大梁背后的耐心",
+    )
+    assert [(b.headline, paragraphs(b)[0][:6]) for b in briefs] == [
+        ("市青少年篮球联赛落幕", "11月2日，"),
+        ("我市游泳小将林语桐夺得两枚金牌", "我市游泳小将"),
+    ]
