@@ -51,6 +51,10 @@ from articles.surnames import surname_weight
 # The credit grammar --------------------------------------------------------------------
 
 
+# Quotation marks in a word before a colon: a sentence, no role (波“打喷嚏大军”：…).
+_QUOTED_WORD = re.compile(r"[“”\"《》「」]")
+
+
 @dataclass
 class _Group:
     unit: str = ""
@@ -612,6 +616,12 @@ class _Reader:
             return True
         if _PAGE_LABEL.search(word):
             self.ok = False  # 第A03版：要闻: a page label, not a role
+            self.consume(2)
+            return True
+        if separator.kind == "colon" and _QUOTED_WORD.search(word):
+            # 波“打喷嚏大军”：鼻子痒、流清涕: a sentence's words quoted before a colon are no
+            # role, and the words after it no names.
+            self.ok = False
             self.consume(2)
             return True
         unit, role = _split_unit(word)

@@ -23,6 +23,7 @@ from articles.imports.page_items import (
     SIGNERS,
     Item,
     column_label,
+    is_group_label,
     is_list_item,
     is_numbered_intertitle,
     is_titleish,
@@ -582,6 +583,17 @@ def _photo_story_after(build, head, end):
     return _open_photo_story(build, head, [], paragraphs, [photo], body_end + 1)
 
 
+def _opens_title_block(build, index):
+    """A label or two title lines in a row at ``index``: the head of another story."""
+    item = build.items[index]
+    if not item.titleish:
+        return False
+    if column_label(item.text) or is_group_label(item.text):
+        return True
+    following = build.items[index + 1] if index + 1 < len(build.items) else None
+    return following is not None and following.kind == "para" and following.titleish
+
+
 MIN_PHOTO_GROUP = 3
 MAX_GROUP_CAPTION = 80
 
@@ -624,6 +636,7 @@ def _closing_credit_after(build, head, end):
         and body_end - end <= MAX_CLOSED_STORY
         and not build.items[body_end].row  # a box's rows are no story's closed text
         and not (body_end > end and _brief_label(build, body_end))
+        and not (body_end > end and _opens_title_block(build, body_end))
     ):
         body_end += 1
         if _closing_bracket_credits(build.items[body_end - 1].text):

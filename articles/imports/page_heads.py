@@ -87,9 +87,14 @@ def _join_broken(lines):
     return joined
 
 
+# A second line opening with a question word asks what the first names (过敏性鼻炎 / 为何总…).
+_QUESTION_START = ("为何", "为什么", "如何", "怎么", "怎样", "咋", "何以", "缘何", "凭啥", "凭什么")
+
+
 def _is_broken(first, second):
     return (
-        _leftover(first, second)
+        second.startswith(_QUESTION_START)
+        or _leftover(first, second)
         or _subject_over_predicate(first, second)
         or _verb_over_object(first, second)
         or first.endswith(_BROKEN_END)
@@ -176,6 +181,19 @@ _TAKES_OBJECT = (
     "深化",
     "促进",
     "抢抓",
+    "开设",
+    "开通",
+    "上线",
+    "设立",
+    "启用",
+    "建立",
+    "新增",
+    "打通",
+    "捣毁",
+    "查处",
+    "破获",
+    "签约",
+    "揭晓",
 )
 
 

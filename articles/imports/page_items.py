@@ -87,6 +87,7 @@ GROUP_LABEL_ENDINGS = (
     "书评",
     "剧评",
     "随笔",
+    "提醒",
     "调查",
 )
 # A label over a group of items (简讯, 一句话新闻, 图片新闻), alone on its line.
@@ -420,10 +421,11 @@ def _cut(block, hard):
                     indented
                     and _is_caption_or_credit(line)
                     and not _PHOTO_TAIL.search(line)
-                    and not any(text.endswith(_PARAGRAPH_END) for _n, text in current)
+                    and not any(text.endswith(_SENTENCE_CLOSE) for _n, text in current)
                 )
             )
-            heads = _title_lines_before(current, titles) if over_credit else []
+            # A unit of title lines alone (健康提醒 / 高温天来了 / 防中暑记住这三点) is a line each.
+            heads = _title_lines_before(current, titles) if over_credit or title_unit else []
             if len(heads) < len(current):
                 units.append((None, current[: len(current) - len(heads)]))
             units.extend(
@@ -455,6 +457,7 @@ def _cut(block, hard):
 
 
 _PARAGRAPH_END = ("。", "！", "？", "”", "…", "!", "?")
+_SENTENCE_CLOSE = ("。", "！", "？", "…", "!", "?", "。”", "！”", "？”")  # no title ends so
 _RIGHT_ALIGNED = 6  # leading spaces (full or half width) of a line set to the right
 
 
@@ -669,7 +672,7 @@ def _title_lines_before(lines, titles=frozenset()):
     title broken after a comma (褚明远：配角演了三十年， / 我还在等一个好剧本) is one."""
     heads = []
     for number, line in reversed(lines[-MAX_HEAD_LINES:]):
-        broken = bool(heads) and _comma_broken(line)
+        broken = bool(heads) and (_comma_broken(line) or comma_title(line))
         if number not in titles and not is_titleish(line) and not broken:
             break
         heads.insert(0, (number, line))

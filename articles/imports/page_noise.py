@@ -77,6 +77,8 @@ _MASTHEAD = re.compile(
     # The masthead's weather box (今日天气：多云 6℃～12℃).
     # A desk's mailbox (本版邮箱：xcrb@…, 投稿邮箱：…): an address, no story.
     r"^[\u4e00-\u9fff]{0,6}(?:邮箱|信箱|E-mail|Email)\s*[:：]\s*[\w.\-]+@|"
+    # A page's disclaimer (本报所刊健康知识仅供参考，具体诊疗请遵医嘱).
+    r"^(?:本报|本版|本刊|本栏)[\u4e00-\u9fff]{0,12}仅供参考[，,]?[^。]{0,20}$|"
     # A call to scan or follow (扫码关注“澄江晚报”微信公众号, 长按识别二维码).
     r"^(?:扫码|扫描二维码|长按识别|微信扫一扫)|"
     r"^(?:今日天气|今天天气|明日天气|天气预报|天气)(?:\s*[:：]|\s+(?:今天|今日|明天|明日))|"

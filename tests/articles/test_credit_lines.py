@@ -2511,3 +2511,8 @@ def test_no_mix_of_credit_pieces_makes_a_reader_raise():
         read_credit_line(text)
         split_lead(text)
         split_photo_credit(text)
+
+
+def test_quoted_words_before_a_colon_are_a_sentence_not_a_role():
+    assert read_credit_line("波“打喷嚏大军”：鼻子痒、流清涕、一连打") is None
+    assert parse_credits("迎来“赏花大军”：游客、市民、学生") == []

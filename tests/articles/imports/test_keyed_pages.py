@@ -85,13 +85,6 @@ STILL_WRONG.update(
 )
 STILL_WRONG.update(
     {
-        "r9q_city_community.txt": {
-            # 民生关注 / 引题 / 主题 / 副题 in wrapped text: the label is read as the 引题 and
-            # the 主题 joins the 副题; its 记者连线 box of 问：/答： lines reads as a story.
-            "今年全市再添电梯120部",
-            # A 便民提示 list under a title, each item numbered, lost in the box above.
-            "端午假期这些服务时间有调整",
-        },
         # A poem's last lines are kept a paragraph each; the key reads its stanza as one.
         "r9q_weekly_literary.txt": {"晒秋"},
         "r9s_metro_finance.txt": {
@@ -109,7 +102,6 @@ EXTRA = {
     "r8n_county_special.txt": ["春茶飘香富民路 ——棠溪县茶产业高质量发展专版"],
     "r8o_provincial_economy.txt": ["第五届楚沅农产品博览会将于11月28日至12月1日在省国"],
     "r8p_weekly_people.txt": ["人物 PEOPLE"],
-    "r9q_city_community.txt": ["记者连线问：加装电梯需要满足什么条件？"],
     # The 编者按 at the head of a 专版 introduces the page, not the feature under it.
     "r9r_county_special.txt": ["乡村振兴专版"],
 }

@@ -10,7 +10,7 @@ from django.conf import settings
 
 from articles.imports.page_text import parse_page_text
 from articles.print_labels import LayoutError
-from tests.articles.imports.page_checks import paragraphs, photo_credits
+from tests.articles.imports.page_checks import intertitles, paragraphs, photo_credits
 
 SEED = (Path(settings.BASE_DIR) / "fixtures" / "seed_pages.txt").read_text(encoding="utf-8")
 
@@ -694,3 +694,40 @@ def test_a_results_box_a_short_label_over_a_commentary_and_a_run_in_brief_title(
         ("市青少年篮球联赛落幕", "11月2日，"),
         ("我市游泳小将林语桐夺得两枚金牌", "我市游泳小将"),
     ]
+
+
+WRAPPED_HEALTH_PAGE = (
+    "名医谈\n"
+    "春夏之交，过敏性鼻炎\n"
+    "为何总“找上门”\n"
+    "文/钟离岚（市人民医院耳鼻咽喉科主任医师）\n"
+    "　　每年五六月，耳鼻咽喉科门诊总会迎来一\n"
+    "波“打喷嚏大军”：鼻子痒、流清涕、一连打\n"
+    "十几个喷嚏。\n"
+    "分清感冒与过敏\n"
+    "　　感冒多由病毒感染引起，往往伴有发热。\n"
+    "健康提醒\n"
+    "高温天来了\n"
+    "防中暑记住这三点\n"
+    "　　气象部门预计，本周末起将迎来高温天气。\n"
+    "　　1.合理安排出行。尽量避开正午外出。\n"
+    "　　2.及时补充水分。不要等口渴了再喝水。（本报\n"
+    "记者 夏 禾 整理）\n"
+    "本报所刊健康知识仅供参考，具体诊疗请遵医嘱\n"
+)
+
+
+def test_a_wrapped_health_page_keeps_its_intertitles_and_its_reminder_apart():
+    (page,) = parse_page_text(WRAPPED_HEALTH_PAGE)
+    essay, reminder = page.articles
+    # 过敏性鼻炎 / 为何总“找上门”: a title broken before its question word is one 主题.
+    assert (essay.column, essay.headline) == ("名医谈", "春夏之交，过敏性鼻炎为何总“找上门”")
+    # A sentence's quoted words before a colon credit nobody: the paragraph runs on.
+    assert paragraphs(essay)[0] == (
+        "每年五六月，耳鼻咽喉科门诊总会迎来一波“打喷嚏大军”：鼻子痒、流清涕、一连打十几个喷嚏。"
+    )
+    assert intertitles(essay) == ["分清感冒与过敏"]
+    # The reminder's closing credit is its own, not the essay's intertitle's.
+    assert reminder.column == "健康提醒"
+    assert [(c.role, c.names) for c in reminder.credits] == [("记者", ("夏禾",))]
+    assert page.skipped[-1].reason == "masthead"
