@@ -398,6 +398,8 @@ def _try_story(build, i):
         or _is_title_block(head)
         or any(item.lead_in for item in head)
         or bool(_NOTICE.search(head[-1].text))
+        # A title among briefs: the next brief (a brief has no intertitles).
+        or (build.article.kind == Kind.BRIEF and bool(build.brief_column))
     )
     if opens and build.kind_at(after) == "para":
         # The page's first title with text under it and no credit (or a story

@@ -100,12 +100,24 @@ def _after_report_mark(text, rest):
     return after if len(after) > len(rest) else rest
 
 
+MIN_GLUED_TITLE_NAMES = 3
+
+
 @functools.lru_cache(maxsize=_CACHE)
 def _credit_line(text):
     if _REPORTER_SUBJECT.match(text) or (len(text) > 12 and not _CREDIT_HINT.search(text)):
         return None
     found = read_credit_line(text)
-    return None if found is None else tuple(found)
+    if found is None:
+        return None
+    if (
+        len(found) == 1
+        and not (found[0].role or found[0].unit)
+        and len(found[0].names) >= MIN_GLUED_TITLE_NAMES
+        and re.fullmatch(r"[\u4e00-\u9fff]+", text)
+    ):
+        return None  # 玉兰花开满枝头: a title cut into three names, glued, with no role
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=_CACHE)

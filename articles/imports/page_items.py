@@ -51,6 +51,10 @@ PHOTO_STRIP_LABELS = (
     "图说",
     "看图说话",
     "视觉新闻",
+    "画中话",
+    "新闻漫画",
+    "漫画",
+    "漫画天地",
 )
 SIDEBAR_LABELS = (
     "记者手记",
@@ -103,6 +107,7 @@ _CLOSED_SENTENCE = tuple("。:：;；…")
 # Where a caption's photo credit may sit: 摄, 图/ or /图, (新华社发).
 _PHOTO_TAIL = re.compile(
     rf"{PHOTO_MARK}|图\s*[/／:：]|[/／]\s*图|发\s*[)）]?$|供图|资料图片|资料照片"
+    r"|(?:漫画|插画|绘画)\s*[/／:：]"  # 漫画/欧阳可: a cartoon's artist
 )
 _WRITER_TOO = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文\s*[/／]|[/／]\s*文")
 # A Markdown list item (- 涟州队 3∶1 北岭队): a line of a box or table, never a title.
@@ -924,7 +929,11 @@ def read_items(text):
         if title_lines is not None and (
             _opens_with_credit(block)
             or (
-                (column_label(title_lines[0][1]) or is_group_label(title_lines[0][1]))
+                (
+                    column_label(title_lines[0][1])
+                    or is_group_label(title_lines[0][1])
+                    or _GROUP_LABEL.match(title_lines[0][1])
+                )
                 and _opens_with_text(block)
             )
         ):

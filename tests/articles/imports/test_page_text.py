@@ -731,3 +731,30 @@ def test_a_wrapped_health_page_keeps_its_intertitles_and_its_reminder_apart():
     assert reminder.column == "健康提醒"
     assert [(c.role, c.names) for c in reminder.credits] == [("记者", ("夏禾",))]
     assert page.skipped[-1].reason == "masthead"
+
+
+def test_a_cartoon_titled_briefs_and_a_photo_title_that_reads_like_three_names():
+    text = (
+        "画中话\n"
+        "快递“穿”得太厚了\n\n"
+        "　　一支口红装了三层盒子，快递“瘦身”还需再加把劲。\n"
+        "漫画/欧阳可\n\n"
+        "玉兰花开满枝头\n"
+        "　　3月17日，市民在植物园玉兰园内赏花拍照。\n"
+        "晚报记者 王 磊 摄\n\n"
+        "法治快讯\n"
+        "东湖警方捣毁一洗钱团伙\n"
+        "　　近日，东湖分局捣毁一个洗钱团伙，抓获犯罪嫌疑人14名。\n"
+        "全市法院集中发放执行款\n"
+        "　　6月14日，市中级人民法院集中发放执行款1.2亿元。\n"
+    )
+    (page,) = parse_page_text(text)
+    cartoon, photo, *briefs = page.articles
+    assert (cartoon.kind, cartoon.column) == ("photo", "画中话")
+    assert cartoon.headline == "快递“穿”得太厚了"
+    assert [photo_credits(p) for p in cartoon.photos] == [[("", "漫画", ("欧阳可",), True)]]
+    assert (photo.kind, photo.headline, photo.credits) == ("photo", "玉兰花开满枝头", [])
+    assert [(b.kind, b.column, b.headline) for b in briefs] == [
+        ("brief", "法治快讯", "东湖警方捣毁一洗钱团伙"),
+        ("brief", "法治快讯", "全市法院集中发放执行款"),
+    ]
