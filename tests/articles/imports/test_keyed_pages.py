@@ -11,7 +11,7 @@ change that breaks another fails too.
 Each round was first read held out, then mended, so these pin the fixes, not the
 held-out figures (docs/performance.md has those): round 4 (r4*) first read 27/77
 stories right, round 5 (r5*) 30/52, round 6 (r6*) 22/55, round 7 (r7*) 42/56 and
-round 8 (r8*) 27/42 and round 9 (r9*) 18/44.
+round 8 (r8*) 27/42, round 9 (r9*) 18/44 and round 10 (r10*) 34/58.
 """
 
 from pathlib import Path
@@ -95,6 +95,27 @@ STILL_WRONG.update(
         },
     }
 )
+STILL_WRONG.update(
+    {
+        # 主题 over a plain 副题 holding figures (“高额返利”骗走老人养老钱 / 西岭区检察院
+        # 提起公诉并追赃挽损286万元): read as 引题 and 主题.
+        "r10t_metro_law.txt": {"“高额返利”骗走老人养老钱"},
+        "r10u_city_science.txt": {
+            # Our convention keeps the —— of a 副题 (as most keys do); this key drops it.
+            "今秋我市新增公办学位1.3万个",
+            # The expert's name in brackets closing a 专家解答 box stays in the text.
+            "校园防控这些细节要注意",
+        },
+        "r10v_county_general.txt": {"新时代文明实践志愿服务进百村"},  # the —— again
+        "r10v_health_weekly.txt": {
+            # 文/杜明远（…主任医师）: our convention keeps 文 as the role (the key: none).
+            "春夏之交，过敏性鼻炎为何总“找上门”",
+            # 高温天来了 / 防中暑记住这三点: two title lines read as 引题 and 主题 (the key
+            # joins them into one 主题).
+            "高温天来了 防中暑记住这三点",
+        },
+    }
+)
 EXTRA = {
     "r4c_weekly_culture.txt": ["诗苑", "母亲站在晒场中央"],
     "r7m_metro_society.txt": ["网友“青柠”问：我们小区东门外的三盏路灯"],
@@ -108,7 +129,7 @@ KEYS = sorted(KEYED.glob("*.key.json"))
 
 
 def test_every_keyed_page_has_its_text():
-    assert len(KEYS) >= 38
+    assert len(KEYS) >= 46
     for key in KEYS:
         assert (KEYED / key.name.replace(".key.json", ".txt")).exists()
 
@@ -121,10 +142,10 @@ def test_keyed_page_reads_into_its_stories(key):
     assert result.extras == EXTRA.get(result.file, [])
 
 
-def test_the_whole_set_reads_close_to_nine_stories_in_ten():
-    # 298 of 326 with round 9 (rounds 4-8 alone: 260 of 282); the per-page pins above hold
+def test_the_whole_set_reads_nine_stories_in_ten():
+    # 355 of 384 with rounds 9 and 10 (rounds 4-8 alone: 262 of 282); the pins above hold
     # each story, this the floor of the whole.
     results = [read_page(key) for key in KEYS]
     right = sum(r.right for r in results)
     stories = sum(r.stories for r in results)
-    assert right / stories >= 0.88, f"{right}/{stories}"
+    assert right / stories >= 0.9, f"{right}/{stories}"
