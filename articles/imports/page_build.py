@@ -324,6 +324,9 @@ def _try_story(build, i):
             build.continued = True
         else:
             notes.append(build.items[after].text)
+            more = _note_paragraphs(build, after + 1)
+            notes.extend(build.items[k].text for k in range(after + 1, more))
+            after = more - 1
         after += 1
     if (
         notes
@@ -410,6 +413,24 @@ def _try_story(build, i):
 
 # A notice's title (征稿启事, 停电公告, 更正声明): a piece of its own, never an intertitle.
 _NOTICE = re.compile(r"(?:启事|启示|公告|通告|声明|须知|公示|倡议书|告示|讣告|征文|通知)$")
+
+
+MAX_NOTE_PARAGRAPHS = 3
+
+
+def _note_paragraphs(build, index):
+    """Where an 编者按's further paragraphs end: plain paragraphs under it that a title
+    follows (编者按：… / 本报今起推出系列报道… / 标题) are the note's; ``index`` if none."""
+    end = index
+    while (
+        build.kind_at(end) == "para"
+        and not build.items[end].titleish
+        and end - index < MAX_NOTE_PARAGRAPHS
+    ):
+        end += 1
+    if end > index and end < len(build.items) and _is_head_item(build, end):
+        return end
+    return index
 
 
 def _byline_of_next(build, index):

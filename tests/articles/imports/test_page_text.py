@@ -758,3 +758,18 @@ def test_a_cartoon_titled_briefs_and_a_photo_title_that_reads_like_three_names()
         ("brief", "法治快讯", "东湖警方捣毁一洗钱团伙"),
         ("brief", "法治快讯", "全市法院集中发放执行款"),
     ]
+
+
+def test_an_editors_note_of_two_paragraphs_over_a_series_story_is_the_storys():
+    text = (
+        "■乡村振兴·青溪实践\n\n"
+        "编者按：今年以来，我县持续推进乡村振兴。\n\n"
+        "本报今起推出系列报道，敬请关注。\n\n"
+        "石门乡：油茶成了摇钱树\n\n"
+        "本报讯（记者 欧阳青）近日，石门乡油茶喜获丰收。\n"
+    )
+    (page,) = parse_page_text(text)
+    (article,) = page.articles
+    assert (article.column, article.headline) == ("乡村振兴·青溪实践", "石门乡：油茶成了摇钱树")
+    assert article.editor_note == "今年以来，我县持续推进乡村振兴。\n本报今起推出系列报道，敬请关注。"
+    assert paragraphs(article) == ["近日，石门乡油茶喜获丰收。"]
