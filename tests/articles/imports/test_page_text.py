@@ -771,5 +771,8 @@ def test_an_editors_note_of_two_paragraphs_over_a_series_story_is_the_storys():
     (page,) = parse_page_text(text)
     (article,) = page.articles
     assert (article.column, article.headline) == ("乡村振兴·青溪实践", "石门乡：油茶成了摇钱树")
-    assert article.editor_note == "今年以来，我县持续推进乡村振兴。\n本报今起推出系列报道，敬请关注。"
+    assert article.editor_note.split("\n") == [
+        "今年以来，我县持续推进乡村振兴。",
+        "本报今起推出系列报道，敬请关注。",
+    ]
     assert paragraphs(article) == ["近日，石门乡油茶喜获丰收。"]
