@@ -331,12 +331,13 @@ def _try_story(build, i):
     if (
         notes
         and len(head) == 1
-        and column_label(head[0].text)
+        and (column_label(head[0].text) or head[0].kind == "heading")
         and after < len(build.items)
         and _is_head_item(build, after)
     ):
-        # ■乡村振兴·青溪实践 / 编者按：… / 标题: the column and the note of the story below.
-        build.pending_column = column_label(head[0].text)
+        # ■乡村振兴·青溪实践 / 编者按：… / 标题: the column and the note of the story below
+        # (【奋进新征程·乡村振兴看青岚】 too, a series' name long enough to read as a title).
+        build.pending_column = column_label(head[0].text) or head[0].text
         build.pending_note = "\n".join(notes)
         return after
     photos_end = after
@@ -657,7 +658,6 @@ def _closing_credit_after(build, head, end):
     while (
         build.kind_at(body_end) == "para"
         and body_end - end <= MAX_CLOSED_STORY
-        and not build.items[body_end].row  # a box's rows are no story's closed text
         and not (body_end > end and _brief_label(build, body_end))
         and not (body_end > end and _opens_title_block(build, body_end))
     ):
@@ -674,7 +674,7 @@ def _closing_credit_after(build, head, end):
         article.credits = _closing_bracket_credits(last.text)
         build.open_article(article)
         for para in build.items[end : body_end - 1]:
-            build.add_paragraph(para.text, para.line)
+            build.add_paragraph(para.text, para.line, row=para.row)
         text = last.text[: len(last.text) - len(bracket[0])].rstrip()
         if text:
             build.add_paragraph(text, last.line)
@@ -691,7 +691,7 @@ def _closing_credit_after(build, head, end):
     article.credits = list(credit.credits)
     build.open_article(article)
     for para in build.items[end:body_end]:
-        build.add_paragraph(para.text, para.line)
+        build.add_paragraph(para.text, para.line, row=para.row)
     return body_end + 1
 
 
@@ -777,7 +777,7 @@ def _is_literary(build, article):
     opinion (快评 on a 评论·副刊 page): a signed piece there is an essay, not a commentary."""
     page = build.page.name or ""
     return bool(
-        _LITERARY.search(article.column)
+        (_LITERARY.search(article.column) and not _OPINION.search(article.column))
         or (_LITERARY.search(page) and not _OPINION.search(article.column + page))
     )
 

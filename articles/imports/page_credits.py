@@ -153,11 +153,16 @@ def photo_credit(text):
     return caption, list(credits)
 
 
+_SPACED_PAIR = re.compile(r"(?<![\u3400-\u9fff])([\u3400-\u9fff])\s+([\u3400-\u9fff])$")
+
+
 def byline_name(text):
     """The name of a commentary's byline line (``何春林``, ``■ 江某``), else "".
 
     A short title line (再出发) is no name: the name must start with a surname.
     """
+    # □ 严　明: a two-character name letter-spaced is one name.
+    text = _SPACED_PAIR.sub(r"\1\2", text)
     match = _BYLINE.match(text) if len(text) <= 12 else None
     if not match or len(match[1]) > 4 or not is_plausible_name(match[1]):
         return ""

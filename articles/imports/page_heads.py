@@ -122,9 +122,12 @@ def _verb_over_object(first, second):
     opens with who acted (我市迎来…), so a second line opening with a pronoun is no object."""
     if len(first) < MIN_SUBJECT or any(char.isspace() for char in first + second):
         return False
-    if not first.endswith(_TAKES_OBJECT):
-        return False  # 热度未退, 没见邻居出门: a verb that needs nothing after it ends a 引题
     tail = _tags(second)
+    if not first.endswith(_TAKES_OBJECT):
+        # 一条溪水带活 / 一个村的文旅经济: any verb over a counted object (a numeral opens
+        # the line) takes it; 热度未退, 没见邻居出门 need nothing after them.
+        head = _tags(first)
+        return bool(head) and head[-1] in (*_VERB_TAGS, "vn") and bool(tail) and tail[0] == "m"
     return bool(tail) and tail[0] not in ("r", "x", "w")
 
 
@@ -282,7 +285,11 @@ def head_article(head, kind, line):
         lines = lines[1:]
     article = ParsedArticle(headline="", kind=kind, districts=districts, line=line, column=column)
     if kind in (Kind.COMMENTARY, Kind.PHOTO):
-        article.headline = " ".join(text for text, _heading in lines)
+        # ——观现代花灯戏《月照梯田》有感 under a review's title is its 副题 still.
+        article.headline = " ".join(text for text, _h in lines if not text.startswith(_SUBTITLE))
+        article.subheadline = " ".join(text for text, _h in lines if text.startswith(_SUBTITLE))
+        if not article.headline:
+            article.headline, article.subheadline = article.subheadline, ""
         return _fullwidth_title(article)
     subtitle = [text for text, _heading in lines if text.startswith(_SUBTITLE)]
     lines = [(text, heading) for text, heading in lines if not text.startswith(_SUBTITLE)]

@@ -1021,7 +1021,9 @@ _AMOUNT = r"\d[\d.,，]*\s*(?:%|％|‰|个百分点|[万亿千百]*[\u4e00-\u9f
 _FIGURE_ROW = re.compile(
     rf"^(?:{_AMOUNT}[\s\u3000]+\S.{{0,36}}"
     r"|[^\s\d].{0,18}?\S[\u3000\s]{2,}.{0,20}\d.{0,10}"
-    rf"|.{{2,30}}\d[\d.]*\s*(?:%|％|‰|个百分点|[万亿千百]*[元人家个吨亩辆套项所次户台座间])?)$"
+    rf"|.{{2,30}}\d[\d.]*\s*(?:%|％|‰|个百分点|[万亿千百]*[元人家个吨亩辆套项所次户台座间])?"
+    # 土豆　2.80元/公斤: a price line of a market box.
+    r"|[^\d\s]{1,12}(?:（[^）]{1,6}）)?\s+\d[\d.]*\s*元\s*[/／每]\s*[\u4e00-\u9fff]{1,3})$"
 )
 MAX_FIGURE_ROW = 40
 MIN_FIGURE_ROWS = 3
@@ -1137,7 +1139,7 @@ def _figure_row_items(items):
         ):
             above = items[index - 2]
             if _FIGURES_LABEL.match(above.text) or (
-                above.kind == "para" and above.text.endswith(_PARAGRAPH_END)
+                above.kind in ("para", "credit") and above.text.endswith(_PARAGRAPH_END)
             ):
                 # 数读 / 前三季度全省工业经济运行 / rows, or a title over rows under a story's
                 # last paragraph (城超联赛第21轮赛果 / 青州队 3∶1 南岭队): a box of its own.

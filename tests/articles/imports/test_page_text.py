@@ -776,3 +776,64 @@ def test_an_editors_note_of_two_paragraphs_over_a_series_story_is_the_storys():
         "本报今起推出系列报道，敬请关注。",
     ]
     assert paragraphs(article) == ["近日，石门乡油茶喜获丰收。"]
+
+
+def test_a_series_label_a_verb_over_its_counted_object_a_spaced_byline_and_a_review():
+    text = (
+        "【奋进新征程·乡村振兴看青岚】\n"
+        "编者按：即日起，本报推出系列报道，敬请关注。\n"
+        "一条溪水带活\n"
+        "一个村的文旅经济\n"
+        "——记枫溪镇石门村党支部书记陈卫平\n"
+        "■本报记者 何思远　通讯员 蒋　婷\n"
+        "　　初夏时节，走进枫溪镇石门村，溪水沿着青石板路潺潺流过。\n"
+        "短评\n"
+        "防汛备汛要“抢”在前头\n"
+        "□ 严　明\n"
+        "　　汛期将至，各地要把工作做在前头。\n"
+        "文艺评论\n"
+        "让舞台上的乡愁落地生根\n"
+        "——观现代花灯戏《月照梯田》有感\n"
+        "□ 郑一帆\n"
+        "　　一部好戏，总能让人看见自己的来处。\n"
+        "“三农”新闻热线：96120\n"
+        "广告许可证：3713004000012　零售价：1.50元\n"
+    )
+    (page,) = parse_page_text(text)
+    series, comment, review = page.articles
+    assert (series.column, series.headline, series.subheadline) == (
+        "奋进新征程·乡村振兴看青岚",
+        "一条溪水带活一个村的文旅经济",
+        "——记枫溪镇石门村党支部书记陈卫平",
+    )
+    assert series.editor_note == "即日起，本报推出系列报道，敬请关注。"
+    assert (comment.kind, comment.headline) == ("commentary", "防汛备汛要“抢”在前头")
+    assert [(c.role, c.names) for c in comment.credits] == [("评论作者", ("严明",))]
+    # A review under 文艺评论 is a commentary still, and its ——副题 stays apart.
+    assert (review.headline, review.subheadline) == (
+        "让舞台上的乡愁落地生根",
+        "——观现代花灯戏《月照梯田》有感",
+    )
+    assert [(c.role, c.names) for c in review.credits] == [("评论作者", ("郑一帆",))]
+    assert [s.reason for s in page.skipped] == ["masthead", "masthead"]
+
+
+def test_a_market_box_of_price_lines_is_a_box_of_its_own():
+    text = (
+        "“蘑菇姐”的致富经\n\n"
+        "本报讯（记者 陶 然）近日，记者走进城郊的食用菌基地。\n\n"
+        "本周市农产品批发市场部分品种价格\n\n"
+        "土豆　2.80元/公斤\n\n"
+        "青椒　5.00元/公斤\n\n"
+        "猪肉（后腿）　26.00元/公斤\n\n"
+        "（记者 陶 然 整理）\n"
+    )
+    (page,) = parse_page_text(text)
+    story, box = page.articles
+    assert paragraphs(story) == ["近日，记者走进城郊的食用菌基地。"]
+    assert box.headline == "本周市农产品批发市场部分品种价格"
+    assert paragraphs(box) == [
+        "土豆　2.80元/公斤",
+        "青椒　5.00元/公斤",
+        "猪肉（后腿）　26.00元/公斤",
+    ]
