@@ -466,7 +466,7 @@ _SENTENCE_CLOSE = ("。", "！", "？", "…", "!", "?", "。”", "！”", "�
 _RIGHT_ALIGNED = 6  # leading spaces (full or half width) of a line set to the right
 
 
-_TITLE_COMMA = re.compile(r"(?<=[\u4e00-\u9fff”》）])[，,](?=[\u4e00-\u9fff“《（\d])")
+_TITLE_COMMA = re.compile(r"(?<=[\u4e00-\u9fff”》）%％\d])[，,](?=[\u4e00-\u9fff“《（\d])")
 MAX_COMMA_TITLE = 32
 
 
@@ -740,6 +740,9 @@ def _read_text(text):
         if credits or (caption.strip() and len(caption.strip()) < len(text.strip())):
             # A caption ending in a credit, even one that names nobody (（新华社发）).
             return "photo", caption.strip(), tuple(credits), "", "", False, False
+    if _COMMENTATOR.match(text):
+        # □ 本报评论员: the paper's commentator, named by no one; the piece's byline still.
+        return "credit", text, (), "", "", False, False
     if column_label(text):
         return "para", text, (), "", "", False, True
     if ROSTER_TITLE.match(text):
@@ -776,6 +779,7 @@ def _only_photographers(credits):
     return bool(credits) and all(c.photo for c in credits)
 
 
+_COMMENTATOR = re.compile(r"^[■□◆◇●▶\s]*(?:本报|本台|本刊|本网)?(?:特约)?评论员$")
 # A letter's signature: a reader, a resident, a parent, and a name (读者 皇甫兰).
 SIGNERS = ("读者", "市民", "网友", "家长", "居民", "村民", "听众", "观众")
 _SIGNATURE = re.compile(

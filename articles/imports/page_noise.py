@@ -108,6 +108,8 @@ _TEASER = re.compile(
     # A line of a 导读 box: a page label, spaced off, then what that page holds
     # (A03　供暖首周　热线收到诉求1200余件, 第5版　…).
     r"^[▲▶►→●◆■]?\s*(?:[A-Z]{1,2}\d{1,2}|第?\s*\d{1,2}\s*版)\s+[\u4e00-\u9fff“《]|"
+    # …and a title, then the page it is on (全市首批15个便民生活圈名单公布　A02).
+    r"^[^，。！？：:]{6,40}\s+(?:[A-Z]\d{1,2}|第\s*\d{1,2}\s*版)$|"
     # What the next issue holds (下期请看：…, 明日预告：…): a pointer to no story here.
     r"^(?:下期|下周|明日|明天)(?:请看|预告|看点|导读|关注)\s*[:：]|"
     # A teaser naming the page first: ▶今日A08版 寒潮来袭…

@@ -837,3 +837,34 @@ def test_a_market_box_of_price_lines_is_a_box_of_its_own():
         "青椒　5.00元/公斤",
         "猪肉（后腿）　26.00元/公斤",
     ]
+
+
+def test_a_front_pages_teaser_box_a_comma_subtitle_with_figures_and_a_paper_commentator():
+    text = (
+        "今日导读\n"
+        "全市首批15个便民生活圈名单公布　A02\n"
+        "老城区12条背街小巷完成提升改造　A04\n"
+        "工业投资增长11.4%　外贸进出口增长8.7%\n"
+        "一季度全市经济实现“开门红”\n"
+        "地区生产总值同比增长6.2%，增速居全省第三\n"
+        "　　本报讯（记者 陆晓岚）4月15日，市统计局发布一季度全市经济运行情况。\n"
+        "评论\n"
+        "让“开门红”成为“全年红”\n"
+        "□ 本报评论员\n"
+        "　　一季度经济数据出炉，6.2%的增速来之不易。\n"
+    )
+    (page,) = parse_page_text(text)
+    lead, comment = page.articles
+    assert [s.reason for s in page.skipped] == ["teaser", "teaser", "teaser"]
+    assert (lead.kicker, lead.headline, lead.subheadline) == (
+        "工业投资增长11.4% 外贸进出口增长8.7%",
+        "一季度全市经济实现“开门红”",
+        "地区生产总值同比增长6.2%，增速居全省第三",
+    )
+    assert (comment.kind, comment.column, comment.headline, comment.credits) == (
+        "commentary",
+        "评论",
+        "让“开门红”成为“全年红”",
+        [],
+    )
+    assert paragraphs(comment) == ["一季度经济数据出炉，6.2%的增速来之不易。"]
