@@ -80,6 +80,7 @@ class _Builder:
         self.photo_column = ""  # 图片新闻 over a strip of photo stories
         self.leads = {}  # id(page) → the position of its lead story, once it has one
         self.inherited_briefs = set()  # ids of stories that took the brief column of a run
+        self.closed_briefs = set()  # ids of briefs closed on their credit: text after is another
 
     @property
     def page(self):
@@ -222,6 +223,7 @@ class _Builder:
                 body[-1]["parts"][-1] = text[: len(text) - len(bracket[0])].rstrip()
                 self.article.credits = list(credits)
                 self.untitled_briefs = self.untitled_briefs or "each"
+                self.closed_briefs.add(id(self.article))
 
     def add_intertitle(self, lines, line):
         if self.article is None:
@@ -513,8 +515,10 @@ def _untitled_brief(build, item):
     or, where the briefs carry no marks, when the paragraph before ended a sentence."""
     mode = build.untitled_briefs
     body = build.article.body if build.article is not None else []
-    marked = bool(_BRIEF_MARK.match(item.text)) or (
-        mode == "each" and bool(body) and _ends_sentence(_tail(body[-1]))
+    marked = (
+        bool(_BRIEF_MARK.match(item.text))
+        or (mode == "each" and bool(body) and _ends_sentence(_tail(body[-1])))
+        or (build.article is not None and id(build.article) in build.closed_briefs)
     )
     text = _BRIEF_MARK.sub("", item.text)
     dateline = ""

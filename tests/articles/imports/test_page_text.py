@@ -868,3 +868,25 @@ def test_a_front_pages_teaser_box_a_comma_subtitle_with_figures_and_a_paper_comm
         [],
     )
     assert paragraphs(comment) == ["一季度经济数据出炉，6.2%的增速来之不易。"]
+
+
+def test_untitled_briefs_after_marked_briefs_that_close_on_their_credits():
+    text = (
+        "校园简讯\n"
+        "■临溪二中举办校园科技节\n"
+        "　　11月15日，临溪二中第十届校园科技节开幕。（通讯员　郑　涛）\n"
+        "■东湖小学开展消防疏散演练\n"
+        "　　近日，东湖小学开展消防应急疏散演练。\n"
+        "　　消防员还现场演示了灭火器的使用方法。（通讯员　唐小雨）\n"
+        "　　临溪职业技术学校学生在全省技能大赛中获佳绩。（记者　孙雅琪）\n"
+        "　　市教育局日前启动“书香校园”评选活动。\n"
+    )
+    (page,) = parse_page_text(text)
+    assert [
+        (a.headline, len(paragraphs(a)), [c.names for c in a.credits]) for a in page.articles
+    ] == [
+        ("临溪二中举办校园科技节", 1, [("郑涛",)]),
+        ("东湖小学开展消防疏散演练", 2, [("唐小雨",)]),
+        ("临溪职业技术学校学生在全省技能大赛中获佳绩", 1, [("孙雅琪",)]),
+        ("市教育局日前启动“书香校园”评选活动", 1, []),
+    ]
