@@ -622,14 +622,16 @@ def _opens_title_block(build, index):
     return following is not None and following.kind == "para" and following.titleish
 
 
-MIN_PHOTO_GROUP = 3
+MIN_PHOTO_GROUP = 3  # or two, each opening on its own date (6月10日，… / 6月11日，…)
+_DATED_CAPTION = re.compile(r"^\d{1,2}月\d{1,2}日")
 MAX_GROUP_CAPTION = 80
 
 
 def _caption_per_picture(paragraphs):
     """Three or more short one-sentence captions over one 摄 credit: a group of pictures,
     a caption each (4月18日，茶农抢采春茶。/ 4月19日，…), not one picture's long caption."""
-    return len(paragraphs) >= MIN_PHOTO_GROUP and all(
+    dated = len(paragraphs) >= 2 and all(_DATED_CAPTION.match(p.text) for p in paragraphs)
+    return (len(paragraphs) >= MIN_PHOTO_GROUP or dated) and all(
         len(p.text) <= MAX_GROUP_CAPTION
         and p.text.endswith(("。", "！", "？", "”"))
         and sum(p.text.count(mark) for mark in "。！？") == 1

@@ -126,6 +126,8 @@ def _verb_over_object(first, second):
     if not first.endswith(_TAKES_OBJECT):
         # 一条溪水带活 / 一个村的文旅经济: any verb over a counted object (a numeral opens
         # the line) takes it; 热度未退, 没见邻居出门 need nothing after them.
+        if len(first) > MAX_COUNTED_BREAK or second.startswith(("第", "前", "近")):
+            return False  # …加强合作 / 第四届国际淡水治理论坛: an 引题 over its 主题
         head = _tags(first)
         return bool(head) and head[-1] in (*_VERB_TAGS, "vn") and bool(tail) and tail[0] == "m"
     return bool(tail) and tail[0] not in ("r", "x", "w")
@@ -232,6 +234,7 @@ _VERB_TAGS = frozenset(("v", "vg", "vd"))
 _NOUN_TAGS = frozenset(("n", "ns", "nr", "nt", "nz", "j", "l", "ng"))
 _PREDICATE_OPENING_TAGS = frozenset(("v", "vg", "vd", "t", "d", "f", "p", "c"))
 MAX_LEFTOVER = 6
+MAX_COUNTED_BREAK = 14  # a title's first line before a counted object, in a narrow column
 MIN_BROKEN_LINE = 10
 
 

@@ -640,7 +640,7 @@ def _stands_alone(line):
 _NUMBERED_INTERTITLE = re.compile(r"^[一二三四五六七八九十]{1,3}、\S")
 _MARKED_CAPTION = re.compile(r"^[▲△]")
 # A caption naming its picture (上图：, 左图：, 图①：, 图2：): it opens a caption of its own.
-CAPTION_LABEL = r"(?:[上下左右中]图|图\s*[①-⑩\d]{1,2}|[①-⑩])\s*[:：]"
+CAPTION_LABEL = r"(?:(?:[上下左右中]图|图\s*[①-⑩\d]{1,2}|[①-⑩])\s*[:：]|图\s*[①-⑩]\s)"
 _CAPTION_LABEL = re.compile("^" + CAPTION_LABEL)
 
 
@@ -727,6 +727,13 @@ def _read_text(text):
         return "photo", "", tuple(found.credits), "", "", False, False
     if found is not None:
         return "credit", text, tuple(found.credits), found.rest.strip(), found.dateline, True, False
+    chart = _CHART_CAPTION.match(text) if len(text) <= MAX_CHART_TITLE else None
+    if chart is not None:
+        # 今年以来…成交套数走势　制图：葛一凡: a chart in the story, credited to its maker.
+        credits = page_credits.credit_line(chart["maker"]) or ()
+        credits = tuple(Credit(c.unit, c.role, c.names, True) for c in credits)
+        if credits:
+            return "photo", chart["caption"].strip(), credits, "", "", False, False
     if _COLLECTIVE_PHOTO.match(text):
         return "photo", "", (), "", "", False, False  # 视觉中国供图: a picture, no one named
     if len(text) <= MAX_CAPTION and _PHOTO_TAIL.search(text[-40:]):
@@ -830,6 +837,9 @@ def _is_title_block(block):
 
 
 _CHART = re.compile(r"^(?:图表|示意图|制图|数据图)\s*[:：]\s*\S")
+_CHART_CAPTION = re.compile(
+    r"^(?P<caption>[^。！？:：]{4,40}?)\s+(?P<maker>(?:制图|绘图)\s*[:：/]\s*[\u4e00-\u9fff·\s]{2,8})$"
+)
 MAX_CHART_TITLE = 60
 # The source a chart's credit line names before its maker (数据来源：某中心　制图：张三):
 # no credit, kept in the caption.
@@ -924,12 +934,20 @@ def _pictures_captioned(items):
     return merged
 
 
+_ADVERT = re.compile(r"^[【\[〔]?\s*(?:广告|广而告之|公益广告|分类广告|商务广告)\s*[】\]〕]?$")
+
+
 def read_items(text):
     """The page's items in printed order."""
     items = []
     title_lines = None  # the lines of the last block, when they may be a plain title block
     title_start = 0  # where the items of the last block start
     for block, hard, heading in _raw_blocks(text):
+        if _ADVERT.match(_clean(block[0][1])):
+            # 广告 / 云湖·澜庭　湖景洋房… / 咨询热线：…: an advertisement, no story's.
+            items.extend(Item("skip", n, text=_clean(raw), reason="advert") for n, raw in block)
+            title_lines = None
+            continue
         if title_lines is not None and (
             _opens_with_credit(block)
             or (

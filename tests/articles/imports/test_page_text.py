@@ -890,3 +890,49 @@ def test_untitled_briefs_after_marked_briefs_that_close_on_their_credits():
         ("临溪职业技术学校学生在全省技能大赛中获佳绩", 1, [("孙雅琪",)]),
         ("市教育局日前启动“书香校园”评选活动", 1, []),
     ]
+
+
+def test_an_advert_an_inline_chart_numbered_captions_and_two_dated_captions():
+    text = (
+        "多国代表呼吁加强合作\n"
+        "第四届国际淡水治理论坛在日内瓦开幕\n"
+        "　　新华社日内瓦3月19日电（记者 邵文涛）论坛19日在日内瓦开幕。\n"
+        "今年以来城区新建商品住宅周成交套数走势　制图：葛一凡\n"
+        "　　业内人士分析，购房者的入市意愿有所增强。\n"
+        "图①　与会代表在会场交流。\n"
+        "　　论坛为期三天。\n"
+        "\n"
+        "广告\n"
+        "云湖·澜庭　湖景洋房　火热认筹中\n"
+        "咨询热线：0931-88665577\n"
+        "\n"
+        "抢收抢种正当时\n"
+        "\n"
+        "6月10日，农机手驾驶收割机收割早稻。\n"
+        "\n"
+        "6月11日，农户在育秧大棚内查看秧苗长势。\n"
+        "\n"
+        "通讯员 方 毅 摄\n"
+    )
+    (page,) = parse_page_text(text)
+    story, photos = page.articles
+    # An ordinal opening the next line is no counted object: 引题 over 主题.
+    assert (story.kicker, story.headline) == (
+        "多国代表呼吁加强合作",
+        "第四届国际淡水治理论坛在日内瓦开幕",
+    )
+    assert [(p.caption, photo_credits(p)) for p in story.photos] == [
+        ("今年以来城区新建商品住宅周成交套数走势", [("", "制图", ("葛一凡",), True)]),
+        ("与会代表在会场交流。", []),
+    ]
+    assert paragraphs(story) == [
+        "论坛19日在日内瓦开幕。",
+        "业内人士分析，购房者的入市意愿有所增强。",
+        "论坛为期三天。",
+    ]
+    assert [(s.text, s.reason) for s in page.skipped][:1] == [("广告", "advert")]
+    assert [s.reason for s in page.skipped] == ["advert"] * 3
+    assert (photos.kind, [p.caption[:5] for p in photos.photos]) == (
+        "photo",
+        ["6月10日", "6月11日"],
+    )
