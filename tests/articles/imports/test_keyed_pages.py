@@ -11,7 +11,8 @@ change that breaks another fails too.
 Each round was first read held out, then mended, so these pin the fixes, not the
 held-out figures (docs/performance.md has those): round 4 (r4*) first read 27/77
 stories right, round 5 (r5*) 30/52, round 6 (r6*) 22/55, round 7 (r7*) 42/56 and
-round 8 (r8*) 27/42, round 9 (r9*) 18/44 and round 10 (r10*) 34/58.
+round 8 (r8*) 27/42, round 9 (r9*) 18/44, round 10 (r10*) 34/58 and round 11 (r11*)
+40/62.
 """
 
 from pathlib import Path
@@ -116,6 +117,25 @@ STILL_WRONG.update(
         },
     }
 )
+STILL_WRONG.update(
+    {
+        # 周末去哪儿 (five characters) over an eight-character title: read as its 引题.
+        "r11a_evening_travel.txt": {"山里人家的慢时光"},
+        # 主题 over a plain 副题 (县委常委会召开（扩大）会议 / 研究部署…工作).
+        "r11b_county_politics.txt": {"县委常委会召开（扩大）会议"},
+        "r11b_weekly_education.txt": {
+            # A pupil's essay: her school, class and name on the line under the title
+            # read as its 主题.
+            "外婆的菜园",
+            # 文/林慧敏: our convention keeps 文 as the role (the key: none).
+            "孩子写作业磨蹭，家长先别急着催",
+        },
+        # 主题 over a plain 副题 holding figures (本州多地较常年早4至9天).
+        "r11c_metro_world.txt": {"日本今年樱花开花日普遍提前"},
+        # A plain label (非遗里的云岭), an 引题 and a 主题: read as 引题, 主题 and 副题.
+        "r11d_party_culture.txt": {"青溪扎染：把山色“扎”进布里"},
+    }
+)
 EXTRA = {
     "r4c_weekly_culture.txt": ["诗苑", "母亲站在晒场中央"],
     "r7m_metro_society.txt": ["网友“青柠”问：我们小区东门外的三盏路灯"],
@@ -129,7 +149,7 @@ KEYS = sorted(KEYED.glob("*.key.json"))
 
 
 def test_every_keyed_page_has_its_text():
-    assert len(KEYS) >= 46
+    assert len(KEYS) >= 54
     for key in KEYS:
         assert (KEYED / key.name.replace(".key.json", ".txt")).exists()
 
@@ -143,7 +163,7 @@ def test_keyed_page_reads_into_its_stories(key):
 
 
 def test_the_whole_set_reads_nine_stories_in_ten():
-    # 355 of 384 with rounds 9 and 10 (rounds 4-8 alone: 262 of 282); the pins above hold
+    # 411 of 446 with rounds 9-11 (rounds 4-8 alone: 262 of 282); the pins above hold
     # each story, this the floor of the whole.
     results = [read_page(key) for key in KEYS]
     right = sum(r.right for r in results)
