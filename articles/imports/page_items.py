@@ -943,7 +943,7 @@ def read_items(text):
     title_lines = None  # the lines of the last block, when they may be a plain title block
     title_start = 0  # where the items of the last block start
     for block, hard, heading in _raw_blocks(text):
-        if _ADVERT.match(_clean(block[0][1])):
+        if "广" in block[0][1] and _ADVERT.match(_clean(block[0][1])):
             # 广告 / 云湖·澜庭　湖景洋房… / 咨询热线：…: an advertisement, no story's.
             items.extend(Item("skip", n, text=_clean(raw), reason="advert") for n, raw in block)
             title_lines = None
@@ -1066,15 +1066,16 @@ _SCORE_ROW = re.compile(
 _LISTED_ROW = re.compile(r"^[^：:，。]{2,12}[：:][^，。；]{2,60}、[^，。；]{2,60}$")
 
 
+@functools.lru_cache(maxsize=4096)
 def is_figure_row(line):
     """A line that reads as a row of a figures box (see ``_FIGURE_ROW``) or of a results
-    box (``_SCORE_ROW``)."""
+    box (``_SCORE_ROW``).  Cached: a page's lines are asked about once."""
+    if len(line) > MAX_FIGURE_ROW or not _DIGIT.search(line):
+        return False
     if _SCORE_ROW.match(line):
         return True
     return (
-        len(line) <= MAX_FIGURE_ROW
-        and bool(re.search(r"\d", line))
-        and not line.endswith((*_CLOSED_SENTENCE, "！", "？", "”"))
+        not line.endswith((*_CLOSED_SENTENCE, "！", "？", "”"))
         and bool(_FIGURE_ROW.match(line))
         and not _PAGE_POINTER.search(line)
         and _standalone(line) is None
@@ -1083,11 +1084,17 @@ def is_figure_row(line):
     )
 
 
+_DIGIT = re.compile(r"\d")
 # A teaser's page at the end of its line (■地铁3号线二期进入铺轨阶段　　A05): no figure.
 _PAGE_POINTER = re.compile(r"[\s\u3000](?:[A-Z]\d{1,2}|第?\d{1,2}版)$")
 
 
 MIN_PLAIN_ROWS = 5  # a title block has at most MAX_HEAD_LINES lines, a box more
+
+
+def _run_starts(flags):
+    """Where each run of true flags begins (each index once: linear)."""
+    return [k for k, flag in enumerate(flags) if flag and (k == 0 or not flags[k - 1])]
 
 
 def _plain_rows(block, cleaned, width):
@@ -1096,14 +1103,21 @@ def _plain_rows(block, cleaned, width):
     11月9日—18日 19:30 / 临川大剧院小剧场 / 票价 120元…), a box's title and its rows:
     (title line numbers, row line numbers)."""
     title, rows, run = set(), set(), []
+    # Only a run long enough to be a box is worth the slower tests of its lines.
+    short = [
+        bool(line)
+        and not raw.startswith(_INDENT)
+        and not _full(line, width)
+        and not _SENTENCE_PUNCTUATION.search(line)
+        and not line.endswith(_CLOSED_SENTENCE)
+        for (_n, raw), line in zip(block, cleaned, strict=True)
+    ]
+    if not any(all(short[k : k + MIN_PLAIN_ROWS + 1]) for k in _run_starts(short)):
+        return title, rows
     previous_closed = True
-    for index, ((number, raw), line) in enumerate(zip(block, cleaned, strict=True)):
+    for index, ((number, _raw), line) in enumerate(zip(block, cleaned, strict=True)):
         plain = (
-            line
-            and not raw.startswith(_INDENT)
-            and not _full(line, width)
-            and not _SENTENCE_PUNCTUATION.search(line)
-            and not line.endswith(_CLOSED_SENTENCE)
+            short[index]
             and _standalone(line) is None
             and not _GROUP_LABEL.match(line)
             and not column_label(line)
