@@ -415,7 +415,9 @@ def _try_story(build, i):
 
 
 # A notice's title (征稿启事, 停电公告, 更正声明): a piece of its own, never an intertitle.
-_NOTICE = re.compile(r"(?:启事|启示|公告|通告|声明|须知|公示|倡议书|告示|讣告|征文|通知)$")
+_NOTICE = re.compile(
+    r"(?:启事|启示|公告|通告|声明|须知|公示|倡议书|告示|讣告|征文|通知|的回复|的答复)$"
+)
 
 
 MAX_NOTE_PARAGRAPHS = 3
@@ -524,7 +526,7 @@ def _untitled_brief(build, item):
     dateline = ""
     if item.lead:
         dateline, text = _lead_dateline(item)
-    run_in = _RUN_IN_TITLE.match(text) if marked and not item.lead else None
+    run_in = _RUN_IN_TITLE.match(text) if not item.lead else None
     if run_in and is_titleish(run_in["title"]) and not _WHEN.match(run_in["title"]):
         # ●市青少年篮球联赛落幕　11月2日，为期两个月的…: a title run into the brief's text.
         build.open_article(
@@ -644,7 +646,7 @@ MAX_CLOSED_STORY = 12
 _PICTURE_TAKER = re.compile(r"记者|通讯员|实习生|摄|图|编辑")
 # Pages and columns of essays, poems and reviews (副刊, 诗苑, 读书): a signed piece there
 # is no commentary.
-_OPINION = re.compile(r"评|论|观察|手记|观点|杂谈")
+_OPINION = re.compile(r"评|(?<![理论])论(?!坛)|观察|手记|观点|杂谈")  # 理论 pages are essays
 _LITERARY = re.compile(
     r"副刊|文艺|文苑|诗|散文|随笔|心香|读书|书评|笔会|美文|乡土|记忆|往事|人间|故事|游记"
 )

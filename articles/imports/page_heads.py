@@ -94,6 +94,8 @@ _QUESTION_START = ("为何", "为什么", "如何", "怎么", "怎样", "咋", "
 def _is_broken(first, second):
     return (
         second.startswith(_QUESTION_START)
+        # 快充会伤电池吗？ / 手机充电的几个常见误区: a question opening the 主题
+        or (first.endswith(("？", "?")) and len(first) <= MAX_QUESTION_OPENING)
         or _leftover(first, second)
         or _subject_over_predicate(first, second)
         or _verb_over_object(first, second)
@@ -126,10 +128,10 @@ def _verb_over_object(first, second):
     if not first.endswith(_TAKES_OBJECT):
         # 一条溪水带活 / 一个村的文旅经济: any verb over a counted object (a numeral opens
         # the line) takes it; 热度未退, 没见邻居出门 need nothing after them.
-        if len(first) > MAX_COUNTED_BREAK or second.startswith(("第", "前", "近")):
-            return False  # …加强合作 / 第四届国际淡水治理论坛: an 引题 over its 主题
+        if len(first) > MAX_COUNTED_BREAK or not _COUNTED.match(second):
+            return False  # …加强合作 / 第四届…, …褪色 / 十天后…: an 引题 over its 主题
         head = _tags(first)
-        return bool(head) and head[-1] in (*_VERB_TAGS, "vn") and bool(tail) and tail[0] == "m"
+        return bool(head) and head[-1] in (*_VERB_TAGS, "vn")
     return bool(tail) and tail[0] not in ("r", "x", "w")
 
 
@@ -234,7 +236,9 @@ _VERB_TAGS = frozenset(("v", "vg", "vd"))
 _NOUN_TAGS = frozenset(("n", "ns", "nr", "nt", "nz", "j", "l", "ng"))
 _PREDICATE_OPENING_TAGS = frozenset(("v", "vg", "vd", "t", "d", "f", "p", "c"))
 MAX_LEFTOVER = 6
+MAX_QUESTION_OPENING = 10
 MAX_COUNTED_BREAK = 14  # a title's first line before a counted object, in a narrow column
+_COUNTED = re.compile(r"^[一两几数][个座条家片项批所支名位户间处道套台辆种场]")
 MIN_BROKEN_LINE = 10
 
 

@@ -92,6 +92,8 @@ GROUP_LABEL_ENDINGS = (
     "剧评",
     "随笔",
     "提醒",
+    "声音",
+    "回复",
     "调查",
 )
 # A label over a group of items (简讯, 一句话新闻, 图片新闻), alone on its line.
@@ -637,7 +639,10 @@ def _stands_alone(line):
     )
 
 
-_NUMBERED_INTERTITLE = re.compile(r"^[一二三四五六七八九十]{1,3}、\S")
+# 一、从荒山到林海; 误区四：充电器插着不拔无所谓, 建议二：…: a numbered part.
+_NUMBERED_INTERTITLE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|(?:误区|建议|提醒|问题|招数|第)[一二三四五六七八九十]{1,3}[：:、])\S"
+)
 _MARKED_CAPTION = re.compile(r"^[▲△]")
 # A caption naming its picture (上图：, 左图：, 图①：, 图2：): it opens a caption of its own.
 CAPTION_LABEL = r"(?:(?:[上下左右中]图|图\s*[①-⑩\d]{1,2}|[①-⑩])\s*[:：]|图\s*[①-⑩]\s)"
@@ -761,7 +766,11 @@ def _read_text(text):
         # 市民 东方晓雯 under a letter: who wrote in, as the paper names them.
         name = page_credits.byline_name(signature["name"])
         return "credit", text, (Credit("", signature["who"], (name,)),), "", "", False, False
-    if len(text) <= MAX_CREDIT_LINE and not _SCORE.search(text):
+    if (
+        len(text) <= MAX_CREDIT_LINE
+        and not _SCORE.search(text)
+        and not is_numbered_intertitle(text)
+    ):
         credits = page_credits.credit_line(text)
         if credits == [] and not _COLLECTIVE.search(text):
             credits = None  # 城市篮球联赛第12轮战报: naming no one, and no newsroom either
@@ -1068,9 +1077,17 @@ _LISTED_ROW = re.compile(r"^[^：:，。]{2,12}[：:][^，。；]{2,60}、[^，�
 
 @functools.lru_cache(maxsize=4096)
 def is_figure_row(line):
-    """A line that reads as a row of a figures box (see ``_FIGURE_ROW``) or of a results
-    box (``_SCORE_ROW``).  Cached: a page's lines are asked about once."""
-    if len(line) > MAX_FIGURE_ROW or not _DIGIT.search(line):
+    """A line that reads as a row of a figures box (see ``_FIGURE_ROW``), of a results box
+    (``_SCORE_ROW``) or of a table (``_TABLE_ROW``).  Cached: lines are asked about once."""
+    if len(line) > MAX_TABLE_ROW or not _DIGIT.search(line):
+        return False
+    if (
+        _TABLE_ROW.match(line)
+        and not _SENTENCE_PUNCTUATION.search(line)
+        and _standalone(line) is None  # A02　要闻　…五大看点: a teaser, not a table
+    ):
+        return True
+    if len(line) > MAX_FIGURE_ROW:
         return False
     if _SCORE_ROW.match(line):
         return True
@@ -1085,6 +1102,10 @@ def is_figure_row(line):
 
 
 _DIGIT = re.compile(r"\d")
+# A row of a table set in columns (金湖路（新民街至滨河大道）　12月21日22:00至…　全封闭):
+# three fields or more, spaced apart.
+_TABLE_ROW = re.compile(r"^[^\s。！？]{2,24}(?:\s+[^\s。！？]{1,24}){2,5}$")
+MAX_TABLE_ROW = 60
 # A teaser's page at the end of its line (■地铁3号线二期进入铺轨阶段　　A05): no figure.
 _PAGE_POINTER = re.compile(r"[\s\u3000](?:[A-Z]\d{1,2}|第?\d{1,2}版)$")
 

@@ -936,3 +936,68 @@ def test_an_advert_an_inline_chart_numbered_captions_and_two_dated_captions():
         "photo",
         ["6月10日", "6月11日"],
     )
+
+
+def test_a_road_closure_table_a_department_reply_and_a_desks_footer_lines():
+    text = (
+        "本周末这些路段将临时封闭\n"
+        "　　因管网施工，下列路段本周末实施临时交通管制，请过往车辆提前绕行。\n"
+        "金湖路（新民街至滨河大道）　12月21日22:00至12月22日6:00　全封闭\n"
+        "建设大道辅道（长丰路口至青年路口）　12月21日9:00至18:00　半幅封闭\n"
+        "沙湖隧道南往北方向　12月22日1:00至4:30　全封闭\n"
+        "冬日清晨的“护学岗”\n"
+        "　　12月19日清晨，交警在实验小学门口护送学生过马路。（记者 付 晴 摄）\n"
+        "\n"
+        "部门回复\n"
+        "\n"
+        "关于南湖路口公交站电子站牌黑屏问题的回复\n"
+        "\n"
+        "您反映的站牌黑屏问题，经我公司核查，系供电线路老化导致故障。\n"
+        "\n"
+        "民声热线：（0591）8765 4321　民声邮箱：minsheng@example.cn\n"
+        "\n"
+        "东海都市报微信公众号“东海民声”同步受理读者来信\n"
+        "\n"
+        "来信请注明真实姓名和联系方式，本报将为您保密\n"
+        "\n"
+        "晚报数码热线：96018（工作日9:00—17:00）\n"
+    )
+    (page,) = parse_page_text(text)
+    closures, photo, reply = page.articles
+    assert paragraphs(closures)[1:] == [
+        "金湖路（新民街至滨河大道）　12月21日22:00至12月22日6:00　全封闭",
+        "建设大道辅道（长丰路口至青年路口）　12月21日9:00至18:00　半幅封闭",
+        "沙湖隧道南往北方向　12月22日1:00至4:30　全封闭",
+    ]
+    assert (photo.kind, photo.headline) == ("photo", "冬日清晨的“护学岗”")
+    assert (reply.column, reply.headline) == (
+        "部门回复",
+        "关于南湖路口公交站电子站牌黑屏问题的回复",
+    )
+    assert paragraphs(reply) == ["您反映的站牌黑屏问题，经我公司核查，系供电线路老化导致故障。"]
+    assert len(page.skipped) == 4
+
+
+def test_run_in_titles_of_wrapped_briefs_and_numbered_intertitles():
+    text = (
+        "快充会伤电池吗？\n"
+        "手机充电的几个常见误区\n"
+        "文/钟 岳\n"
+        "　　不少人对手机充电有误解。\n"
+        "误区三：边充边玩没关系\n"
+        "　　边充边玩会让手机发热。\n"
+        "数码快讯\n"
+        "　　本市5G基站总数突破2.3万个　记者从市通\n"
+        "信管理局获悉，截至10月底，全市累计建成5G基\n"
+        "站2.31万个。（晚报记者 甘 露）\n"
+        "　　旧手机回收进社区　即日起，市商务局在20个\n"
+        "社区设立旧手机回收点。\n"
+    )
+    (page,) = parse_page_text(text)
+    essay, *briefs = page.articles
+    assert essay.headline == "快充会伤电池吗？手机充电的几个常见误区"
+    assert intertitles(essay) == ["误区三：边充边玩没关系"]
+    assert [(b.headline, paragraphs(b)[0][:6]) for b in briefs] == [
+        ("本市5G基站总数突破2.3万个", "记者从市通信"),
+        ("旧手机回收进社区", "即日起，市商"),
+    ]
