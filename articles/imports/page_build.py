@@ -214,16 +214,17 @@ class _Builder:
             body.append({"type": PARAGRAPH, "parts": [text], "row": True})
         else:
             body.append({"type": PARAGRAPH, "parts": [text]})
-        if self.article.kind == Kind.BRIEF and not self.article.credits:
+        if self.article.kind in (Kind.BRIEF, Kind.NEWS) and not self.article.credits:
             credits = _closing_bracket_credits(text)
             if credits:
-                # …开通交通功能。（记者 韩 露）: the brief is done, and the paragraphs after
-                # it in the run, each closing on its own credit, are briefs of their own.
+                # …开通交通功能。（记者 韩 露）: the story is done; among briefs, the
+                # paragraphs after it, each closing on its own credit, are briefs of their own.
                 bracket = _CLOSING_CREDIT.search(text[-44:])
                 body[-1]["parts"][-1] = text[: len(text) - len(bracket[0])].rstrip()
                 self.article.credits = list(credits)
-                self.untitled_briefs = self.untitled_briefs or "each"
                 self.closed_briefs.add(id(self.article))
+                if self.article.kind == Kind.BRIEF:
+                    self.untitled_briefs = self.untitled_briefs or "each"
 
     def add_intertitle(self, lines, line):
         if self.article is None:
@@ -404,6 +405,7 @@ def _try_story(build, i):
         or _is_title_block(head)
         or any(item.lead_in for item in head)
         or bool(_NOTICE.search(head[-1].text))
+        or id(build.article) in build.closed_briefs  # the story above closed on its credit
         # A title among briefs: the next brief (a brief has no intertitles).
         or (build.article.kind == Kind.BRIEF and bool(build.brief_column))
     )
@@ -934,7 +936,7 @@ def _step(build, i):
             return following
         if kind == "para":
             previous = build.article.body[-1] if build.article and build.article.body else None
-            opens = previous is None or _ends_sentence(_tail(previous))
+            opens = previous is None or bool(previous.get("row")) or _ends_sentence(_tail(previous))
             if build.article is not None and opens and build.kind_at(i + 1) == "para":
                 build.add_intertitle([item.text], item.line)
             else:

@@ -27,6 +27,7 @@ LINK_LABELS = (
     "链接",
     "人物名片",
     "人物简介",
+    "人物档案",
 )
 BRIEF_LABELS = (
     "简讯",
@@ -436,7 +437,12 @@ def _cut(block, hard):
             if len(heads) < len(current):
                 units.append((None, current[: len(current) - len(heads)]))
             units.extend(
-                (_title_item(head) if head[0] in titles or _comma_broken(head[1]) else None, [head])
+                (
+                    _title_item(head)
+                    if head[0] in titles or _comma_broken(head[1]) or comma_title(head[1])
+                    else None,
+                    [head],
+                )
                 for head in heads
             )
             current = []
@@ -502,7 +508,7 @@ def _comma_titles(block):
             continue
         following = lines[k + 1][1]
         if (
-            (k > 0 and column_label(lines[k - 1][1]))
+            (k > 0 and (column_label(lines[k - 1][1]) or is_group_label(lines[k - 1][1])))
             or _credit_under_title(following)
             or (
                 (lines[k + 1][0] in titles or is_titleish(following))
@@ -1135,11 +1141,12 @@ def _plain_rows(block, cleaned, width):
     ]
     if not any(all(short[k : k + MIN_PLAIN_ROWS + 1]) for k in _run_starts(short)):
         return title, rows
-    previous_closed = True
-    for index, ((number, _raw), line) in enumerate(zip(block, cleaned, strict=True)):
+    previous_closed, linked = True, False
+    for index, ((number, raw), line) in enumerate(zip(block, cleaned, strict=True)):
         plain = (
             short[index]
             and _standalone(line) is None
+            and not _stands_alone(line)  # 人物档案 (a link label), 一、…: no rows
             and not _GROUP_LABEL.match(line)
             and not column_label(line)
             and not _is_caption_or_credit(line)
@@ -1148,20 +1155,33 @@ def _plain_rows(block, cleaned, width):
         if plain and (run or previous_closed):
             run.append(number)
         else:
-            if len(run) > MIN_PLAIN_ROWS:
-                title.add(run[0])
-                rows.update(run[1:])
+            if run and raw.startswith(_INDENT):
+                run.pop()  # 一把镊子　修好一条街的钟 over the text it heads: no row
+            _take_run(run, title, rows, linked)
             run = [number] if plain and previous_closed else []
+            linked = False
         previous_closed = (
             not line
             or line.endswith((*_PARAGRAPH_END, "）", ")"))
             or bool(column_label(line))
             or bool(page_credits.byline_name(line))  # □ 司马秋 under a review
+            or bool(_LINK.match(line))
         )
-        if index == len(block) - 1 and len(run) > MIN_PLAIN_ROWS:
-            title.add(run[0])
-            rows.update(run[1:])
+        if _LINK.match(line):
+            linked = True  # 人物档案 / its rows: the story's own box, no piece of its own
+        if index == len(block) - 1:
+            _take_run(run, title, rows, linked)
     return title, rows
+
+
+def _take_run(run, title, rows, linked):
+    """A run of plain lines long enough to be a box: its title line and rows (all rows
+    under a link label, whose box is the story's)."""
+    if linked and len(run) >= MIN_BOX_ROWS:
+        rows.update(run)
+    elif len(run) > MIN_PLAIN_ROWS:
+        title.add(run[0])
+        rows.update(run[1:])
 
 
 def _figure_row_items(items):

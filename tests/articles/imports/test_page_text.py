@@ -1001,3 +1001,49 @@ def test_run_in_titles_of_wrapped_briefs_and_numbered_intertitles():
         ("本市5G基站总数突破2.3万个", "记者从市通信"),
         ("旧手机回收进社区", "即日起，市商"),
     ]
+
+
+WRAPPED_PROFILE_PAGE = (
+    "从学徒到非遗传承人，他在老街修了三十四年钟表\n"
+    "陈守中：让停摆的时光\n"
+    "重新走起来\n"
+    "——记市级非遗代表性传承人陈守中\n"
+    "本报记者 罗晓岚 实习生 宋一鸣\n"
+    "　　早上八点半，槐荫街47号的卷帘门“哗啦”一\n"
+    "声拉起。\n"
+    "人物档案\n"
+    "陈守中\n"
+    "1966年生于滨江市槐荫区\n"
+    "1985年拜钟表匠杜伯年为师\n"
+    "1990年在槐荫街开设钟表铺\n"
+    "2021年入选市级非遗项目代表性传承人名录\n"
+    "一把镊子　修好一条街的钟\n"
+    "　　1985年，十九岁的陈守中从纺织机械厂辞职，跟\n"
+    "着老街上的杜伯年学修表。\n"
+    "记者手记\n"
+    "慢下来，才听得见时间\n"
+    "　　采访那天，我们在小铺里坐了一整个上午。\n"
+    "（记者 罗晓岚）\n"
+    "理论动态\n"
+    "省委党校启动中青年干部理论轮训\n"
+    "本报讯　记者从省委党校获悉，首期培训班共有学员一百二十名。（记者 周 健 通讯员 钟 岚）\n"
+    "新书推介\n"
+    "《山海之间》出版\n"
+    "　　《山海之间》一书日前出版发行。\n"
+)
+
+
+def test_a_profile_its_box_its_reporters_notes_and_a_story_closed_on_its_credit():
+    (page,) = parse_page_text(WRAPPED_PROFILE_PAGE)
+    profile, notes, brief, book = page.articles
+    assert (profile.kicker, profile.headline) == (
+        "从学徒到非遗传承人，他在老街修了三十四年钟表",
+        "陈守中：让停摆的时光重新走起来",
+    )
+    # The 人物档案 box is the profile's: a row a line; the intertitle under it is not a row.
+    assert "1966年生于滨江市槐荫区" in paragraphs(profile)
+    assert intertitles(profile)[-1] == "一把镊子 修好一条街的钟"
+    assert (notes.column, notes.headline) == ("记者手记", "慢下来，才听得见时间")
+    assert [c.names for c in brief.credits] == [("周健",), ("钟岚",)]
+    assert paragraphs(brief) == ["记者从省委党校获悉，首期培训班共有学员一百二十名。"]
+    assert (book.column, book.headline) == ("新书推介", "《山海之间》出版")
