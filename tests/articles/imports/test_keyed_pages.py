@@ -11,8 +11,8 @@ change that breaks another fails too.
 Each round was first read held out, then mended, so these pin the fixes, not the
 held-out figures (docs/performance.md has those): round 4 (r4*) first read 27/77
 stories right, round 5 (r5*) 30/52, round 6 (r6*) 22/55, round 7 (r7*) 42/56 and
-round 8 (r8*) 27/42, round 9 (r9*) 18/44, round 10 (r10*) 34/58 and round 11 (r11*)
-40/62.
+round 8 (r8*) 27/42, round 9 (r9*) 18/44, round 10 (r10*) 34/58, round 11 (r11*)
+40/62 and round 12 (r12*) 19/44.
 """
 
 from pathlib import Path
@@ -136,6 +136,35 @@ STILL_WRONG.update(
         "r11d_party_culture.txt": {"青溪扎染：把山色“扎”进布里"},
     }
 )
+STILL_WRONG.update(
+    {
+        "r12b_county_sessions.txt": {
+            # 融媒记者: our convention keeps it as the role, as 全媒体记者 in the seed (the
+            # key reads 融媒 as a unit and 记者 as the role).
+            "县十八届人大四次会议隆重开幕",
+            "把群众的期盼带到会上来",
+            "县政协十一届四次会议举行大会发言",
+            "本次大会共收到代表建议126件",
+            "县十八届人大四次会议主席团举行第二次会议",
+            # 两会热词 over 【一廊两翼】… entries: a glossary read like 【title】 run-in
+            # briefs (the same print as a 速递 column's), and the box ran into the photo
+            # story above it.
+            "代表认真审议政府工作报告",
+            "两会热词",
+        },
+        "r12b_evening_tech.txt": {
+            "AI硬件扎堆上新 尝鲜容易留客难",  # the —— kept on a 副题 (our convention)
+            "快充会伤电池吗？手机充电的几个常见误区",  # 文/ kept as the role
+            # （晚报记者甘露）: a glued name that is a common word (甘露) is not read.
+            "警惕“AI换脸”新骗局",
+        },
+        "r12c_city_traffic.txt": {
+            "城区再添3条“绿波带”",  # 主题 over a plain 副题
+            # 市民热线 alone over the number to dial: the label stays in the last brief.
+            "南湖客运站春运售票时间确定",
+        },
+    }
+)
 EXTRA = {
     "r4c_weekly_culture.txt": ["诗苑", "母亲站在晒场中央"],
     "r7m_metro_society.txt": ["网友“青柠”问：我们小区东门外的三盏路灯"],
@@ -144,12 +173,13 @@ EXTRA = {
     "r8p_weekly_people.txt": ["人物 PEOPLE"],
     # The 编者按 at the head of a 专版 introduces the page, not the feature under it.
     "r9r_county_special.txt": ["乡村振兴专版"],
+    "r12b_county_sessions.txt": ["15分钟便民生活圈"],
 }
 KEYS = sorted(KEYED.glob("*.key.json"))
 
 
 def test_every_keyed_page_has_its_text():
-    assert len(KEYS) >= 54
+    assert len(KEYS) >= 60
     for key in KEYS:
         assert (KEYED / key.name.replace(".key.json", ".txt")).exists()
 
@@ -163,7 +193,7 @@ def test_keyed_page_reads_into_its_stories(key):
 
 
 def test_the_whole_set_reads_nine_stories_in_ten():
-    # 411 of 446 with rounds 9-11 (rounds 4-8 alone: 262 of 282); the pins above hold
+    # 443 of 490 with rounds 9-12 (rounds 4-8 alone: 262 of 282); the pins above hold
     # each story, this the floor of the whole.
     results = [read_page(key) for key in KEYS]
     right = sum(r.right for r in results)
