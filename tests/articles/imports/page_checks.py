@@ -41,3 +41,8 @@ def photo_credits(photo):
 
 def skipped(page):
     return [(line.line, line.reason) for line in page.skipped]
+
+
+def titles_and_openings(articles, length=6):
+    """Each story's title and the first characters of its text: how a run of briefs reads."""
+    return [(article.headline, paragraphs(article)[0][:length]) for article in articles]

@@ -10,7 +10,12 @@ from django.conf import settings
 
 from articles.imports.page_text import parse_page_text
 from articles.print_labels import LayoutError
-from tests.articles.imports.page_checks import intertitles, paragraphs, photo_credits
+from tests.articles.imports.page_checks import (
+    intertitles,
+    paragraphs,
+    photo_credits,
+    titles_and_openings,
+)
 
 SEED = (Path(settings.BASE_DIR) / "fixtures" / "seed_pages.txt").read_text(encoding="utf-8")
 
@@ -690,7 +695,7 @@ def test_a_results_box_a_short_label_over_a_commentary_and_a_run_in_brief_title(
         "体育评论",
         "小将挑大梁背后的耐心",
     )
-    assert [(b.headline, paragraphs(b)[0][:6]) for b in briefs] == [
+    assert titles_and_openings(briefs) == [
         ("市青少年篮球联赛落幕", "11月2日，"),
         ("我市游泳小将林语桐夺得两枚金牌", "我市游泳小将"),
     ]
@@ -997,7 +1002,7 @@ def test_run_in_titles_of_wrapped_briefs_and_numbered_intertitles():
     essay, *briefs = page.articles
     assert essay.headline == "快充会伤电池吗？手机充电的几个常见误区"
     assert intertitles(essay) == ["误区三：边充边玩没关系"]
-    assert [(b.headline, paragraphs(b)[0][:6]) for b in briefs] == [
+    assert titles_and_openings(briefs) == [
         ("本市5G基站总数突破2.3万个", "记者从市通信"),
         ("旧手机回收进社区", "即日起，市商"),
     ]
