@@ -98,11 +98,21 @@ def format_lead_credits(entries):
 def article_bylines(bylines, photo_article):
     """The bylines that credit a story, in order: its text bylines (those on no photo).
 
-    A photo story with no text byline is credited by its photo credits.
+    A photo story with no text byline is credited by its photo credits, each person
+    once in each role.
     """
     bylines = list(bylines)
     text = [byline for byline in bylines if byline.photo_id is None]
-    return text if text or not photo_article else bylines
+    if text or not photo_article:
+        return text
+    # A photographer credited on each picture of a group is named once.
+    seen, once = set(), []
+    for byline in bylines:
+        key = (byline.person_id, byline.role_id, byline.unit)
+        if key not in seen:
+            seen.add(key)
+            once.append(byline)
+    return once
 
 
 def byline_entry(byline, photo=False):

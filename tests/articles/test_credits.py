@@ -100,7 +100,9 @@ def byline(name, label="记者", unit="", photo_id=None, photo_role=False):
     """A stand-in with the attributes of a Byline that the convention reads."""
     return SimpleNamespace(
         person=SimpleNamespace(name=name),
+        person_id=name,
         role=SimpleNamespace(print_label=label, is_photo=photo_role),
+        role_id=label,
         unit=unit,
         photo_id=photo_id,
     )
@@ -116,6 +118,11 @@ def test_a_photo_story_without_text_bylines_is_credited_by_its_photo_credits():
     credits = [byline("刘震", photo_id=7), byline("王五", "通讯员", photo_id=8)]
     assert article_bylines(credits, photo_article=True) == credits
     assert byline_line(article_bylines(credits, photo_article=True)) == "记者/刘震 通讯员/王五 摄"
+
+
+def test_a_photo_group_credited_to_one_photographer_names_them_once():
+    credits = [byline("方毅", "通讯员", photo_id=7), byline("方毅", "通讯员", photo_id=8)]
+    assert byline_line(article_bylines(credits, photo_article=True)) == "通讯员/方毅 摄"
 
 
 def test_a_news_story_with_only_photo_credits_has_no_credit_line():
