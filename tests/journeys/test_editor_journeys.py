@@ -465,6 +465,36 @@ def test_another_papers_page_imported_in_the_admin_reads_as_its_stories(desk):
     assert not desk.problems, "\n".join(desk.problems)
 
 
+def test_a_rural_page_with_a_price_box_and_a_photo_pair_reads_as_printed(desk):
+    """Issue 13: a city daily's rural page (held out, keyed): its price box keeps a line a
+    row, and its two pictures over one credit are a photo group credited once."""
+    from articles.models import Article
+
+    page_text = ROOT / "tests" / "articles" / "imports" / "keyed" / "r11c_city_rural.txt"
+    chief = desk.log_in("chief")
+    chief.goto(desk.url("/admin/articles/edition/import/"))
+    chief.set_input_files("#id_file", str(page_text))
+    chief.fill("#id_edition", "2025-06-12")
+    chief.fill("#id_pages", "7")
+    submit(chief, "input[name=preview]")
+    assert "本周市农产品批发市场部分品种价格" in chief.locator("#content").inner_text()
+    submit(chief, "input[name=confirm]")
+
+    box = Article.objects.get(headline="本周市农产品批发市场部分品种价格")
+    group = Article.objects.get(headline="抢收抢种正当时")
+    assert group.kind == Article.Kind.PHOTO and group.photos.count() == 2
+    preview = chief.context.new_page()
+    desk.watch(preview, "chief (preview)")
+    assert preview.goto(desk.url(f"/preview/stories/{box.pk}/")).status == 200
+    rows = preview.locator(".story-body > p").all_inner_texts()
+    assert "大白菜　1.60元/公斤" in rows and "草鱼　17.00元/公斤" in rows
+    assert preview.goto(desk.url(f"/preview/stories/{group.pk}/")).status == 200
+    assert preview.locator("figure").count() == 2
+    assert "方毅 方毅" not in preview.locator("main").inner_text()
+    screenshots(preview, "imported-photo-group")
+    assert not desk.problems, "\n".join(desk.problems)
+
+
 # Every worker --------------------------------------------------------------------------
 
 
