@@ -80,7 +80,7 @@ class _Builder:
         self.photo_column = ""  # 图片新闻 over a strip of photo stories
         self.leads = {}  # id(page) → the position of its lead story, once it has one
         self.inherited_briefs = set()  # ids of stories that took the brief column of a run
-        self.closed_briefs = set()  # ids of briefs closed on their credit: text after is another
+        self.closed_stories = set()  # ids of stories closed on their credit: text after is another
 
     @property
     def page(self):
@@ -222,7 +222,7 @@ class _Builder:
                 bracket = _CLOSING_CREDIT.search(text[-44:])
                 body[-1]["parts"][-1] = text[: len(text) - len(bracket[0])].rstrip()
                 self.article.credits = list(credits)
-                self.closed_briefs.add(id(self.article))
+                self.closed_stories.add(id(self.article))
                 if self.article.kind == Kind.BRIEF:
                     self.untitled_briefs = self.untitled_briefs or "each"
 
@@ -405,7 +405,7 @@ def _try_story(build, i):
         or _is_title_block(head)
         or any(item.lead_in for item in head)
         or bool(_NOTICE.search(head[-1].text))
-        or id(build.article) in build.closed_briefs  # the story above closed on its credit
+        or id(build.article) in build.closed_stories  # the story above closed on its credit
         # A title among briefs: the next brief (a brief has no intertitles).
         or (build.article.kind == Kind.BRIEF and bool(build.brief_column))
     )
@@ -522,7 +522,7 @@ def _untitled_brief(build, item):
     marked = (
         bool(_BRIEF_MARK.match(item.text))
         or (mode == "each" and bool(body) and _ends_sentence(_tail(body[-1])))
-        or (build.article is not None and id(build.article) in build.closed_briefs)
+        or (build.article is not None and id(build.article) in build.closed_stories)
     )
     text = _BRIEF_MARK.sub("", item.text)
     dateline = ""

@@ -427,20 +427,25 @@ def test_a_roster_edited_in_the_admin_shows_every_name_in_order(desk):
     assert not desk.problems, "\n".join(desk.problems)
 
 
+def dry_run_import(desk, user, name, edition, pages):
+    """Upload a keyed page text at the admin's import form as ``user`` does and ask for
+    the dry run; the report's text."""
+    user.goto(desk.url("/admin/articles/edition/import/"))
+    user.set_input_files("#id_file", str(ROOT / "tests" / "articles" / "imports" / "keyed" / name))
+    user.fill("#id_edition", edition)
+    user.fill("#id_pages", pages)
+    submit(user, "input[name=preview]")
+    return user.locator("#content").inner_text()
+
+
 def test_another_papers_page_imported_in_the_admin_reads_as_its_stories(desk):
     """Issue 13: a county paper's front page (held out, keyed) uploaded as the chief does:
     the dry run lists its stories with their parts, the save files them, and the preview
     shows the column label and the 编者按 apart from the reporter's text."""
     from articles.models import Article
 
-    page_text = ROOT / "tests" / "articles" / "imports" / "keyed" / "r5g_county_front.txt"
     chief = desk.log_in("chief")
-    chief.goto(desk.url("/admin/articles/edition/import/"))
-    chief.set_input_files("#id_file", str(page_text))
-    chief.fill("#id_edition", "2024-04-18")
-    chief.fill("#id_pages", "1")
-    submit(chief, "input[name=preview]")
-    report = chief.locator("#content").inner_text()
+    report = dry_run_import(desk, chief, "r5g_county_front.txt", "2024-04-18", "1")
     for part in ("全县二季度重点项目集中开工活动举行", "让“一片叶”富一方人", "乡村振兴·青溪实践"):
         assert part in report, part
     assert Article.objects.filter(headline__contains="茶农当").count() == 0  # a dry run
@@ -470,14 +475,9 @@ def test_a_rural_page_with_a_price_box_and_a_photo_pair_reads_as_printed(desk):
     row, and its two pictures over one credit are a photo group credited once."""
     from articles.models import Article
 
-    page_text = ROOT / "tests" / "articles" / "imports" / "keyed" / "r11c_city_rural.txt"
     chief = desk.log_in("chief")
-    chief.goto(desk.url("/admin/articles/edition/import/"))
-    chief.set_input_files("#id_file", str(page_text))
-    chief.fill("#id_edition", "2025-06-12")
-    chief.fill("#id_pages", "7")
-    submit(chief, "input[name=preview]")
-    assert "本周市农产品批发市场部分品种价格" in chief.locator("#content").inner_text()
+    report = dry_run_import(desk, chief, "r11c_city_rural.txt", "2025-06-12", "7")
+    assert "本周市农产品批发市场部分品种价格" in report
     submit(chief, "input[name=confirm]")
 
     box = Article.objects.get(headline="本周市农产品批发市场部分品种价格")
