@@ -347,7 +347,11 @@ def _main_over_sub(first, second):
     the one over it (第七届临川青年影展下周开幕 / 42部长片短片入围，展映场次较上届增加三成)
     spells the title out.  A short phrase over a comma line (端午假期临近 / 粽子礼盒
     “瘦身”，价格更亲民) stays an 引题."""
-    if len(first) < MIN_MAIN_OVER_SUB or first.startswith(_SUBTITLE):
+    if first.startswith(_SUBTITLE):
+        return False
+    if _continues_subject(first, second):
+        return True
+    if len(first) < MIN_MAIN_OVER_SUB:
         return False
     colon = max(first.find("："), first.find(":"))
     if 2 <= colon < len(first) - 1 and _COMMA.search(first[colon:]):
@@ -360,6 +364,32 @@ def _main_over_sub(first, second):
 
 
 _COMMA = re.compile(r"[，,]")
+
+
+def _continues_subject(first, second):
+    """A line with no subject of its own under a whole clause goes on from it (县委常委会
+    召开会议 / 研究部署防汛工作; 志愿服务进百村 / 今年已开展活动1200余场次): a 副题.  A 主题
+    under an 引题 names who acted (全市…, 我县…, 站务员与…), and an 引题 is no clause
+    it could go on from when it has no verb (联合国粮农组织报告：)."""
+    if (
+        len(first) < MIN_SUBJECT
+        or any(char.isspace() for char in first + second)
+        or first.endswith(("：", ":"))
+    ):
+        return False
+    head, tail = _tags(first), _tags(second)
+    if not any(tag in _VERB_TAGS for tag in head):
+        return False
+    if second.startswith(_MEETING_VERBS):
+        return True  # 研究部署 is one word to jieba, tagged a noun
+    # 今年已开展…, 将于…: when, then an adverb and the verb, with no one doing it.
+    opening = tail[1:] if tail[:1] == ("t",) else tail
+    adverb_verb = len(opening) >= 2 and opening[0] == "d" and opening[1] in _VERB_TAGS
+    return adverb_verb or (bool(tail) and tail[0] in ("v", "vd"))
+
+
+# What a meeting did, under the line that says it met (传达学习…, 研究部署…, 听取…汇报).
+_MEETING_VERBS = ("传达", "研究", "部署", "听取", "审议", "强调", "学习贯彻", "安排")
 
 
 MAX_SHORT_LABEL = 4

@@ -601,6 +601,37 @@ def test_a_title_line_over_a_longer_line_of_clauses_is_main_over_sub():
     assert (second.kicker, second.headline) == ("端午假期临近", "粽子礼盒“瘦身”，价格更亲民")
 
 
+def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():
+    text = (
+        "区政府党组召开会议\n"
+        "传达学习全市经济工作会议精神\n"
+        "本报讯（记者 欧阳舟）12月3日，区政府党组召开会议。\n"
+        "家门口的书屋开到村里\n"
+        "今年已建成农家书屋46个\n"
+        "本报讯（通讯员 蒙小禾）走进柘溪村，书屋里坐满了孩子。\n"
+        "“冬季攻势”专项行动开展两个月\n"
+        "全县法院执结案件1800余件\n"
+        "本报讯（记者 欧阳舟）记者从县法院获悉。\n"
+    )
+    (page,) = parse_page_text(text)
+    meeting, books, courts = page.articles
+    assert (meeting.kicker, meeting.headline, meeting.subheadline) == (
+        "",
+        "区政府党组召开会议",
+        "传达学习全市经济工作会议精神",
+    )
+    assert (books.kicker, books.headline, books.subheadline) == (
+        "",
+        "家门口的书屋开到村里",
+        "今年已建成农家书屋46个",
+    )
+    # A line naming who acted (全县法院…) is the 主题 under its 引题.
+    assert (courts.kicker, courts.headline) == (
+        "“冬季攻势”专项行动开展两个月",
+        "全县法院执结案件1800余件",
+    )
+
+
 def test_a_chart_under_a_chart_label_after_a_jump_line_is_a_picture_of_its_own():
     text = (
         "小微企业贷款利率创新低\n\n"
