@@ -32,6 +32,7 @@ from articles.credit_lines.words import (
     LENIENT,
     LINE,
     MARKED,
+    _count,
     _is_photo_role,
     _is_unit,
     _names_of,
@@ -666,6 +667,14 @@ class _Reader:
         self.consume(skip)
         return True
 
+    def _unit_or_more_credit(self, current, following):
+        """晚报记者甘露, 本报记者甘露 通讯员 李想: a word glued to a role that a unit opens,
+        or that more credit follows, is a name even when it is a common word; a label
+        (【记者手记】, 记者连线) has neither.  A frequent word (本报评论员文章) stays a word."""
+        return bool(current is not None and current.unit) or (
+            following is not None and following.kind == "role" and following.spaced
+        )
+
     def name_word(self, word, photo):
         current = self.current
         token = self.tokens[self.i]
@@ -700,7 +709,17 @@ class _Reader:
             and not _office_pen_name(word)
         ):
             names = None  # 记者走基层: a phrase; a glued name starts with a surname (记者杨如)
-        if names and glued and level in (LINE, LENIENT) and _phrase_word(word):
+        if (
+            names
+            and glued
+            and level in (LINE, LENIENT)
+            and _phrase_word(word)
+            and not (
+                surname_weight(word)
+                and _count(word) < MAX_GLUED_WORD_NAME
+                and self._unit_or_more_credit(current, following)
+            )
+        ):
             names = None  # 【记者手记】, 记者调查: a role word opening a phrase
         if names and self.lead and not all(map(_person_like, names)):
             # In a lead the body follows: a word that is no clear name must be
@@ -776,6 +795,11 @@ def _apply_post(group, mark):
 
 def _read(norm, start, end, *, strict, lead=False, roles=(), marked=False):
     return _Reader(_tokens(norm, start, end, roles), strict, lead, marked).read()
+
+
+# How often (in jieba's counts) a common word may occur and still be read as a name glued
+# to a role (甘露 147, 连线 162; 文章 6728, 调查 8332 are words).
+MAX_GLUED_WORD_NAME = 1000
 
 
 def _role_glued_after_names(current, following):

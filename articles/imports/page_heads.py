@@ -102,6 +102,8 @@ def _is_broken(first, second):
         or first.endswith(_BROKEN_END)
         or second.startswith(_BROKEN_START)
         or first.count("“") > first.count("”")
+        # “小网格”托起 / “大民生”: a quoted word alone under a line is what it acts on.
+        or (_QUOTED_WORD.match(second) and not first.endswith(("：", ":")))
         or first.count("《") > first.count("》")
         or _word_across(first, second)
     )
@@ -232,6 +234,7 @@ def _tags(text):
 
 
 MIN_SUBJECT = 6
+_QUOTED_WORD = re.compile(r"^“[^“”，。！？、：]{1,8}”$")
 _VERB_TAGS = frozenset(("v", "vg", "vd"))
 _NOUN_TAGS = frozenset(("n", "ns", "nr", "nt", "nz", "j", "l", "ng"))
 _PREDICATE_OPENING_TAGS = frozenset(("v", "vg", "vd", "t", "d", "f", "p", "c"))
@@ -292,6 +295,8 @@ def head_article(head, kind, line):
         lines = lines[1:]
     article = ParsedArticle(headline="", kind=kind, districts=districts, line=line, column=column)
     if kind in (Kind.COMMENTARY, Kind.PHOTO):
+        if not seed_form:
+            lines = _join_broken(lines)  # 别让“一网通办”变成 / “网上多跑”
         # ——观现代花灯戏《月照梯田》有感 under a review's title is its 副题 still.
         article.headline = " ".join(text for text, _h in lines if not text.startswith(_SUBTITLE))
         article.subheadline = " ".join(text for text, _h in lines if text.startswith(_SUBTITLE))

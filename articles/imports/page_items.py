@@ -208,8 +208,18 @@ def is_list_item(text):
 
 
 def _is_quotation(text):
-    """“太好了！” is a quotation; “夜经济”既要亮灯更要亮“心” is a title quoting twice."""
-    return text.startswith("“") and text.endswith("”") and text.find("”") == len(text) - 1
+    """“太好了！” is a quotation; “夜经济”既要亮灯更要亮“心” is a title quoting twice,
+    and a short quoted phrase with no mark in it (“大民生”) the end of a broken title."""
+    return (
+        text.startswith("“")
+        and text.endswith("”")
+        and text.find("”") == len(text) - 1
+        and (len(text) > MAX_QUOTED_TITLE or bool(_QUOTED_MARKS.search(text)))
+    )
+
+
+MAX_QUOTED_TITLE = 10
+_QUOTED_MARKS = re.compile(r"[，,。！？!?；;：:…、]")
 
 
 def _standalone(text):
@@ -234,6 +244,8 @@ def _line_kind(text):
         return "staff", "", staff
     if page_noise.is_jump_line(text):
         return "jump", "", None
+    if page_noise.is_article_data(text):
+        return "skip", "other", None
     head = page_noise.read_running_head(text)
     if head:
         return "running_head", "", head
@@ -243,11 +255,46 @@ def _line_kind(text):
     return ("skip", reason, None) if reason else None
 
 
-def _raw_blocks(text):
-    """(lines as (number, raw), hard-broken? (a heading's level), heading?) for each block."""
+def _apart_lines(lines):
+    """{line number: skip reason} of lines that stand apart from every block: a layout
+    system's text-box marks and export banners (〔文本框03〕, ##…文本导出…), and an
+    e-paper's list of the page's titles (本版标题导航 / · 主题 / · 主题…), which repeats
+    the titles and belongs to no story."""
+    apart, listing = {}, False
+    for number, raw in enumerate(lines, start=1):
+        stripped = raw.strip()
+        if _EXPORT_MARK.match(stripped):
+            apart[number], listing = "noise", False
+        elif _TITLE_LIST_LABEL.match(stripped):
+            apart[number], listing = "page_list", True
+        elif listing and _TITLE_LIST_ENTRY.match(stripped):
+            apart[number] = "page_list"
+        elif stripped:
+            listing = False
+    return apart
+
+
+_EXPORT_MARK = re.compile(
+    r"^[〔【\[［<（(]\s*(?:文本框|文字框|文本块|文字块|图片框|图框|图文框|TextBox|Frame)\s*"
+    r"\d{1,4}\s*[〕】\]］>）)]$|^#{0,3}\s*[^。！？]{0,16}(?:文本导出|导出结束)"
+)
+_TITLE_LIST_LABEL = re.compile(r"^(?:本版|本期|今日)?(?:标题|新闻|文章)?(?:导航|目录|要目)$")
+_TITLE_LIST_ENTRY = re.compile(r"^[·•●◆▪]\s*[^。\s][^。]{0,48}$")
+
+
+def _raw_blocks(text, apart=None):
+    """(lines as (number, raw), hard-broken? (a heading's level), heading?) for each block;
+    a line of ``apart`` is a block of its own."""
     block, hard, previous = [], False, ""
+    apart = apart or {}
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
+        if number in apart:
+            if block:
+                yield block, hard, False
+            yield [(number, stripped)], False, False
+            block, hard, previous = [], False, ""
+            continue
         if _QUOTE.match(stripped):
             raw = stripped = _QUOTE.sub("", stripped)  # > a Markdown quote's line: its text
         if _ITALIC_LINE.match(stripped):
@@ -957,7 +1004,13 @@ def read_items(text):
     items = []
     title_lines = None  # the lines of the last block, when they may be a plain title block
     title_start = 0  # where the items of the last block start
-    for block, hard, heading in _raw_blocks(text):
+    apart = _apart_lines(text.split("\n"))
+    for block, hard, heading in _raw_blocks(text, apart):
+        if block[0][0] in apart:
+            number, line = block[0]
+            items.append(Item("skip", number, text=line, reason=apart[number]))
+            title_lines = None
+            continue
         if "广" in block[0][1] and _ADVERT.match(_clean(block[0][1])):
             # 广告 / 云湖·澜庭　湖景洋房… / 咨询热线：…: an advertisement, no story's.
             items.extend(Item("skip", n, text=_clean(raw), reason="advert") for n, raw in block)
@@ -1026,7 +1079,30 @@ def read_items(text):
             continue
         for alone, lines in _cut(block, hard):
             items.append(alone if alone is not None else _unescaped(_classify(lines, hard)))
-    return _pictures_captioned(_bare_editor_notes(_figure_row_items(items)))
+    return _pictures_captioned(_bare_editor_notes(_figure_row_items(_skips_after_heads(items))))
+
+
+def _skips_after_heads(items):
+    """An e-paper's data line inside a head (title / 来源…浏览次数 / byline) moved under the
+    byline, where it parts nothing (a rule or a text-box mark still parts the page)."""
+    items = list(items)
+    for k in range(1, len(items) - 1):
+        item = items[k]
+        if not (item.kind == "skip" and page_noise.is_article_data(item.text)):
+            continue
+        above = items[k - 1]
+        if not (above.kind == "heading" or (above.kind == "para" and above.titleish)):
+            continue
+        end = k + 1
+        while end < len(items) and (
+            items[end].kind == "credit" and not items[end].lead
+            or (items[end].kind == "para" and items[end].titleish and end - k < MAX_HEAD_LINES)
+        ):
+            end += 1
+        if end > k + 1 and items[end - 1].kind == "credit":
+            items[k:end] = [*items[k + 1 : end], item]
+    return items
+
 
 
 _SENTENCE_END = tuple("。！？…”）)")
@@ -1282,7 +1358,10 @@ def _opens_with_text(block):
 def is_group_label(text):
     """A plain label over a title (健康提示, 工作动态, 教育观察): short, ending in a word
     that names a kind of item."""
-    return len(text) <= 6 and text.endswith(GROUP_LABEL_ENDINGS)
+    return len(text) <= MAX_GROUP_LABEL and text.endswith(GROUP_LABEL_ENDINGS)
+
+
+MAX_GROUP_LABEL = 8  # 基层治理新观察, 代表委员声音
 
 
 def _opens_with_credit(block):

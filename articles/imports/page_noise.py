@@ -58,7 +58,13 @@ _MASTHEAD = re.compile(
     r"^(?:本版|本刊|本报)?(?:主管|主办|主管主办|出版|社址|地址|邮编|社长|总编辑|副总编辑|发行|订阅|广告|新闻热线|"
     r"值班电话|本报地址|零售价|定价|每份|爆料热线|报料热线|读者热线|服务热线|热线电话|投稿邮箱|广告许可证|"
     r"广告经营许可证|印刷|"
-    r"投稿信箱|新闻报料|报料电话|爆料电话)\s*[:：\s]|"
+    r"投稿信箱|新闻报料|报料电话|爆料电话|技术支持|技术服务)\s*[:：\s]|"
+    # An advertisement run on one line (【广告】第十二届车展…　扫码领取门票>>), an ad
+    # agent's line (本版广告代理：…　广告热线：…) and a sponsor's slogan spaced off before
+    # its hotline (青川农商银行　情系三农　服务城乡　　全县服务热线：96633).
+    r"^[【\[〔〖]\s*(?:广告|广而告之|公益广告|分类广告|商务广告)\s*[】\]〕〗]|"
+    r"^[▲△■□◆●]?\s*(?:本版)?广告(?:代理|热线|经营|部)|"
+    r"^(?:[^\s。！？]{2,10}[\s\u3000]+){2,}[\u4e00-\u9fff]{0,6}(?:热线|电话)\s*[:：]\s*[\d\-－]{5,}$|"
     # A hotline named after the paper (晚报新闻热线：…, 报料微信：…).
     r"^[\u4e00-\u9fff“”]{0,8}(?:新闻热线|报料热线|爆料热线|读者热线|报料微信|爆料微信|报料邮箱)\s*[:：]|"
     # A desk's own hotline (健康热线：86620120, 法律咨询热线：…): a number to call, no story.
@@ -126,6 +132,10 @@ _TEASER = re.compile(
     r"(?:第?[A-Z]{0,2}[0-9０-９]{1,3}版|[A-Z]{1,2}[0-9]{1,3}(?=\s))"
 )
 # A teaser ends in an arrow at the page it points to (…心肺复苏　→A05).
+# Tomorrow's page or the next issue (明日本版导读：…, 下期预告：…, ▶明日A10版：…).
+_TEASER_AHEAD = re.compile(
+    rf"^[▶►→]?\s*(?:明日|明天|下期|下周|次日)(?:本版|{_LABEL})?(?:导读|预告|看点)?\s*[:：]"
+)
 _TEASER_ARROW = re.compile(rf"[→▶►]\s*{_LABEL}\s*$")
 _TEASER_TAIL = re.compile(rf"(?:\s|…|\.{{2,}}|·{{2,}}|▶|→){_LABEL}?\s*$")
 _TEASER_MARK = re.compile(r"^[▶►→●◆■]")
@@ -396,6 +406,14 @@ NAVIGATION_WORDS = frozenset(
         "收藏",
         "朗读",
         "全文",
+        "首页",
+        "字体",
+        "打印本页",
+        "关闭窗口",
+        "往期回顾",
+        "版面导航",
+        "报纸订阅",
+        "PDF下载",
     ]
 )
 _NAVIGATION_SPLIT = re.compile(r"[\s【】\[\]|｜:：/、]+")
@@ -418,6 +436,7 @@ def _is_teaser(text):
         and not _JUMP.search(text)
         and bool(
             _TEASER.search(text)
+            or _TEASER_AHEAD.match(text)
             or _TEASER_ARROW.search(text)
             or (_TEASER_MARK.match(text) and _TEASER_TAIL.search(text) and _LABEL_RE.search(text))
         )
@@ -459,6 +478,17 @@ def read_noise(text):
     if not text or len(text) > MAX_NOISE_LENGTH:
         return ""
     return next((reason for reason, holds in _NOISE_RULES if holds(text)), "")
+
+
+# An e-paper's data on a story (来源：江州晚报　2024年11月08日　浏览次数：3126): no running
+# head, though it names the paper and the date.
+_ARTICLE_DATA = re.compile(
+    r"(?:浏览|点击|阅读)(?:次数|量|数)\s*[:：]\s*\d+$|^来源\s*[:：]\s*\S{2,16}\s+\d{4}[-年./]"
+)
+
+
+def is_article_data(text):
+    return bool(_ARTICLE_DATA.search(text))
 
 
 def is_copyright(text):

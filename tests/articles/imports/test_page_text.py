@@ -601,6 +601,76 @@ def test_a_title_line_over_a_longer_line_of_clauses_is_main_over_sub():
     assert (second.kicker, second.headline) == ("端午假期临近", "粽子礼盒“瘦身”，价格更亲民")
 
 
+def test_an_e_paper_copy_keeps_its_title_list_buttons_and_one_line_adverts_out():
+    text = (
+        "澄江晚报数字报\n"
+        "本版标题导航\n"
+        "· 社区食堂上新“暖冬套餐”\n"
+        "·孩子暑假想报托管班，怎样选才放心？\n"
+        "【字体：大 中 小】　　【打印本页】　　【关闭窗口】\n"
+        "\n"
+        "社区食堂上新“暖冬套餐”\n"
+        "来源：澄江晚报　　2024年11月08日　　浏览次数：3126\n"
+        "晚报记者 邱　岩\n"
+        "\n"
+        "　　11月7日中午，幸福里社区长者食堂推出“暖冬套餐”。\n"
+        "\n"
+        "〖广告〗启明学堂暑期素养课开班　报名电话：88335566\n"
+        "青川农商银行　情系三农　服务城乡　　全县服务热线：96633\n"
+        "明日本版导读：高考志愿怎么填？听听专家怎么说\n"
+        "下期预告：石门老街观察（下）　烟火气如何留得住\n"
+        "技术支持：澄江报业融媒体中心\n"
+    )
+    (page,) = parse_page_text(text)
+    (story,) = page.articles
+    assert (story.headline, paragraphs(story)) == (
+        "社区食堂上新“暖冬套餐”",
+        ["11月7日中午，幸福里社区长者食堂推出“暖冬套餐”。"],
+    )
+    assert [(c.role, c.names) for c in story.credits] == [("记者", ("邱岩",))]
+    skipped = {line.text: line.reason for line in page.skipped}
+    assert skipped["本版标题导航"] == skipped["· 社区食堂上新“暖冬套餐”"] == "page_list"
+    assert skipped["·孩子暑假想报托管班，怎样选才放心？"] == "page_list"
+    assert skipped["明日本版导读：高考志愿怎么填？听听专家怎么说"] == "teaser"
+    assert skipped["下期预告：石门老街观察（下） 烟火气如何留得住"] == "teaser"
+    assert len(page.skipped) == 11
+
+
+def test_a_layout_systems_text_boxes_part_the_pieces_and_are_no_ones():
+    text = (
+        "##飞腾融合出版 文本导出｜版号A02｜版名：要闻\n"
+        "〔文本框05〕\n"
+        "基层治理新观察\n"
+        "“小网格”托起\n"
+        "“大民生”\n"
+        "——江东区推行“网格+服务”模式见闻\n"
+        "本报记者　端木青禾　实习生　丁　一\n"
+        "早上8点，网格员贺晓燕像往常一样背起工作包出了门。\n"
+        "〔文本框07〕\n"
+        "东岭时评\n"
+        "别让“一网通办”变成\n"
+        "“网上多跑”\n"
+        "■　上官文澜\n"
+        "“一网通办”的初衷，是让数据多跑路、群众少跑腿。\n"
+        "##导出结束　共11个文本框　校验：OK\n"
+    )
+    (page,) = parse_page_text(text)
+    feature, comment = page.articles
+    assert (feature.column, feature.kicker, feature.headline) == (
+        "基层治理新观察",
+        "",
+        "“小网格”托起“大民生”",
+    )
+    assert paragraphs(feature) == ["早上8点，网格员贺晓燕像往常一样背起工作包出了门。"]
+    assert (comment.kind, comment.column, comment.headline) == (
+        "commentary",
+        "东岭时评",
+        "别让“一网通办”变成“网上多跑”",
+    )
+    assert [(c.role, c.names) for c in comment.credits] == [("评论作者", ("上官文澜",))]
+    assert [line.reason for line in page.skipped] == ["noise"] * 4
+
+
 def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():
     text = (
         "区政府党组召开会议\n"
