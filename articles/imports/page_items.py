@@ -1095,14 +1095,13 @@ def _skips_after_heads(items):
             continue
         end = k + 1
         while end < len(items) and (
-            items[end].kind == "credit" and not items[end].lead
+            (items[end].kind == "credit" and not items[end].lead)
             or (items[end].kind == "para" and items[end].titleish and end - k < MAX_HEAD_LINES)
         ):
             end += 1
         if end > k + 1 and items[end - 1].kind == "credit":
             items[k:end] = [*items[k + 1 : end], item]
     return items
-
 
 
 _SENTENCE_END = tuple("。！？…”）)")
