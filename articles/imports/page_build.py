@@ -566,6 +566,22 @@ def _untitled_brief(build, item):
         build.add_paragraph(text, item.line)
 
 
+def _untitled_after_titled(build, item):
+    article = build.article
+    if article is None or article.kind != Kind.BRIEF or not build.brief_column:
+        return False
+    if not any(block.get("type") == PARAGRAPH for block in article.body):
+        return False  # the titled brief's own lead
+    if item.lead:
+        return True
+    return (
+        item.kind == "para"
+        and not item.titleish
+        and bool(_BRIEF_MARK.match(item.text))
+        and not _CAPTION_MARK.match(item.text)
+    )
+
+
 def _is_title_block(head):
     """Two or three headings in a row (引题, 主题, 副题), or a column label over a title line.
 
@@ -907,6 +923,11 @@ def _step(build, i):
         else:
             build.skip(item, "other")
     elif build.untitled_briefs and (item.lead or (kind == "para" and not item.titleish)):
+        _untitled_brief(build, item)
+    elif _untitled_after_titled(build, item):
+        # 要闻简报 / title / 本报讯… / ●北塘县日前启动…: a marked paragraph or a lead under a
+        # titled brief's text is a brief printed with no title.
+        build.untitled_briefs = "marked"
         _untitled_brief(build, item)
     elif build.untitled_briefs and kind == "para" and _TITLED_BULLET.match(item.text):
         # ●县图书馆增设自助借阅点 over its text, among untitled ● briefs: a titled brief.

@@ -671,6 +671,31 @@ def test_a_layout_systems_text_boxes_part_the_pieces_and_are_no_ones():
     assert [line.reason for line in page.skipped] == ["noise"] * 4
 
 
+def test_a_marked_paragraph_or_a_lead_under_a_titled_brief_is_a_brief_with_no_title():
+    text = (
+        "区县简讯\n"
+        "南屏区开展防汛应急演练\n"
+        "本报讯（通讯员 黄　珊）4月16日，南屏区在清水河沿岸开展防汛应急综合演练。\n"
+        "●北塘县日前启动农村饮水安全巡检，将用两个月时间逐一排查全县集中供水工程。\n"
+        "本报讯　记者从县气象局获悉，17日至19日全县将出现一次明显降温降雨过程。\n"
+        "▲演练现场。\n"
+    )
+    (page,) = parse_page_text(text)
+    drill, water, weather = page.articles
+    assert [a.kind for a in page.articles] == ["brief"] * 3
+    assert (drill.dateline, paragraphs(drill)) == (
+        "4月16日",
+        ["南屏区在清水河沿岸开展防汛应急综合演练。"],
+    )
+    assert water.headline == "北塘县日前启动农村饮水安全巡检"
+    assert paragraphs(water) == [
+        "北塘县日前启动农村饮水安全巡检，将用两个月时间逐一排查全县集中供水工程。"
+    ]
+    assert paragraphs(weather) == ["记者从县气象局获悉，17日至19日全县将出现一次明显降温降雨过程。"]
+    # ▲ marks a caption, never a brief.
+    assert [photo.caption for photo in weather.photos] == ["演练现场。"]
+
+
 def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():
     text = (
         "区政府党组召开会议\n"
