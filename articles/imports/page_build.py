@@ -20,6 +20,7 @@ from articles.imports.page_heads import (
 )
 from articles.imports.page_items import (
     CAPTION_LABEL,
+    NOTICE_TITLE,
     SIGNERS,
     Item,
     column_label,
@@ -404,7 +405,7 @@ def _try_story(build, i):
         or build.pending_credit is not None
         or _is_title_block(head)
         or any(item.lead_in for item in head)
-        or bool(_NOTICE.search(head[-1].text))
+        or bool(NOTICE_TITLE.search(head[-1].text))
         or id(build.article) in build.closed_stories  # the story above closed on its credit
         # A title among briefs: the next brief (a brief has no intertitles).
         or (build.article.kind == Kind.BRIEF and bool(build.brief_column))
@@ -414,12 +415,6 @@ def _try_story(build, i):
         # continued from another page): a story still.
         return _open_news(build, head, notes, [], None, after)
     return None
-
-
-# A notice's title (征稿启事, 停电公告, 更正声明): a piece of its own, never an intertitle.
-_NOTICE = re.compile(
-    r"(?:启事|启示|公告|通告|声明|须知|公示|倡议书|告示|讣告|征文|通知|的回复|的答复)$"
-)
 
 
 MAX_NOTE_PARAGRAPHS = 3

@@ -15,6 +15,7 @@ from articles.imports.page_items import (
     BRIEF_LABELS,
     CHART_LABELS,
     FIGURES_LABELS,
+    NOTICE_TITLE,
     PHOTO_STRIP_LABELS,
     SIDEBAR_LABELS,
     column_label,
@@ -102,11 +103,23 @@ def _is_broken(first, second):
         or first.endswith(_BROKEN_END)
         or second.startswith(_BROKEN_START)
         or first.count("“") > first.count("”")
+        or _notice_broken(first, second)
         # “小网格”托起 / “大民生”: a quoted word alone under a line is what it acts on.
         or (_QUOTED_WORD.match(second) and not first.endswith(("：", ":")))
         or first.count("《") > first.count("》")
         or _word_across(first, second)
     )
+
+
+def _notice_broken(first, second):
+    """A notice's title broken before its last words (…关于2024年度新闻记者证 / 核验情况
+    的公示, “我家的幸福账本” / 主题征文启事): a notice has no 引题."""
+    if not NOTICE_TITLE.search(second) or NOTICE_TITLE.search(first):
+        return False
+    return "关于" in first or len(second) <= MAX_NOTICE_TAIL
+
+
+MAX_NOTICE_TAIL = 8
 
 
 def _leftover(first, second):

@@ -207,6 +207,20 @@ def is_list_item(text):
     return bool(_LIST_ITEM.match(text))
 
 
+# A notice's title (征稿启事, 停电公告, 更正声明): a piece of its own, never an intertitle,
+# and a line of its own in wrapped text.
+NOTICE_TITLE = re.compile(
+    r"(?:启事|启示|公告|通告|声明|须知|公示|倡议书|告示|讣告|征文|通知|的回复|的答复)$"
+)
+
+
+MAX_SALUTATION = 12
+
+
+def _notice_title(line):
+    return bool(NOTICE_TITLE.search(line)) and is_titleish(line)
+
+
 def _is_quotation(text):
     """“太好了！” is a quotation; “夜经济”既要亮灯更要亮“心” is a title quoting twice,
     and a short quoted phrase with no mark in it (“大民生”) the end of a broken title."""
@@ -452,6 +466,8 @@ def _cut(block, hard):
                 or (title_unit and _after_title(current[-1][1], line, titled=True))
                 or (title_unit and _opens_wrapped_text(line, width))
                 or _title_between(current[-1][1], line, block, index, width)
+                # …限期整改。 / “家门口的变化”征文启事 / 为记录…: a notice's title.
+                or (_notice_title(line) and current[-1][1].endswith(_PARAGRAPH_END))
                 or (
                     indented
                     and current[-1][1].endswith((*_PARAGRAPH_END, "）", ")"))
@@ -506,6 +522,15 @@ def _cut(block, hard):
             or (labelled and titleish(number, line))
             or _stands_alone(line)
             or _is_caption_or_credit(line)
+            or (_notice_title(line) and len(current) == 1)
+            # 各位考生：, 尊敬的读者朋友： on a line of its own: a letter's salutation.
+            or (
+                len(current) == 1
+                and len(line) <= MAX_SALUTATION
+                and line.endswith(("：", ":"))
+                and index + 1 < len(block)
+                and not is_titleish(cleaned[index + 1])  # 石门村： / 闲置农房变身民宿集群
+            )
         )
         labelled = label
     if current:

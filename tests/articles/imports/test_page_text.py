@@ -696,6 +696,37 @@ def test_a_marked_paragraph_or_a_lead_under_a_titled_brief_is_a_brief_with_no_ti
     assert [photo.caption for photo in weather.photos] == ["演练现场。"]
 
 
+def test_a_notice_title_stands_apart_from_wrapped_text_and_is_one_title_when_broken():
+    text = (
+        "区县简讯\n"
+        "东湖县首条乡村公交环线开通\n"
+        "本报讯（记者 诸葛明远）4月16日，东湖县首条乡村\n"
+        "公交环线正式开通，每天发车16班次。\n"
+        "“家门口的变化”征文启事\n"
+        "为记录城乡发展中的点滴变迁，即日起，本报\n"
+        "开设“家门口的变化”栏目，面向读者征稿。\n"
+        "\n"
+        "东岭日报社关于2024年度新闻记者证\n"
+        "核验情况的公示\n"
+        "经本单位审核，以下人员新闻记者证核验合格，现予公示。\n"
+        "\n"
+        "江州市2024年初中学业水平考试成绩查询公告\n"
+        "各位考生：\n"
+        "成绩将于6月20日12时起公布。特此公告。\n"
+        "江州市教育考试院\n"
+        "2024年6月17日\n"
+    )
+    (page,) = parse_page_text(text)
+    bus, essay, roll, scores = page.articles
+    assert paragraphs(bus)[-1].endswith("每天发车16班次。")
+    assert (essay.kicker, essay.headline) == ("", "“家门口的变化”征文启事")
+    assert paragraphs(essay)[0].startswith("为记录城乡发展中的点滴变迁")
+    assert (roll.kicker, roll.headline) == ("", "东岭日报社关于2024年度新闻记者证核验情况的公示")
+    assert scores.headline == "江州市2024年初中学业水平考试成绩查询公告"
+    assert paragraphs(scores)[0] == "各位考生："
+    assert paragraphs(scores)[-1].endswith("2024年6月17日")
+
+
 def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():
     text = (
         "区政府党组召开会议\n"
