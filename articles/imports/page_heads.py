@@ -229,8 +229,10 @@ def _subject_over_predicate(first, second):
     head, tail = _tags(first), _tags(second)
     if not head or not tail or any(tag in _VERB_TAGS for tag in head):
         return False
+    if tail == ("i",) and head[-1] in _NOUN_TAGS:
+        return True  # 大坪镇：六万亩油菜 / 喜获丰收: an idiom says what it did
     return (
-        head[-1] in _NOUN_TAGS
+        (head[-1] in _NOUN_TAGS or head[-1] == "vn")  # …商业体系建设 / 推进会在京召开
         and tail[0] in _PREDICATE_OPENING_TAGS
         and any(tag in _VERB_TAGS for tag in tail)
     )

@@ -727,6 +727,25 @@ def test_a_notice_title_stands_apart_from_wrapped_text_and_is_one_title_when_bro
     assert paragraphs(scores)[-1].endswith("2024年6月17日")
 
 
+def test_a_subject_broken_off_its_idiom_or_its_verb_is_one_title():
+    text = (
+        "抢抓晴好天气　确保颗粒归仓\n"
+        "柘溪镇：四万亩早稻\n"
+        "喜获丰收\n"
+        "融媒讯（记者 慕容小溪）连日来，柘溪镇组织农机手抢收早稻。\n"
+        "全国县域物流体系建设\n"
+        "推进会在京召开\n"
+        "新华社北京4月16日电（记者 申屠嘉禾）全国县域物流体系建设推进会16日在京召开。\n"
+    )
+    (page,) = parse_page_text(text)
+    rice, meeting = page.articles
+    assert (rice.kicker, rice.headline) == (
+        "抢抓晴好天气 确保颗粒归仓",
+        "柘溪镇：四万亩早稻喜获丰收",
+    )
+    assert (meeting.kicker, meeting.headline) == ("", "全国县域物流体系建设推进会在京召开")
+
+
 def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():
     text = (
         "区政府党组召开会议\n"
