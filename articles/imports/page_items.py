@@ -579,8 +579,13 @@ def _comma_titles(block):
         if raw.startswith(_INDENT) or not comma_title(line):
             continue
         following = lines[k + 1][1]
+        above = lines[k - 1][1] if k > 0 else ""
         if (
-            (k > 0 and (column_label(lines[k - 1][1]) or is_group_label(lines[k - 1][1])))
+            (
+                (column_label(above) or is_group_label(above))
+                # ■ 上官文君 over a commentary's first line: its byline, no column.
+                and not page_credits.byline_name(above)
+            )
             or _credit_under_title(following)
             or (
                 (lines[k + 1][0] in titles or is_titleish(following))

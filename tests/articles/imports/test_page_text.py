@@ -746,6 +746,30 @@ def test_a_subject_broken_off_its_idiom_or_its_verb_is_one_title():
     assert (meeting.kicker, meeting.headline) == ("", "全国县域物流体系建设推进会在京召开")
 
 
+def test_a_commentary_wrapped_narrow_under_a_marked_byline_keeps_its_first_line():
+    text = (
+        "区县短评\n"
+        "“议事会”议出民生温度\n"
+        "■ 上官文君\n"
+        "老旧小区加装电梯，难的往往\n"
+        "不是钱，而是人心。一楼住户\n"
+        "担心采光和噪音，各有各的道\n"
+        "理，也各有各的难处。\n"
+    )
+    (page,) = parse_page_text(text)
+    (comment,) = page.articles
+    assert (comment.kind, comment.column, comment.headline) == (
+        "commentary",
+        "区县短评",
+        "“议事会”议出民生温度",
+    )
+    assert [(c.role, c.names) for c in comment.credits] == [("评论作者", ("上官文君",))]
+    assert paragraphs(comment) == [
+        "老旧小区加装电梯，难的往往不是钱，而是人心。一楼住户担心采光和噪音，各有各的道理，"
+        "也各有各的难处。"
+    ]
+
+
 def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():
     text = (
         "区政府党组召开会议\n"
