@@ -746,6 +746,8 @@ def _starts_unit(raw, line, previous=""):
         return True
     if _BULLET.match(line) or _CAPTION_LABEL.match(line):
         return True
+    if _MARKED_CAPTION.match(line) and previous.endswith(_PARAGRAPH_END):
+        return True  # …“就近办”。 / ▲市民在…专 / 窗办理业务。: a caption wrapped under text
     if page_credits.lead(line) is not None:
         return True
     if not _is_caption_or_credit(line):
@@ -828,6 +830,8 @@ def _read_text(text):
         caption, credits = page_credits.photo_credit(text)
         if credits and not caption.strip() and _WRITER_TOO.search(text):
             # 文/图 张三: the writer took the pictures too; a byline, not a photo's credit.
+            # 文/冯涛 图/万俟晴: each as the line credits them (the writer took none).
+            credits = page_credits.credit_line(text) or credits
             return "credit", text, tuple(credits), "", "", False, False
         if not credits and _ARCHIVE_PHOTO.search(text):
             # …植树。（资料图片）: an archive picture; the note stays in its caption.

@@ -770,6 +770,28 @@ def test_a_commentary_wrapped_narrow_under_a_marked_byline_keeps_its_first_line(
     ]
 
 
+def test_a_marked_caption_wrapped_under_the_last_paragraph_is_the_storys_picture():
+    text = (
+        "西岭区“一件事一次办”再扩容\n"
+        "文/冯　涛　图/万俟晴\n"
+        "本月起，西岭区政务服务中心新增12项“一件事”\n"
+        "集成服务，办事群众只需在一个窗口提交一套材\n"
+        "料，即可办结原来需要跑多个部门的事项。据了\n"
+        "解，今年还将推动更多事项“掌上办”。\n"
+        "▲市民在西岭区政务服务中心“一件事”专\n"
+        "窗办理业务。\n"
+    )
+    (page,) = parse_page_text(text)
+    (story,) = page.articles
+    assert paragraphs(story) == [
+        "本月起，西岭区政务服务中心新增12项“一件事”集成服务，办事群众只需在一个窗口提交"
+        "一套材料，即可办结原来需要跑多个部门的事项。据了解，今年还将推动更多事项“掌上办”。"
+    ]
+    (photo,) = story.photos
+    assert photo.caption == "市民在西岭区政务服务中心“一件事”专窗办理业务。"
+    assert [(c.role, c.names) for c in photo.credits] == [("图", ("万俟晴",))]
+
+
 def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():
     text = (
         "区政府党组召开会议\n"
