@@ -152,7 +152,14 @@ def read_page(key_path):
         wrong = {s.get("headline", ""): f"refused: {error}" for s in expected}
         return PageScore(key["file"], 0, len(expected), 0, 0, wrong)
     articles = [a for page in pages for a in page.articles]
-    foreign = [norm(line) for line in key.get("no_story", []) if len(norm(line)) >= 4]
+    # A line of no story that is also a story's title (an e-paper's list of the page's
+    # titles) cannot be told from that title inside a story's text.
+    titles = {norm(s.get(part, "")) for s in expected for part in ("kicker", "headline")}
+    foreign = [
+        norm(line)
+        for line in key.get("no_story", [])
+        if len(norm(line)) >= 4 and norm(line) not in titles
+    ]
     openings = [
         norm(s.get("body_first", "")) for s in expected if len(norm(s.get("body_first", ""))) >= 8
     ]

@@ -272,19 +272,21 @@ def _line_kind(text):
 def _apart_lines(lines):
     """{line number: skip reason} of lines that stand apart from every block: a layout
     system's text-box marks and export banners (〔文本框03〕, ##…文本导出…), and an
-    e-paper's list of the page's titles (本版标题导航 / · 主题 / · 主题…), which repeats
-    the titles and belongs to no story."""
-    apart, listing = {}, False
+    e-paper's list of the page's titles (本版标题导航 / · 主题 / · 主题…, 本版其他新闻 /
+    主题…), which repeats the titles and belongs to no story."""
+    apart, listing, entries = {}, False, 0
     for number, raw in enumerate(lines, start=1):
         stripped = raw.strip()
         if _EXPORT_MARK.match(stripped):
             apart[number], listing = "noise", False
         elif _TITLE_LIST_LABEL.match(stripped):
-            apart[number], listing = "page_list", True
+            apart[number], listing, entries = "page_list", True, 0
         elif listing and _TITLE_LIST_ENTRY.match(stripped):
-            apart[number] = "page_list"
-        elif stripped:
-            listing = False
+            apart[number], entries = "page_list", entries + 1
+        elif listing and is_titleish(stripped) and _standalone(stripped) is None:
+            apart[number], entries = "page_list", entries + 1  # 本版其他新闻 / 主题 / 主题…
+        elif stripped or entries:
+            listing = False  # the list ends at a blank line, or a line of another kind
     return apart
 
 
@@ -292,7 +294,9 @@ _EXPORT_MARK = re.compile(
     r"^[〔【\[［<（(]\s*(?:文本框|文字框|文本块|文字块|图片框|图框|图文框|TextBox|Frame)\s*"
     r"\d{1,4}\s*[〕】\]］>）)]$|^#{0,3}\s*[^。！？]{0,16}(?:文本导出|导出结束)"
 )
-_TITLE_LIST_LABEL = re.compile(r"^(?:本版|本期|今日)?(?:标题|新闻|文章)?(?:导航|目录|要目)$")
+_TITLE_LIST_LABEL = re.compile(
+    r"^(?:本版|本期|今日)?(?:标题|新闻|文章)?(?:导航|目录|要目)$|^本版其他(?:文章|新闻|稿件)$"
+)
 _TITLE_LIST_ENTRY = re.compile(r"^[·•●◆▪]\s*[^。\s][^。]{0,48}$")
 
 

@@ -62,8 +62,9 @@ _MASTHEAD = re.compile(
     # An advertisement run on one line (【广告】第十二届车展…　扫码领取门票>>), an ad
     # agent's line (本版广告代理：…　广告热线：…) and a sponsor's slogan spaced off before
     # its hotline (青川农商银行　情系三农　服务城乡　　全县服务热线：96633).
-    r"^[【\[〔〖]\s*(?:广告|广而告之|公益广告|分类广告|商务广告)\s*[】\]〕〗]|"
-    r"^[▲△■□◆●]?\s*(?:本版)?广告(?:代理|热线|经营|部)|"
+    r"^[【\[〔〖(（]\s*(?:广告|广而告之|公益广告|分类广告|商务广告)\s*[】\]〕〗)）]|"
+    r"[(（]广告[)）]$|"
+    r"^[▲△■□◆●]?\s*[\u4e00-\u9fff]{0,12}广告(?:代理|热线|经营|部)|"
     r"^(?:[^\s。！？]{2,10}[\s\u3000]+){2,}[\u4e00-\u9fff]{0,6}(?:热线|电话)\s*[:：]\s*[\d\-－]{5,}$|"
     # A hotline named after the paper (晚报新闻热线：…, 报料微信：…).
     r"^[\u4e00-\u9fff“”]{0,8}(?:新闻热线|报料热线|爆料热线|读者热线|报料微信|爆料微信|报料邮箱)\s*[:：]|"
@@ -100,7 +101,7 @@ _MASTHEAD = re.compile(
     r"^(?:今日天气|今天天气|明日天气|天气预报)\s.{0,50}(?:℃|°C)|"
     # A county paper's permit line (内部资料 免费交流) and its name in pinyin (QINGLUO XINWEN).
     # Spaced off as a masthead prints them: a sentence that mentions 内部资料 is text.
-    r"(?:^|\s)(?:内部资料|免费交流)(?:\s|$)|准印证号\s*[:：]|^[A-Z]{2,}(?:\s[A-Z]{2,}){1,5}$"
+    r"(?:^|\s)(?:内部资料|免费交流)(?:\s|$)|准印证号\s*[:：]|ICP备\s*\d+号|^[A-Z]{2,}(?:\s[A-Z]{2,}){1,5}$"
 )
 _COPYRIGHT = re.compile(
     r"版权所有|©|Copyright|\(c\)\s*\d{4}|未经[\u4e00-\u9fff]{0,6}(?:授权|许可|同意)|"
@@ -414,6 +415,8 @@ NAVIGATION_WORDS = frozenset(
         "版面导航",
         "报纸订阅",
         "PDF下载",
+        "标题导航",
+        "返回顶部",
     ]
 )
 _NAVIGATION_SPLIT = re.compile(r"[\s【】\[\]|｜:：/、]+")
@@ -449,10 +452,7 @@ _NOISE_RULES = (
     ("noise", lambda text: _RULE_ONLY.match(text) or (len(text) <= 20 and _SCAN.search(text))),
     ("noise", _END_MARK.match),
     ("other", _PAGE_CREDIT.match),
-    (
-        "masthead",
-        lambda text: len(text) <= 12 and _PAPER.fullmatch(text) and not _NOT_PAPER.search(text),
-    ),
+    ("masthead", lambda text: _paper_name(_LETTER_SPACED.sub("", text))),
     ("page_number", _PAGE_NUMBER.match),
     ("page_number", lambda text: _NUMBER_AND_PAPER.match(text) and _PAPER.search(text)),
     (
@@ -467,6 +467,14 @@ _NOISE_RULES = (
     ("masthead", lambda text: _MASTHEAD.search(text) and not re.search(r"[。！？]$", text)),
     ("teaser", _is_teaser),
 )
+
+
+# 青 溪 报: a masthead's name set letter-spaced.
+_LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[\s\u3000]+(?=[\u4e00-\u9fff](?:[\s\u3000]|$))")
+
+
+def _paper_name(text):
+    return len(text) <= 12 and _PAPER.fullmatch(text) and not _NOT_PAPER.search(text)
 
 
 def read_noise(text):

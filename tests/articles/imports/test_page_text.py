@@ -620,6 +620,11 @@ def test_an_e_paper_copy_keeps_its_title_list_buttons_and_one_line_adverts_out()
         "明日本版导读：高考志愿怎么填？听听专家怎么说\n"
         "下期预告：石门老街观察（下）　烟火气如何留得住\n"
         "技术支持：澄江报业融媒体中心\n"
+        "（广告）康宁大药房冬季健康节　会员购药满99元减10元\n"
+        "本版其他新闻\n"
+        "社区食堂上新“暖冬套餐”\n"
+        "急救技能进社区\n"
+        "ICP备05012345号-2\n"
     )
     (page,) = parse_page_text(text)
     (story,) = page.articles
@@ -633,7 +638,8 @@ def test_an_e_paper_copy_keeps_its_title_list_buttons_and_one_line_adverts_out()
     assert skipped["·孩子暑假想报托管班，怎样选才放心？"] == "page_list"
     assert skipped["明日本版导读：高考志愿怎么填？听听专家怎么说"] == "teaser"
     assert skipped["下期预告：石门老街观察（下） 烟火气如何留得住"] == "teaser"
-    assert len(page.skipped) == 11
+    assert skipped["急救技能进社区"] == "page_list"
+    assert len(page.skipped) == 16
 
 
 def test_a_layout_systems_text_boxes_part_the_pieces_and_are_no_ones():
