@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from articles.credits import PHOTO_MARK, Credit
-from articles.imports import page_credits, page_noise
+from articles.imports import page_credits, page_noise, tagged_text
 from articles.print_labels import ROSTER_HEADING
 
 LINK_LABELS = (
@@ -300,13 +300,16 @@ _TITLE_LIST_LABEL = re.compile(
 _TITLE_LIST_ENTRY = re.compile(r"^[·•●◆▪]\s*[^。\s][^。]{0,48}$")
 
 
-def _raw_blocks(text, apart=None):
+def _raw_blocks(text, apart=None, starts=frozenset()):
     """(lines as (number, raw), hard-broken? (a heading's level), heading?) for each block;
-    a line of ``apart`` is a block of its own."""
+    a line of ``apart`` is a block of its own, and one of ``starts`` starts one."""
     block, hard, previous = [], False, ""
     apart = apart or {}
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
+        if number in starts and block:
+            yield block, hard, False
+            block, hard, previous = [], False, ""
         if number in apart:
             if block:
                 yield block, hard, False
@@ -1042,8 +1045,10 @@ def read_items(text):
     items = []
     title_lines = None  # the lines of the last block, when they may be a plain title block
     title_start = 0  # where the items of the last block start
-    apart = _apart_lines(text.split("\n"))
-    for block, hard, heading in _raw_blocks(text, apart):
+    untagged = tagged_text.untag(text.split("\n"))
+    text, opening = "\n".join(untagged.lines), untagged.opening
+    apart = _apart_lines(untagged.lines) | untagged.skipped
+    for block, hard, heading in _raw_blocks(text, apart, untagged.starts):
         if block[0][0] in apart:
             number, line = block[0]
             items.append(Item("skip", number, text=line, reason=apart[number]))
@@ -1104,7 +1109,13 @@ def read_items(text):
             else:
                 items.append(
                     _unescaped(
-                        Item("heading", number, text=line, level=hard, lead_in=heading == LEAD_IN)
+                        Item(
+                            "heading",
+                            number,
+                            text=line,
+                            level=hard,
+                            lead_in=heading == LEAD_IN or number in opening,
+                        )
                     )
                 )
             continue
