@@ -322,6 +322,10 @@ def head_article(head, kind, line):
     lines = [(text, heading) for text, heading in lines if not text.startswith(_SUBTITLE)]
     if not seed_form:
         lines = _join_broken(lines)
+        if subtitle and len(lines) == 3 and not any(heading for _text, heading in lines):
+            # 引题 / 十余名路人徒手抬车 / 救出被困司机 / ——副题: the ——line is the 副题, so
+            # of three lines over it the last two are one 主题, broken.
+            lines = [lines[0], (lines[1][0] + lines[2][0], False)]
     headings = [text for text, heading in lines if heading]
     others = [text for text, heading in lines if not heading]
     levels = [item.level for item in head if item.kind == "heading"]

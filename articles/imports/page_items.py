@@ -692,7 +692,21 @@ def _lines_are_paragraphs(block):
     return ends * 2 >= len(long)
 
 
+# A caption credited to a source, not a person (…救人。　读者供图, …（受访者供图）).
+_SOURCE_PHOTO = re.compile(
+    r"^(?P<caption>.{4,}?[。！？）)])[\s\u3000]*[（(]?(?:图片由|图由)?"
+    r"(?:读者|受访者|网友|市民|热心市民|群众|警方|交警部门|消防部门|校方|院方|园方|家属|当事人|"
+    r"主办方|承办方|景区|商家|企业|单位|被访者|采访对象)(?:供图|提供|拍摄|摄|供稿)[)）]?$"
+)
+
+
+def _source_photo(line):
+    return _SOURCE_PHOTO.match(line) if len(line) <= MAX_CAPTION else None
+
+
 def _is_caption_or_credit(line):
+    if _source_photo(line):
+        return True
     if (
         len(line) <= MAX_CAPTION
         and _PHOTO_TAIL.search(line[-40:])
@@ -831,6 +845,9 @@ def _read_text(text):
         credits = tuple(Credit(c.unit, c.role, c.names, True) for c in credits)
         if credits:
             return "photo", chart["caption"].strip(), credits, "", "", False, False
+    source = _source_photo(text)
+    if source is not None:
+        return "photo", source["caption"].strip(), (), "", "", False, False
     if _COLLECTIVE_PHOTO.match(text):
         return "photo", "", (), "", "", False, False  # 视觉中国供图: a picture, no one named
     if len(text) <= MAX_CAPTION and _PHOTO_TAIL.search(text[-40:]):

@@ -798,6 +798,32 @@ def test_a_marked_caption_wrapped_under_the_last_paragraph_is_the_storys_picture
     assert [(c.role, c.names) for c in photo.credits] == [("图", ("万俟晴",))]
 
 
+def test_three_title_lines_over_a_dashed_subtitle_and_a_caption_credited_to_a_source():
+    text = (
+        "昨晨大雾，绕城高速出口一货车侧翻压住轿车\n"
+        "十余名路人徒手抬车\n"
+        "救出被困司机\n"
+        "——伤者已脱离生命危险\n"
+        "本报讯（记者 欧阳晓峰）昨天清晨6时40分许，一辆货车在转弯时发\n"
+        "生侧翻，车厢一侧压住了旁边车道上一辆白色轿车的车头，轿车司机\n"
+        "被困在驾驶室内动弹不得。\n"
+        "路人合力撬起货车车厢救人。　读者供图\n"
+        "孔师傅一边拨打122和120，一边招呼路过的车主帮忙。短短几分钟，\n"
+        "十余名路人聚集到事故现场。\n"
+    )
+    (page,) = parse_page_text(text)
+    (story,) = page.articles
+    assert (story.kicker, story.headline, story.subheadline) == (
+        "昨晨大雾，绕城高速出口一货车侧翻压住轿车",
+        "十余名路人徒手抬车救出被困司机",
+        "——伤者已脱离生命危险",
+    )
+    # 读者供图 credits a source, no person: a picture with its caption and no credit.
+    (photo,) = story.photos
+    assert (photo.caption, photo.credits) == ("路人合力撬起货车车厢救人。", [])
+    assert paragraphs(story)[-1].endswith("十余名路人聚集到事故现场。")
+
+
 def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():
     text = (
         "区政府党组召开会议\n"
