@@ -96,6 +96,9 @@ GROUP_LABEL_ENDINGS = (
     "声音",
     "回复",
     "调查",
+    "面对面",
+    "解读",
+    "问答",
 )
 # A label over a group of items (简讯, 一句话新闻, 图片新闻), alone on its line.
 _GROUP_LABEL = re.compile(
@@ -985,11 +988,11 @@ def _chart_maker(item):
 
 def _labelled_chart(items, i):
     """图表 / a title / its caption / 制图　X (/ 数据来源：…): the label, the title and one
-    captioned picture credited to its maker → (items, index after), else None."""
+    captioned picture credited to its maker → (items, index after), else None.  The label
+    may be missing (a title, one caption and 制图：X under it are a chart still)."""
     label = items[i]
-    if label.kind != "para" or label.text.strip("【】[]■□◆●▶ ") not in CHART_LABELS:
-        return None
-    window = items[i + 1 : i + 4]
+    labelled = label.kind == "para" and label.text.strip("【】[]■□◆●▶ ") in CHART_LABELS
+    window = items[i + 1 : i + 4] if labelled else items[i : i + 3]
     if len(window) < 3:
         return None
     title, caption, maker = window
@@ -998,14 +1001,14 @@ def _labelled_chart(items, i):
     credits = _chart_maker(maker) if len(caption.text) <= MAX_CAPTION else None
     if credits is None:
         return None
-    end = i + 4
+    end = i + 4 if labelled else i + 3
     text = caption.text
     source = items[end] if end < len(items) else None
     if source is not None and _CHART_SOURCE.match(source.text or "".join(source.lines)):
         text = f"{text}（{(source.text or ''.join(source.lines)).strip()}）"
         end += 1
     photo = Item("photo", caption.line, text=text, credits=credits)
-    return [label, title, photo], end
+    return ([label] if labelled else []) + [title, photo], end
 
 
 def _pictures_captioned(items):

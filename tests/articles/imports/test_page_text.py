@@ -824,6 +824,31 @@ def test_three_title_lines_over_a_dashed_subtitle_and_a_caption_credited_to_a_so
     assert paragraphs(story)[-1].endswith("十余名路人聚集到事故现场。")
 
 
+def test_an_interview_under_its_label_and_an_unlabelled_chart_under_it():
+    text = (
+        "财经面对面\n"
+        "个人养老金全面推开，开户前这几笔账要算清楚\n"
+        "——访澄州大学金融学院副教授上官文静\n"
+        "本报记者　林　菲\n"
+        "　　今年12月起，个人养老金制度将推开至全国。\n"
+        "　　记者：哪些人可以开立个人养老金账户？\n"
+        "　　上官文静：参加基本养老保险的劳动者都可以。\n"
+        "\n"
+        "前10月全市新增经营主体4.27万户\n"
+        "　　今年1至10月，全市新增经营主体4.27万户，同比增长8.9%。\n"
+        "制图：诸葛晓晴\n"
+    )
+    (page,) = parse_page_text(text)
+    interview, chart = page.articles
+    assert (interview.column, interview.kicker) == ("财经面对面", "")
+    assert paragraphs(interview)[-1] == "上官文静：参加基本养老保险的劳动者都可以。"
+    assert (chart.kind, chart.headline) == ("photo", "前10月全市新增经营主体4.27万户")
+    (photo,) = chart.photos
+    assert photo.caption.startswith("今年1至10月")
+    assert [(c.role, c.names) for c in photo.credits] == [("制图", ("诸葛晓晴",))]
+    assert page.staff == {}
+
+
 def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():
     text = (
         "区政府党组召开会议\n"
