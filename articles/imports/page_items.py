@@ -406,6 +406,8 @@ def _cut(block, hard):
     titles = set() if hard else _comma_titles(block)
     cleaned = [_clean(raw) for _n, raw in block]
     rows = set() if hard else _figure_rows([(n, cleaned[i]) for i, (n, _raw) in enumerate(block)])
+    if rows:
+        rows |= _table_heads(block, cleaned, rows)
     box_title = set()
     if indented and width is not None:
         box_title, plain_rows = _plain_rows(block, cleaned, width)
@@ -1387,6 +1389,34 @@ def _figure_rows(lines):
             and is_titleish(line)
         )
     return rows
+
+
+def _table_heads(block, cleaned, rows):
+    """A table's header row (证券简称　　收盘价（元）　　涨跌幅) over its rows, and its title
+    over that where text goes on under the table (…1只平盘。 / 昨日部分个股表现 / rows /
+    分析人士认为…): rows of the story they stand in, never titles."""
+    found, numbers = set(), [number for number, _raw in block]
+    for k, number in enumerate(numbers):
+        if number not in rows or (k > 0 and numbers[k - 1] in rows):
+            continue  # not the first row of a run
+        end = k
+        while end < len(numbers) and numbers[end] in rows:
+            end += 1
+        top = k - 1
+        if top >= 0 and _HEADER_ROW.match(block[top][1].strip()):
+            found.add(numbers[top])
+            top -= 1
+        text_under = end < len(numbers) and (
+            cleaned[end].endswith(_PARAGRAPH_END) and not is_titleish(cleaned[end])
+        )
+        text_over = top >= 1 and cleaned[top - 1].endswith(_PARAGRAPH_END)
+        if top >= 0 and is_titleish(cleaned[top]) and text_under and text_over:
+            found.add(numbers[top])
+    return found
+
+
+# A table's header: two to seven short cells set apart by wide gaps, no figure in them.
+_HEADER_ROW = re.compile(r"^[^\s\d。，！？]{1,10}(?:(?:\s{2,}|\u3000+)[^\s\d。，！？]{1,10}){1,6}$")
 
 
 def _box_rows(block):

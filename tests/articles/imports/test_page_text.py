@@ -849,6 +849,29 @@ def test_an_interview_under_its_label_and_an_unlabelled_chart_under_it():
     assert page.staff == {}
 
 
+def test_a_table_inside_a_story_keeps_its_title_and_header_as_rows_of_the_story():
+    text = (
+        "沪指窄幅震荡　本地股涨多跌少\n"
+        "本报记者　司马思远\n"
+        "　　昨日，A股三大指数全天窄幅震荡，上证指数微跌0.12%。\n"
+        "　　澄州板块方面，21只本地上市公司股票中，13只上涨、7只下跌。\n"
+        "昨日部分澄州板块个股表现\n"
+        "证券简称　　收盘价（元）　　涨跌幅\n"
+        "恒润新材　　18.53　　+4.87%\n"
+        "澄江水务　　6.21　　+0.65%\n"
+        "澄州银行　　4.86　　+0.21%\n"
+        "　　分析人士认为，短期市场或延续震荡格局，投资者注意控制仓位。\n"
+    )
+    (page,) = parse_page_text(text)
+    (story,) = page.articles
+    assert paragraphs(story)[2:5] == [
+        "昨日部分澄州板块个股表现",
+        "证券简称　收盘价（元）　涨跌幅",
+        "恒润新材　18.53　+4.87%",
+    ]
+    assert paragraphs(story)[-1] == "分析人士认为，短期市场或延续震荡格局，投资者注意控制仓位。"
+
+
 def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():
     text = (
         "区政府党组召开会议\n"
