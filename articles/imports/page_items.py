@@ -477,6 +477,16 @@ def _cut(block, hard):
                 or _starts_unit(raw, line, current[-1][1])
                 or (title_unit and _after_title(current[-1][1], line, titled=True))
                 or (title_unit and _opens_wrapped_text(line, width))
+                # 本周义诊安排 / 为方便市民…，具体安排如下：: a short line opening a block over
+                # a line of sentences twice as long is its title (a paragraph's first line is
+                # never short).
+                or (
+                    title_unit
+                    and index == 1
+                    and not raw.startswith(_INDENT)
+                    and len(line) >= max(MIN_TEXT_UNDER_TITLE, 2 * len(current[0][1]))
+                    and bool(_SENTENCE_PUNCTUATION.search(line))
+                )
                 or _title_between(current[-1][1], line, block, index, width)
                 # …限期整改。 / “家门口的变化”征文启事 / 为记录…: a notice's title.
                 or (_notice_title(line) and current[-1][1].endswith(_PARAGRAPH_END))
@@ -554,6 +564,7 @@ def _cut(block, hard):
 
 
 _PARAGRAPH_END = ("。", "！", "？", "”", "…", "!", "?")
+MIN_TEXT_UNDER_TITLE = 20
 _SENTENCE_CLOSE = ("。", "！", "？", "…", "!", "?", "。”", "！”", "？”")  # no title ends so
 _RIGHT_ALIGNED = 6  # leading spaces (full or half width) of a line set to the right
 

@@ -872,6 +872,30 @@ def test_a_table_inside_a_story_keeps_its_title_and_header_as_rows_of_the_story(
     assert paragraphs(story)[-1] == "分析人士认为，短期市场或延续震荡格局，投资者注意控制仓位。"
 
 
+def test_a_short_line_opening_a_block_over_a_long_sentence_is_a_title():
+    text = (
+        "健康观察\n"
+        "别让“网红减肥法”透支健康\n"
+        "◎晏　清\n"
+        "\n"
+        "减重本是好事，但违背科学的“速成”往往以健康为代价。\n"
+        "\n"
+        "本周义诊安排\n"
+        "为方便市民在家门口看上名医，本周多家医院将走进社区开展义诊，具体安排如下：\n"
+        "11月21日（周四）8:30—11:30　江屿市人民医院内分泌科　滨湖社区卫生服务中心\n"
+        "11月22日（周五）9:00—11:30　市中医院针灸推拿科　南浦社区卫生服务站\n"
+        "11月23日（周六）全天　市口腔医院　万象城北门广场\n"
+        "义诊当天请携带既往病历及医保卡。\n"
+        "（记者　程　雯　整理）\n"
+    )
+    (page,) = parse_page_text(text)
+    comment, clinics = page.articles
+    assert paragraphs(comment) == ["减重本是好事，但违背科学的“速成”往往以健康为代价。"]
+    assert clinics.headline == "本周义诊安排"
+    assert paragraphs(clinics)[0].startswith("为方便市民在家门口看上名医")
+    assert [(c.role, c.names) for c in clinics.credits] == [("记者", ("程雯",))]
+
+
 def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():
     text = (
         "区政府党组召开会议\n"
