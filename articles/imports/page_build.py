@@ -1292,6 +1292,7 @@ def _finish(pages):
     for page in kept:
         for article in page.articles:
             _closing_credit(article)
+            _unmarked_caption(article)
         if not page.section and any(article.districts for article in page.articles):
             page.name = page.section = DISTRICT_PAGE_SECTION
         for article in page.articles:
@@ -1305,6 +1306,26 @@ def _finish(pages):
             article.editor_note = fullwidth(article.editor_note)
             article.author_note = fullwidth(article.author_note)
     return kept
+
+
+def _unmarked_caption(article):
+    """A story whose byline credits a picture (文/X 图/Y) and that has none: the short
+    sentence in its text saying who does what where (上官婉清在比赛中突破上篮。, 图为…) is
+    the picture's caption, printed with no mark."""
+    pictured = [c for c in article.credits if c.photo]
+    if article.kind != Kind.NEWS or article.photos or not pictured:
+        return
+    paragraphs = [b for b in article.body if b["type"] == PARAGRAPH]
+    for block in paragraphs[1:]:
+        if _CAPTION_SENTENCE.match(block["text"]):
+            article.body.remove(block)
+            text = block["text"].removeprefix("图为")
+            article.photos.append(ParsedPhoto(text, pictured, article.line))
+            return
+
+
+# One sentence of 8 to 45 characters, no quotation or colon, saying where someone is at it.
+_CAPTION_SENTENCE = re.compile(r"^(?:图为[^。！？“”：:]{6,43}|(?=.*在)[^。！？“”：:]{7,44})。$")
 
 
 __all__ = ["build_pages"]

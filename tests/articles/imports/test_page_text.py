@@ -896,6 +896,31 @@ def test_a_short_line_opening_a_block_over_a_long_sentence_is_a_title():
     assert [(c.role, c.names) for c in clinics.credits] == [("记者", ("程雯",))]
 
 
+def test_a_story_credited_with_a_picture_takes_its_unmarked_caption_out_of_the_text():
+    text = (
+        "末节逆转9分　云津女篮78:74险胜卫冕冠军\n"
+        "文/诸葛明远　图/陈　默\n"
+        "\n"
+        "本报讯　前晚，2024年全省女子篮球联赛在云津体育馆拉开战幕。\n"
+        "上官婉清在比赛中突破上篮。\n"
+        "“最后时刻大家没有乱，防守执行得很好。”主教练说。\n"
+        "\n"
+        "市民在家门口办事\n"
+        "文/冯　涛\n"
+        "\n"
+        "本报讯　本月起，西岭区新增12项集成服务。\n"
+        "办事群众在一个窗口就能办结。\n"
+    )
+    (page,) = parse_page_text(text)
+    game, office = page.articles
+    (photo,) = game.photos
+    assert photo.caption == "上官婉清在比赛中突破上篮。"
+    assert [(c.role, c.names) for c in photo.credits] == [("图", ("陈默",))]
+    assert "上官婉清在比赛中突破上篮。" not in paragraphs(game)
+    # No picture credited, no caption: the short sentence is text.
+    assert (office.photos, paragraphs(office)[-1]) == ([], "办事群众在一个窗口就能办结。")
+
+
 def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():
     text = (
         "区政府党组召开会议\n"
