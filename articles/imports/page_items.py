@@ -545,6 +545,8 @@ def _cut(block, hard):
             or _stands_alone(line)
             or _is_caption_or_credit(line)
             or (_notice_title(line) and len(current) == 1)
+            # ■张　弛 over a commentary's text: its byline, a line of its own.
+            or (len(current) == 1 and _BULLET.match(line) and bool(page_credits.byline_name(line)))
             # 各位考生：, 尊敬的读者朋友： on a line of its own: a letter's salutation.
             or (
                 len(current) == 1

@@ -921,6 +921,20 @@ def test_a_story_credited_with_a_picture_takes_its_unmarked_caption_out_of_the_t
     assert (office.photos, paragraphs(office)[-1]) == ([], "办事群众在一个窗口就能办结。")
 
 
+def test_a_marked_byline_copied_on_the_line_over_the_text_is_a_line_of_its_own():
+    text = (
+        "体育评论\n"
+        "保级之后，更该想清楚“怎么踢”\n"
+        "■张　弛\n"
+        "提前两轮保级，云津雄狮总算给了球迷一个交代。但高兴之余，更该想想明年怎么踢。\n"
+        "保级是底线，不是目标。一支职业球队要想在城市里扎下根，得有自己的风格。\n"
+    )
+    (page,) = parse_page_text(text)
+    (comment,) = page.articles
+    assert [(c.role, c.names) for c in comment.credits] == [("评论作者", ("张弛",))]
+    assert paragraphs(comment)[0].startswith("提前两轮保级")
+
+
 def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():
     text = (
         "区政府党组召开会议\n"
