@@ -99,8 +99,9 @@ def faults(expected, article, foreign, openings):
     if expected.get("photos", 0) != len(article.photos):
         found.append(f"photos: want {expected.get('photos', 0)} got {len(article.photos)}")
     body = paragraphs(article)
-    if article.kind == "photo" and not body:
-        body = [norm(photo.caption) for photo in article.photos]
+    if article.kind == "photo":
+        # A photo story's text is its captions (and a paragraph over them, if any).
+        body = body + [norm(photo.caption) for photo in article.photos]
     first, last = norm(expected.get("body_first", "")), norm(expected.get("body_last", ""))
     # A date opening the lead is kept as the dateline, printed before the first paragraph.
     opening = (

@@ -1293,6 +1293,7 @@ def _finish(pages):
         for article in page.articles:
             _closing_credit(article)
             _unmarked_caption(article)
+            _text_over_numbered_pictures(article)
         if not page.section and any(article.districts for article in page.articles):
             page.name = page.section = DISTRICT_PAGE_SECTION
         for article in page.articles:
@@ -1306,6 +1307,24 @@ def _finish(pages):
             article.editor_note = fullwidth(article.editor_note)
             article.author_note = fullwidth(article.author_note)
     return kept
+
+
+def _text_over_numbered_pictures(article):
+    """A photo group's captions numbered ①②③ under a paragraph with no number: the
+    paragraph is the story's text, said of all the pictures, not a picture of its own."""
+    if article.kind != Kind.PHOTO or len(article.photos) < MIN_NUMBERED_PICTURES + 1:
+        return
+    first, *rest = article.photos
+    if _PICTURE_NUMBER.match(first.caption) or not all(
+        _PICTURE_NUMBER.match(photo.caption) for photo in rest
+    ):
+        return
+    article.photos = rest
+    article.body.insert(0, {"type": PARAGRAPH, "text": first.caption})
+
+
+MIN_NUMBERED_PICTURES = 2
+_PICTURE_NUMBER = re.compile(r"^(?:[①-⑳]|图\s*[①-⑳1-9])")
 
 
 def _unmarked_caption(article):

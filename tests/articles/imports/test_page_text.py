@@ -935,6 +935,27 @@ def test_a_marked_byline_copied_on_the_line_over_the_text_is_a_line_of_its_own()
     assert paragraphs(comment)[0].startswith("提前两轮保级")
 
 
+def test_a_paragraph_over_numbered_captions_is_the_photo_groups_text():
+    text = (
+        "青溪“三夏”：田间地头抢收忙\n"
+        "    眼下，我县42万亩小麦进入集中收获期，各地\n"
+        "抢抓晴好天气，组织农机下田作业，确保颗粒归仓。\n"
+        "    ①6月15日，石门镇新湾村，联合收割机在麦\n"
+        "田里收割小麦。\n"
+        "    ②高桥镇农机专业合作社工作人员检修收割机。\n"
+        "    ③城关镇粮食收购点，工作人员对新麦进行水\n"
+        "分检测。\n"
+        "                              本报记者 王　强 摄\n"
+    )
+    (page,) = parse_page_text(text)
+    (group,) = page.articles
+    assert group.kind == "photo"
+    assert paragraphs(group) == [
+        "眼下，我县42万亩小麦进入集中收获期，各地抢抓晴好天气，组织农机下田作业，确保颗粒归仓。"
+    ]
+    assert [photo.caption[:1] for photo in group.photos] == ["①", "②", "③"]
+
+
 def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():
     text = (
         "区政府党组召开会议\n"
