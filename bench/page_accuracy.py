@@ -56,7 +56,7 @@ def key_files(paths):
 
 def people(credits):
     """Who is credited, and as what: a writer who took the pictures too counts once."""
-    return {(norm(role), tuple(norm(n) for n in names)) for role, names in credits}
+    return {(norm(role), tuple(norm(n) for n in names)) for role, names in credits if names}
 
 
 def parsed_people(article):

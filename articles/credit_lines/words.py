@@ -267,6 +267,17 @@ def _names_of(word, level):
     return names
 
 
+def word_across(word, at):
+    """A dictionary word (no name) across a cut at ``at`` (杜鹃|花开: 杜鹃花)."""
+    spans = (word[at - 1 : at + 1], word[max(at - 2, 0) : at + 1], word[at - 1 : at + 2])
+    # A two-character word across may be a name's (王芳 李娜: 芳李 is none); a word of three
+    # is no cut's, even one jieba tags a name (杜鹃花).
+    return any(
+        len(span) > 1 and _count(span) >= 5 and (len(span) == 3 or not _tag(span).startswith("nr"))
+        for span in spans
+    )
+
+
 def _cuts_through_words(word, names):
     """Whether the cuts between glued names split dictionary words at two or more of them.
 

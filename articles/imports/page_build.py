@@ -13,6 +13,8 @@ from articles.credits import PHOTO_MARK, Credit
 from articles.imports import page_credits, page_noise
 from articles.imports.page_heads import (
     BRIEF_LABELS,
+    CHART_LABELS,
+    FIGURES_LABELS,
     PHOTO_STRIP_LABELS,
     SIDEBAR_LABELS,
     head_article,
@@ -82,6 +84,7 @@ class _Builder:
         self.leads = {}  # id(page) → the position of its lead story, once it has one
         self.inherited_briefs = set()  # ids of stories that took the brief column of a run
         self.closed_stories = set()  # ids of stories closed on their credit: text after is another
+        self.jumped = set()  # ids of stories that go on on another page (下转第8版)
 
     @property
     def page(self):
@@ -407,6 +410,7 @@ def _try_story(build, i):
         or any(item.lead_in for item in head)
         or bool(NOTICE_TITLE.search(head[-1].text))
         or id(build.article) in build.closed_stories  # the story above closed on its credit
+        or (id(build.article) in build.jumped and not _box_head(head))
         # A title among briefs: the next brief (a brief has no intertitles).
         or (build.article.kind == Kind.BRIEF and bool(build.brief_column))
     )
@@ -559,6 +563,12 @@ def _untitled_brief(build, item):
         build.untitled_briefs = mode
     if text:
         build.add_paragraph(text, item.line)
+
+
+def _box_head(head):
+    """数说, 相关链接, 图表 over their text: a box of the story above, whatever closed it."""
+    label = head[0].text.strip("【】[]■□◆●▶ ")
+    return label in (*FIGURES_LABELS, *SIDEBAR_LABELS, *CHART_LABELS)
 
 
 def _untitled_after_titled(build, item):
@@ -895,6 +905,10 @@ def _step(build, i):
             build.continued = True
         elif build.article is not None:
             build.article.jumps.append(item.text)
+            if not page_noise.is_continuation(item.text):
+                # （下转第8版）: the story goes on elsewhere; a title under it opens the next
+                # (a box under it, 数说 or 相关链接, is still the story's).
+                build.jumped.add(id(build.article))
         else:
             build.skip(item, "jump")
     elif kind == "link":
@@ -1195,6 +1209,7 @@ _CLOSING_CREDIT = re.compile(r"[(（]([^()（）]{2,40})[)）]$")
 
 MAX_BARE_CREDIT = 8
 # An organisation closing a brief as its source (青禾县农业农村局, 南溪县水务局).
+_REPORTED = re.compile(r"^(?:据|来源\s*[:：]|摘自|转自|转载自)")
 _SOURCE = re.compile(
     r"^[\u4e00-\u9fff]{2,20}(?:局|委|办|厅|部|院|中心|协会|公司|站|所|队|处|会|社|集团)$"
 )
@@ -1229,7 +1244,11 @@ def _closing_credit(article):
     # A brief may close on a bare name (…指导服务。（卢　山）): its writer.
     bare = article.kind == Kind.BRIEF and len(match[1]) <= MAX_BARE_CREDIT if match else False
     source = match[1].strip() if match and credits == [] else ""
-    if article.kind == Kind.BRIEF and _SOURCE.match(source):
+    if source and _REPORTED.match(source):
+        # …亩均增收1500元以上。（据《青州日报》报道）: where the story comes from, no one's.
+        article.credits = [Credit(_REPORTED.sub("", source).removesuffix("报道"), "", ())]
+        last["text"] = last["text"][: len(last["text"]) - len(match[0])].rstrip()
+    elif article.kind == Kind.BRIEF and _SOURCE.match(source):
         # …配套建设灌排渠道86公里。（青禾县农业农村局）: the brief's source, naming nobody.
         article.credits = [Credit(source, "", ())]
         last["text"] = last["text"][: len(last["text"]) - len(match[0])].rstrip()

@@ -17,6 +17,7 @@ from articles.credit_lines import (
     split_lead,
     split_photo_credit,
 )
+from articles.credit_lines.words import word_across
 from articles.credits import Credit, is_plausible_name
 from articles.surnames import surname_of
 
@@ -117,6 +118,14 @@ def _credit_line(text):
         and re.fullmatch(r"[\u4e00-\u9fff]+", text)
     ):
         return None  # 玉兰花开满枝头: a title cut into three names, glued, with no role
+    if (
+        len(found) == 1
+        and not (found[0].role or found[0].unit)
+        and len(found[0].names) == 2
+        and "".join(found[0].names) == text
+        and word_across(text, len(found[0].names[0]))
+    ):
+        return None  # 杜鹃花开: 杜鹃花 runs across the cut, a title, not 杜鹃 and 花开
     return tuple(found)
 
 

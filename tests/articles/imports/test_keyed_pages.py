@@ -12,7 +12,7 @@ Each round was first read held out, then mended, so these pin the fixes, not the
 held-out figures (docs/performance.md has those): round 4 (r4*) first read 27/77
 stories right, round 5 (r5*) 30/52, round 6 (r6*) 22/55, round 7 (r7*) 42/56 and
 round 8 (r8*) 27/42, round 9 (r9*) 18/44, round 10 (r10*) 34/58, round 11 (r11*)
-40/62 and round 12 (r12*) 19/44.
+40/62, round 12 (r12*) 19/44, round 13 (r13*) 27/56 and round 14 (r14*) 22/53.
 """
 
 from pathlib import Path
@@ -161,6 +161,46 @@ STILL_WRONG.update(
         },
     }
 )
+STILL_WRONG.update(
+    {
+        # 东岭日报社关于…的公示: read right, but the masthead line 东岭日报 (no story's) is
+        # found inside the title by the scorer, which compares text only.
+        "r13b_provincial_yaowen.txt": {"东岭日报社关于2024年度新闻记者证核验情况的公示"},
+        "r13c_culture_travel.txt": {
+            # 杜鹃花开 / 满山红 over three captions: 满山红 reads as a bare name (jieba
+            # knows it as one), so the title over the photo group reads as a commentary's.
+            "杜鹃花开满山红",
+            # 山水青川 (four characters) over 外婆的竹篮 (five): the label reads as part of
+            # the title, and □ 上官明月 under a 散文 as a commentator (our convention).
+            "外婆的竹篮",
+            # A caption set in the middle of a sentence, then the —— line: the title
+            # 非遗市集开进景区 is taken into the commentary above.
+            "非遗市集开进景区",
+        },
+        "r14a_metro_social.txt": {
+            # Two columns interleaved line by line in the dump (the court story and the
+            # 民生帮办 story): neither reads apart.
+            "以“内部房源”为饵骗走购房定金86万元",
+            "小区电梯停运半个月高层老人天天“爬楼”",
+            # Two one-paragraph captions over one credit: read as one picture.
+            "老街巷里的“修伞人”",
+            # 图/受访者提供 and a caption with no mark (起火后的客厅一片狼藉。): kept as text.
+            "电瓶拎回家充电 一家三口险遭不测",
+            # An untitled brief with no mark after a titled one: read as its second paragraph.
+            "外卖小哥拾金不昧获赠锦旗",
+            "今冬首场寒潮将于本周末影响我市",
+        },
+        # 钟离秀娟　贺建国 under a 理论 essay: no role (the key: 评论作者).
+        "r14a_party_theory.txt": {"以县域经济高质量发展夯实共同富裕根基"},
+        # 编者按 at the head of a 专版: kept as the first feature's note (the key: a piece).
+        "r14b_xiangcun.txt": {"编者按"},
+        # An untitled brief with no mark after a wire brief: read as its second paragraph.
+        "r14c_finance.txt": {
+            "全国碳市场扩围在即",
+            "全市首个跨境电商公共海外仓昨日在澄州综保区签约启用",
+        },
+    }
+)
 EXTRA = {
     "r4c_weekly_culture.txt": ["诗苑", "母亲站在晒场中央"],
     "r7m_metro_society.txt": ["网友“青柠”问：我们小区东门外的三盏路灯"],
@@ -170,12 +210,13 @@ EXTRA = {
     # The 编者按 at the head of a 专版 introduces the page, not the feature under it.
     "r9r_county_special.txt": ["乡村振兴专版"],
     "r12b_county_sessions.txt": ["15分钟便民生活圈"],
+    "r13c_culture_travel.txt": ["杜鹃花开", "——游客可现场体验扎染、竹编、糖画"],
 }
 KEYS = sorted(KEYED.glob("*.key.json"))
 
 
 def test_every_keyed_page_has_its_text():
-    assert len(KEYS) >= 60
+    assert len(KEYS) >= 72
     for key in KEYS:
         assert (KEYED / key.name.replace(".key.json", ".txt")).exists()
 
@@ -189,8 +230,8 @@ def test_keyed_page_reads_into_its_stories(key):
 
 
 def test_the_whole_set_reads_nine_stories_in_ten():
-    # 445 of 490 with rounds 9-12 (rounds 4-8 alone: 262 of 282); the pins above hold
-    # each story, this the floor of the whole.
+    # 540 of 599 with rounds 13-14 (445 of 490 to round 12); the pins above hold each
+    # story, this the floor of the whole.
     results = [read_page(key) for key in KEYS]
     right = sum(r.right for r in results)
     stories = sum(r.stories for r in results)

@@ -956,6 +956,33 @@ def test_a_paragraph_over_numbered_captions_is_the_photo_groups_text():
     assert [photo.caption[:1] for photo in group.photos] == ["①", "②", "③"]
 
 
+def test_a_jump_line_ends_the_story_a_box_still_goes_with_it_and_a_source_closes_a_brief():
+    text = (
+        "老街接待游客11.6万人次\n"
+        "□记者　端木云飞\n"
+        "    “五一”假期，这条老街接待游客11.6万人次，夜间客流占到六成以上。\n"
+        "                              （下转第8版）\n"
+        "数说\n"
+        "11.6万人次　“五一”假期接待游客\n"
+        "47%　街区商户营业额同比增长\n"
+        "142栋　逐一“体检”的老房子\n"
+        "古镇夜游点亮消费新场景\n"
+        "    夜幕降临，老街的红灯笼次第亮起。游客摩肩接踵，不时有人停下脚步拍照。\n"
+        "\n"
+        "振兴快讯\n"
+        "石门镇稻渔共生项目入选省级示范\n"
+        "    石门镇“稻渔共生”项目近日入选省级示范，亩均增收1500元以上。（据《青州日报》报道）\n"
+    )
+    (page,) = parse_page_text(text)
+    street, night, brief = page.articles
+    assert street.jumps == ["（下转第8版）"]
+    assert "47%　街区商户营业额同比增长" in paragraphs(street)
+    assert night.headline == "古镇夜游点亮消费新场景"
+    assert paragraphs(night)[0].startswith("夜幕降临")
+    assert paragraphs(brief) == ["石门镇“稻渔共生”项目近日入选省级示范，亩均增收1500元以上。"]
+    assert [(c.unit, c.names) for c in brief.credits] == [("《青州日报》", ())]
+
+
 def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():
     text = (
         "区政府党组召开会议\n"
@@ -1133,6 +1160,9 @@ def test_a_cartoon_titled_briefs_and_a_photo_title_that_reads_like_three_names()
         "玉兰花开满枝头\n"
         "　　3月17日，市民在植物园玉兰园内赏花拍照。\n"
         "晚报记者 王 磊 摄\n\n"
+        "杜鹃花开\n"
+        "　　5月11日，游客在龙池山景区观赏盛开的高山杜鹃。\n"
+        "本报记者　卢　健　摄\n\n"
         "法治快讯\n"
         "东湖警方捣毁一洗钱团伙\n"
         "　　近日，东湖分局捣毁一个洗钱团伙，抓获犯罪嫌疑人14名。\n"
@@ -1140,7 +1170,9 @@ def test_a_cartoon_titled_briefs_and_a_photo_title_that_reads_like_three_names()
         "　　6月14日，市中级人民法院集中发放执行款1.2亿元。\n"
     )
     (page,) = parse_page_text(text)
-    cartoon, photo, *briefs = page.articles
+    cartoon, photo, azaleas, *briefs = page.articles
+    # 杜鹃花开: two glued names, 杜鹃 and 花开, but 杜鹃花 is a word across the cut.
+    assert (azaleas.kind, azaleas.headline) == ("photo", "杜鹃花开")
     assert (cartoon.kind, cartoon.column) == ("photo", "画中话")
     assert cartoon.headline == "快递“穿”得太厚了"
     assert [photo_credits(p) for p in cartoon.photos] == [[("", "漫画", ("欧阳可",), True)]]
