@@ -296,6 +296,7 @@ def _apart_lines(lines):
 _EXPORT_MARK = re.compile(
     r"^[〔【\[［<（(]\s*(?:文本框|文字框|文本块|文字块|图片框|图框|图文框|TextBox|Frame)\s*"
     r"\d{1,4}\s*[〕】\]］>）)]$|^#{0,3}\s*[^。！？]{0,16}(?:文本导出|导出结束)"
+    r"|^文件\s*[:：]\s*\S+\.(?:fbd|indd|idml|xml|txt|doc)\b|导出(?:时间)?\s*[:：]\s*\d{4}"
 )
 _TITLE_LIST_LABEL = re.compile(
     r"^(?:本版|本期|今日)?(?:标题|新闻|文章)?(?:导航|目录|要目)$|^本版其他(?:文章|新闻|稿件)$"

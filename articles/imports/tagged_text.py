@@ -1,4 +1,4 @@
-"""A layout system's tagged text export (``@主题=…``, ``@正文=…``) read as plain page text.
+"""A layout system's tagged text export (``@主题=…``, ``〖正文〗…``) read as plain page text.
 
 Some layout systems export a page as its text styles, one paragraph per line, each
 opening with the style's name: ``@引题=``, ``@主题=``, ``@作者=``, ``@正文=``,
@@ -16,8 +16,12 @@ knows as furniture, and adverts and teasers lines of no story.
 import re
 from typing import NamedTuple
 
-# A tagged line: @ and a style name of up to eight characters, then = (spaces allowed).
-_TAG = re.compile(r"^@\s*(?P<name>[^\s=@]{1,8})\s*=\s*(?P<value>.*)$")
+# A tagged line: @ and a style name of up to eight characters, then = (spaces allowed),
+# or the name in 〖〗 or <> before the text (〖主题〗…, <正文>…).
+_TAG = re.compile(
+    r"^(?:@\s*(?P<name>[^\s=@]{1,8})\s*=|〖(?P<bracketed>[^〖〗\s]{1,8})〗|<(?P<angled>[^<>\s/]{1,8})>)"
+    r"\s*(?P<value>.*)$"
+)
 MIN_TAGGED_LINES = 5
 MIN_TAGGED_SHARE = 0.3  # of the non-blank lines
 
@@ -48,6 +52,13 @@ def _kind(name):
     return "text", ""
 
 
+def _is_brief_text(name):
+    return any(word in name for word in _BRIEF_WORDS)
+
+
+_BRIEF_WORDS = ("简讯", "快讯", "简报", "短讯", "消息")
+
+
 def is_tagged(lines):
     """A text most of whose lines open with a style tag."""
     filled = [line for line in lines if line.strip()]
@@ -64,7 +75,8 @@ def untag(lines):
         return Untagged(lines, {}, set(), set())
     plain, skipped, opening = list(lines), {}, set()
     tagged = {n for n, line in enumerate(lines, start=1) if _TAG.match(line.strip())}
-    heading = None  # (index, kind) of the title line that untagged lines still go on
+    heading = heading_kind = None  # the title line untagged lines still go on, and its kind
+    brief_text = False  # the last tagged line was a brief's text
     for index, raw in enumerate(lines):
         match = _TAG.match(raw.strip())
         if match is None:
@@ -76,9 +88,16 @@ def untag(lines):
             elif heading is None and index in skipped and raw.strip():
                 skipped[index + 1] = skipped[index]  # an advert's second line
             continue
-        kind, reason = _kind(match["name"])
+        name = match["name"] or match["bracketed"] or match["angled"]
+        kind, reason = _kind(name)
+        previous_brief_text, brief_text = brief_text, kind == "text" and _is_brief_text(name)
         value = match["value"].strip()
-        heading = None
+        if heading is not None and kind == heading_kind and kind == "title" and value:
+            # 〖主题〗县委常委会召开会议研究… / 〖主题〗和重点项目推进工作: one title, two lines.
+            plain[heading] = plain[heading] + value
+            plain[index] = ""
+            continue
+        heading = heading_kind = None
         if kind == "skip":
             plain[index] = value
             skipped[index + 1] = reason
@@ -86,14 +105,20 @@ def untag(lines):
             level = "#" if kind == "title" else "##"
             plain[index] = f"{level} {value}"
             opening.add(index + 1)
-            heading = index
+            heading, heading_kind = index, kind
         elif kind == "intertitle" and value:
             plain[index] = f"### {value}"
-            heading = index
+            heading, heading_kind = index, kind
         elif kind == "label" and value:
             plain[index] = f"【{value}】"
+        elif _is_brief_text(name) and previous_brief_text:
+            # 〖简讯正文〗… twice with no 〖简讯标题〗 between: the second is a brief of its own,
+            # printed with no title (each brief is one paragraph of the style).
+            plain[index] = "●" + value
         else:
             plain[index] = match["value"]  # 正文, 作者, 版头…: the line as printed
+        if kind in ("kicker", "title", "subtitle", "intertitle") and not value:
+            plain[index] = ""
     return Untagged(plain, skipped, opening, tagged)
 
 

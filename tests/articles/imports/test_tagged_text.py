@@ -65,3 +65,31 @@ def test_a_tagged_page_reads_into_its_stories_by_the_names_of_its_styles():
         13: "other",
         18: "teaser",
     }
+
+
+BRACKETED = (
+    "文件：QL20250417_02.fbd　版面：02　时政　导出：2025-04-16 23:18\n"
+    "〖报眉〗青梁日报　2025年4月17日　星期四\n"
+    "〖主题〗县委常委会召开会议研究一季度经济运行\n"
+    "〖主题〗和重点项目推进工作\n"
+    "〖署名〗本报讯（融媒记者 司马晓岚）\n"
+    "〖正文〗4月15日下午，县委常委会召开会议。\n"
+    "〖栏目〗时政简讯\n"
+    "〖简讯标题〗我县部署安全生产治本攻坚工作\n"
+    "〖简讯正文〗本报讯　4月16日，全县安全生产治本攻坚三年行动推进会召开。\n"
+    "〖简讯正文〗县政协召开十届十五次主席会议，协商讨论有关议题。\n"
+    "〖简讯正文〗我县新增2家省级专精特新中小企业。\n"
+)
+
+
+def test_styles_named_in_brackets_and_briefs_with_no_title_of_their_own():
+    (page,) = parse_page_text(BRACKETED)
+    meeting, *briefs = page.articles
+    # The title set as two 主题 lines is one title.
+    assert meeting.headline == "县委常委会召开会议研究一季度经济运行和重点项目推进工作"
+    assert [(b.kind, b.headline) for b in briefs] == [
+        ("brief", "我县部署安全生产治本攻坚工作"),
+        ("brief", "县政协召开十届十五次主席会议"),
+        ("brief", "我县新增2家省级专精特新中小企业"),
+    ]
+    assert page.skipped[0].reason == "noise"  # the export's banner line
