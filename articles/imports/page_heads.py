@@ -116,7 +116,8 @@ def _notice_broken(first, second):
     的公示, “我家的幸福账本” / 主题征文启事): a notice has no 引题."""
     if not NOTICE_TITLE.search(second) or NOTICE_TITLE.search(first):
         return False
-    return "关于" in first or len(second) <= MAX_NOTICE_TAIL
+    # 临沅市公安局南湖分局 / 关于征集…线索的通告: who issues it, over what it is about.
+    return "关于" in first or second.startswith("关于") or len(second) <= MAX_NOTICE_TAIL
 
 
 MAX_NOTICE_TAIL = 8

@@ -478,12 +478,12 @@ def _cut(block, hard):
                 or _starts_unit(raw, line, current[-1][1])
                 or (title_unit and _after_title(current[-1][1], line, titled=True))
                 or (title_unit and _opens_wrapped_text(line, width))
-                # 本周义诊安排 / 为方便市民…，具体安排如下：: a short line opening a block over
+                # 本周义诊安排 / 为方便市民…，具体安排如下：: a short line opening a unit over
                 # a line of sentences twice as long is its title (a paragraph's first line is
                 # never short).
                 or (
                     title_unit
-                    and index == 1
+                    and len(current) == 1
                     and not raw.startswith(_INDENT)
                     and len(line) >= max(MIN_TEXT_UNDER_TITLE, 2 * len(current[0][1]))
                     and bool(_SENTENCE_PUNCTUATION.search(line))

@@ -983,6 +983,32 @@ def test_a_jump_line_ends_the_story_a_box_still_goes_with_it_and_a_source_closes
     assert [(c.unit, c.names) for c in brief.credits] == [("《青州日报》", ())]
 
 
+def test_a_photo_story_under_a_jump_line_and_a_notice_titled_by_its_issuer():
+    text = (
+        "项目早开工、早见效，今年以来已协调解决用地、\n"
+        "用能、融资等问题57个。\n"
+        "（下转第3版）\n"
+        "更多法治资讯请关注“临沅晚报法治”微信公众号\n"
+        "春灌抢农时\n"
+        "3月12日，汀川市澄塘镇新丰村村民在田间\n"
+        "清理灌溉渠道淤泥，为春耕春灌做准备。\n"
+        "本报记者 司马宁 摄\n"
+        "临沅市公安局南湖分局\n"
+        "关于征集曹某某等人违法犯罪线索的通告\n"
+        "为依法严厉打击违法犯罪活动，现向社会公开征集线索。\n"
+    )
+    (page,) = parse_page_text(text)
+    photo, notice = page.articles
+    assert (photo.kind, photo.headline) == ("photo", "春灌抢农时")
+    assert paragraphs(photo)[0].startswith("3月12日，汀川市澄塘镇新丰村村民在田间清理")
+    assert [(c.role, c.names) for c in photo.photos[0].credits] == [("记者", ("司马宁",))]
+    assert (notice.kicker, notice.headline) == (
+        "",
+        "临沅市公安局南湖分局关于征集曹某某等人违法犯罪线索的通告",
+    )
+    assert "更多法治资讯请关注“临沅晚报法治”微信公众号" in [line.text for line in page.skipped]
+
+
 def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():
     text = (
         "区政府党组召开会议\n"
