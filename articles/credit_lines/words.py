@@ -160,6 +160,11 @@ def _person_like(word):
     return not _common_word(word)
 
 
+def person_like(word):
+    """A word that reads as a person's name on its own (see ``_person_like``)."""
+    return _person_like(word)
+
+
 def _mistagged_name(word):
     """黄金周: jieba tags it a name, but it is a frequent word made of a frequent common
     word and one character (a real name such as 温庭筠 or 方志敏 is rarer, or starts

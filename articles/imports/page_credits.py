@@ -17,7 +17,7 @@ from articles.credit_lines import (
     split_lead,
     split_photo_credit,
 )
-from articles.credit_lines.words import word_across
+from articles.credit_lines.words import person_like, word_across
 from articles.credits import Credit, is_plausible_name
 from articles.surnames import surname_of
 
@@ -126,6 +126,12 @@ def _credit_line(text):
         and word_across(text, len(found[0].names[0]))
     ):
         return None  # 杜鹃花开: 杜鹃花 runs across the cut, a title, not 杜鹃 and 花开
+    if (
+        all(not c.role for c in found)
+        and sum(len(c.names) for c in found) >= MIN_SPACED_TITLE_NAMES
+        and not any(person_like(name) for c in found for name in c.names)
+    ):
+        return None  # 抢开局 促投资 稳增长: phrases spaced apart, a title, not three people
     return tuple(found)
 
 
@@ -148,6 +154,9 @@ def lead(text):
     """The lead credit or dateline a paragraph opens with (``Lead``), else None."""
     found = _lead(text)
     return None if found is None else Lead(list(found[0]), found[1], found[2])
+
+
+MIN_SPACED_TITLE_NAMES = 2
 
 
 def credit_line(text):

@@ -1469,8 +1469,14 @@ def _opens_with_text(block):
 
 def is_group_label(text):
     """A plain label over a title (健康提示, 工作动态, 教育观察): short, ending in a word
-    that names a kind of item."""
-    return len(text) <= MAX_GROUP_LABEL and text.endswith(GROUP_LABEL_ENDINGS)
+    that names a kind of item, or a series' name (优化营商环境在行动, 作风建设进行时)."""
+    return (len(text) <= MAX_GROUP_LABEL and text.endswith(GROUP_LABEL_ENDINGS)) or (
+        len(text) <= MAX_SERIES_LABEL and text.endswith(SERIES_ENDINGS) and is_titleish(text)
+    )
+
+
+SERIES_ENDINGS = ("在行动", "进行时", "在一线", "看变化", "新气象", "新作为")
+MAX_SERIES_LABEL = 12
 
 
 MAX_GROUP_LABEL = 8  # 基层治理新观察, 代表委员声音

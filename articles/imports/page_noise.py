@@ -100,6 +100,10 @@ _MASTHEAD = re.compile(
     r"^(?:扫码|扫描二维码|长按识别|微信扫一扫)|"
     r"^(?:今日天气|今天天气|明日天气|天气预报|天气)(?:\s*[:：]|\s+(?:今天|今日|明天|明日))|"
     r"^(?:今日天气|今天天气|明日天气|天气预报)\s.{0,50}(?:℃|°C)|"
+    # A weather box's lines (汀川天气 / 今天 多云转小雨 9℃～16℃ / 明天 小雨 8℃～13℃).
+    r"^[\u4e00-\u9fff]{0,4}天气$|"
+    r"^(?:今天|今日|明天|明日|后天|今晚|夜间|白天)[\s:：]*[\u4e00-\u9fff]{1,8}[\s\u3000]*"
+    r"-?\d{1,2}\s*(?:℃|°C|～|~|-|—)[^。！？]{0,30}$|"
     # A county paper's permit line (内部资料 免费交流) and its name in pinyin (QINGLUO XINWEN).
     # Spaced off as a masthead prints them: a sentence that mentions 内部资料 is text.
     r"(?:^|\s)(?:内部资料|免费交流)(?:\s|$)|准印证号\s*[:：]|ICP备\s*\d+号|^[A-Z]{2,}(?:\s[A-Z]{2,}){1,5}$"

@@ -1009,6 +1009,26 @@ def test_a_photo_story_under_a_jump_line_and_a_notice_titled_by_its_issuer():
     assert "更多法治资讯请关注“临沅晚报法治”微信公众号" in [line.text for line in page.skipped]
 
 
+def test_a_weather_box_a_series_label_and_a_kicker_of_spaced_phrases():
+    text = (
+        "汀川天气\n"
+        "今天 多云转小雨 9℃～16℃\n"
+        "明天 小雨 8℃～13℃ 东北风3级\n"
+        "抢开局 促投资 稳增长\n"
+        "43个重点项目集中开工\n"
+        "本报讯（记者 欧阳靖）3月13日上午，全市43个项目同步开工。\n"
+        "优化营商环境在行动\n"
+        "“一件事一次办”清单再扩容\n"
+        "本报记者 林晓婉\n"
+        "本月起，全市新增12项“一件事”集成服务。\n"
+    )
+    (page,) = parse_page_text(text)
+    works, services = page.articles
+    assert (works.kicker, works.headline) == ("抢开局 促投资 稳增长", "43个重点项目集中开工")
+    assert (services.column, services.kicker) == ("优化营商环境在行动", "")
+    assert [line.reason for line in page.skipped] == ["masthead"] * 3
+
+
 def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():
     text = (
         "区政府党组召开会议\n"
