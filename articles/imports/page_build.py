@@ -565,6 +565,31 @@ def _untitled_brief(build, item):
         build.add_paragraph(text, item.line)
 
 
+def _illustration_in_text(build, item, i):
+    """A staff line naming only who drew a picture (插图 程橙, 配图：…), between two
+    paragraphs of a story: that story's picture, not the page's staff."""
+    roles = _illustration_roles(item)
+    return (
+        build.article is not None
+        and len(roles) == 1
+        and roles[0][0] in ILLUSTRATION_ROLES
+        and not item.text.startswith(("本版", "本期", "本刊"))
+        and i > 0
+        and build.items[i - 1].kind == "para"
+        and build.kind_at(i + 1) == "para"
+        and not build.items[i + 1].titleish
+    )
+
+
+def _illustration_roles(item):
+    if item.kind == "staff":
+        return tuple(item.payload.roles) if item.payload is not None else ()
+    return tuple((c.role, c.names) for c in item.credits if not item.lead)
+
+
+ILLUSTRATION_ROLES = ("插图", "配图", "题图", "绘图", "插画")
+
+
 def _box_head(head):
     """数说, 相关链接, 图表 over their text: a box of the story above, whatever closed it."""
     label = head[0].text.strip("【】[]■□◆●▶ ")
@@ -868,7 +893,11 @@ def _step(build, i):
     if kind == "heading" and build.kind_at(i + 1) == "staff":
         build.open_page(item.text, item.line)
         return i + 1
-    if kind == "staff":
+    if kind in ("staff", "credit") and _illustration_in_text(build, item, i):
+        # …蒸槐花饭。 / 插图 程　橙 / 树下常年…: the picture printed in the essay, credited.
+        ((role, names),) = _illustration_roles(item)
+        build.add_photo(Item("photo", item.line, text="", credits=[Credit("", role, names, True)]))
+    elif kind == "staff":
         build.add_staff(item)
     elif kind == "running_head" and _date_only(item) and build.article is not None:
         build.add_paragraph(item.text, item.line)  # a date line inside a story (a letter's)
@@ -1048,10 +1077,11 @@ def _page_name_under_head(build, item):
     if both and not build.page.running_head.get("label"):
         return both["label"], both["name"], 0
     index = build.position[id(item)]
-    if not _PAGE_NAME.match(item.text):
+    name = _SPACED_NAME.sub("", item.text) if len(item.text) <= MAX_SPACED_NAME else item.text
+    if not _PAGE_NAME.match(name):
         return None
     if build.kind_at(index + 1) in ("staff", "skip", "running_head"):
-        return "", item.text, 0
+        return "", name, 0  # 副 刊: a page's name letter-spaced is its name
     # 文艺副刊 / 江　风 / 责任编辑：…: a supplement's page name, then its own title.
     # (a title of two characters, letter-spaced, may read as a bare name: 江　风)
     kinds = ("para", "heading", "credit")
@@ -1061,8 +1091,13 @@ def _page_name_under_head(build, item):
         and _PAGE_NAME.match("".join(title.text.split()))
         and build.kind_at(index + 2) in ("staff", "skip", "running_head")
     ):
-        return "", item.text, 1
+        return "", name, 1
     return None
+
+
+# 副 刊, 要　闻: the space between the letters of a short page name.
+_SPACED_NAME = re.compile(r"(?<=[\u4e00-\u9fff])[\s\u3000]+(?=[\u4e00-\u9fff])")
+MAX_SPACED_NAME = 7
 
 
 def _photo(build, item, i):

@@ -126,6 +126,9 @@ def _credit_line(text):
         and word_across(text, len(found[0].names[0]))
     ):
         return None  # 杜鹃花开: 杜鹃花 runs across the cut, a title, not 杜鹃 and 花开
+    signer = _SIGNED_BY.match(text)
+    if signer and len(found) == 1 and not found[0].role and found[0].names:
+        return (Credit(found[0].unit, signer[1], found[0].names, found[0].photo),)
     if (
         all(not c.role for c in found)
         and sum(len(c.names) for c in found) >= MIN_SPACED_TITLE_NAMES
@@ -157,6 +160,9 @@ def lead(text):
 
 
 MIN_SPACED_TITLE_NAMES = 2
+# Who signs a letter (读者 宋晓梅, □市民　钱程): the role it is printed with.
+SIGNERS = ("读者", "市民", "网友", "家长", "居民", "村民", "听众", "观众")
+_SIGNED_BY = re.compile(rf"^[□■◎●]?\s*({'|'.join(SIGNERS)})\s*[\u4e00-\u9fff]")
 
 
 def credit_line(text):

@@ -83,6 +83,14 @@ def _join_broken(lines):
     for text, heading in lines:
         if joined and not heading and not joined[-1][1] and _is_broken(joined[-1][0], text):
             joined[-1] = (joined[-1][0] + text, False)
+            # 临沅市公安局南湖分局 / 关于征集…犯罪 / 线索的通告: once the last two are one,
+            # the line above may be broken off them too.
+            while (
+                len(joined) > 1
+                and not joined[-2][1]
+                and _notice_broken(joined[-2][0], joined[-1][0])
+            ):
+                joined[-2:] = [(joined[-2][0] + joined[-1][0], False)]
         else:
             joined.append((text, heading))
     return joined
@@ -101,6 +109,7 @@ def _is_broken(first, second):
         or _subject_over_predicate(first, second)
         or _verb_over_object(first, second)
         or first.endswith(_BROKEN_END)
+        or bool(_COUNTED_END.search(first))  # 巷口那棵 / 老槐树: a count wants its noun
         or second.startswith(_BROKEN_START)
         or first.count("“") > first.count("”")
         or _notice_broken(first, second)
@@ -250,6 +259,7 @@ def _tags(text):
 
 
 MIN_SUBJECT = 6
+_COUNTED_END = re.compile(r"[这那一每][个棵条座张把间位只片本封道家所支块盏]$")
 _QUOTED_WORD = re.compile(r"^“[^“”，。！？、：]{1,8}”$")
 _VERB_TAGS = frozenset(("v", "vg", "vd"))
 _NOUN_TAGS = frozenset(("n", "ns", "nr", "nt", "nz", "j", "l", "ng"))

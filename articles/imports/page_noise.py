@@ -106,10 +106,12 @@ _MASTHEAD = re.compile(
     r"-?\d{1,2}\s*(?:℃|°C|～|~|-|—)[^。！？]{0,30}$|"
     # A county paper's permit line (内部资料 免费交流) and its name in pinyin (QINGLUO XINWEN).
     # Spaced off as a masthead prints them: a sentence that mentions 内部资料 is text.
-    r"(?:^|\s)(?:内部资料|免费交流)(?:\s|$)|准印证号\s*[:：]|ICP备\s*\d+号|^[A-Z]{2,}(?:\s[A-Z]{2,}){1,5}$"
+    r"(?:^|\s)(?:内部资料|免费交流)(?:\s|$)|准印证号\s*[:：]|ICP备\s*\d+号|"
+    # The e-paper's own address (南湖晚报数字报 epaper.nhwb.com.cn).
+    r"^[\u4e00-\u9fff]{0,10}(?:数字报|电子报|网站|官网)\s*[:：]?\s*(?:https?://)?[\w-]+(?:\.[\w-]+)+/?$|^[A-Z]{2,}(?:\s[A-Z]{2,}){1,5}$"
 )
 _COPYRIGHT = re.compile(
-    r"版权所有|©|Copyright|\(c\)\s*\d{4}|未经[\u4e00-\u9fff]{0,6}(?:授权|许可|同意)|"
+    r"版权所有|版权归[^。！？]{1,16}所有|©|Copyright|\(c\)\s*\d{4}|未经[\u4e00-\u9fff]{0,6}(?:授权|许可|同意)|"
     r"不得转载|禁止转载|侵权必究|广告经营许可证|^印刷\s*[:：]|法律顾问"
 )
 _PAGE_NUMBER = re.compile(rf"^[\s\-—–－·]*(?:\d{{1,3}}|{_LABEL}|第\s*\d{{1,3}}\s*页)[\s\-—–－·]*$")
@@ -123,7 +125,9 @@ _PAGE_LIST_START = re.compile(
     r"^(?:版面导航|版面目录|本期目录|上一版|下一版|返回目录|往期回顾|电子版)"
 )
 _TEASER = re.compile(
-    rf"(?:详见|详细报道见|全文见|见|请看|敬请关注)\s*(?:本报)?\s*{_LABEL}|"
+    rf"(?:详见|详细报道见|全文见|见|请看|敬请关注)\s*(?:本报|今日|本期)?\s*{_LABEL}|"
+    # …请看本报客户端“楚南+”专题《…》: more of it in the paper's app, no story here.
+    r"^[▶►→●◆■]\s*[^。！？]{0,16}(?:请看|详见|请关注|敬请关注)(?:本报)?(?:客户端|网站|官网|公众号)|"
     r"^[▶►→●◆■]?\s*(?:今日导读|本期导读|导读|今日看点|要闻提示)\s*[:：]?|"
     # A line of a 导读 box: a page label, spaced off, then what that page holds
     # (A03　供暖首周　热线收到诉求1200余件, 第5版　…).
@@ -424,7 +428,7 @@ NAVIGATION_WORDS = frozenset(
         "返回顶部",
     ]
 )
-_NAVIGATION_SPLIT = re.compile(r"[\s【】\[\]|｜:：/、]+")
+_NAVIGATION_SPLIT = re.compile(r"[\s【】\[\]|｜:：/、<>＜＞«»]+")
 
 
 def _is_navigation(text):

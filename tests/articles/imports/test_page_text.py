@@ -625,6 +625,10 @@ def test_an_e_paper_copy_keeps_its_title_list_buttons_and_one_line_adverts_out()
         "社区食堂上新“暖冬套餐”\n"
         "急救技能进社区\n"
         "ICP备05012345号-2\n"
+        "< 上一版    下一版 >\n"
+        "本版文章版权归澄江晚报所有，转载请注明出处\n"
+        "澄江晚报数字报 epaper.cjwb.com.cn\n"
+        "▶更多茶乡故事，请看本报客户端“澄江+”专题《一片叶子的百亿之路》\n"
     )
     (page,) = parse_page_text(text)
     (story,) = page.articles
@@ -639,7 +643,7 @@ def test_an_e_paper_copy_keeps_its_title_list_buttons_and_one_line_adverts_out()
     assert skipped["明日本版导读：高考志愿怎么填？听听专家怎么说"] == "teaser"
     assert skipped["下期预告：石门老街观察（下） 烟火气如何留得住"] == "teaser"
     assert skipped["急救技能进社区"] == "page_list"
-    assert len(page.skipped) == 16
+    assert len(page.skipped) == 20
 
 
 def test_a_layout_systems_text_boxes_part_the_pieces_and_are_no_ones():
@@ -1027,6 +1031,31 @@ def test_a_weather_box_a_series_label_and_a_kicker_of_spaced_phrases():
     assert (works.kicker, works.headline) == ("抢开局 促投资 稳增长", "43个重点项目集中开工")
     assert (services.column, services.kicker) == ("优化营商环境在行动", "")
     assert [line.reason for line in page.skipped] == ["masthead"] * 3
+
+
+def test_a_supplement_page_named_letter_spaced_and_an_essay_with_its_illustration():
+    text = (
+        "14\n"
+        "南湖晚报\n"
+        "2025年3月21日　星期五\n"
+        "副 刊\n"
+        "责任编辑 令狐青　美编 詹　妮　校对 刘晓\n"
+        "巷口那棵\n"
+        "老槐树\n"
+        "□ 东方慧敏\n"
+        "　　我家老屋在城西的荷花巷，巷口有一棵老槐树，据说是清末一位秀才种下的。\n"
+        "插图 程　橙\n"
+        "　　树下常年摆着一张石桌，几只小板凳。\n"
+    )
+    (page,) = parse_page_text(text)
+    (essay,) = page.articles
+    assert page.name == "副刊"
+    assert essay.headline == "巷口那棵老槐树"
+    # On a literary page a signed piece is an essay: its writer has no commentator's role.
+    assert [(c.role, c.names) for c in essay.credits] == [("", ("东方慧敏",))]
+    (picture,) = essay.photos
+    assert [(c.role, c.names) for c in picture.credits] == [("插图", ("程橙",))]
+    assert len(paragraphs(essay)) == 2
 
 
 def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():
