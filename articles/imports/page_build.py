@@ -928,7 +928,11 @@ def _step(build, i):
         if number and head and not head.get("label"):
             head["label"] = number[0]  # a head with no number: the page's stray 7 is its label
     elif kind == "jump":
-        if page_noise.is_continuation(item.text) and build.kind_at(i + 1) in HEAD_KINDS:
+        if (
+            page_noise.is_continuation(item.text)
+            and build.kind_at(i + 1) in HEAD_KINDS
+            and (build.article is None or _is_head_item(build, i + 1))
+        ):
             # 上接第1版 above a title: the story it continues starts here.
             build.pending_jumps.append(item.text)
             build.continued = True

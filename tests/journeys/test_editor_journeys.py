@@ -495,6 +495,35 @@ def test_a_rural_page_with_a_price_box_and_a_photo_pair_reads_as_printed(desk):
     assert not desk.problems, "\n".join(desk.problems)
 
 
+def test_a_layout_systems_tagged_export_imported_in_the_admin_reads_as_its_pieces(desk):
+    """Issue 13: a party daily's 理论·评论 page exported with its styles (@主题=, @正文=…,
+    held out, keyed) uploaded as the chief does: the dry run lists its pieces with no tag
+    left in them, and the saved essay keeps its intertitles apart from its text."""
+    from articles.models import Article
+
+    chief = desk.log_in("chief")
+    report = dry_run_import(desk, chief, "r14a_party_theory.txt", "2024-12-03", "7")
+    assert "以县域经济高质量发展夯实共同富裕根基" in report
+    assert "早市“一刀切”关停不可取" in report
+    assert "@主题" not in report and "@正文" not in report
+    screenshots(chief, "import-tagged-report")
+    submit(chief, "input[name=confirm]")
+
+    essay = Article.objects.get(headline="以县域经济高质量发展夯实共同富裕根基")
+    assert essay.column == "理论视点"
+    comment = Article.objects.get(headline="早市“一刀切”关停不可取")
+    assert comment.kind == Article.Kind.COMMENTARY
+    assert [c.person.name for c in comment.bylines.all()] == ["欧阳春晓"]
+    preview = chief.context.new_page()
+    desk.watch(preview, "chief (preview)")
+    assert preview.goto(desk.url(f"/preview/stories/{essay.pk}/")).status == 200
+    body = preview.locator("main").inner_text()
+    assert "县域是城乡融合发展的关键纽带" in body and "@" not in body
+    assert preview.locator(".story-body h2.intertitle").count() == 3
+    screenshots(preview, "imported-tagged-essay")
+    assert not desk.problems, "\n".join(desk.problems)
+
+
 # Every worker --------------------------------------------------------------------------
 
 

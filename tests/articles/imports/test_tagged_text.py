@@ -93,3 +93,17 @@ def test_styles_named_in_brackets_and_briefs_with_no_title_of_their_own():
         ("brief", "我县新增2家省级专精特新中小企业"),
     ]
     assert page.skipped[0].reason == "noise"  # the export's banner line
+
+
+def test_a_continuation_line_under_a_byline_is_that_storys():
+    text = (
+        "@主题=让“小切口”撬动“大民生”\n"
+        "@作者=本报评论员\n"
+        "@转文=（上接第一版）\n"
+        "@正文=　　办好民生实事，贵在精准。\n"
+        "@主题=早市“一刀切”关停不可取\n"
+        "@作者=■　欧阳春晓\n"
+        "@正文=　　近日，有网友反映，某市一处早市被突然关停。\n"
+    )
+    first, second = parse_page_text(text)[0].articles
+    assert (first.jumps, second.jumps) == (["（上接第一版）"], [])
