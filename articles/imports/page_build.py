@@ -545,6 +545,7 @@ def _untitled_brief(build, item):
         and not build.article.credits
     ):
         build.article.credits = list(item.credits)  # （通讯员 欧阳婷） on the brief's last line
+        build.closed_stories.add(id(build.article))  # the brief is done: text under it is not
         return
     titled = build.article is not None and build.article.kind == Kind.BRIEF and not body
     if titled and item.lead:
@@ -607,7 +608,8 @@ def _untitled_after_titled(build, item):
     return (
         item.kind == "para"
         and not item.titleish
-        and bool(_BRIEF_MARK.match(item.text))
+        # ●…, or any paragraph under a brief that ended on its credit (（记者 卫东）)
+        and (bool(_BRIEF_MARK.match(item.text)) or id(article) in build.closed_stories)
         and not _CAPTION_MARK.match(item.text)
     )
 
@@ -748,6 +750,8 @@ def _closing_credit_after(build, head, end):
     build.open_article(article)
     for para in build.items[end:body_end]:
         build.add_paragraph(para.text, para.line, row=para.row)
+    # …完璧归赵。 / （通讯员 慕容静）: the story ends on its credit; text under it is another.
+    build.closed_stories.add(id(build.article))
     return body_end + 1
 
 
@@ -1193,6 +1197,11 @@ def _inner_credit(build, item, i):
         and any(c.role for c in item.credits)
     ):
         build.article.credits = list(item.credits)  # a closing （记者 张三） of a story with none
+        if item.text.startswith(("(", "（")) and build.article.kind == Kind.BRIEF:
+            # …完璧归赵。 / （通讯员 慕容静 记者 卫　东）: the brief is done; a paragraph
+            # under it is the next brief, printed with no title.
+            build.closed_stories.add(id(build.article))
+            build.untitled_briefs = build.untitled_briefs or "each"
         return
     if (
         not build.article.credits
@@ -1282,7 +1291,7 @@ def _closing_credit(article):
     credits = page_credits.credit_line(match[1]) if match else None
     # A brief may close on a bare name (…指导服务。（卢　山）): its writer.
     bare = article.kind == Kind.BRIEF and len(match[1]) <= MAX_BARE_CREDIT if match else False
-    source = match[1].strip() if match and credits == [] else ""
+    source = match[1].strip() if match and not credits else ""
     if source and _REPORTED.match(source):
         # …亩均增收1500元以上。（据《青州日报》报道）: where the story comes from, no one's.
         article.credits = [Credit(_REPORTED.sub("", source).removesuffix("报道"), "", ())]

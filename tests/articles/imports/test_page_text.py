@@ -1058,6 +1058,27 @@ def test_a_supplement_page_named_letter_spaced_and_an_essay_with_its_illustratio
     assert len(paragraphs(essay)) == 2
 
 
+def test_a_brief_closed_on_its_credit_line_and_the_untitled_one_under_it():
+    text = (
+        "城事快递\n"
+        "\n"
+        "外卖小哥拾金不昧获赠锦旗\n"
+        "昨日，外卖骑手章立新收到了一面锦旗。民警联系上失主，将财物完璧归赵。\n"
+        "（通讯员 慕容静 记者 卫　东）\n"
+        "今冬首场寒潮将于本周末影响我市，气象部门提醒市民做好防寒保暖。（据临州气象）\n"
+    )
+    (page,) = parse_page_text(text)
+    wallet, cold = page.articles
+    assert (wallet.kind, wallet.column) == ("brief", "城事快递")
+    assert [(c.role, c.names) for c in wallet.credits] == [
+        ("通讯员", ("慕容静",)),
+        ("记者", ("卫东",)),
+    ]
+    assert cold.kind == "brief"
+    assert paragraphs(cold) == ["今冬首场寒潮将于本周末影响我市，气象部门提醒市民做好防寒保暖。"]
+    assert [(c.unit, c.names) for c in cold.credits] == [("临州气象", ())]
+
+
 def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():
     text = (
         "区政府党组召开会议\n"
