@@ -438,6 +438,14 @@ def dry_run_import(desk, user, name, edition, pages):
     return user.locator("#content").inner_text()
 
 
+def open_preview(desk, user, story):
+    """The story's preview in a new tab of ``user``'s browser, watched for errors."""
+    preview = user.context.new_page()
+    desk.watch(preview, "chief (preview)")
+    assert preview.goto(desk.url(f"/preview/stories/{story.pk}/")).status == 200
+    return preview
+
+
 def test_another_papers_page_imported_in_the_admin_reads_as_its_stories(desk):
     """Issue 13: a county paper's front page (held out, keyed) uploaded as the chief does:
     the dry run lists its stories with their parts, the save files them, and the preview
@@ -460,9 +468,7 @@ def test_another_papers_page_imported_in_the_admin_reads_as_its_stories(desk):
     assert comment.kind == Article.Kind.COMMENTARY
     assert [b.role.name for b in comment.bylines.all()] == ["评论作者"]
 
-    preview = chief.context.new_page()
-    desk.watch(preview, "chief (preview)")
-    assert preview.goto(desk.url(f"/preview/stories/{story.pk}/")).status == 200
+    preview = open_preview(desk, chief, story)
     assert preview.locator(".column-label").inner_text() == "乡村振兴·青溪实践"
     assert preview.locator(".editor-note p").first.inner_text().startswith("全面推进乡村振兴")
     assert "全面推进乡村振兴" not in preview.locator(".story-body > p").first.inner_text()
@@ -483,9 +489,7 @@ def test_a_rural_page_with_a_price_box_and_a_photo_pair_reads_as_printed(desk):
     box = Article.objects.get(headline="本周市农产品批发市场部分品种价格")
     group = Article.objects.get(headline="抢收抢种正当时")
     assert group.kind == Article.Kind.PHOTO and group.photos.count() == 2
-    preview = chief.context.new_page()
-    desk.watch(preview, "chief (preview)")
-    assert preview.goto(desk.url(f"/preview/stories/{box.pk}/")).status == 200
+    preview = open_preview(desk, chief, box)
     rows = preview.locator(".story-body > p").all_inner_texts()
     assert "大白菜　1.60元/公斤" in rows and "草鱼　17.00元/公斤" in rows
     assert preview.goto(desk.url(f"/preview/stories/{group.pk}/")).status == 200
@@ -514,9 +518,7 @@ def test_a_layout_systems_tagged_export_imported_in_the_admin_reads_as_its_piece
     comment = Article.objects.get(headline="早市“一刀切”关停不可取")
     assert comment.kind == Article.Kind.COMMENTARY
     assert [c.person.name for c in comment.bylines.all()] == ["欧阳春晓"]
-    preview = chief.context.new_page()
-    desk.watch(preview, "chief (preview)")
-    assert preview.goto(desk.url(f"/preview/stories/{essay.pk}/")).status == 200
+    preview = open_preview(desk, chief, essay)
     body = preview.locator("main").inner_text()
     assert "县域是城乡融合发展的关键纽带" in body and "@" not in body
     assert preview.locator(".story-body h2.intertitle").count() == 3
