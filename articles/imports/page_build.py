@@ -1294,11 +1294,11 @@ def _closing_credit(article):
     source = match[1].strip() if match and not credits else ""
     if source and _REPORTED.match(source):
         # …亩均增收1500元以上。（据《青州日报》报道）: where the story comes from, no one's.
-        article.credits = [Credit(_REPORTED.sub("", source).removesuffix("报道"), "", ())]
+        article.author_note = source  # printed in its brackets under the text, as here
         last["text"] = last["text"][: len(last["text"]) - len(match[0])].rstrip()
     elif article.kind == Kind.BRIEF and _SOURCE.match(source):
         # …配套建设灌排渠道86公里。（青禾县农业农村局）: the brief's source, naming nobody.
-        article.credits = [Credit(source, "", ())]
+        article.author_note = source
         last["text"] = last["text"][: len(last["text"]) - len(match[0])].rstrip()
     elif credits and (any(c.role for c in credits) or (bare and all(c.names for c in credits))):
         article.credits = credits

@@ -515,6 +515,8 @@ class _Writer:
 
     def _credited(self, credit, photo, start):
         """(person, role, unit, photo key, order) for each name of ``credit``."""
+        if not credit.names:
+            return []  # a credit naming no one (a source, an agency) makes no byline
         role = self.roles.of(credit)
         staff = is_staff_role(role)
         units = [credit.unit] + [""] * (len(credit.names) - 1)

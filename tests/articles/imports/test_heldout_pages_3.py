@@ -209,7 +209,7 @@ def test_trade_paper_export_with_a_chart_unbracketed_wrappers_and_numbered_brief
             0,
         ),
         # 简讯 over numbered briefs: a brief each; its source in brackets names nobody
-        # (kept as a unit with no person, which the key also accepts).
+        # (kept as the brief's note, printed in its brackets under the text).
         (
             "brief",
             "简讯",
@@ -217,7 +217,7 @@ def test_trade_paper_export_with_a_chart_unbracketed_wrappers_and_numbered_brief
             "青禾县日前完成2026年度高标准农田建设任务",
             "",
             "",
-            [("青禾县农业农村局", "", ())],
+            [],
             0,
         ),
         (
@@ -227,7 +227,7 @@ def test_trade_paper_export_with_a_chart_unbracketed_wrappers_and_numbered_brief
             "石梁县首届农机展示会11月27日开幕",
             "",
             "",
-            [("石梁县农业农村局", "", ())],
+            [],
             0,
         ),
         (
@@ -237,7 +237,7 @@ def test_trade_paper_export_with_a_chart_unbracketed_wrappers_and_numbered_brief
             "南溪县近日启动冬春农田水利建设",
             "",
             "",
-            [("南溪县水务局", "", ())],
+            [],
             0,
         ),
     ]
@@ -265,6 +265,7 @@ def test_trade_paper_export_with_a_chart_unbracketed_wrappers_and_numbered_brief
     assert paragraphs(water) == [
         "南溪县近日启动冬春农田水利建设，计划整治山塘120口、清淤沟渠300公里。"
     ]
+    assert [farmland.author_note, water.author_note] == ["青禾县农业农村局", "南溪县水务局"]
 
 
 def test_county_special_page_one_feature_in_numbered_parts_and_a_team_line():

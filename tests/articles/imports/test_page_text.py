@@ -984,7 +984,7 @@ def test_a_jump_line_ends_the_story_a_box_still_goes_with_it_and_a_source_closes
     assert night.headline == "古镇夜游点亮消费新场景"
     assert paragraphs(night)[0].startswith("夜幕降临")
     assert paragraphs(brief) == ["石门镇“稻渔共生”项目近日入选省级示范，亩均增收1500元以上。"]
-    assert [(c.unit, c.names) for c in brief.credits] == [("《青州日报》", ())]
+    assert (brief.credits, brief.author_note) == ([], "据《青州日报》报道")
 
 
 def test_a_photo_story_under_a_jump_line_and_a_notice_titled_by_its_issuer():
@@ -1076,7 +1076,7 @@ def test_a_brief_closed_on_its_credit_line_and_the_untitled_one_under_it():
     ]
     assert cold.kind == "brief"
     assert paragraphs(cold) == ["今冬首场寒潮将于本周末影响我市，气象部门提醒市民做好防寒保暖。"]
-    assert [(c.unit, c.names) for c in cold.credits] == [("临州气象", ())]
+    assert (cold.credits, cold.author_note) == ([], "据临州气象")
 
 
 def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():

@@ -312,6 +312,25 @@ def test_existing_people_are_matched_not_duplicated():
 
 
 @pytest.mark.django_db
+def test_briefs_closing_on_their_source_save_it_as_their_note():
+    text = (
+        "2025年4月17日　星期四\n"
+        "时政简讯\n"
+        "\n"
+        "我县新增2家省级专精特新中小企业\n"
+        "　　本报讯　日前，省工信厅公布第一批省级专精特新中小企业名单，我县2家入选。（县经信局）\n"
+        "石门镇稻渔共生项目入选省级示范\n"
+        "　　石门镇“稻渔共生”项目近日入选省级示范，亩均增收1500元以上。（据《青州日报》报道）\n"
+    )
+    import_page_bytes(text.encode(), "2025-04-17", ["02"], user=staff_user())
+    firms = Article.objects.get(headline="我县新增2家省级专精特新中小企业")
+    fish = Article.objects.get(headline="石门镇稻渔共生项目入选省级示范")
+    assert (firms.author_note, fish.author_note) == ("县经信局", "据《青州日报》报道")
+    assert not Byline.objects.filter(article__in=[firms, fish]).exists()
+    assert "（据《青州日报》报道）" in fish.author_note_as_printed
+
+
+@pytest.mark.django_db
 def test_new_stories_are_drafts_until_an_editor_publishes_them():
     import_seed()
     assert Article.objects.published().count() == 0
