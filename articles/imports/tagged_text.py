@@ -119,7 +119,26 @@ def untag(lines):
             plain[index] = match["value"]  # 正文, 作者, 版头…: the line as printed
         if kind in ("kicker", "title", "subtitle", "intertitle") and not value:
             plain[index] = ""
+    _page_label_and_name(lines, plain)
     return Untagged(plain, skipped, opening, tagged)
+
+
+def _page_label_and_name(lines, plain):
+    """〖版号〗02 / 〖版名〗时政: one line, 02　时政, as a running head's second line prints
+    them, so the page is named and its name is no story's column."""
+    found = {}
+    for index, raw in enumerate(lines):
+        match = _TAG.match(raw.strip())
+        name = match and (match["name"] or match["bracketed"] or match["angled"])
+        if name in ("版号", "版次") and "label" not in found:
+            found["label"] = index
+        elif name == "版名" and "name" not in found:
+            found["name"] = index
+    if len(found) == 2 and abs(found["label"] - found["name"]) == 1:
+        label, name = plain[found["label"]].strip(), plain[found["name"]].strip()
+        if label and name and " " not in label + name and "\u3000" not in label + name:
+            first = min(found.values())
+            plain[first], plain[first + 1] = f"{label}\u3000{name}", ""
 
 
 class Untagged(NamedTuple):

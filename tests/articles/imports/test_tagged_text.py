@@ -70,6 +70,8 @@ def test_a_tagged_page_reads_into_its_stories_by_the_names_of_its_styles():
 BRACKETED = (
     "文件：QL20250417_02.fbd　版面：02　时政　导出：2025-04-16 23:18\n"
     "〖报眉〗青梁日报　2025年4月17日　星期四\n"
+    "〖版号〗02\n"
+    "〖版名〗时政\n"
     "〖主题〗县委常委会召开会议研究一季度经济运行\n"
     "〖主题〗和重点项目推进工作\n"
     "〖署名〗本报讯（融媒记者 司马晓岚）\n"
@@ -93,6 +95,8 @@ def test_styles_named_in_brackets_and_briefs_with_no_title_of_their_own():
         ("brief", "我县新增2家省级专精特新中小企业"),
     ]
     assert page.skipped[0].reason == "noise"  # the export's banner line
+    # 〖版号〗 and 〖版名〗 name the page, and the page's name is no story's column.
+    assert (page.name, page.label, meeting.column) == ("时政", "02", "")
 
 
 def test_a_continuation_line_under_a_byline_is_that_storys():
