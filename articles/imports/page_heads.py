@@ -436,12 +436,31 @@ def _short_label(lines):
     """A plain word of two to four characters over a title line twice its length or more
     (体育评论, 科学探秘, 一事一议 / 小将挑大梁背后的耐心): the column's label, not an 引题."""
     first, second = lines[0][0], lines[1][0]
+    if len(lines) > 2 and not lines[2][1] and _is_broken(second, lines[2][0]):
+        second += lines[2][0]  # 湖畔闲笔 / 巷口那棵 / 老槐树: the title is broken in two
     return (
         not lines[0][1]
         and bool(_SHORT_LABEL.match(first))
         and not is_district(first)  # 芦淞区 over a title: the district it comes from
-        and len(second) >= max(MIN_LABELLED_TITLE, 2 * len(first))
+        and (
+            len(second) >= max(MIN_LABELLED_TITLE, 2 * len(first))
+            # 湖畔闲笔 / 巷口那棵老槐树, 山水青川 / 外婆的竹篮: an essay's title names a thing
+            # (no verb), under its column; an 引题 sets a scene for a 主题 that acts.
+            or (len(second) >= MIN_NOUN_TITLE and _names_a_thing(second))
+        )
         and not second.startswith(_SUBTITLE)
+    )
+
+
+MIN_NOUN_TITLE = 5
+
+
+def _names_a_thing(text):
+    tags = _tags(text)
+    return (
+        bool(tags)
+        and (tags[-1] in _NOUN_TAGS or tags[-1] == "t")  # …的竹篮, …里的春天
+        and not any(t in _VERB_TAGS for t in tags)
     )
 
 

@@ -1040,6 +1040,7 @@ def test_a_supplement_page_named_letter_spaced_and_an_essay_with_its_illustratio
         "2025年3月21日　星期五\n"
         "副 刊\n"
         "责任编辑 令狐青　美编 詹　妮　校对 刘晓\n"
+        "湖畔闲笔\n"
         "巷口那棵\n"
         "老槐树\n"
         "□ 东方慧敏\n"
@@ -1050,7 +1051,8 @@ def test_a_supplement_page_named_letter_spaced_and_an_essay_with_its_illustratio
     (page,) = parse_page_text(text)
     (essay,) = page.articles
     assert page.name == "副刊"
-    assert essay.headline == "巷口那棵老槐树"
+    # 湖畔闲笔 over a title that names a thing: the essay's column, not its 引题.
+    assert (essay.column, essay.kicker, essay.headline) == ("湖畔闲笔", "", "巷口那棵老槐树")
     # On a literary page a signed piece is an essay: its writer has no commentator's role.
     assert [(c.role, c.names) for c in essay.credits] == [("", ("东方慧敏",))]
     (picture,) = essay.photos
