@@ -283,6 +283,17 @@ def _is_head_item(build, index):
         return build.kind_at(index + 1) != "staff"
     if item.kind == "multi":
         return True
+    if (
+        item.indented
+        and index > 0
+        and build.items[index - 1].kind == "para"
+        and build.items[index - 1].indented
+        and not build.items[index - 1].titleish
+        and build.kind_at(index + 1) == "para"
+        and build.items[index + 1].indented
+        and not build.items[index + 1].titleish  # nor a byline (■ 秦望舒) under a title
+    ):
+        return False  # 　　“数字茶园”里的新农人 set in like the text around it: an intertitle
     return (
         item.titleish
         and not _ROSTER_TITLE.match(item.text)

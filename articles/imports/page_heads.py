@@ -362,7 +362,8 @@ def head_article(head, kind, line):
     elif others:
         if len(others) == 1:
             article.headline = others[0]
-        elif len(others) == 2 and _main_over_sub(*others):
+        elif len(others) == 2 and not subtitle and _main_over_sub(*others):
+            # (with a ——副题 printed, two lines over it are 引题 and 主题)
             article.headline, article.subheadline = others
         else:
             article.kicker, article.headline = others[0], others[1]

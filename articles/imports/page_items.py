@@ -127,6 +127,8 @@ _QUESTION_OR_ANSWER = re.compile(r"^(?:[问答QA]|(?:本报)?记者|主持人)\s
 # Bold inside a line (**编者按** 绿水青山…, **沅川日报** 2026年…): the marks are no text.
 _BOLD_SPAN = re.compile(r"\*\*([^*]{1,200})\*\*")
 _INDENT = ("\u3000", "  ", "\t")
+# A paragraph's indent: one to four spaces or two full-width ones, not a centred line's.
+_PARAGRAPH_INDENT = re.compile(r"^(?:\u3000{1,2}| {2,4}|\t)\S")
 # A Markdown backslash escape of ASCII punctuation (the Markdown export writes them).
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 MAX_CREDIT_LINE = 60
@@ -160,6 +162,7 @@ class Item:
     level: int = 0  # a heading's level: the number of its #s
     row: bool = False  # a line of a box or table (数说, a results table): never joined
     lead_in: bool = False  # a heading run into its text: it always opens a story
+    indented: bool = False  # set in from the margin as a paragraph is (an intertitle in text)
 
     @property
     def byline(self):
@@ -1163,8 +1166,11 @@ def read_items(text):
             items.extend(rows)
             title_lines = None
             continue
+        set_in = {number for number, raw in block if _PARAGRAPH_INDENT.match(raw)}
         for alone, lines in _cut(block, hard):
-            items.append(alone if alone is not None else _unescaped(_classify(lines, hard)))
+            item = alone if alone is not None else _unescaped(_classify(lines, hard))
+            item.indented = item.line in set_in and not hard
+            items.append(item)
     return _pictures_captioned(_bare_editor_notes(_figure_row_items(_skips_after_heads(items))))
 
 

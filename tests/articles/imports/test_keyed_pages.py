@@ -225,8 +225,8 @@ STILL_WRONG.update(
         # title of the list of appointments in this story, which the scorer takes for
         # another story's text.
         "r15b_shizheng.txt": {"县十八届人大常委会举行第二十六次会议"},
-        # 从“卖原料”到“卖品牌” / 临沅茶产业迈过百亿门槛 / ——副题: read as 主题 over 副题
-        # (the key: 引题 over 主题); its intertitles and 数说 box then read as pieces.
+        # The 数说 box and the chart under the feature's last paragraph read as a piece of
+        # their own (the key: the feature's, with the chart as its second picture).
         "r15c_jingji.txt": {"临沅茶产业迈过百亿门槛"},
     }
 )
@@ -241,7 +241,7 @@ EXTRA = {
     "r12b_county_sessions.txt": ["15分钟便民生活圈"],
     "r13c_culture_travel.txt": ["杜鹃花开", "——游客可现场体验扎染、竹编、糖画"],
     "r15b_fukan.txt": ["南湖诗页", "我就回家 陪您坐在门槛上 把这一整个春天慢慢剥开短篇小说"],
-    "r15c_jingji.txt": ["“数字茶园”里的新农人", "补齐短板还需久久为功", "数说"],
+    "r15c_jingji.txt": ["数说"],
 }
 KEYS = sorted(KEYED.glob("*.key.json"))
 

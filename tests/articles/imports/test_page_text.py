@@ -1081,6 +1081,34 @@ def test_a_brief_closed_on_its_credit_line_and_the_untitled_one_under_it():
     assert (cold.credits, cold.author_note) == ([], "据临州气象")
 
 
+def test_two_lines_over_a_dashed_subtitle_and_intertitles_set_in_like_the_text():
+    text = (
+        "从“卖原料”到“卖品牌”\n"
+        "临沅茶产业迈过百亿门槛\n"
+        "——来自我省茶叶主产区的蹲点调查\n"
+        "■本报记者 上官婧\n"
+        "　　立冬刚过，永安县青岚镇的茶山上依旧是一片青翠。\n"
+        "　　“数字茶园”里的新农人\n"
+        "　　在永安县云台山村，返乡青年贺兰舒的手机上装着茶园管理软件。\n"
+        "　　“以前看天吃饭，现在看数据管园。”贺兰舒说。\n"
+        "11月10日，永安县青岚镇茶农在采摘秋茶。\n"
+        "记者 司马骁 摄\n"
+        "　　不只是种植端。今年以来，临沅有47家茶企开设了直播间。\n"
+    )
+    (page,) = parse_page_text(text)
+    (feature,) = page.articles
+    assert (feature.kicker, feature.headline, feature.subheadline) == (
+        "从“卖原料”到“卖品牌”",
+        "临沅茶产业迈过百亿门槛",
+        "——来自我省茶叶主产区的蹲点调查",
+    )
+    assert [b["text"] for b in feature.body if b["type"] == "intertitle"] == [
+        "“数字茶园”里的新农人"
+    ]
+    assert [photo.caption for photo in feature.photos] == ["11月10日，永安县青岚镇茶农在采摘秋茶。"]
+    assert paragraphs(feature)[-1].startswith("不只是种植端")
+
+
 def test_a_line_going_on_from_the_title_above_with_no_subject_is_its_subheadline():
     text = (
         "区政府党组召开会议\n"
