@@ -19,7 +19,7 @@ from typing import NamedTuple
 # A tagged line: @ and a style name of up to eight characters, then = (spaces allowed),
 # or the name in 〖〗 or <> before the text (〖主题〗…, <正文>…).
 _TAG = re.compile(
-    r"^(?:@\s*(?P<name>[^\s=@]{1,8})\s*=|〖(?P<bracketed>[^〖〗\s]{1,8})〗|<(?P<angled>[^<>\s/]{1,8})>)"
+    r"^(?:@\s*(?P<name>[^\s=@]{1,8})\s*=|〖(?P<bracketed>[^〖〗\s]{1,8})〗|<(?P<angled>[\u4e00-\u9fff]{1,8})>)"
     r"\s*(?P<value>.*)$"
 )
 MIN_TAGGED_LINES = 5

@@ -32,6 +32,9 @@ def paragraphs(article):
 def test_a_text_most_of_whose_lines_open_with_a_style_is_tagged():
     assert is_tagged(PAGE.split("\n"))
     assert not is_tagged(["@张三 你好", "本报讯（记者 张三）今天…", "@李四=", "正文"])
+    # HTML is no tagged export: only style names in Chinese are read between < and >.
+    assert not is_tagged(["<p>本报讯（记者 张三）今天，全县开展防汛演练。</p>"] * 6)
+    assert is_tagged(["<主题>春耕忙", "<作者>本报记者 张三", "<正文>今天。"] * 2)
 
 
 def test_untagging_keeps_the_file_line_for_line():
