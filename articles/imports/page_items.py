@@ -933,7 +933,7 @@ _COMMENTATOR = re.compile(r"^[■□◆◇●▶\s]*(?:本报|本台|本刊|本�
 # A letter's signature: a reader, a resident, a parent, and a name (读者 皇甫兰).
 SIGNERS = page_credits.SIGNERS
 _SIGNATURE = re.compile(
-    r"^[—\-－\s]*(?P<who>读者|市民|网友|家长|居民|村民|听众|观众)(?:\s*[:：]\s*|\s+)(?P<name>[\u3400-\u9fff·\s]{2,8})$"
+    rf"^[—\-－\s]*(?P<who>{'|'.join(SIGNERS)})(?:\s*[:：]\s*|\s+)(?P<name>[\u3400-\u9fff·\s]{{2,8}})$"
 )
 # What a credit line that names no person still names: a newsroom, a role, a source.
 _COLLECTIVE = re.compile(

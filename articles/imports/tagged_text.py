@@ -61,9 +61,17 @@ _BRIEF_WORDS = ("简讯", "快讯", "简报", "短讯", "消息")
 
 def is_tagged(lines):
     """A text most of whose lines open with a style tag."""
-    filled = [line for line in lines if line.strip()]
-    tagged = sum(1 for line in filled if _TAG.match(line.strip()))
-    return tagged >= MIN_TAGGED_LINES and tagged >= MIN_TAGGED_SHARE * len(filled)
+    return _is_tagged(lines, [_TAG.match(line.strip()) for line in lines])
+
+
+def _is_tagged(lines, matches):
+    filled = sum(1 for line in lines if line.strip())
+    tagged = sum(1 for match in matches if match)
+    return tagged >= MIN_TAGGED_LINES and tagged >= MIN_TAGGED_SHARE * filled
+
+
+def _style(match):
+    return match and (match["name"] or match["bracketed"] or match["angled"])
 
 
 def untag(lines):
@@ -71,14 +79,14 @@ def untag(lines):
     the numbers of the title lines that open a story and of every tagged line (each
     starts a block of its own: 作者 and 正文 are apart though no blank line parts them).
     Any other text comes back as it is."""
-    if not is_tagged(lines):
+    matches = [_TAG.match(line.strip()) for line in lines]  # each line read once
+    if not _is_tagged(lines, matches):
         return Untagged(lines, {}, set(), set())
     plain, skipped, opening = list(lines), {}, set()
-    tagged = {n for n, line in enumerate(lines, start=1) if _TAG.match(line.strip())}
+    tagged = {n for n, match in enumerate(matches, start=1) if match}
     heading = heading_kind = None  # the title line untagged lines still go on, and its kind
     brief_text = False  # the last tagged line was a brief's text
-    for index, raw in enumerate(lines):
-        match = _TAG.match(raw.strip())
+    for index, (raw, match) in enumerate(zip(lines, matches, strict=True)):
         if match is None:
             if heading is not None and raw.strip():
                 # 以县域经济高质量发展 / 夯实共同富裕根基: a title broken over two lines.
@@ -88,7 +96,7 @@ def untag(lines):
             elif heading is None and index in skipped and raw.strip():
                 skipped[index + 1] = skipped[index]  # an advert's second line
             continue
-        name = match["name"] or match["bracketed"] or match["angled"]
+        name = _style(match)
         kind, reason = _kind(name)
         previous_brief_text, brief_text = brief_text, kind == "text" and _is_brief_text(name)
         value = match["value"].strip()
@@ -119,17 +127,16 @@ def untag(lines):
             plain[index] = match["value"]  # 正文, 作者, 版头…: the line as printed
         if kind in ("kicker", "title", "subtitle", "intertitle") and not value:
             plain[index] = ""
-    _page_label_and_name(lines, plain)
+    _page_label_and_name(matches, plain)
     return Untagged(plain, skipped, opening, tagged)
 
 
-def _page_label_and_name(lines, plain):
+def _page_label_and_name(matches, plain):
     """〖版号〗02 / 〖版名〗时政: one line, 02　时政, as a running head's second line prints
     them, so the page is named and its name is no story's column."""
     found = {}
-    for index, raw in enumerate(lines):
-        match = _TAG.match(raw.strip())
-        name = match and (match["name"] or match["bracketed"] or match["angled"])
+    for index, match in enumerate(matches):
+        name = _style(match)
         if name in ("版号", "版次") and "label" not in found:
             found["label"] = index
         elif name == "版名" and "name" not in found:
