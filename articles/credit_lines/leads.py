@@ -52,6 +52,7 @@ _REPORTED = re.compile(r"报 {0,2}道 {0,2}:?|:")
 def _split_dateline_head(pre):
     """``新华社北京3月5日`` → (新华社, 北京3月5日); None when it is no dateline."""
     body = pre.strip().removeprefix("据").lstrip().removeprefix("综合").lstrip()
+    body = body.removesuffix("综合").rstrip()  # 【环球时报综合报道】: the paper's roundup
     if not body or not _DATELINE_TEXT.match(body):
         return None
     date = _DATE_TAIL.search(body)

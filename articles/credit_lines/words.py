@@ -160,6 +160,22 @@ def _person_like(word):
     return not _common_word(word)
 
 
+def _opens_with_a_thing(name):
+    """A three-character name whose first two are a common word for a thing (龙舟赛, 龙舟):
+    with nothing to vouch for it, no name.  A place (王国光: 王国) or a name's own word
+    does not count."""
+    head = name[:2]
+    return (
+        len(name) == 3
+        and _common_word(head)
+        and not _tag(head).startswith(("ns", "nr", "a", "d", "v"))
+        and _count(head) >= MIN_THING_COUNT
+    )
+
+
+MIN_THING_COUNT = 100
+
+
 def person_like(word):
     """A word that reads as a person's name on its own (see ``_person_like``)."""
     return _person_like(word)
@@ -267,6 +283,8 @@ def _names_of(word, level):
     names = _split_glued(word)
     if names and level in (BARE, MARKED) and not all(map(_person_like, names)):
         return None  # 游客在岳麓山景区: nothing vouches for it, and a sentence is no names
+    if names and level in (BARE, MARKED) and any(map(_opens_with_a_thing, names)):
+        return None  # 柏林龙舟赛: a title, not 柏林 and 龙舟赛
     if names and _cuts_through_words(word, names):
         return None  # 摄影 游客在岳麓山景区赏秋: the cuts split 岳麓山 and 景区, a sentence
     return names

@@ -25,6 +25,7 @@ from articles.imports.page_items import (
     NOTICE_TITLE,
     SIGNERS,
     Item,
+    chart_maker,
     column_label,
     is_group_label,
     is_list_item,
@@ -593,6 +594,20 @@ def _illustration_in_text(build, item, i):
     )
 
 
+def _chart_under_rows(build, item, i):
+    """A maker's line (制图：X) right under the rows of a figures box in a story."""
+    article = build.article
+    return (
+        article is not None
+        and i > 0
+        and build.items[i - 1].kind == "para"
+        and build.items[i - 1].row
+        and bool(article.body)
+        and bool(article.body[-1].get("row"))
+        and chart_maker(item) is not None
+    )
+
+
 def _illustration_roles(item):
     if item.kind == "staff":
         return tuple(item.payload.roles) if item.payload is not None else ()
@@ -912,6 +927,9 @@ def _step(build, i):
         # …蒸槐花饭。 / 插图 程　橙 / 树下常年…: the picture printed in the essay, credited.
         ((role, names),) = _illustration_roles(item)
         build.add_photo(Item("photo", item.line, text="", credits=[Credit("", role, names, True)]))
+    elif kind == "staff" and _chart_under_rows(build, item, i):
+        # …/ 2023年　97.4 / 制图：欧阳晓岚: the box's rows are a chart, credited to its maker.
+        build.add_photo(Item("photo", item.line, text="", credits=chart_maker(item)))
     elif kind == "staff":
         build.add_staff(item)
     elif kind == "running_head" and _date_only(item) and build.article is not None:

@@ -147,8 +147,12 @@ def _verb_over_object(first, second):
     """A line ending in a verb that takes an object, over the object (青川男篮抢七险胜东岭
     夺得 / 建队十年来首座联赛冠军): one title broken after its verb.  A 主题 under a 引题
     opens with who acted (我市迎来…), so a second line opening with a pronoun is no object."""
-    if len(first) < MIN_SUBJECT or any(char.isspace() for char in first + second):
-        return False
+    if (
+        len(first) < MIN_SUBJECT
+        or any(char.isspace() for char in first + second)
+        or second.startswith(_WHOLE_SCOPE)
+    ):
+        return False  # …由南向北梯次推进 / 全国冬小麦收获进度过四成: who acts opens a 主题
     tail = _tags(second)
     if not first.endswith(_TAKES_OBJECT):
         # 一条溪水带活 / 一个村的文旅经济: any verb over a counted object (a numeral opens
@@ -158,6 +162,12 @@ def _verb_over_object(first, second):
         head = _tags(first)
         return bool(head) and head[-1] in (*_VERB_TAGS, "vn")
     return bool(tail) and tail[0] not in ("r", "x", "w")
+
+
+# The whole of a place as a line's first word (全国…, 我市…): the subject of a 主题.
+_WHOLE_SCOPE = tuple(
+    prefix + place for prefix in ("全", "我", "本", "各") for place in "国省市县区镇乡村"
+)
 
 
 # Verbs a headline never ends on: they take what follows (夺得 / 首座联赛冠军).

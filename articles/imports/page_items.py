@@ -270,6 +270,10 @@ def _line_kind(text):
     head = page_noise.read_running_head(text)
     if head:
         return "running_head", "", head
+    source = _CHART_SOURCE.match(text)
+    if source and (staff := page_noise.read_staff_line(text[source.end() :].strip())):
+        # 数据来源：市农业农村局　制图：欧阳晓岚, under a chart: who made it.
+        return "staff", "", staff
     if _PICTURE.match(text):
         return "picture", "noise", None  # where a picture was: the caption follows
     reason = page_noise.read_noise(text)
@@ -304,8 +308,10 @@ _EXPORT_MARK = re.compile(
 )
 _TITLE_LIST_LABEL = re.compile(
     r"^(?:本版|本期|今日)?(?:标题|新闻|文章)?(?:导航|目录|要目)$|^本版其他(?:文章|新闻|稿件)$"
+    r"|^本版(?:新闻|文章|标题|稿件)(?:列表|一览|索引)$"
 )
-_TITLE_LIST_ENTRY = re.compile(r"^[·•●◆▪]\s*[^。\s][^。]{0,48}$")
+# ·主题, or 1. 主题 / 2、主题 (a numbered list of the page's titles).
+_TITLE_LIST_ENTRY = re.compile(r"^(?:[·•●◆▪]|\d{1,2}\s*[.．、])\s*[^。\s][^。]{0,48}$")
 
 
 def _raw_blocks(text, apart=None, starts=frozenset()):
@@ -542,7 +548,7 @@ def _cut(block, hard):
         # A caption or credit line ends its unit: the next line is another piece.
         # A column label (■ 记者观察) stands alone, and so does the title line under it.
         closed = not hard and (
-            (one_per_line and line.endswith(_PARAGRAPH_END))
+            (one_per_line and (line.endswith(_PARAGRAPH_END) or _NOTED_END.search(line)))
             or (width is not None and line.endswith(_PARAGRAPH_END) and not _full(line, width))
             or label
             or right
@@ -572,6 +578,8 @@ def _cut(block, hard):
 
 _PARAGRAPH_END = ("。", "！", "？", "”", "…", "!", "?")
 MIN_TEXT_UNDER_TITLE = 20
+# A sentence closed by a bracketed note (…向社会开放查阅。（晨报记者　庞　悦）): a paragraph's end.
+_NOTED_END = re.compile(r"[。！？…”][(（][^()（）]{1,40}[)）]$")
 _SENTENCE_CLOSE = ("。", "！", "？", "…", "!", "?", "。”", "！”", "？”")  # no title ends so
 _RIGHT_ALIGNED = 6  # leading spaces (full or half width) of a line set to the right
 
@@ -677,7 +685,10 @@ def _teaser_title(lines):
     """The short lines a teaser prints above its line with the page's arrow: a title and
     a line that sums it up (新设6座车站，预计明年年底具备通车条件), no sentence closed."""
     return len(lines) <= MAX_TEASER_LINES and all(
-        len(text) <= MAX_TEASER_LINE and not text.endswith(_CLOSED_SENTENCE)
+        len(text) <= MAX_TEASER_LINE
+        and not text.endswith(_CLOSED_SENTENCE)
+        and not _PHOTO_TAIL.search(text)  # …麦田里作业。　新华社记者　郝　源　摄: a caption
+        and "。" not in text
         for _number, text in lines
     )
 
@@ -993,7 +1004,7 @@ _CHART_SOURCE = re.compile(r"^\s*(?:数据来源|资料来源|来源)\s*[:：]\s
 CHART_LABELS = ("图表", "图解", "数据图", "示意图", "图说数据", "数据图表")
 
 
-def _chart_maker(item):
+def chart_maker(item):
     """The credits of a chart's maker line (制图　邝小满, 制图：…), read as a staff line or a
     credit line; else None."""
     if item.kind == "staff" and item.payload is not None:
@@ -1018,7 +1029,7 @@ def _labelled_chart(items, i):
     title, caption, maker = window
     if not (title.kind == "para" and title.titleish) or caption.kind != "para":
         return None
-    credits = _chart_maker(maker) if len(caption.text) <= MAX_CAPTION else None
+    credits = chart_maker(maker) if len(caption.text) <= MAX_CAPTION else None
     if credits is None:
         return None
     end = i + 4 if labelled else i + 3
@@ -1040,12 +1051,13 @@ def _pictures_captioned(items):
         if item.kind == "para" and _CHART.match(item.text) and len(item.text) <= MAX_CHART_TITLE:
             # 图表：全国冬小麦播种进度 over 数据来源：… 制图：宋澄: a chart, captioned and credited.
             following = items[i + 1] if i + 1 < len(items) else None
+            maker = chart_maker(following) if following is not None else None
             credited = following is not None and (
-                (following.kind == "photo" and not following.text)
-                or (following.kind == "credit" and _CHART_MAKER.match(following.text))
+                (following.kind == "photo" and not following.text) or maker is not None
             )
-            credits = following.credits if credited else []
-            source = _CHART_SOURCE.match("".join(following.lines)) if credited else None
+            credits = (maker or following.credits) if credited else []
+            source_text = (following.text or "".join(following.lines)) if credited else ""
+            source = _CHART_SOURCE.match(source_text)
             caption = f"{item.text} {source[0].strip()}" if source else item.text
             merged.append(Item("photo", item.line, text=caption, credits=credits))
             i += 2 if credited else 1
@@ -1334,8 +1346,14 @@ def _plain_rows(block, cleaned, width):
             or bool(page_credits.byline_name(line))  # □ 司马秋 under a review
             or bool(_LINK.match(line))
         )
-        if _LINK.match(line):
-            linked = True  # 人物档案 / its rows: the story's own box, no piece of its own
+        if _LINK.match(line) or (
+            _FIGURES_LABEL.match(line)
+            and index + 1 < len(block)
+            and is_figure_row(cleaned[index + 1])
+        ):
+            # 人物档案 / its rows, 数说 / 108.6亿元 / …: the story's own box, no piece of its
+            # own (数读 / a title of its own / rows stands apart).
+            linked = True
         if index == len(block) - 1:
             _take_run(run, title, rows, linked)
     return title, rows

@@ -27,8 +27,8 @@ _LABEL = (
     r"|第[一二三四五六七八九十]{1,3}版)"
 )
 _DATE = re.compile(
-    r"(?P<year>(?:19|20)\d\d)\s*(?:年|-|\.|/)\s*(?P<month>\d{1,2})\s*(?:月|-|\.|/)\s*"
-    r"(?P<day>\d{1,2})\s*日?"
+    r"(?P<year>(?:19|20)\d\d)\s*(?:年|-|\.|/)\s*(?P<month>1[0-2]|0?[1-9])\s*(?:月|-|\.|/)\s*"
+    r"(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)\s*日?"
 )
 _WEEKDAY = re.compile(r"(?:星期|周|礼拜)[一二三四五六日天]")
 # What a date printed alone on a line may carry (a masthead's date line).
@@ -198,6 +198,9 @@ STAFF_ROLES = {
     "终审": None,
     "值班主任": None,
     "监制": None,
+    "主编": None,  # 本版主编, 执行主编: above the page's editor, no field of its own
+    "副主编": None,
+    "值班总编": None,
 }
 # A page team's roles, staff only beside a staff role or after 本版 (本版策划：… 撰稿：… 摄影：…):
 # alone (摄影：张三 under a picture) they are a story's credit.
@@ -206,7 +209,7 @@ TEAM_ROLES = ("策划", "统筹", "撰稿", "摄影", "文字", "执行", *("题
 PAGE_PICTURE_ROLES = ("题图", "插图", "图片", "摄影", "漫画")
 _SPACED = r"\s?"
 # 本期编辑, 本版责编, 执行编辑: a prefix before the role, kept as printed.
-STAFF_PREFIXES = ("本期", "本版", "本刊", "执行", "值班")
+STAFF_PREFIXES = ("本期", "本版", "本刊", "执行", "值班", "首席")
 _STAFF_WORD = re.compile(
     f"(?:{'|'.join(STAFF_PREFIXES)})?(?:"
     + "|".join(

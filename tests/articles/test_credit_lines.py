@@ -2188,6 +2188,7 @@ def test_a_collective_credit_line_credits_nobody(line):
         "1. 株洲市技能大师(15名)",
         "这是3月5日拍摄的橘子洲头。",
         "石峰区响石岭街道",
+        "柏林龙舟赛",  # a photo story's title: a place and a thing, not 柏林 and 龙舟赛
         "本报讯（记者 孟秋）近日，全市首家社区食堂开业。",
         "",
         "记者 " + "张三 " * 100,
@@ -2216,6 +2217,13 @@ def test_prose_titles_and_labels_are_no_credit_lines(line):
             "国务院新闻办公室5日举行发布会。",
         ),
         ("【新华社北京电】国务院近日印发通知。", [], "北京", "国务院近日印发通知。"),
+        # A paper's roundup of agency copy: its name, no place, nobody credited.
+        (
+            "【环球时报综合报道】随着旺季临近，多地上调税费。",
+            [],
+            "",
+            "随着旺季临近，多地上调税费。",
+        ),
         ("据新华社消息，国务院近日印发通知。", [], "", "国务院近日印发通知。"),
         (
             "本报长沙讯 记者 段启航 报道：昨天上午，省政府召开新闻发布会。",

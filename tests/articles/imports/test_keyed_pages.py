@@ -72,9 +72,6 @@ STILL_WRONG.update(
             # sentence's start and is joined to the line under it.
             "全球粮食进口支出预计创新高",
         },
-        # 图表：… over 制图：邵 琳 after the story's last paragraph: the chart's credit is
-        # not yet read as its maker.
-        "r7k_city_economy.txt": {"规上工业增加值同比增长6.8%"},
         # A 民生热线 box of ◇ questions and answers reads as one story.
         "r7m_metro_society.txt": {
             "社保卡丢了补办要多久？",
@@ -225,9 +222,6 @@ STILL_WRONG.update(
         # title of the list of appointments in this story, which the scorer takes for
         # another story's text.
         "r15b_shizheng.txt": {"县十八届人大常委会举行第二十六次会议"},
-        # The 数说 box and the chart under the feature's last paragraph read as a piece of
-        # their own (the key: the feature's, with the chart as its second picture).
-        "r15c_jingji.txt": {"临沅茶产业迈过百亿门槛"},
     }
 )
 EXTRA = {
@@ -241,7 +235,6 @@ EXTRA = {
     "r12b_county_sessions.txt": ["15分钟便民生活圈"],
     "r13c_culture_travel.txt": ["杜鹃花开", "——游客可现场体验扎染、竹编、糖画"],
     "r15b_fukan.txt": ["南湖诗页", "我就回家 陪您坐在门槛上 把这一整个春天慢慢剥开短篇小说"],
-    "r15c_jingji.txt": ["数说"],
 }
 KEYS = sorted(KEYED.glob("*.key.json"))
 
