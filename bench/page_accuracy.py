@@ -156,10 +156,15 @@ def read_page(key_path):
     # A line of no story that is also a story's title (an e-paper's list of the page's
     # titles) cannot be told from that title inside a story's text.
     titles = {norm(s.get(part, "")) for s in expected for part in ("kicker", "headline")}
+    # Nor can one that the page's text also prints inside a longer line (澄江晨报 as the
+    # masthead and in 澄江晨报“人物·专访”版面向社会征集…).
+    lines = {norm(line) for line in text.split("\n")}
     foreign = [
         norm(line)
         for line in key.get("no_story", [])
-        if len(norm(line)) >= 4 and norm(line) not in titles
+        if len(norm(line)) >= 4
+        and norm(line) not in titles
+        and not any(norm(line) in other and norm(line) != other for other in lines)
     ]
     openings = [
         norm(s.get("body_first", "")) for s in expected if len(norm(s.get("body_first", ""))) >= 8

@@ -534,6 +534,13 @@ def _untitled_brief(build, item):
         bool(_BRIEF_MARK.match(item.text))
         or (mode == "each" and bool(body) and _ends_sentence(_tail(body[-1])))
         or (build.article is not None and id(build.article) in build.closed_stories)
+        # A paragraph closing on its own credit under a brief credited already.
+        or (
+            build.article is not None
+            and bool(build.article.credits)
+            and bool(body)
+            and _closing_bracket_credits(item.text) is not None
+        )
     )
     text = _BRIEF_MARK.sub("", item.text)
     dateline = ""
@@ -634,8 +641,13 @@ def _untitled_after_titled(build, item):
     return (
         item.kind == "para"
         and not item.titleish
-        # ●…, or any paragraph under a brief that ended on its credit (（记者 卫东）)
-        and (bool(_BRIEF_MARK.match(item.text)) or id(article) in build.closed_stories)
+        # ●…, or any paragraph under a brief that ended on its credit (（记者 卫东）), or
+        # one closing on a credit of its own under a brief its lead credited already.
+        and (
+            bool(_BRIEF_MARK.match(item.text))
+            or id(article) in build.closed_stories
+            or (bool(article.credits) and _closing_bracket_credits(item.text) is not None)
+        )
         and not _CAPTION_MARK.match(item.text)
     )
 
@@ -685,6 +697,15 @@ def _photo_story_after(build, head, end):
         # 图①：… 图②：… over one credit: a caption for each picture.
         photos = [Item("photo", p.line, text=p.text, credits=credits) for p in paragraphs]
         return _open_photo_story(build, head, [], [], photos, body_end + 1)
+    numbered = _numbered_pictures({"type": PARAGRAPH, "parts": [paragraphs[-1].text]})
+    if len(numbered) >= MIN_NUMBERED_PICTURES:
+        # 连日来，…。①…；②…；③…。 over one credit: a group, a picture for each number.
+        # The captions are the pictures'; the text before them stays the story's.
+        photos = [Item("photo", credit.line, text=text, credits=credits) for text in numbered]
+        last = paragraphs[-1]
+        lead = last.text[: last.text.index("①")].strip()
+        paragraphs = paragraphs[:-1] + ([Item("para", last.line, text=lead)] if lead else [])
+        return _open_photo_story(build, head, [], paragraphs, photos, body_end + 1)
     photo = Item("photo", credit.line, text="", credits=credits)
     return _open_photo_story(build, head, [], paragraphs, [photo], body_end + 1)
 
@@ -1140,6 +1161,22 @@ MAX_SPACED_NAME = 7
 def _photo(build, item, i):
     """A photo in a story; a bare credit under a short paragraph takes it as its caption."""
     body = build.article.body if build.article is not None else []
+    numbered = _numbered_pictures(body[-1]) if not item.text and body else []
+    if len(numbered) >= MIN_NUMBERED_PICTURES and build.items[i - 1].kind == "para":
+        # 连日来，…。①桃源乡…；②城东街道…；③龙潭镇…。 / 融媒记者 叶 舟 摄: a group of
+        # pictures captioned in one paragraph, one credit for all; the text before the
+        # captions stays the story's.
+        text = body[-1]["parts"][-1]
+        lead = text[: text.index("①")].strip()
+        if lead:
+            body[-1]["parts"][-1] = lead
+        else:
+            body[-1]["parts"].pop()
+            if not body[-1]["parts"]:
+                body.pop()
+        for caption in numbered:
+            build.add_photo(item, caption=caption)
+        return
     if (
         not item.text
         and body
@@ -1160,6 +1197,11 @@ def _photo(build, item, i):
         for caption in captions:
             build.add_photo(item, caption=caption)
         return
+    note = "".join(item.lines).strip() if not item.text and not item.credits else ""
+    if build.article is not None and _SUPPLIED_BY.match(note):
+        # …雨天出行注意交通安全。 / （县气象台提供）: where the text comes from, no picture.
+        build.article.author_note = note.strip("（）()")
+        return
     photos = build.article.photos if build.article is not None else []
     if (
         not item.text
@@ -1175,6 +1217,21 @@ def _photo(build, item, i):
 
 
 _CIRCLED = tuple("①②③④⑤⑥⑦⑧⑨⑩")
+MIN_NUMBERED_PICTURES = 2
+_NUMBERED_PART = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩][^①②③④⑤⑥⑦⑧⑨⑩]+")
+# （县气象台提供）: a source in brackets naming no one.
+_SUPPLIED_BY = re.compile(r"^[(（][\u4e00-\u9fff]{2,20}提供[)）]$")
+
+
+def _numbered_pictures(block):
+    """The captions ①…；②…；③… that a paragraph lists in order (from ① on), else []."""
+    if block["type"] != PARAGRAPH or "①" not in block["parts"][-1]:
+        return []
+    text = block["parts"][-1]
+    parts = _NUMBERED_PART.findall(text[text.index("①") :])
+    if [part[0] for part in parts] != list(_CIRCLED[: len(parts)]):
+        return []
+    return [part.rstrip("；;，, ") for part in parts]
 
 
 def _is_caption_block(block):

@@ -244,7 +244,14 @@ def _subject_over_predicate(first, second):
     首批42条背街小巷 / 明年春节前全部焕新): one sentence broken in two.  A 引题 is a
     phrase of its own (坚持项目为王, 金秋时节 over 我市迎来…), so the first line must end
     in a noun and hold no verb, and the second open with a verb or when or how it is done."""
-    if len(first) < MIN_SUBJECT or any(char.isspace() for char in first + second):
+    if (
+        len(first) < MIN_SUBJECT
+        or any(char.isspace() for char in first + second)
+        # 每周二、周四晚上，城北这间小屋总是灯火通明 / 外卖骑手贺晓川：…: a clause with a
+        # comma is whole, and a line with a colon (who: what) is a title of its own.
+        or "，" in first
+        or "：" in second
+    ):
         return False
     head, tail = _tags(first), _tags(second)
     if not head or not tail or any(tag in _VERB_TAGS for tag in head):
@@ -419,15 +426,20 @@ def _continues_subject(first, second):
     it could go on from when it has no verb (联合国粮农组织报告：)."""
     if (
         len(first) < MIN_SUBJECT
-        or any(char.isspace() for char in first + second)
+        or any(char.isspace() for char in first)
         or first.endswith(("：", ":"))
     ):
         return False
-    head, tail = _tags(first), _tags(second)
+    head = _tags(first)
     if not any(tag in _VERB_TAGS for tag in head):
         return False
     if second.startswith(_MEETING_VERBS):
-        return True  # 研究部署 is one word to jieba, tagged a noun
+        # 研究部署 is one word to jieba, tagged a noun; what the meeting did may be two
+        # phrases set apart by a space (传达学习…精神　研究部署…工作).
+        return True
+    if any(char.isspace() for char in second):
+        return False
+    tail = _tags(second)
     # 今年已开展…, 将于…: when, then an adverb and the verb, with no one doing it.
     opening = tail[1:] if tail[:1] == ("t",) else tail
     adverb_verb = len(opening) >= 2 and opening[0] == "d" and opening[1] in _VERB_TAGS

@@ -43,6 +43,9 @@ BRIEF_LABELS = (
     "快递",
     "简报",
     "一句话新闻",
+    "传真",  # 一线传真, 基层传真
+    "扫描",  # 新闻扫描
+    "集萃",
 )
 # Column labels a paper prints above a title with no mark of their own.
 PHOTO_STRIP_LABELS = (

@@ -128,7 +128,7 @@ _TEASER = re.compile(
     rf"(?:详见|详细报道见|全文见|见|请看|敬请关注)\s*(?:本报|今日|本期)?\s*{_LABEL}|"
     # …请看本报客户端“楚南+”专题《…》: more of it in the paper's app, no story here.
     r"^[▶►→●◆■]\s*[^。！？]{0,16}(?:请看|详见|请关注|敬请关注)(?:本报)?(?:客户端|网站|官网|公众号)|"
-    r"^[▶►→●◆■]?\s*(?:今日导读|本期导读|导读|今日看点|要闻提示)\s*[:：]?|"
+    r"^[▶►→●◆■]?\s*(?:今日导读|本期导读|要闻导读|导读|今日看点|要闻提示)\s*[:：]?|"
     # A line of a 导读 box: a page label, spaced off, then what that page holds
     # (A03　供暖首周　热线收到诉求1200余件, 第5版　…).
     r"^[▲▶►→●◆■]?\s*(?:[A-Z]{1,2}\d{1,2}|第?\s*\d{1,2}\s*版)\s+[\u4e00-\u9fff“《]|"
@@ -146,7 +146,7 @@ _TEASER = re.compile(
 _TEASER_AHEAD = re.compile(
     rf"^[▶►→]?\s*(?:明日|明天|下期|下周|次日)(?:本版|{_LABEL})?(?:导读|预告|看点)?\s*[:：]"
 )
-_TEASER_ARROW = re.compile(rf"[→▶►]\s*{_LABEL}\s*$")
+_TEASER_ARROW = re.compile(rf"(?:[→▶►»]|>>|＞＞|》》)\s*{_LABEL}\s*$")
 _TEASER_TAIL = re.compile(rf"(?:\s|…|\.{{2,}}|·{{2,}}|▶|→){_LABEL}?\s*$")
 _TEASER_MARK = re.compile(r"^[▶►→●◆■]")
 _JUMP = re.compile(

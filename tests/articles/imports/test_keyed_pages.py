@@ -166,9 +166,6 @@ STILL_WRONG.update(
 )
 STILL_WRONG.update(
     {
-        # 东岭日报社关于…的公示: read right, but the masthead line 东岭日报 (no story's) is
-        # found inside the title by the scorer, which compares text only.
-        "r13b_provincial_yaowen.txt": {"东岭日报社关于2024年度新闻记者证核验情况的公示"},
         "r13c_culture_travel.txt": {
             # 杜鹃花开 / 满山红 over three captions: 满山红 reads as a bare name (jieba
             # knows it as one), so the title over the photo group reads as a commentary's.
@@ -193,11 +190,6 @@ STILL_WRONG.update(
         "r14a_party_theory.txt": {"以县域经济高质量发展夯实共同富裕根基"},
         # 编者按 at the head of a 专版: kept as the first feature's note (the key: a piece).
         "r14b_xiangcun.txt": {"编者按"},
-        # An untitled brief with no mark after a wire brief: read as its second paragraph.
-        "r14c_finance.txt": {
-            "全国碳市场扩围在即",
-            "全市首个跨境电商公共海外仓昨日在澄州综保区签约启用",
-        },
     }
 )
 STILL_WRONG.update(
@@ -206,9 +198,6 @@ STILL_WRONG.update(
             # The reply names the reader in its text (针对读者钱程反映的问题): the key credits
             # 读者 钱程, who wrote nothing printed here.
             "公交站台电子屏“罢工”半月了",
-            # An untitled brief with no mark after a titled one: read as its second paragraph.
-            "市图书馆夜间开放延长至22时",
-            "城南客运站5月25日起恢复至莆阳方向班车",
         },
         "r15b_fukan.txt": {
             # A 副刊's poems (unpunctuated lines) read as titles and run into the short
