@@ -453,6 +453,9 @@ NOT_NAMES = frozenset(
         "消息",
         "来源",
         "近来",
+        # Units of measure (（元/公斤） under a table: a price's unit, no role and name).
+        *("公斤", "千克", "公里", "公顷", "平方米", "立方米", "千瓦时", "万元", "亿元"),
+        *("人次", "标箱", "平方公里", "万吨", "毫米", "厘米", "摄氏度"),
     ]
 )
 # What stands before a tipster's or a contributor's name and is no part of it (市民刘先生).

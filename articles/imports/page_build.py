@@ -22,6 +22,7 @@ from articles.imports.page_heads import (
 )
 from articles.imports.page_items import (
     CAPTION_LABEL,
+    COMMENT_RUN_LABELS,
     NOTICE_TITLE,
     SIGNERS,
     Item,
@@ -42,6 +43,7 @@ from articles.imports.parsed import (
     SkippedLine,
 )
 from articles.print_labels import DISTRICT_PAGE_SECTION, LayoutError
+from articles.surnames import surname_of
 from articles.typography import to_fullwidth_punctuation as fullwidth
 
 PARAGRAPH, INTERTITLE = "paragraph", "intertitle"
@@ -1140,6 +1142,8 @@ def _page_name_under_head(build, item):
         return None
     if build.kind_at(index + 1) in ("staff", "skip", "running_head"):
         return "", name, 0  # 副 刊: a page's name letter-spaced is its name
+    if "·" in name or "・" in name:
+        return "", name, 0  # 三农·产业 over the first title: two names joined, a page's
     # 文艺副刊 / 江　风 / 责任编辑：…: a supplement's page name, then its own title.
     # (a title of two characters, letter-spaced, may read as a bare name: 江　风)
     kinds = ("para", "heading", "credit")
@@ -1353,12 +1357,27 @@ def _closing_bracket_credits(text):
     """The credits with a role of a bracket closing ``text`` (…。（记者 张三）), else None."""
     match = _CLOSING_CREDIT.search(text[-44:])
     credits = page_credits.credit_line(match[1]) if match else None
+    if credits is None and match:
+        credits = _padded_name(match[1])
     if credits and any(c.role for c in credits):
         return credits
     # …两破全国纪录。（慕容思琪）, （钟 岩）: a bare name closing a short story is its writer's.
     if credits and len(credits) == 1 and len(credits[0].names) == 1 and not credits[0].photo:
         return credits if page_credits.byline_name(credits[0].names[0]) else None
     return None
+
+
+# 方　寸, 石　墨: a name of two characters padded to the width of three.
+_PADDED_NAME = re.compile(r"^([\u4e00-\u9fff])[\s\u3000]+([\u4e00-\u9fff])$")
+
+
+def _padded_name(text):
+    """A bare two-character name printed letter-spaced in a closing bracket, whatever word
+    its characters also make (（方　寸）, （石　墨）): the writer's; else None."""
+    match = _PADDED_NAME.match(text.strip())
+    if match is None or surname_of(match[1]) != match[1]:
+        return None
+    return [Credit("", "", (match[1] + match[2],))]
 
 
 def _closed(article):
@@ -1375,6 +1394,8 @@ def _closing_credit(article):
     last = paragraphs[-1]
     match = _CLOSING_CREDIT.search(last["text"][-44:])
     credits = page_credits.credit_line(match[1]) if match else None
+    if credits is None and match:
+        credits = _padded_name(match[1])
     # A brief may close on a bare name (…指导服务。（卢　山）): its writer.
     bare = article.kind == Kind.BRIEF and len(match[1]) <= MAX_BARE_CREDIT if match else False
     source = match[1].strip() if match and not credits else ""
@@ -1406,6 +1427,7 @@ def build_pages(items):
 
 
 MAX_BRIEF_PARAGRAPHS = 2
+MAX_LABELLED_BRIEF = 3
 
 
 def _end_brief_runs(build):
@@ -1414,10 +1436,13 @@ def _end_brief_runs(build):
     for page in build.pages:
         ended = False
         for article in page.articles:
-            if id(article) not in build.inherited_briefs:
-                ended = False
-                continue
             paragraphs = sum(1 for block in article.body if block["type"] == PARAGRAPH)
+            if id(article) not in build.inherited_briefs:
+                # 企业动态 over a story of many paragraphs: the label's own story is news.
+                ended = article.kind == Kind.BRIEF and paragraphs > MAX_LABELLED_BRIEF
+                if ended:
+                    article.kind = Kind.NEWS
+                continue
             ended = ended or paragraphs > MAX_BRIEF_PARAGRAPHS
             if ended:
                 article.column, article.kind = "", Kind.NEWS
@@ -1447,6 +1472,8 @@ def _finish(pages):
             _closing_credit(article)
             _unmarked_caption(article)
             _text_over_numbered_pictures(article)
+            _cartoon(article)
+            _comment_run(article)
         if not page.section and any(article.districts for article in page.articles):
             page.name = page.section = DISTRICT_PAGE_SECTION
         for article in page.articles:
@@ -1460,6 +1487,38 @@ def _finish(pages):
             article.editor_note = fullwidth(article.editor_note)
             article.author_note = fullwidth(article.author_note)
     return kept
+
+
+CARTOON_LABELS = ("漫画", "画中话", "新闻漫画", "漫画天地", "时事漫画", "漫画说")
+MAX_CARTOON_TEXT = 2
+
+
+def _cartoon(article):
+    """漫画 / a title / 作者：杭　雨 / what the drawing says: a cartoon, a picture credited
+    to who drew it, however its credit line was printed (no 摄 marks a drawing)."""
+    paragraphs = [block for block in article.body if block["type"] == PARAGRAPH]
+    if (
+        article.column not in CARTOON_LABELS
+        or article.photos
+        or not article.credits
+        or len(paragraphs) > MAX_CARTOON_TEXT
+        or len(paragraphs) != len(article.body)
+    ):
+        return
+    article.kind = Kind.PHOTO
+    credits = [Credit(c.unit, c.role, c.names, True) for c in article.credits]
+    article.photos.append(ParsedPhoto("", credits, article.line))
+    article.credits = []
+
+
+def _comment_run(article):
+    """微评 / …。（叶知秋） / …。（方　寸）: each item a short commentary, signed by its writer."""
+    if article.kind != Kind.BRIEF or not article.column.endswith(COMMENT_RUN_LABELS):
+        return
+    article.kind = Kind.COMMENTARY
+    article.credits = [
+        Credit(c.unit, c.role or COMMENTARY_ROLE, c.names, c.photo) for c in article.credits
+    ]
 
 
 def _text_over_numbered_pictures(article):

@@ -44,9 +44,13 @@ BRIEF_LABELS = (
     "简报",
     "一句话新闻",
     "传真",  # 一线传真, 基层传真
+    *("微评", "快评", "锐评", "微言"),  # a run of untitled comments, each signed (叶知秋)
     "扫描",  # 新闻扫描
     "集萃",
+    "动态",  # 产业动态, 工作动态: short items; a long story under it ends the run
 )
+# Brief columns whose items are comments (each a commentary, its bare name its writer's).
+COMMENT_RUN_LABELS = ("微评", "快评", "锐评", "微言")
 # Column labels a paper prints above a title with no mark of their own.
 PHOTO_STRIP_LABELS = (
     "图片新闻",
@@ -425,6 +429,7 @@ def _cut(block, hard):
     box_title = set()
     if indented and width is not None:
         box_title, plain_rows = _plain_rows(block, cleaned, width)
+        box_title -= rows  # a table's title inside a story (text over and under it) is a row
         rows |= plain_rows
 
     def titleish(number, line):
@@ -504,6 +509,12 @@ def _cut(block, hard):
                 or _title_between(current[-1][1], line, block, index, width)
                 # …限期整改。 / “家门口的变化”征文启事 / 为记录…: a notice's title.
                 or (_notice_title(line) and current[-1][1].endswith(_PARAGRAPH_END))
+                # …“铁杆庄稼”。 / （作者系省农业经济学会理事）: the author's note, apart.
+                or (
+                    current[-1][1].endswith(_PARAGRAPH_END)
+                    and line.startswith(("（", "("))
+                    and page_noise.is_author_note(line)
+                )
                 or (
                     indented
                     and current[-1][1].endswith((*_PARAGRAPH_END, "）", ")"))
@@ -947,7 +958,9 @@ _COMMENTATOR = re.compile(r"^[■□◆◇●▶\s]*(?:本报|本台|本刊|本�
 # A letter's signature: a reader, a resident, a parent, and a name (读者 皇甫兰).
 SIGNERS = page_credits.SIGNERS
 _SIGNATURE = re.compile(
-    rf"^[—\-－\s]*(?P<who>{'|'.join(SIGNERS)})(?:\s*[:：]\s*|\s+)(?P<name>[\u3400-\u9fff·\s]{{2,8}})$"
+    rf"^[—\-－\s]*(?P<who>{'|'.join(SIGNERS)})(?:\s*[:：]\s*|\s+)(?P<name>[\u3400-\u9fff·\s]{{2,8}}?)"
+    # 读者　郜　蕾（桐溪县南岭镇）: where the writer lives, after the name.
+    r"(?:\s*[（(][\u4e00-\u9fff·]{2,20}[)）])?$"
 )
 # What a credit line that names no person still names: a newsroom, a role, a source.
 _COLLECTIVE = re.compile(
@@ -1186,7 +1199,40 @@ def read_items(text):
             item = alone if alone is not None else _unescaped(_classify(lines, hard))
             item.indented = item.line in set_in and not hard
             items.append(item)
-    return _pictures_captioned(_bare_editor_notes(_figure_row_items(_skips_after_heads(items))))
+    items = _bare_editor_notes(_figure_row_items(_skips_after_heads(items)))
+    return _pictures_captioned(_titles_under_notes(items))
+
+
+def _titles_under_notes(items):
+    """An 编者按 over a title: the short line under it that opens no text is that title
+    (编者按：… / 工作群少了，“打卡”怎么又多了 / 我是…), and a column label printed over
+    the note (读者来信 / 编者按：… / title) is the label of the story under it, read so by
+    putting the note first."""
+    items = list(items)
+    for k, item in enumerate(items):
+        if item.kind != "editor_note" or k + 2 >= len(items):
+            continue
+        title, text = items[k + 1], items[k + 2]
+        if (
+            title.kind == "para"
+            and not title.titleish
+            and not title.row
+            and len(title.text) <= MAX_COMMA_TITLE
+            and comma_title(title.text)
+            and text.kind in ("para", "credit")
+        ):
+            title.titleish = True
+        above = items[k - 1] if k > 0 else None
+        if (
+            above is not None
+            and above.kind == "para"
+            and above.titleish
+            and (column_label(above.text) or is_group_label(above.text))
+            and title.kind == "para"
+            and title.titleish
+        ):
+            items[k - 1], items[k] = item, above
+    return items
 
 
 def _skips_after_heads(items):
@@ -1449,7 +1495,9 @@ def _table_heads(block, cleaned, rows):
             found.add(numbers[top])
             top -= 1
         text_under = end < len(numbers) and (
-            cleaned[end].endswith(_PARAGRAPH_END) and not is_titleish(cleaned[end])
+            # a paragraph goes on under it: closed, or opening indented and wrapped
+            (cleaned[end].endswith(_PARAGRAPH_END) or block[end][1].startswith(_INDENT))
+            and not is_titleish(cleaned[end])
         )
         text_over = top >= 1 and cleaned[top - 1].endswith(_PARAGRAPH_END)
         if top >= 0 and is_titleish(cleaned[top]) and text_under and text_over:
