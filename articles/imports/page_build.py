@@ -785,6 +785,7 @@ def _closing_credit_after(build, head, end):
         text = last.text[: len(last.text) - len(bracket[0])].rstrip()
         if text:
             build.add_paragraph(text, last.line)
+        build.closed_stories.add(id(article))  # done: a paragraph under it is no part of it
         return body_end
     if (
         body_end == end

@@ -104,8 +104,45 @@ def _after_report_mark(text, rest):
 MIN_GLUED_TITLE_NAMES = 3
 
 
+# A pupil's byline: school, grade and class, name, and the teacher who guided the essay
+# (桐溪市实验小学五年级（3）班　林小禾, ◎…七年级（5）班　欧阳可心, （…　指导老师：许　晴）).
+_SCHOOL = r"[\u4e00-\u9fff]{2,24}?(?:小学|中学|学校|一中|二中|三中|附中|附小|完小|学院|幼儿园)"
+_CLASS = (
+    r"(?:[一二三四五六七八九]年级|初[一二三]|高[一二三]|[一二三四五六]年|大[一二三四])"
+    r"\s*(?:[（(]\s*[0-9０-９一二三四五六七八九十]{1,2}\s*[)）]|[0-9０-９]{1,2})?\s*班?"
+)
+_PUPIL = re.compile(
+    rf"^[(（]?[■□◎●◆▲\s]*(?P<school>{_SCHOOL})(?:\s*(?P<class>{_CLASS}))?(?:(?<=班)\s*|\s+)"
+    r"(?P<name>[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3})"
+    r"(?:\s*(?P<role>指导(?:老师|教师))\s*[:：]?\s*(?P<teacher>[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}))?"
+    r"\s*[)）]?$"
+)
+PUPIL_ROLE = "作者"
+
+
+def pupil_byline(text):
+    """A pupil's byline (school, class, name, maybe the guiding teacher) → credits, else
+    None.  The pupil is credited as 作者, the school and class as the unit."""
+    match = _PUPIL.match(text.strip()) if len(text) <= MAX_PUPIL_LINE else None
+    if match is None:
+        return None
+    name = "".join(match["name"].split())
+    if not is_plausible_name(name) or not surname_of(name):
+        return None
+    unit = match["school"] + "".join((match["class"] or "").split())
+    credits = [Credit(unit, PUPIL_ROLE, (name,))]
+    if match["teacher"]:
+        credits.append(Credit("", match["role"], ("".join(match["teacher"].split()),)))
+    return credits
+
+
+MAX_PUPIL_LINE = 60
+
+
 @functools.lru_cache(maxsize=_CACHE)
 def _credit_line(text):
+    if (pupil := pupil_byline(text)) is not None:
+        return tuple(pupil)
     if _REPORTER_SUBJECT.match(text) or (len(text) > 12 and not _CREDIT_HINT.search(text)):
         return None
     found = read_credit_line(text)

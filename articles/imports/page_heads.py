@@ -482,7 +482,12 @@ def _names_a_thing(text):
     tags = _tags(text)
     return (
         bool(tags)
-        and (tags[-1] in _NOUN_TAGS or tags[-1] == "t")  # …的竹篮, …里的春天
+        and (
+            tags[-1] in _NOUN_TAGS
+            or tags[-1] == "t"  # …的竹篮, …里的春天
+            # 外婆的桂花糖 (桂花 / 糖 mis-tagged): whose thing, with no verb, is a thing
+            or ("的" in text[1:-1] and "uj" in tags)
+        )
         and not any(t in _VERB_TAGS for t in tags)
     )
 

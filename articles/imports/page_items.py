@@ -315,7 +315,7 @@ _EXPORT_MARK = re.compile(
 )
 _TITLE_LIST_LABEL = re.compile(
     r"^(?:本版|本期|今日)?(?:标题|新闻|文章)?(?:导航|目录|要目)$|^本版其他(?:文章|新闻|稿件)$"
-    r"|^本版(?:新闻|文章|标题|稿件)(?:列表|一览|索引)$"
+    r"|^本版(?:新闻|文章|标题|稿件)(?:列表|一览|索引)?$"
 )
 # ·主题, or 1. 主题 / 2、主题 (a numbered list of the page's titles).
 _TITLE_LIST_ENTRY = re.compile(r"^(?:[·•●◆▪]|\d{1,2}\s*[.．、])\s*[^。\s][^。]{0,48}$")

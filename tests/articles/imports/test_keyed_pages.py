@@ -12,8 +12,8 @@ Each round was first read held out, then mended, so these pin the fixes, not the
 held-out figures (docs/performance.md has those): round 4 (r4*) first read 27/77
 stories right, round 5 (r5*) 30/52, round 6 (r6*) 22/55, round 7 (r7*) 42/56 and
 round 8 (r8*) 27/42, round 9 (r9*) 18/44, round 10 (r10*) 34/58, round 11 (r11*)
-40/62, round 12 (r12*) 19/44, round 13 (r13*) 27/56, round 14 (r14*) 22/53 and round 15
-(r15*) 21/53.
+40/62, round 12 (r12*) 19/44, round 13 (r13*) 27/56, round 14 (r14*) 22/53, round 15
+(r15*) 21/53 and round 16 (r16*) 21/56.
 """
 
 import json
@@ -213,6 +213,15 @@ STILL_WRONG.update(
         "r15b_shizheng.txt": {"县十八届人大常委会举行第二十六次会议"},
     }
 )
+STILL_WRONG.update(
+    {
+        # 新时代文明实践 over the title and a 本报讯 lead: a label to the key, an 引题 to us;
+        # two plain lines over a lead that the text alone does not tell apart.
+        "r16c_xianrongmei.txt": {"“共享菜园”让闲置地变身“幸福田”", "天气预报"},
+        # 天气预报 (above): the forecast's rows under its title and （县气象台提供） read
+        # as a picture credited to no one, so the box reads as a photo story.
+    }
+)
 EXTRA = {
     "r4c_weekly_culture.txt": ["诗苑", "母亲站在晒场中央"],
     "r7m_metro_society.txt": ["网友“青柠”问：我们小区东门外的三盏路灯"],
@@ -229,7 +238,7 @@ KEYS = sorted(KEYED.glob("*.key.json"))
 
 
 def test_every_keyed_page_has_its_text():
-    assert len(KEYS) >= 78
+    assert len(KEYS) >= 84
     for key in KEYS:
         assert (KEYED / key.name.replace(".key.json", ".txt")).exists()
 
