@@ -111,7 +111,9 @@ def faults(expected, article, foreign, openings):
     )
     if first and not any(text.startswith(first) for text in opening):
         found.append(f"body opens {body[0][:20] if body else ''!r}, want {first!r}")
-    if last and not any(p.endswith(last) for p in body):
+    # A caption printed under the last paragraph (图为…（记者 X 摄）) may close the story.
+    closing = body + [norm(photo.caption) for photo in article.photos]
+    if last and not any(p.endswith(last) for p in closing):
         found.append(f"body ends {body[-1][-20:] if body else ''!r}, want {last!r}")
     own = norm(expected.get("body_first", ""))
     for text in texts(article):

@@ -328,6 +328,10 @@ def head_article(head, kind, line):
         if head and head[0].kind != "multi" and head[0].text == lines[0][0]:
             head = head[1:]  # **记者调查** over ## 主题 / ### 副题: the label has no level
         lines = lines[1:]
+    labelled = _BRACKETED_LABEL.match(lines[0][0]) if not column else None
+    if labelled:
+        # 【丰泽时评】让“护学岗”的安心延伸得更远: the column printed in brackets before it.
+        column, lines = labelled["label"], [(labelled["title"], lines[0][1]), *lines[1:]]
     if not column and _bold_over_heading(head):
         # **记者调查** over ## 标题 in a Markdown export: the bold label is the column.
         column, lines, head = lines[0][0], lines[1:], head[1:]
@@ -490,6 +494,9 @@ def _names_a_thing(text):
         )
         and not any(t in _VERB_TAGS for t in tags)
     )
+
+
+_BRACKETED_LABEL = re.compile(r"^【(?P<label>[\u4e00-\u9fff·]{2,8})】\s*(?P<title>[^【】]{4,})$")
 
 
 def _bold_over_heading(head):

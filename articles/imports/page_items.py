@@ -256,6 +256,8 @@ def _standalone(text):
     if found is None:
         return None
     kind, reason, payload = found
+    if kind == "credit":
+        return Item(kind, 0, text=text, credits=list(payload))
     return Item(kind, 0, text=text, reason=reason, payload=payload)
 
 
@@ -272,6 +274,14 @@ def _line_kind(text):
         return "staff", "", staff
     if page_noise.is_jump_line(text):
         return "jump", "", None
+    author = page_noise.read_web_data(text)
+    credits = page_credits.credit_line(author) if author else None
+    if credits:
+        # 发布时间：…　来源：…　作者：记者 林晓帆　编辑：…: a site's article data, whose
+        # 作者 is the article's credit line (without one, the data is no story's).
+        return "credit", "web", tuple(credits)
+    if author is not None:
+        return "skip", "other", None
     if page_noise.is_article_data(text):
         return "skip", "other", None
     head = page_noise.read_running_head(text)
@@ -303,9 +313,19 @@ def _apart_lines(lines):
             apart[number], entries = "page_list", entries + 1
         elif listing and is_titleish(stripped) and _standalone(stripped) is None:
             apart[number], entries = "page_list", entries + 1  # 本版其他新闻 / 主题 / 主题…
+        elif (
+            _RELATED_LABEL.match(stripped)
+            and number < len(lines)
+            and page_noise.is_web_furniture(lines[number].strip())
+        ):
+            # 相关新闻 / · 地铁4号线二期工程年内开工　2024-08-27: a site's links, no box.
+            apart[number], listing, entries = "other", False, 0
         elif stripped or entries:
             listing = False  # the list ends at a blank line, or a line of another kind
     return apart
+
+
+_RELATED_LABEL = re.compile(r"^(?:相关(?:新闻|阅读|报道|文章|链接)|延伸阅读|推荐阅读)\s*[:：]?$")
 
 
 _EXPORT_MARK = re.compile(

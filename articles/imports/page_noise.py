@@ -475,6 +475,7 @@ _NOISE_RULES = (
             or _is_navigation(text)
         ),
     ),
+    ("other", lambda text: is_web_furniture(text)),
     ("copyright", _COPYRIGHT.search),
     ("masthead", lambda text: _MASTHEAD.search(text) and not re.search(r"[。！？]$", text)),
     ("teaser", _is_teaser),
@@ -509,6 +510,58 @@ _ARTICLE_DATA = re.compile(
 
 def is_article_data(text):
     return bool(_ARTICLE_DATA.search(text))
+
+
+# A news site's line of data under an article's title (发布时间：2024-09-12 08:30　来源：丰泽
+# 日报　作者：记者 林晓帆　编辑：孙蔚, in any order): the fields a site prints.
+_WEB_FIELD = re.compile(
+    r"(?P<field>发布时间|发表时间|更新时间|时间|日期|来源|作者|编辑|责任编辑|责编|审核|浏览次数|浏览"
+    r"|点击|阅读)\s*[:：]"
+)
+_WEB_DATE = re.compile(
+    r"^\s*(?:19|20)\d\d[-年./]\d{1,2}[-月./]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+_WEB_BUTTONS = re.compile(r"【[^】]{1,12}】|\[[^\]]{1,12}\]|字体\s*[:：]\s*大\s*中\s*小")
+MIN_WEB_FIELDS = 2
+_STAFF_FIELDS = ("编辑", "责任编辑", "责编", "审核")
+
+
+def read_web_data(text):
+    """The 作者 of a news site's data line (作者：记者 林晓帆 通讯员 董浩), "" when it names
+    none, or None when the line is no such line: two fields or more, or a date opening the
+    line and one field, and nothing else but buttons (【字体：大 中 小】)."""
+    if len(text) > MAX_NOISE_LENGTH or re.search(r"[。！？]", text):
+        return None
+    fields = list(_WEB_FIELD.finditer(text))
+    dated = _WEB_DATE.match(text) is not None
+    if len(fields) < MIN_WEB_FIELDS and not (dated and fields):
+        return None
+    if not dated and fields[0].start() > 0:
+        return None  # a sentence that quotes a field
+    if all(found["field"] in _STAFF_FIELDS for found in fields):
+        return None  # 2024年9月12日　星期四　责任编辑：…: a running head with the page's staff
+    author = ""
+    for number, found in enumerate(fields):
+        end = fields[number + 1].start() if number + 1 < len(fields) else len(text)
+        value = _WEB_BUTTONS.sub(" ", text[found.end() : end]).strip()
+        if found["field"] == "作者":
+            author = value
+    return author
+
+
+# A news site's furniture around an article: where it sits, sharing and paging buttons,
+# the title it first ran under, links to related articles with their dates.
+_WEB_FURNITURE = re.compile(
+    r"^(?:当前位置|您的位置|你的位置|所在位置)\s*[:：]"
+    r"|^(?:分享到|分享)\s*[:：]"
+    r"|^(?:上一篇|下一篇|上一条|下一条)\s*[:：]"
+    r"|^原标题\s*[:：]"
+    r"|^[·•]\s*[^。！？]{4,60}\s+(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}$"
+)
+
+
+def is_web_furniture(text):
+    return len(text) <= MAX_NOISE_LENGTH and bool(_WEB_FURNITURE.search(text))
 
 
 def is_copyright(text):
