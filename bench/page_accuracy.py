@@ -79,9 +79,10 @@ def paragraphs(article):
 
 
 def _derived_title(story):
-    """A brief whose key title is only its first words: no title was printed."""
+    """A piece whose key title is only its first words (a brief, a one-line notice, a comment
+    of a run): no title was printed."""
     title, first = norm(story.get("headline", "")), norm(story.get("body_first", ""))
-    return story.get("kind") == "brief" and bool(title) and first.startswith(title[:12])
+    return bool(title) and first.startswith(title[:12])
 
 
 def faults(expected, article, foreign, openings):

@@ -753,6 +753,9 @@ _LITERARY = re.compile(
 _SIGNED = re.compile(r"^(?:文|图文|文图|文/图|图/文|撰文)\s*[/／:：]")
 
 
+_BRACKET_CLOSED = re.compile(r"[。！？…”][(（][^()（）]{1,40}[)）]$")
+
+
 def _closing_credit_after(build, head, end):
     """A title, a few paragraphs and a closing （记者 张三）: a story of its own.
 
@@ -767,6 +770,13 @@ def _closing_credit_after(build, head, end):
         and body_end - end <= MAX_CLOSED_STORY
         and not (body_end > end and _brief_label(build, body_end))
         and not (body_end > end and _opens_title_block(build, body_end))
+        # …两队分获冠军。（据新华社） / 澜江马拉松号码布本周四起领取: a title under text
+        # closed by its source in brackets opens the next piece.
+        and not (
+            body_end > end
+            and build.items[body_end].titleish
+            and _BRACKET_CLOSED.search(build.items[body_end - 1].text) is not None
+        )
     ):
         body_end += 1
         if _closing_bracket_credits(build.items[body_end - 1].text):

@@ -137,12 +137,15 @@ def pupil_byline(text):
 
 
 MAX_PUPIL_LINE = 60
+_CONTACT = re.compile(r"联系人|联系电话|联系方式|(?:电话|手机|热线|邮箱|地址)\s*[:：]")
 
 
 @functools.lru_cache(maxsize=_CACHE)
 def _credit_line(text):
     if (pupil := pupil_byline(text)) is not None:
         return tuple(pupil)
+    if _CONTACT.search(text):
+        return None  # 招标人：…　联系人：黄先生　电话：…: whom to call, no one's credit
     if _REPORTER_SUBJECT.match(text) or (len(text) > 12 and not _CREDIT_HINT.search(text)):
         return None
     found = read_credit_line(text)

@@ -350,8 +350,9 @@ def head_article(head, kind, line):
         if not article.headline:
             article.headline, article.subheadline = article.subheadline, ""
         return _fullwidth_title(article)
-    subtitle = [text for text, _heading in lines if text.startswith(_SUBTITLE)]
-    lines = [(text, heading) for text, heading in lines if not text.startswith(_SUBTITLE)]
+    # ——副题, or a notice's number under its title (澄政征〔2024〕第9号): the title's last part.
+    subtitle = [text for text, _h in lines if text.startswith(_SUBTITLE) or _DOC_NUMBER.match(text)]
+    lines = [(text, heading) for text, heading in lines if text not in subtitle]
     if not seed_form:
         lines = _join_broken(lines)
         if subtitle and len(lines) == 3 and not any(heading for _text, heading in lines):
@@ -413,9 +414,12 @@ def _main_over_sub(first, second):
     colon = max(first.find("："), first.find(":"))
     if 2 <= colon < len(first) - 1 and _COMMA.search(first[colon:]):
         return True  # 褚明远：配角演了三十年，…: who speaks, then what they say
+    # 猎豹周三迎来新赛季主场首秀 / 三名新援全部到位 内外援磨合仍是最大考验: clauses set
+    # apart by a space are a 副题's as much as clauses set apart by a comma.
     return (
         not _COMMA.search(first)
-        and bool(_COMMA.search(second))
+        and not any(char.isspace() for char in first)
+        and bool(_COMMA.search(second) or any(char.isspace() for char in second.strip()))
         and len(second) >= len(first) + MIN_LONGER_SUB
     )
 
@@ -497,6 +501,11 @@ def _names_a_thing(text):
 
 
 _BRACKETED_LABEL = re.compile(r"^【(?P<label>[\u4e00-\u9fff·]{2,8})】\s*(?P<title>[^【】]{4,})$")
+
+
+_DOC_NUMBER = re.compile(
+    r"^[\u4e00-\u9fff]{1,12}\s*[〔［\[(（【]\s*(?:19|20)\d\d\s*[〕］\])）】]\s*第?\s*\d{1,5}\s*号$"
+)
 
 
 def _bold_over_heading(head):

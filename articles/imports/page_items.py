@@ -48,6 +48,7 @@ BRIEF_LABELS = (
     "扫描",  # 新闻扫描
     "集萃",
     "动态",  # 产业动态, 工作动态: short items; a long story under it ends the run
+    *("遗失声明", "遗失启事", "注销公告", "分类信息"),  # a notices page's one-line notices
 )
 # Brief columns whose items are comments (each a commentary, its bare name its writer's).
 COMMENT_RUN_LABELS = ("微评", "快评", "锐评", "微言")
@@ -224,7 +225,7 @@ def is_list_item(text):
 # A notice's title (征稿启事, 停电公告, 更正声明): a piece of its own, never an intertitle,
 # and a line of its own in wrapped text.
 NOTICE_TITLE = re.compile(
-    r"(?:启事|启示|公告|通告|声明|须知|公示|倡议书|告示|讣告|征文|通知|的回复|的答复)$"
+    r"(?:启事|启示|公告|通告|声明|须知|公示|倡议书|告示|讣告|征文|通知|的回复|的答复|预告)$"
 )
 
 
@@ -1466,6 +1467,18 @@ def _figure_row_items(items):
             title is not None
             and title.kind == "para"
             and title.titleish
+            and _CELLS_ROW.match(title.text)
+            and items[index - 2].kind == "para"
+            and not items[index - 2].titleish
+        ):
+            # …小程序购买。 / 日期 时间 赛事 对阵 地点 / rows: the table's header, in the text.
+            title.row, title.titleish = True, False
+            title.text = re.sub(r"[\s\u3000]+", "\u3000", title.text)
+            continue
+        if (
+            title is not None
+            and title.kind == "para"
+            and title.titleish
             and not _FIGURES_LABEL.match(title.text)  # 数说石门油茶 in a feature: its box
         ):
             above = items[index - 2]
@@ -1525,6 +1538,9 @@ def _table_heads(block, cleaned, rows):
     return found
 
 
+# A table's header of three to eight short cells set apart by single spaces (日期 时间 赛事
+# 对阵 地点), known as one only right over the table's rows.
+_CELLS_ROW = re.compile(r"^[^\s\d。，！？]{1,4}(?:[\s\u3000]+[^\s\d。，！？]{1,4}){2,7}$")
 # A table's header: two to seven short cells set apart by wide gaps, no figure in them.
 _HEADER_ROW = re.compile(r"^[^\s\d。，！？]{1,10}(?:(?:\s{2,}|\u3000+)[^\s\d。，！？]{1,10}){1,6}$")
 

@@ -46,7 +46,12 @@ _ISSUE = re.compile(
 )
 _END_MARK = re.compile(r"^[(（]?\s*(?:完|全文完|待续|未完待续)\s*[)）]?$")
 # A note for the whole page's pictures (本版图片由受访者提供): no story's.
-_PAGE_CREDIT = re.compile(r"^[(（]?\s*本版(?:图片|照片|图表)[\u4e00-\u9fff、]{0,20}[)）]?$")
+_PAGE_CREDIT = re.compile(
+    r"^[(（]?\s*本版(?:图片|照片|图表)[\u4e00-\u9fff、]{0,20}[)）]?$"
+    # 本版所刊公告、声明内容由刊登单位或个人负责, 本版言论仅代表作者个人观点: the page's own
+    # disclaimer.
+    r"|^[(（]?\s*本(?:版|栏|刊)[^。！？]{0,20}(?:负责|个人观点|仅供参考|不代表本报观点)[)）。]?$"
+)
 _SCAN = re.compile(r"扫码|扫描二维码|长按识别|二维码|扫一扫")
 # A rule: dashes, box-drawing lines (─━═), stars and other marks, nothing else.
 _RULE_ONLY = re.compile(r"^[\s\-—–－―‐_＿﹏=＝·•■□▲△▼▽◆◇●○★☆▶►→|｜/\\*#~～.。…\u2500-\u257f]*$")
