@@ -130,10 +130,13 @@ class _Builder:
             self.brief_column = self.untitled_briefs = ""
         page = self.page
         # A head printed over two lines (the date on one, page label and name on the next).
+        # A name printed beside the page's label (3　教育) is the page's, over a word of a
+        # line with none (今日桑源　2024年6月13日: the paper's name).
+        labelled = bool(head.name and head.label and not page.running_head.get("label"))
         for key, value in (("date", head.date), ("name", head.name), ("label", head.label)):
-            if not page.running_head.get(key):
+            if not page.running_head.get(key) or (key == "name" and labelled):
                 page.running_head[key] = value
-        if head.name and not page.name:
+        if head.name and (not page.name or labelled):
             page.name = page.section = head.name
         if head.staff:
             for field_name, name in head.staff.fields.items():

@@ -125,8 +125,21 @@ def _notice_broken(first, second):
     的公示, “我家的幸福账本” / 主题征文启事): a notice has no 引题."""
     if not NOTICE_TITLE.search(second) or NOTICE_TITLE.search(first):
         return False
-    # 临沅市公安局南湖分局 / 关于征集…线索的通告: who issues it, over what it is about.
-    return "关于" in first or second.startswith("关于") or len(second) <= MAX_NOTICE_TAIL
+    # 临沅市公安局南湖分局 / 关于征集…线索的通告: who issues it, over what it is about;
+    # 桑源县职业中等专业学校 / 2024年招生公告: a body that issues notices over its notice.
+    return (
+        "关于" in first
+        or second.startswith("关于")
+        or len(second) <= MAX_NOTICE_TAIL
+        or first.endswith(_ISSUERS)
+    )
+
+
+# What a body that issues notices is called at its end (a school, an office, a company).
+_ISSUERS = (
+    *("学校", "学院", "大学", "中学", "小学", "幼儿园", "医院", "公司", "集团", "银行"),
+    *("政府", "委员会", "管委会", "办事处", "办公室", "局", "分局", "中心", "协会", "董事会"),
+)
 
 
 MAX_NOTICE_TAIL = 8
@@ -350,9 +363,17 @@ def head_article(head, kind, line):
         if not article.headline:
             article.headline, article.subheadline = article.subheadline, ""
         return _fullwidth_title(article)
-    # ——副题, or a notice's number under its title (澄政征〔2024〕第9号): the title's last part.
-    subtitle = [text for text, _h in lines if text.startswith(_SUBTITLE) or _DOC_NUMBER.match(text)]
-    lines = [(text, heading) for text, heading in lines if text not in subtitle]
+    # ——副题, or a notice's number under its title (澄政征〔2024〕第9号): the title's last part;
+    # a plain line under a ——副题 is the 副题 going on, wrapped (——记…教学点 / 教师吴秀英).
+    subtitle, kept = [], []
+    for text, heading in lines:
+        if text.startswith(_SUBTITLE) or _DOC_NUMBER.match(text):
+            subtitle.append(text)
+        elif subtitle and subtitle[-1].startswith(_SUBTITLE) and not heading and not seed_form:
+            subtitle[-1] += text
+        else:
+            kept.append((text, heading))
+    lines = kept
     if not seed_form:
         lines = _join_broken(lines)
         if subtitle and len(lines) == 3 and not any(heading for _text, heading in lines):

@@ -584,6 +584,8 @@ def _cut(block, hard):
         # A column label (■ 记者观察) stands alone, and so does the title line under it.
         closed = not hard and (
             (one_per_line and (line.endswith(_PARAGRAPH_END) or _NOTED_END.search(line)))
+            # 教育简讯 on a line of its own in a wrapped column: the label, never text's start
+            or (len(line) <= MAX_GROUP_LABEL and line.endswith(BRIEF_LABELS) and len(current) == 1)
             or (width is not None and line.endswith(_PARAGRAPH_END) and not _full(line, width))
             or label
             or right
@@ -836,8 +838,10 @@ def _starts_unit(raw, line, previous=""):
         return True
     if _BULLET.match(line) or _CAPTION_LABEL.match(line):
         return True
-    if _MARKED_CAPTION.match(line) and previous.endswith(_PARAGRAPH_END):
-        return True  # …“就近办”。 / ▲市民在…专 / 窗办理业务。: a caption wrapped under text
+    if _MARKED_CAPTION.match(line) and previous.endswith((*_PARAGRAPH_END, "）", ")")):
+        # …“就近办”。 / ▲市民在…专 / 窗办理业务。: a caption wrapped under text (or a
+        # marked brief under one closed by its credit: …（通讯员　葛 / 思远） / ▲为确保…)
+        return True
     if page_credits.lead(line) is not None:
         return True
     if not _is_caption_or_credit(line):
@@ -1221,7 +1225,32 @@ def read_items(text):
             item.indented = item.line in set_in and not hard
             items.append(item)
     items = _bare_editor_notes(_figure_row_items(_skips_after_heads(items)))
-    return _pictures_captioned(_titles_under_notes(items))
+    return _pictures_captioned(_kickers_over_headings(_titles_under_notes(items)))
+
+
+MAX_KICKER = 40
+
+
+def _kickers_over_headings(items):
+    """A plain line right over a Markdown 主题 (## …) and under a label or nothing of a
+    story's (**名医访谈** / 气温忽冷忽热，…上升近三成 / ## 主题): the 主题's 引题, commas
+    and all."""
+    for k in range(len(items) - 1):
+        item, under = items[k], items[k + 1]
+        if not (
+            item.kind == "para"
+            and not item.titleish
+            and not item.row
+            and len(item.text) <= MAX_KICKER
+            and not item.text.endswith(_SENTENCE_END)
+            and under.kind == "heading"
+            and under.level in (1, 2)
+        ):
+            continue
+        above = items[k - 1] if k > 0 else None
+        if above is None or above.kind in ("heading", "skip", "running_head", "staff"):
+            item.titleish = True
+    return items
 
 
 def _titles_under_notes(items):

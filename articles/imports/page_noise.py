@@ -332,7 +332,12 @@ _HEAD_WORDS = re.compile(r"[\s|｜/•:：,，]+|(?<![\u4e00-\u9fff])·|·(?![\u
 def _head_words(text):
     # A · between two words is a separator, inside a name (评论·副刊) it is the name's.
     words = [w for w in _HEAD_WORDS.split(text) if w]
-    words = [w for w in words if not _PAPER.fullmatch(w) and not w.startswith("编辑")]
+    # 健康周刊 after a page's label is its name (a weekly supplement), not a paper's.
+    words = [
+        w
+        for w in words
+        if (not _PAPER.fullmatch(w) or w.endswith(("周刊", "周末"))) and not w.startswith("编辑")
+    ]
     return [w for w in words if re.fullmatch(r"[\u4e00-\u9fff·]{2,10}", w)]
 
 
@@ -344,6 +349,11 @@ def _leftover_name(text):
 def _first_name(text):
     han = _head_words(text)
     return han[0] if han else ""
+
+
+_NUMBER_NAME_STAFF = re.compile(
+    r"^(?P<number>\d{1,2})[\s|｜]+(?P<name>[\u4e00-\u9fff·]{2,8})[\s|｜]+(?P<staff>\S.*)$"
+)
 
 
 def read_running_head(text):
@@ -377,6 +387,12 @@ def read_running_head(text):
         name = text[: label_match.start()] + text[label_match.end() :]
         if not _UNDATED_NAME.match(name):
             return None
+    elif numbered := _NUMBER_NAME_STAFF.match(text):
+        # 3　教育　　责任编辑：沈一苇　版式：江小满: the page's number, name and staff.
+        staff = read_staff_line(numbered["staff"])
+        if staff is None:
+            return None
+        return RunningHead(None, numbered["name"], numbered["number"], staff)
     else:
         return None
     label = label_match.group(0) if label_match else ""
