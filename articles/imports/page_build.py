@@ -15,6 +15,7 @@ from articles.imports.page_heads import (
     BRIEF_LABELS,
     CHART_LABELS,
     FIGURES_LABELS,
+    LITERARY_LABELS,
     PHOTO_STRIP_LABELS,
     SIDEBAR_LABELS,
     head_article,
@@ -87,6 +88,7 @@ class _Builder:
         self.leads = {}  # id(page) → the position of its lead story, once it has one
         self.inherited_briefs = set()  # ids of stories that took the brief column of a run
         self.closed_stories = set()  # ids of stories closed on their credit: text after is another
+        self.verse_articles = set()  # ids of poems: their bylines are writers', not commentators'
         self.jumped = set()  # ids of stories that go on on another page (下转第8版)
 
     @property
@@ -194,7 +196,9 @@ class _Builder:
                 return index
         return last
 
-    def add_paragraph(self, text, line, row=False):
+    def add_paragraph(self, text, line, row=False, verse=False):
+        if verse and self.article is not None:
+            self.verse_articles.add(id(self.article))
         text, jumps = page_noise.split_jumps(text)
         if self.article is None:
             # Text above the page's first title: a caption or box the dump set apart.
@@ -794,7 +798,7 @@ def _closing_credit_after(build, head, end):
         article.credits = _closing_bracket_credits(last.text)
         build.open_article(article)
         for para in build.items[end : body_end - 1]:
-            build.add_paragraph(para.text, para.line, row=para.row)
+            build.add_paragraph(para.text, para.line, row=para.row, verse=para.verse)
         text = last.text[: len(last.text) - len(bracket[0])].rstrip()
         if text:
             build.add_paragraph(text, last.line)
@@ -812,7 +816,7 @@ def _closing_credit_after(build, head, end):
     article.credits = list(credit.credits)
     build.open_article(article)
     for para in build.items[end:body_end]:
-        build.add_paragraph(para.text, para.line, row=para.row)
+        build.add_paragraph(para.text, para.line, row=para.row, verse=para.verse)
     # …完璧归赵。 / （通讯员 慕容静）: the story ends on its credit; text under it is another.
     build.closed_stories.add(id(build.article))
     return body_end + 1
@@ -1081,7 +1085,7 @@ def _step(build, i):
     elif kind == "credit":
         _inner_credit(build, item, i)
     else:
-        build.add_paragraph(item.text, item.line, row=item.row)
+        build.add_paragraph(item.text, item.line, row=item.row, verse=item.verse)
     return i + 1
 
 
@@ -1437,6 +1441,9 @@ def build_pages(items):
     while i < len(items):
         i = _step(build, i)
     _end_brief_runs(build)
+    for page in build.pages:
+        for article in page.articles:
+            _literature(article, id(article) in build.verse_articles)
     return _finish(build.pages)
 
 
@@ -1504,6 +1511,9 @@ def _finish(pages):
 
 
 CARTOON_LABELS = ("漫画", "画中话", "新闻漫画", "漫画天地", "时事漫画", "漫画说")
+# Columns of painting and calligraphy (翰墨丹青, 书画天地) and who made a work (作者：…).
+ART_WORDS = ("书画", "翰墨", "丹青", "书法", "国画", "画苑", "墨韵", "美术")
+ART_ROLES = ("作者", "书", "画", "绘", "作")
 MAX_CARTOON_TEXT = 2
 
 
@@ -1511,8 +1521,13 @@ def _cartoon(article):
     """漫画 / a title / 作者：杭　雨 / what the drawing says: a cartoon, a picture credited
     to who drew it, however its credit line was printed (no 摄 marks a drawing)."""
     paragraphs = [block for block in article.body if block["type"] == PARAGRAPH]
+    drawn = article.column in CARTOON_LABELS or any(w in article.column for w in ART_WORDS)
+    # 秋山问道图 / 作者：方砚池 / what the painting shows: a work of art, under any column.
+    drawn = drawn or (
+        article.headline.endswith("图") and all(c.role in ART_ROLES for c in article.credits)
+    )
     if (
-        article.column not in CARTOON_LABELS
+        not drawn
         or article.photos
         or not article.credits
         or len(paragraphs) > MAX_CARTOON_TEXT
@@ -1523,6 +1538,19 @@ def _cartoon(article):
     credits = [Credit(c.unit, c.role, c.names, True) for c in article.credits]
     article.photos.append(ParsedPhoto("", credits, article.line))
     article.credits = []
+
+
+def _literature(article, verse):
+    """A poem (``verse``: its text lines of verse) or a piece under a column of literature
+    (小小说, 散文): signed by its writer, no commentator."""
+    if not verse and not article.column.endswith(LITERARY_LABELS):
+        return
+    article.credits = [
+        Credit(c.unit, "" if c.role == COMMENTARY_ROLE else c.role, c.names, c.photo)
+        for c in article.credits
+    ]
+    if article.kind == Kind.COMMENTARY:
+        article.kind = Kind.NEWS
 
 
 def _comment_run(article):

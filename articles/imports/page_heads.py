@@ -29,6 +29,13 @@ GENRE_LABELS = (
     *("散文", "诗歌", "诗词", "新诗", "小说", "微小说", "随笔", "杂文", "杂谈", "札记", "游记"),
     *("书香", "书评", "影评", "剧评", "乐评", "读书", "笔会", "文苑", "诗苑", "美文", "史话"),
     *("专访", "访谈", "对话", "人物", "民俗", "往事", "乡愁", "童心", "杂感"),
+    *("小小说", "短篇小说", "微型小说", "中篇小说", "散文诗", "诗林", "诗页", "诗风"),
+)
+# Columns of literature: a piece under one is its writer's, signed with no role (□ 林秋禾
+# under 人间烟火 is a commentator's byline, under 散文 or 小小说 a writer's).
+LITERARY_LABELS = (
+    *("散文", "诗歌", "诗词", "新诗", "小说", "微小说", "随笔", "游记", "美文", "文苑", "笔会"),
+    *("诗苑", "诗林", "诗页", "诗风", "小小说", "短篇小说", "微型小说", "中篇小说", "散文诗"),
 )
 _PLAIN_COLUMNS = frozenset(
     PHOTO_STRIP_LABELS
@@ -334,7 +341,10 @@ def head_article(head, kind, line):
     lines = _head_lines(head)
     column, districts = "", ()
     while len(lines) > 1 and (
-        column_label(lines[0][0]) or is_plain_column(lines[0][0]) or _short_label(lines)
+        column_label(lines[0][0])
+        or is_plain_column(lines[0][0])
+        or _short_label(lines)
+        or (head[0].kind != "multi" and head[0].label and head[0].text == lines[0][0])
     ):
         # 图片新闻 / ■城市表情 / 初雪扮靓古城墙: the label nearest the title names it.
         column = column_label(lines[0][0]) or lines[0][0]

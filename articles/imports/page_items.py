@@ -171,6 +171,8 @@ class Item:
     row: bool = False  # a line of a box or table (数说, a results table): never joined
     lead_in: bool = False  # a heading run into its text: it always opens a story
     indented: bool = False  # set in from the margin as a paragraph is (an intertitle in text)
+    verse: bool = False  # a line of a poem (or a 组诗's poem title): kept a line of its own
+    label: bool = False  # known to be a column's label (南湖诗页 over a poem), not an 引题
 
     @property
     def byline(self):
@@ -298,22 +300,208 @@ def _line_kind(text):
     return ("skip", reason, None) if reason else None
 
 
+# Poems -----------------------------------------------------------------------------
+#
+# A poem is printed as its title, its poet (◎皇甫云舟, □ 苏晚晴, 苏　禾) and short lines that
+# close no sentence, in stanzas set apart by blank lines.  Read as prose, its lines would
+# be titles and its stanzas paragraphs run together; read here, each line stays a line.
+
+MIN_VERSE_LINES = 3
+MAX_POET_LINE = 12
+MAX_CREDIT_UNDER = 30
+MAX_VERSE_LINE = 24
+MAX_POEM_TITLE = 16
+MAX_GROUP_POEM_TITLE = 4
+_GROUP_POEM = re.compile(
+    r"[（(](?:组诗|外[一二三四五六七八九十\d]首|[二三四五六七八九十\d]首)[)）]$"
+)
+VERSE_TITLE, VERSE_BYLINE, VERSE_LINE, VERSE_SUBTITLE, VERSE_LABEL = (
+    "title",
+    "byline",
+    "line",
+    "subtitle",
+    "label",
+)
+
+
+def _poet(line):
+    """The poet's line under a poem's title (◎皇甫云舟, □ 苏晚晴, 苏　禾), else ""."""
+    return page_credits.byline_name(line) if len(line) <= MAX_POET_LINE else ""
+
+
+def _verse_line(raw, line):
+    return (
+        bool(line)
+        and not raw.startswith(_INDENT)
+        and len(line) <= MAX_VERSE_LINE
+        and _standalone(line) is None
+    )
+
+
+def _verse(lines, apart):
+    """{line number: what it is in a poem} for every poem on the page (see above)."""
+    found, n, k = {}, len(lines), 0
+    filled = [index for index in range(n) if lines[index].strip()]
+    after = {index: filled[position + 1] for position, index in enumerate(filled[:-1])}
+    before = {index: filled[position - 1] for position, index in enumerate(filled) if position}
+    while k < n - 2:
+        title = lines[k].strip()
+        p = after.get(k)  # the poet's line, blank lines between allowed
+        if (
+            not title
+            or p is None
+            or k + 1 in apart
+            or p + 1 in apart
+            or len(title) > MAX_POEM_TITLE
+            or title.endswith(_CLOSED_SENTENCE)
+            or not _poet(lines[p].strip())
+            # 秋分帖 / 东方晓岚: a title that reads as a name, over the poet's line
+            or (p in after and _poet(lines[after[p]].strip()))
+            or column_label(title)
+            or _LINK.match(title)  # 人物档案 / 陈守中 / 1966年生于…: a box, its rows
+            or page_credits.lead(title) is not None
+            or _standalone(title) is not None
+        ):
+            k += 1
+            continue
+        body = _verse_body(lines, p + 1, apart, bool(_GROUP_POEM.search(title)))
+        verse = [lines[index].strip() for index, kind in body.items() if kind == VERSE_LINE]
+        if len(verse) < MIN_VERSE_LINES or _wrapped_prose(verse):
+            k += 1
+            continue
+        label = before.get(k)
+        if label is not None and label + 1 not in apart and label + 1 not in found:
+            text = lines[label].strip().lstrip("■□◆●▶ ")
+            if _SHORT_LABEL_LINE.match(text) or column_label(lines[label].strip()):
+                found[label + 1] = VERSE_LABEL  # 南湖诗页 / 江边渡口 / ◎皇甫云舟: its column
+        found[k + 1], found[p + 1] = VERSE_TITLE, VERSE_BYLINE
+        for index, kind in body.items():
+            found[index + 1] = kind
+        k = max(body) + 1
+    return found
+
+
+_SHORT_LABEL_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+
+
+def _wrapped_prose(verse):
+    """Short lines that are prose wrapped narrow, not verse: most of them pause inside
+    (一朵香菇撑起20亿元产业，一块稻田养出“双份收 / 入”。从本期报道的…), or sentences
+    and figures fill them."""
+    # Prose has a pause every dozen characters or so, so most of its lines hold one; a
+    # poem's lines end where its pauses are.
+    paused = sum(1 for line in verse if _PAUSE.search(line[:-1]))
+    closing = sum(1 for line in verse if "。" in line[:-1])
+    figures = sum(1 for line in verse if _DIGIT.search(line))
+    return paused * 2 > len(verse) or (closing + figures) * 3 > len(verse)
+
+
+_PAUSE = re.compile(r"[，。、；：！？]")
+
+
+def _verse_body(lines, start, apart, group):
+    """{index: VERSE_LINE or VERSE_SUBTITLE} of the lines of a poem from ``start``: until
+    prose, a line of another kind, or the head of the next piece (one or two short lines
+    over a poet's or a credit line: 三月，写给母亲 / 苏　禾, 翰墨丹青 / 秋山问道图 / 作者：…)."""
+    body, k = {}, start
+    while k < len(lines):
+        raw, line = lines[k], lines[k].strip()
+        if k + 1 in apart:
+            break
+        if not line:
+            k += 1
+            continue
+        if not _verse_line(raw, line) or line.startswith(_LABEL_MARKS):
+            break  # prose, or ■读书: a label of the next piece
+        following = [j for j in range(k + 1, min(k + 6, len(lines))) if lines[j].strip()]
+        nxt = lines[following[0]].strip() if following else ""
+        after = lines[following[1]].strip() if len(following) > 1 else ""
+        if nxt and (_poet(nxt) or _credit_under(nxt) or nxt.startswith(_SUBTITLE_MARKS)):
+            break  # this line is the next piece's title
+        if (
+            after
+            and (_credit_under(after) or after.startswith(_SUBTITLE_MARKS))
+            and len(nxt) <= MAX_POEM_TITLE
+            and len(line) <= MAX_GROUP_LABEL
+            and not line.endswith(_SENTENCE_PUNCTUATION_END)
+        ):
+            break  # 翰墨丹青 / 秋山问道图 / 作者：方砚池: a label over the next title
+        if (
+            group
+            and len(line) <= MAX_GROUP_POEM_TITLE
+            and nxt
+            and len(nxt) > len(line)
+            and (not body or list(body.values())[-1] == VERSE_LINE)
+        ):
+            body[k] = VERSE_SUBTITLE  # 霜降 over its lines, in a 组诗
+        else:
+            body[k] = VERSE_LINE
+        k += 1
+    while body and not lines[max(body)].strip():
+        del body[max(body)]
+    return body
+
+
+_SENTENCE_PUNCTUATION_END = ("。", "！", "？", "，", "；")
+_LABEL_MARKS = tuple("■□◆◇●○▶►◎★☆【")
+_SUBTITLE_MARKS = ("——", "－－", "--")
+
+
+def _credit_under(line):
+    found = page_credits.credit_line(line) if len(line) <= MAX_CREDIT_UNDER else None
+    return bool(found) and any(c.role for c in found)
+
+
+def _verse_starts(verse):
+    """Where a poem's lines start a block: its label or title, and the line after it."""
+    starts = set()
+    for number, kind in verse.items():
+        if kind in (VERSE_LABEL, VERSE_TITLE) and verse.get(number - 1) != VERSE_LABEL:
+            starts.add(number)
+        if number + 1 not in verse:
+            starts.add(number + 1)
+    return starts
+
+
+def _verse_items(block, verse):
+    """The items of a block of a poem's lines: its label and title, its poet, its lines
+    (each a row of its own: never joined, never a title) and a 组诗's poem titles."""
+    items = []
+    for number, raw in block:
+        line = _clean(raw)
+        kind = verse.get(number)
+        if not line or kind is None:
+            continue
+        if kind in (VERSE_LABEL, VERSE_TITLE):
+            items.append(Item("para", number, text=line, titleish=True, label=kind == VERSE_LABEL))
+        elif kind == VERSE_BYLINE:
+            name = _poet(line)
+            items.append(Item("credit", number, text=line, credits=[Credit("", "", (name,))]))
+        elif kind == VERSE_SUBTITLE:
+            items.append(Item("heading", number, text=line, level=3, verse=True))
+        else:
+            items.append(Item("para", number, text=line, row=True, verse=True))
+    return items
+
+
 def _apart_lines(lines):
     """{line number: skip reason} of lines that stand apart from every block: a layout
     system's text-box marks and export banners (〔文本框03〕, ##…文本导出…), and an
     e-paper's list of the page's titles (本版标题导航 / · 主题 / · 主题…, 本版其他新闻 /
     主题…), which repeats the titles and belongs to no story."""
-    apart, listing, entries = {}, False, 0
+    apart, listing, entries, marked = {}, False, 0, False
     for number, raw in enumerate(lines, start=1):
         stripped = raw.strip()
         if _EXPORT_MARK.match(stripped):
             apart[number], listing = "noise", False
         elif _TITLE_LIST_LABEL.match(stripped):
-            apart[number], listing, entries = "page_list", True, 0
+            apart[number], listing, entries, marked = "page_list", True, 0, False
         elif listing and _TITLE_LIST_ENTRY.match(stripped):
+            apart[number], entries, marked = "page_list", entries + 1, True
+        elif listing and not marked and is_titleish(stripped) and _standalone(stripped) is None:
+            # 本版其他新闻 / 主题 / 主题… (a list whose entries carry no mark; where they
+            # do, a plain line ends it).
             apart[number], entries = "page_list", entries + 1
-        elif listing and is_titleish(stripped) and _standalone(stripped) is None:
-            apart[number], entries = "page_list", entries + 1  # 本版其他新闻 / 主题 / 主题…
         elif (
             _RELATED_LABEL.match(stripped)
             and number < len(lines)
@@ -1141,7 +1329,13 @@ def read_items(text):
     untagged = tagged_text.untag(text.split("\n"))
     text, opening = "\n".join(untagged.lines), untagged.opening
     apart = _apart_lines(untagged.lines) | untagged.skipped
-    for block, hard, heading in _raw_blocks(text, apart, untagged.starts):
+    verse = _verse(untagged.lines, apart)
+    starts = set(untagged.starts) | _verse_starts(verse)
+    for block, hard, heading in _raw_blocks(text, apart, starts):
+        if block[0][0] in verse:
+            items.extend(_verse_items(block, verse))
+            title_lines = None
+            continue
         if block[0][0] in apart:
             number, line = block[0]
             items.append(Item("skip", number, text=line, reason=apart[number]))
@@ -1225,7 +1419,31 @@ def read_items(text):
             item.indented = item.line in set_in and not hard
             items.append(item)
     items = _bare_editor_notes(_figure_row_items(_skips_after_heads(items)))
-    return _pictures_captioned(_kickers_over_headings(_titles_under_notes(items)))
+    items = _titles_over_bylines(_kickers_over_headings(_titles_under_notes(items)))
+    return _pictures_captioned(items)
+
+
+def _titles_over_bylines(items):
+    """A short line read as a bare name right over a byline (修表 / ◎ 邵蓝田, 修表铺（节选）
+    / 文/尉迟南): a title, since no piece is signed twice in a row."""
+    for k in range(len(items) - 1):
+        item, under = items[k], items[k + 1]
+        if not (
+            item.kind == "credit"
+            and not item.lead
+            and len(item.credits) == 1
+            and not item.credits[0].role
+            and not item.credits[0].unit
+            and len(item.credits[0].names) == 1
+            and not item.text.startswith(_LABEL_MARKS)
+            and under.kind == "credit"
+            and not under.lead
+            and under.credits
+        ):
+            continue
+        if under.text.startswith(_LABEL_MARKS) or any(c.role for c in under.credits):
+            items[k] = Item("para", item.line, text=item.text, titleish=True)
+    return items
 
 
 MAX_KICKER = 40

@@ -127,3 +127,85 @@ def test_a_cartoon_under_its_label_is_a_picture_credited_to_its_artist():
     assert (cartoon.kind, cartoon.column, cartoon.headline) == ("photo", "漫画", "“打卡”打到田埂上")
     assert cartoon.credits == []
     assert [p.credits for p in cartoon.photos] == [[Credit("", "作者", ("杭雨",), True)]]
+
+
+def test_poems_keep_their_lines_and_their_poets_and_end_at_the_next_pieces_head():
+    page = parse_page_text(
+        "诗苑\n"
+        "江边渡口\n"
+        "◎皇甫云舟\n"
+        "渡船在晨雾里轻轻摇晃\n"
+        "像一枚没有寄出的信封\n"
+        "\n"
+        "艄公把昨夜的星光\n"
+        "一桨一桨，划进了江心\n"
+        "三月，写给母亲\n"
+        "苏　禾\n"
+        "三月的风吹过您鬓角的时候\n"
+        "我正挤在早高峰的地铁里\n"
+        "手机屏幕亮了一下\n"
+        "小小说\n"
+        "修表\n"
+        "◎ 邵蓝田\n"
+        "　　老街拐角的修表摊，老周守了四十年。这天傍晚，一个女孩在摊前站了很久。\n"
+    )[0]
+    first, second, story = page.articles
+    assert (first.column, first.headline, people(first)) == (
+        "诗苑",
+        "江边渡口",
+        [("", ("皇甫云舟",))],
+    )
+    assert [b["text"] for b in first.body] == [
+        "渡船在晨雾里轻轻摇晃",
+        "像一枚没有寄出的信封",
+        "艄公把昨夜的星光",
+        "一桨一桨，划进了江心",
+    ]
+    assert (second.headline, people(second)) == ("三月，写给母亲", [("", ("苏禾",))])
+    assert second.body[-1]["text"] == "手机屏幕亮了一下"
+    assert (story.column, story.headline, people(story)) == ("小小说", "修表", [("", ("邵蓝田",))])
+
+
+def test_narrow_prose_under_a_byline_is_no_poem():
+    page = parse_page_text(
+        "三农时评\n"
+        "让特色产业真正“长”在乡村\n"
+        "□　蓝　溪\n"
+        "一朵香菇撑起20亿元产业，一块稻田养出\n"
+        "“双份收入”。从本期报道的几个例子可以\n"
+        "看到，特色产业已成为农民增收的重要渠\n"
+        "道。但也要看到，一些地方发展特色产业\n"
+        "存在“一哄而上、一哄而散”的现象。\n"
+    )[0]
+    (comment,) = page.articles
+    assert comment.kind == "commentary"
+    assert people(comment) == [("评论作者", ("蓝溪",))]
+    assert len(comment.body) == 1
+
+
+def test_a_news_sites_articles_copied_in_a_row_each_credited_by_its_data_line():
+    page = parse_page_text(
+        "当前位置：首页 > 民生 > 正文\n"
+        "地铁3号线北延段今日开通初期运营\n"
+        "发布时间：2024-09-12 08:30　来源：丰泽日报　作者：记者 林晓帆 通讯员 董浩　编辑：孙蔚\n"
+        "　　9月11日，记者从市轨道交通集团获悉，北延段今日开通。\n"
+        "分享到：微信 微博 QQ空间\n"
+        "上一篇：市政府召开第36次常务会议\n"
+        "相关新闻\n"
+        "· 地铁4号线二期工程年内开工　2024-08-27\n"
+        "白露时节 湿地观鸟正当时\n"
+        "2024-09-12 10:06　　来源：丰泽日报　　作者：记者 韦一舟　　【字体：大 中 小】\n"
+        "　　白露过后，丰泽湿地公园迎来秋季观鸟季。\n"
+    )[0]
+    metro, birds = page.articles
+    assert people(metro) == [("记者", ("林晓帆",)), ("通讯员", ("董浩",))]
+    assert people(birds) == [("记者", ("韦一舟",))]
+    assert [b["text"] for b in metro.body] == [
+        "9月11日，记者从市轨道交通集团获悉，北延段今日开通。"
+    ]
+    skipped = {line.text for line in page.skipped}
+    assert {
+        "分享到：微信 微博 QQ空间",
+        "相关新闻",
+        "· 地铁4号线二期工程年内开工 2024-08-27",
+    } <= skipped
