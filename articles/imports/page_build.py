@@ -228,6 +228,10 @@ class _Builder:
             body.append({"type": PARAGRAPH, "parts": [text], "row": True})
         else:
             body.append({"type": PARAGRAPH, "parts": [text]})
+        closing = _BRACKET_CLOSED.search(text) if not row else None
+        if closing and _CLOSING_SOURCE.match(closing[0][2:-1].strip()):
+            # …向现金流较好的公司倾斜。（东垣证券）, （据新华社）: the piece ends on its source.
+            self.closed_stories.add(id(self.article))
         if self.article.kind in (Kind.BRIEF, Kind.NEWS) and not self.article.credits:
             credits = _closing_bracket_credits(text)
             if credits:
@@ -804,12 +808,16 @@ def _closing_credit_after(build, head, end):
             build.add_paragraph(text, last.line)
         build.closed_stories.add(id(article))  # done: a paragraph under it is no part of it
         return body_end
+    # 石塘镇党委书记　方志远 under the text: an official signing it, with the post, no role.
+    official = credit is not None and page_credits.official_byline(credit.text) is not None
     if (
         body_end == end
         or credit is None
         or credit.kind != "credit"
-        or not (credit.text.startswith(("(", "（")) or _SIGNED.match(credit.text))
-        or not (any(c.role for c in credit.credits) or _closing_bracket_credits(credit.text))
+        or not (credit.text.startswith(("(", "（")) or _SIGNED.match(credit.text) or official)
+        or not (
+            official or any(c.role for c in credit.credits) or _closing_bracket_credits(credit.text)
+        )
     ):
         return None
     article = head_article(head, Kind.NEWS, head[0].line)
@@ -845,7 +853,7 @@ def _open_news(build, head, notes, photos, credit, end=None):
         elif (
             not credit.lead
             and article.credits
-            and not any(c.role or c.photo for c in article.credits)
+            and not any(c.role or c.photo or c.unit for c in article.credits)
             and _is_opinion(build, article)
         ):
             # ◎ 令狐思远　欧阳婧 over an essay on a 理论·评论 page: its commentators.
@@ -892,7 +900,11 @@ def _open_commentary(build, head, byline, end):
         article.credits = [Credit("", "", (byline.byline,))]
         build.open_article(article)
         return end
-    article.credits = [Credit("", COMMENTARY_ROLE, (byline.byline,))]
+    if byline.kind == "credit" and any(c.unit for c in byline.credits):
+        # 桐川县委书记　吴振华: an official signs it with the post, as the post's holder.
+        article.credits = list(byline.credits)
+    else:
+        article.credits = [Credit("", COMMENTARY_ROLE, (byline.byline,))]
     lead = build.lead_index()
     build.open_article(article)
     article.main_article = lead
@@ -1366,6 +1378,9 @@ _CLOSING_CREDIT = re.compile(r"[(（]([^()（）]{2,40})[)）]$")
 MAX_BARE_CREDIT = 8
 # An organisation closing a brief as its source (青禾县农业农村局, 南溪县水务局).
 _REPORTED = re.compile(r"^(?:据|来源\s*[:：]|摘自|转自|转载自)")
+_END_WORDS = re.compile(r"^(?:完|全文完|待续|未完待续|续完|下转.*|上接.*)$")
+# What closes a piece in brackets under its last sentence and names no one: its source.
+_CLOSING_SOURCE = re.compile(r"^(?:据|来源[:：]?)?[\u4e00-\u9fff·《》]{2,16}$")
 _SOURCE = re.compile(
     r"^[\u4e00-\u9fff]{2,20}(?:局|委|办|厅|部|院|中心|协会|公司|站|所|队|处|会|社|集团)$"
 )
@@ -1421,8 +1436,11 @@ def _closing_credit(article):
         # …亩均增收1500元以上。（据《青州日报》报道）: where the story comes from, no one's.
         article.author_note = source  # printed in its brackets under the text, as here
         last["text"] = last["text"][: len(last["text"]) - len(match[0])].rstrip()
-    elif article.kind == Kind.BRIEF and _SOURCE.match(source):
-        # …配套建设灌排渠道86公里。（青禾县农业农村局）: the brief's source, naming nobody.
+    elif (article.kind == Kind.BRIEF and _SOURCE.match(source)) or (
+        _CLOSING_SOURCE.match(source) and not _END_WORDS.match(source)
+    ):
+        # …配套建设灌排渠道86公里。（青禾县农业农村局）, …细分龙头。（东垣证券）: the
+        # piece's source, naming nobody.
         article.author_note = source
         last["text"] = last["text"][: len(last["text"]) - len(match[0])].rstrip()
     elif credits and (any(c.role for c in credits) or (bare and all(c.names for c in credits))):

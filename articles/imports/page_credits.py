@@ -137,12 +137,31 @@ def pupil_byline(text):
 
 
 MAX_PUPIL_LINE = 60
+# An official's byline: the post, then the name (桐川县委书记　吴振华, 石塘镇党委书记　方志远).
+_OFFICIAL = re.compile(
+    r"^[■□◎●\s]*(?P<post>[\u4e00-\u9fff（）]{1,20}?(?:书记|县长|市长|区长|镇长|乡长|省长|主任|局长|"
+    r"部长|厅长|主席|院长|校长|所长|站长|会长|理事长|董事长|总经理|经理|常委|委员|代表))"
+    r"[\s\u3000]+(?P<name>[\u4e00-\u9fff](?:[\s\u3000]?[\u4e00-\u9fff]){1,3})$"
+)
+
+
+def official_byline(text):
+    """An official's byline (post and name) → credits (the post as unit, no role), else None."""
+    match = _OFFICIAL.match(text.strip()) if len(text) <= MAX_PUPIL_LINE else None
+    if match is None:
+        return None
+    name = "".join(match["name"].split())
+    if not is_plausible_name(name) or not surname_of(name):
+        return None
+    return [Credit(match["post"], "", (name,))]
+
+
 _CONTACT = re.compile(r"联系人|联系电话|联系方式|(?:电话|手机|热线|邮箱|地址)\s*[:：]")
 
 
 @functools.lru_cache(maxsize=_CACHE)
 def _credit_line(text):
-    if (pupil := pupil_byline(text)) is not None:
+    if (pupil := pupil_byline(text) or official_byline(text)) is not None:
         return tuple(pupil)
     if _CONTACT.search(text):
         return None  # 招标人：…　联系人：黄先生　电话：…: whom to call, no one's credit

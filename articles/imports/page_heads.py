@@ -447,12 +447,22 @@ def _main_over_sub(first, second):
         return True  # 褚明远：配角演了三十年，…: who speaks, then what they say
     # 猎豹周三迎来新赛季主场首秀 / 三名新援全部到位 内外援磨合仍是最大考验: clauses set
     # apart by a space are a 副题's as much as clauses set apart by a comma.
-    return (
-        not _COMMA.search(first)
-        and not any(char.isspace() for char in first)
-        and bool(_COMMA.search(second) or any(char.isspace() for char in second.strip()))
-        and len(second) >= len(first) + MIN_LONGER_SUB
+    if _COMMA.search(first) or any(char.isspace() for char in first):
+        return False
+    if (
+        len(second) >= len(first) + MIN_MUCH_LONGER_SUB
+        and not second.startswith(_WHOLE_SCOPE)  # 课后服务“提质扩容” / 全市中小学…: a 主题
+        and "“" not in first
+    ):
+        # 澜泰股份拟定增不超12亿元扩产 / 募投项目达产后将新增…年产能3000万套: a line far
+        # longer than the one over it spells it out (an 引题 is the shorter line).
+        return True
+    return bool(_COMMA.search(second) or any(char.isspace() for char in second.strip())) and (
+        len(second) >= len(first) + MIN_LONGER_SUB
     )
+
+
+MIN_MUCH_LONGER_SUB = 8
 
 
 _COMMA = re.compile(r"[，,]")

@@ -443,6 +443,7 @@ def _verse_body(lines, start, apart, group):
 
 
 _SENTENCE_PUNCTUATION_END = ("。", "！", "？", "，", "；")
+_OPEN_END = ("，", ",", "、", "：", ":", "；", "“", "《", "（", "(")
 _LABEL_MARKS = tuple("■□◆◇●○▶►◎★☆【")
 _SUBTITLE_MARKS = ("——", "－－", "--")
 
@@ -772,6 +773,9 @@ def _cut(block, hard):
         # A column label (■ 记者观察) stands alone, and so does the title line under it.
         closed = not hard and (
             (one_per_line and (line.endswith(_PARAGRAPH_END) or _NOTED_END.search(line)))
+            # …one paragraph a line: a short line is a title, a label or a byline whole
+            # (理论学习 / 以高质量党建引领… / 桐川县委书记　吴振华), never text wrapped on.
+            or (one_per_line and len(line) <= _SHORT_LINE and not line.endswith(_OPEN_END))
             # 教育简讯 on a line of its own in a wrapped column: the label, never text's start
             or (len(line) <= MAX_GROUP_LABEL and line.endswith(BRIEF_LABELS) and len(current) == 1)
             or (width is not None and line.endswith(_PARAGRAPH_END) and not _full(line, width))
@@ -1154,7 +1158,7 @@ def _read_text(text):
 _ARCHIVE_PHOTO = re.compile(r"[（(]\s*资料(?:图片|照片)\s*[)）]$")
 # A picture credited to no person: an agency's or a source's (视觉中国供图, 新华社发, 资料图片).
 _COLLECTIVE_PHOTO = re.compile(
-    r"^[（(]?\s*(?:[\u4e00-\u9fff·A-Za-z]{1,12}?\s*(?:供图|供稿|提供)"
+    r"^[（(]?\s*(?:[\u4e00-\u9fff·A-Za-z]{1,12}?\s*(?:供图|提供)"
     r"|(?:新华社|中新社|中国新闻社|人民日报|视觉中国|东方IC|IC\s*photo)\s*发|资料图片?|资料照片"
     # 图/视觉中国, 图片/受访者: a picture from an agency or a source, no person named.
     r"|(?:图|图片|照片)\s*[/／:：]\s*(?:视觉中国|新华社|中新社|人民视觉|东方IC|IC\s*photo|CFP|"

@@ -51,6 +51,7 @@ _PAGE_CREDIT = re.compile(
     # 本版所刊公告、声明内容由刊登单位或个人负责, 本版言论仅代表作者个人观点: the page's own
     # disclaimer.
     r"|^[(（]?\s*本(?:版|栏|刊)[^。！？]{0,20}(?:负责|个人观点|仅供参考|不代表本报观点)[)）。]?$"
+    r"|^(?:风险提示|免责声明|特别提示)\s*[:：].{0,60}(?:仅供参考|投资建议|风险自担)"
 )
 _SCAN = re.compile(r"扫码|扫描二维码|长按识别|二维码|扫一扫")
 # A rule: dashes, box-drawing lines (─━═), stars and other marks, nothing else.
@@ -60,6 +61,8 @@ _MASTHEAD = re.compile(
     r"ISSN|CN\s*\d\d\s*[-－—]\s*\d{4}|邮发代号|国内统一连续出版物号|国际标准连续出版物号|"
     r"^(?:总第|第)\s*[0-9０-９]{1,6}\s*期|总第\s*[0-9０-９]{1,6}\s*期|"
     r"^[\u4e00-\u9fff]{2,8}\s*第\s*[0-9０-９]{1,6}\s*期$|"  # 白鹭洲　第1287期: a supplement's
+    # 丰泽新闻网 — 丰泽日报社主办: who publishes the paper or the site.
+    r"^[^。！？，]{0,20}[\u4e00-\u9fff]{2,16}(?:社|集团|中心|委员会|政府|委)\s*(?:主办|出版|主管)$|"
     r"(?:今日|本期)\s*[0-9一二三四五六七八九十]{1,3}\s*版|"
     r"^(?:本版|本刊|本报)?(?:主管|主办|主管主办|出版|社址|地址|邮编|社长|总编辑|副总编辑|发行|订阅|广告|新闻热线|"
     r"值班电话|本报地址|零售价|定价|每份|爆料热线|报料热线|读者热线|服务热线|热线电话|投稿邮箱|广告许可证|"
@@ -171,6 +174,7 @@ _AUTHOR_NOTE = re.compile(
     r"|^作者(?:简介|单位)\s*[:：]"
     # Where a reprint comes from (来源：江东日报, （摘自《光明日报》）): a note, not text.
     r"|^[(（]?\s*(?:来源|稿件来源|转自|摘自|原载)\s*[:：]?\s*[《\u4e00-\u9fff][^。！？]{0,40}[)）]?$"
+    r"|^[(（][\u4e00-\u9fff·]{2,20}供稿[)）]$"  # （县纪委监委供稿）: who supplied the text
 )
 
 # Staff roles of the page (data): printed word → the page field it fills.

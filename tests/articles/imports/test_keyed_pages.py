@@ -34,14 +34,9 @@ STILL_WRONG = {
     # 以“拼”的姿态 / 跑出项目建设加速度: a phrase with a verb over another reads as
     # 引题 and 主题 (the key joins them); nothing in the text tells the two apart.
     "r4a_provincial_party_yaowen.txt": {"以“拼”的姿态跑出项目建设加速度"},
-    # 观点摘编: ■-titled quotes after a signed essay read as its intertitles, and the
-    # untitled, unsigned piece at the foot joins them.
-    "r5g_theory_opinion.txt": {
-        "“村BA”火出圈，靠的是什么",
-        "基层减负要防止“变形走样”",
-        "用好“老物件”讲好新故事",
-        "消费新场景要“新”在体验",
-    },
+    # 观点摘编: the first ■-titled quote after a signed essay reads as its intertitle (the
+    # quotes after it, each closing on its source in brackets, stand apart).
+    "r5g_theory_opinion.txt": {"“村BA”火出圈，靠的是什么", "基层减负要防止“变形走样”"},
 }
 STILL_WRONG.update(
     {
