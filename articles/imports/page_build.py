@@ -671,8 +671,29 @@ def _is_title_block(head):
     Such a block is a title even with no credit under it, never an intertitle.
     """
     headings = [item for item in head if item.kind == "heading"]
-    return 2 <= len(headings) <= 3 or (
-        len(head) >= 2 and bool(column_label(head[0].text) or is_plain_column(head[0].text))
+    return (
+        2 <= len(headings) <= 3
+        or (len(head) >= 2 and bool(column_label(head[0].text) or is_plain_column(head[0].text)))
+        or _short_label_over_title(head)
+    )
+
+
+MAX_PLAIN_LABEL = 6
+
+
+def _short_label_over_title(head):
+    """普法小贴士 / 守好“钱袋子” 这五条要记牢, 以案说法 / 孩子在托管班…: a short plain label
+    over a longer title line, both on lines of their own: a piece's head, not an intertitle
+    (an intertitle is one line, and numbered ones are never labels)."""
+    if len(head) != 2 or any(item.kind != "para" or not item.titleish for item in head):
+        return False
+    label, title = head[0].text, head[1].text
+    return (
+        2 <= len(label) <= MAX_PLAIN_LABEL
+        and re.fullmatch(r"[\u4e00-\u9fff]+", label) is not None
+        and len(title) >= len(label) + 4
+        and not is_numbered_intertitle(label)
+        and not is_numbered_intertitle(title)
     )
 
 
@@ -764,6 +785,9 @@ _LITERARY = re.compile(
 _SIGNED = re.compile(r"^(?:文|图文|文图|文/图|图/文|撰文)\s*[/／:：]")
 
 
+_ROLE_KIND = re.compile(r"(?:记者|通讯员|实习生|编辑|作者)$")
+# A comment printed under the piece it is on (a teacher's on a pupil's essay).
+COMMENT_BOX_LABELS = ("点评", "老师点评", "教师点评", "名师点评", "评语", "专家点评")
 _BRACKET_CLOSED = re.compile(r"[。！？…”][(（][^()（）]{1,40}[)）]$")
 
 
@@ -771,9 +795,12 @@ def _closing_credit_after(build, head, end):
     """A title, a few paragraphs and a closing （记者 张三）: a story of its own.
 
     Only under a story that has its credits already: a title under a story with
-    none is an intertitle, and the closing credit is that story's.
+    none is an intertitle, and the closing credit is that story's.  A teacher's comment
+    under an essay (【点评】 / … / （指导老师：王丽华）) is the essay's.
     """
     if build.article is None or not (build.article.credits or _closed(build.article)):
+        return None
+    if len(head) == 1 and head[0].text.strip("【】[]■□ ") in COMMENT_BOX_LABELS:
         return None
     body_end, closed = end, False
     while (
@@ -1048,6 +1075,10 @@ def _step(build, i):
     elif kind == "author_note":
         if build.article is not None:
             build.article.author_note = item.text.strip("（）()")
+            named = _named_in_note(build.article.author_note)
+            if named is not None and not build.article.credits:
+                # （作者系泠州衡正律师事务所律师　万晓鸥）: the note names who wrote it.
+                build.article.credits = [named]
         else:
             build.skip(item, "other")
     elif build.untitled_briefs and (item.lead or (kind == "para" and not item.titleish)):
@@ -1099,6 +1130,24 @@ def _step(build, i):
     else:
         build.add_paragraph(item.text, item.line, row=item.row, verse=item.verse)
     return i + 1
+
+
+# 作者系泠州衡正律师事务所律师　万晓鸥: where the writer works, what they are, their name.
+_NOTE_NAME = re.compile(
+    r"^(?:本文)?作者(?:系|为|是)\s*(?P<unit>[^\s，。]{0,30}?)"
+    r"(?P<role>律师|教授|副教授|研究员|副研究员|主任医师|副主任医师|医师|讲师|法官|检察官|工程师)"
+    r"[\s\u3000]+(?P<name>[\u4e00-\u9fff](?:[\s\u3000]?[\u4e00-\u9fff]){1,3})$"
+)
+
+
+def _named_in_note(note):
+    match = _NOTE_NAME.match(note.strip())
+    if match is None:
+        return None
+    name = "".join(match["name"].split())
+    if not page_credits.byline_name(name):
+        return None
+    return Credit(match["unit"], match["role"], (name,))
 
 
 def _signs_story_above(build, item, i):
@@ -1310,6 +1359,25 @@ def _inner_credit(build, item, i):
         # A credit line under a closed photo story or box, a byline above no title, or a
         # line above every title that names nobody (a masthead's 青萝新闻): listed.
         build.skip(item, "other")
+        return
+    kinds = {
+        _ROLE_KIND.search(c.role)[0] for c in build.article.credits if _ROLE_KIND.search(c.role)
+    }
+    if (
+        build.article.credits
+        and item.text.startswith(("(", "（"))
+        and item.credits
+        and all(
+            c.role
+            and c.names
+            and not any(c.role.endswith(kind) for kind in kinds)
+            and all(not c.role.endswith(other.role) for other in build.article.credits)
+            for c in item.credits
+        )
+        and build.kind_at(i - 1) == "para"
+    ):
+        # …结尾点题。 / （指导老师：王丽华）: another role closing a story credited above.
+        build.article.credits.extend(item.credits)
         return
     if (
         not build.article.credits

@@ -499,7 +499,7 @@ def _continues_subject(first, second):
 _MEETING_VERBS = ("传达", "研究", "部署", "听取", "审议", "强调", "学习贯彻", "安排")
 
 
-MAX_SHORT_LABEL = 4
+MAX_SHORT_LABEL = 5
 MIN_LABELLED_TITLE = 8
 _SHORT_LABEL = re.compile(rf"^[\u4e00-\u9fff]{{2,{MAX_SHORT_LABEL}}}$")
 

@@ -1424,7 +1424,33 @@ def read_items(text):
             items.append(item)
     items = _bare_editor_notes(_figure_row_items(_skips_after_heads(items)))
     items = _titles_over_bylines(_kickers_over_headings(_titles_under_notes(items)))
+    items = _comma_kickers(items)
     return _pictures_captioned(items)
+
+
+MAX_COMMA_KICKER = 30
+
+
+def _comma_kickers(items):
+    """A line of clauses over a title line over its lead or byline (恋爱期间转账二十余万元，
+    分手后男方起诉要求返还 / “520”“1314”不用还… / 晚报讯（记者…）): the title's 引题."""
+    for k in range(len(items) - 2):
+        item, title, under = items[k], items[k + 1], items[k + 2]
+        if (
+            item.kind == "para"
+            and not item.titleish
+            and not item.row
+            and len(item.text) <= MAX_COMMA_KICKER
+            and not item.text.endswith(_SENTENCE_END)
+            and "。" not in item.text
+            and 1 <= len(_TITLE_COMMA.findall(item.text)) <= 2
+            and title.kind == "para"
+            and title.titleish
+            and under.kind == "credit"
+            and (k == 0 or items[k - 1].kind != "para" or items[k - 1].text.endswith(_SENTENCE_END))
+        ):
+            item.titleish = True
+    return items
 
 
 def _titles_over_bylines(items):

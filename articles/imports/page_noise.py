@@ -503,6 +503,8 @@ _NOISE_RULES = (
         ),
     ),
     ("other", lambda text: is_web_furniture(text)),
+    ("other", lambda text: _BANNER.match(text) and not _LABEL_RE.search(text)),
+    ("other", lambda text: _SERVICE_LINE.match(text)),
     ("copyright", _COPYRIGHT.search),
     ("masthead", lambda text: _MASTHEAD.search(text) and not re.search(r"[。！？]$", text)),
     ("teaser", _is_teaser),
@@ -584,6 +586,15 @@ _WEB_FURNITURE = re.compile(
     r"|^(?:上一篇|下一篇|上一条|下一条)\s*[:：]"
     r"|^原标题\s*[:：]"
     r"|^[·•]\s*[^。！？]{4,60}\s+(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}$"
+)
+
+
+# A page's banner over its stories: a theme and a slogan set apart by a bar (12·4国家宪法日
+# | 弘扬宪法精神　建设法治泠州).
+_BANNER = re.compile(r"^[^|｜。，！？：:]{3,20}\s*[|｜]\s*[^|｜。，！？：:]{4,30}$")
+# A line of service numbers at a page's foot (法律援助咨询请拨打12348　反诈专线96110).
+_SERVICE_LINE = re.compile(
+    r"^(?:[^。，！？]{0,12}(?:热线|专线|电话|请拨打|拨打)\s*[:：]?\s*\d{3,}[\s\u3000]*){2,}$"
 )
 
 

@@ -34,9 +34,6 @@ STILL_WRONG = {
     # 以“拼”的姿态 / 跑出项目建设加速度: a phrase with a verb over another reads as
     # 引题 and 主题 (the key joins them); nothing in the text tells the two apart.
     "r4a_provincial_party_yaowen.txt": {"以“拼”的姿态跑出项目建设加速度"},
-    # 观点摘编: the first ■-titled quote after a signed essay reads as its intertitle (the
-    # quotes after it, each closing on its source in brackets, stand apart).
-    "r5g_theory_opinion.txt": {"“村BA”火出圈，靠的是什么", "基层减负要防止“变形走样”"},
 }
 STILL_WRONG.update(
     {
@@ -115,11 +112,9 @@ STILL_WRONG.update(
 )
 STILL_WRONG.update(
     {
-        # 周末去哪儿 (five characters) over an eight-character title: read as its 引题.
-        "r11a_evening_travel.txt": {"山里人家的慢时光"},
         "r11b_weekly_education.txt": {
-            # A pupil's essay: her school, class and name on the line under the title
-            # read as its 主题.
+            # A pupil's essay: our convention credits her as 作者 (as r16a's key does;
+            # this key gives no role).
             "外婆的菜园",
             # 文/林慧敏: our convention keeps 文 as the role (the key: none).
             "孩子写作业磨蹭，家长先别急着催",
