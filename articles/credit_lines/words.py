@@ -262,6 +262,7 @@ def _names_of(word, level):
     if (
         n == 4
         and word[:2] not in COMPOUND_SET
+        and word[0] != word[2]  # 车言车语, 你言我语: a phrase's pattern, not two names
         and word[0] in SINGLE_SET
         and surname_weight(word[2:]) >= 2
         and not _common_word(word)

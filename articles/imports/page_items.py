@@ -491,18 +491,29 @@ def _apart_lines(lines):
     e-paper's list of the page's titles (本版标题导航 / · 主题 / · 主题…, 本版其他新闻 /
     主题…), which repeats the titles and belongs to no story."""
     apart, listing, entries, marked = {}, False, 0, False
+    listed, last = set(), 0  # an unmarked list's entries, and the line of the last one
     for number, raw in enumerate(lines, start=1):
         stripped = raw.strip()
         if _EXPORT_MARK.match(stripped):
             apart[number], listing = "noise", False
         elif _TITLE_LIST_LABEL.match(stripped):
             apart[number], listing, entries, marked = "page_list", True, 0, False
+            listed = set()
         elif listing and _TITLE_LIST_ENTRY.match(stripped):
             apart[number], entries, marked = "page_list", entries + 1, True
+        elif listing and not marked and stripped in listed:
+            # 本版新闻 / … / 五一购车季临近 / 新能源车怎么选？…: a listed title printed again
+            # over its story ends the list, and the line over it is that story's head.
+            # (A listed title is printed again over its story further down; a kicker is not.)
+            listing = False
+            kicker = lines[last - 1].strip() if last == number - 1 else ""
+            if kicker and last in apart and kicker not in {x.strip() for x in lines[number:]}:
+                del apart[last]
         elif listing and not marked and is_titleish(stripped) and _standalone(stripped) is None:
             # 本版其他新闻 / 主题 / 主题… (a list whose entries carry no mark; where they
             # do, a plain line ends it).
-            apart[number], entries = "page_list", entries + 1
+            apart[number], entries, last = "page_list", entries + 1, number
+            listed.add(stripped)
         elif (
             _RELATED_LABEL.match(stripped)
             and number < len(lines)
@@ -1424,11 +1435,38 @@ def read_items(text):
             items.append(item)
     items = _bare_editor_notes(_figure_row_items(_skips_after_heads(items)))
     items = _titles_over_bylines(_kickers_over_headings(_titles_under_notes(items)))
-    items = _comma_kickers(items)
+    items = _advertorials(_comma_kickers(items))
     return _pictures_captioned(items)
 
 
 MAX_COMMA_KICKER = 30
+MAX_ADVERTORIAL_PARAGRAPHS = 8
+_ADVERT_END = re.compile(r"[(（]\s*(?:广告|商业信息|推广)\s*[)）]$")
+
+
+def _advertorials(items):
+    """An advertorial, its title over its text and its last line marked （广告）: every line
+    of it an advert, no story's (its title and text would read as a story's)."""
+    for k, item in enumerate(items):
+        if not (item.text and _ADVERT_END.search(item.text) and len(item.text) > 4):
+            continue
+        start = k
+        while (
+            start > 0
+            and k - start < MAX_ADVERTORIAL_PARAGRAPHS
+            and items[start - 1].kind == "para"
+            and not items[start - 1].titleish
+        ):
+            start -= 1
+        titles = start
+        while titles > 0 and items[titles - 1].kind == "para" and items[titles - 1].titleish:
+            titles -= 1
+        if titles == start or start - titles > MAX_HEAD_LINES:
+            continue  # no title over it: a line of a story that names an advert
+        for index in range(titles, k + 1):
+            ad = items[index]
+            items[index] = Item("skip", ad.line, text=ad.text, reason="advert")
+    return items
 
 
 def _comma_kickers(items):

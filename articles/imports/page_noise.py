@@ -310,6 +310,8 @@ def _is_staff(roles):
         return True
     if len(roles) == 1 and roles[0][0] in (f"本版{word}" for word in PAGE_PICTURE_ROLES):
         return True
+    if len(roles) == 1 and roles[0][0] in (f"本版{word}" for word in TEAM_ROLES):
+        return True  # 本版策划：温　岚: the page's own team, named once for the page
     return len(roles) >= 2 and roles[0][0].startswith(STAFF_PREFIXES)
 
 
