@@ -426,14 +426,18 @@ def _verse_body(lines, start, apart, group):
             and not line.endswith(_SENTENCE_PUNCTUATION_END)
         ):
             break  # 翰墨丹青 / 秋山问道图 / 作者：方砚池: a label over the next title
+        # 霜降 over its lines, in a 组诗: a word or two alone, or a line of four where a
+        # poem starts (the group's first line, or after a blank line); a line of four
+        # inside a stanza (码进地窖, 整个村庄) is verse.
+        starts = not body or not lines[k - 1].strip()
         if (
             group
-            and len(line) <= MAX_GROUP_POEM_TITLE
+            and (len(line) < MAX_GROUP_POEM_TITLE or (len(line) == MAX_GROUP_POEM_TITLE and starts))
             and nxt
             and len(nxt) > len(line)
             and (not body or list(body.values())[-1] == VERSE_LINE)
         ):
-            body[k] = VERSE_SUBTITLE  # 霜降 over its lines, in a 组诗
+            body[k] = VERSE_SUBTITLE
         else:
             body[k] = VERSE_LINE
         k += 1

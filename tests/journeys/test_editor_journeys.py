@@ -526,6 +526,33 @@ def test_a_layout_systems_tagged_export_imported_in_the_admin_reads_as_its_piece
     assert not desk.problems, "\n".join(desk.problems)
 
 
+def test_a_literary_page_imported_in_the_admin_keeps_its_poems_lines_and_poets(desk):
+    """Issue 13: a city daily's 文化·副刊 page copied from its e-paper (held out, keyed:
+    essays, a 小小说, a 组诗, a painting) uploaded as the chief does: the dry run lists
+    each piece, the poem group is saved with its poet credited as a writer, and its
+    preview prints every line of verse as a line, no two run together."""
+    from articles.models import Article
+
+    chief = desk.log_in("chief")
+    report = dry_run_import(desk, chief, "r17c_wenyi.txt", "2024-10-18", "7")
+    assert "秋日书简（组诗）" in report and "秋山问道图" in report
+    screenshots(chief, "import-literary-report")
+    submit(chief, "input[name=confirm]")
+
+    poems = Article.objects.get(headline="秋日书简（组诗）")
+    (byline,) = poems.bylines.all()
+    assert byline.person.name == "苏晚晴" and "评论" not in str(byline.role)
+    assert poems.kind != Article.Kind.COMMENTARY
+    painting = Article.objects.get(headline="秋山问道图")
+    assert painting.kind == Article.Kind.PHOTO
+    preview = open_preview(desk, chief, poems)
+    paragraphs = preview.locator(".story-body p").all_inner_texts()
+    assert "稻子低下头的时候" in paragraphs and "田埂就瘦了一圈" in paragraphs
+    assert not any("稻子低下头的时候田埂" in text for text in paragraphs)
+    screenshots(preview, "imported-poems")
+    assert not desk.problems, "\n".join(desk.problems)
+
+
 # Every worker --------------------------------------------------------------------------
 
 
