@@ -9,6 +9,7 @@ import re
 
 from django.utils.translation import gettext as _
 
+from articles.credit_lines import read_credit_line
 from articles.credits import PHOTO_MARK, Credit
 from articles.imports import page_credits, page_noise
 from articles.imports.page_heads import (
@@ -1459,9 +1460,11 @@ def _closing_bracket_credits(text):
     match = _CLOSING_CREDIT.search(text[-44:])
     credits = page_credits.credit_line(match[1]) if match else None
     if credits is None and match:
-        credits = _padded_name(match[1])
+        credits = _padded_name(match[1]) or _unit_and_names(match[1])
     if credits and any(c.role for c in credits):
         return credits
+    if credits and all(c.unit and c.names for c in credits):
+        return credits  # …协同处置能力。（国网宁陂县供电公司　何丽萍）: a unit's writer
     # …两破全国纪录。（慕容思琪）, （钟 岩）: a bare name closing a short story is its writer's.
     if credits and len(credits) == 1 and len(credits[0].names) == 1 and not credits[0].photo:
         return credits if page_credits.byline_name(credits[0].names[0]) else None
@@ -1470,6 +1473,15 @@ def _closing_bracket_credits(text):
 
 # 方　寸, 石　墨: a name of two characters padded to the width of three.
 _PADDED_NAME = re.compile(r"^([\u4e00-\u9fff])[\s\u3000]+([\u4e00-\u9fff])$")
+
+
+def _unit_and_names(text):
+    """（国网宁陂县供电公司　何丽萍）: a unit and the people of it who wrote, no role; else
+    None."""
+    credits = read_credit_line(text.strip())
+    if credits and all(c.unit and c.names and not c.role for c in credits):
+        return list(credits)
+    return None
 
 
 def _padded_name(text):
@@ -1496,7 +1508,7 @@ def _closing_credit(article):
     match = _CLOSING_CREDIT.search(last["text"][-44:])
     credits = page_credits.credit_line(match[1]) if match else None
     if credits is None and match:
-        credits = _padded_name(match[1])
+        credits = _padded_name(match[1]) or _unit_and_names(match[1])
     # A brief may close on a bare name (…指导服务。（卢　山）): its writer.
     bare = article.kind == Kind.BRIEF and len(match[1]) <= MAX_BARE_CREDIT if match else False
     source = match[1].strip() if match and not credits else ""
@@ -1511,7 +1523,11 @@ def _closing_credit(article):
         # piece's source, naming nobody.
         article.author_note = source
         last["text"] = last["text"][: len(last["text"]) - len(match[0])].rstrip()
-    elif credits and (any(c.role for c in credits) or (bare and all(c.names for c in credits))):
+    elif credits and (
+        any(c.role for c in credits)
+        or (bare and all(c.names for c in credits))
+        or all(c.unit and c.names for c in credits)
+    ):
         article.credits = credits
         last["text"] = last["text"][: len(last["text"]) - len(match[0])].rstrip()
         if not last["text"]:

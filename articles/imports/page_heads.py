@@ -20,6 +20,7 @@ from articles.imports.page_items import (
     SIDEBAR_LABELS,
     column_label,
     is_group_label,
+    unspaced,
 )
 from articles.imports.parsed import Kind, ParsedArticle
 from articles.typography import to_fullwidth_punctuation as fullwidth
@@ -55,7 +56,9 @@ _SUBTITLE = ("——", "—", "－－", "--")
 
 
 def is_plain_column(text):
-    """简讯, 体育快讯, 图片新闻, 记者手记, 教育观察: a column label with no mark of its own."""
+    """简讯, 体育快讯, 图片新闻, 记者手记, 教育观察: a column label with no mark of its own
+    (银　龄　快　讯: set letter-spaced)."""
+    text = unspaced(text)
     return (
         (len(text) <= 8 and text.endswith(BRIEF_LABELS))
         or text in _PLAIN_COLUMNS
@@ -345,9 +348,10 @@ def head_article(head, kind, line):
         or is_plain_column(lines[0][0])
         or _short_label(lines)
         or (head[0].kind != "multi" and head[0].label and head[0].text == lines[0][0])
+        or unspaced(lines[0][0]) != lines[0][0]  # 银　龄　关　注: a label is set spaced out
     ):
         # 图片新闻 / ■城市表情 / 初雪扮靓古城墙: the label nearest the title names it.
-        column = column_label(lines[0][0]) or lines[0][0]
+        column = column_label(lines[0][0]) or unspaced(lines[0][0])
         if head and head[0].kind != "multi" and head[0].text == lines[0][0]:
             head = head[1:]  # **记者调查** over ## 主题 / ### 副题: the label has no level
         lines = lines[1:]

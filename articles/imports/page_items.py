@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from articles.credits import PHOTO_MARK, Credit
 from articles.imports import page_credits, page_noise, tagged_text
+from articles.imports.columns import split_columns
 from articles.print_labels import ROSTER_HEADING
 
 LINK_LABELS = (
@@ -82,6 +83,7 @@ GROUP_LABEL_ENDINGS = (
     "时评",
     "点评",
     "观察",
+    "调研",  # 一线调研, 蹲点调研
     "手记",
     "论坛",
     "视点",
@@ -227,7 +229,7 @@ def is_list_item(text):
 # A notice's title (征稿启事, 停电公告, 更正声明): a piece of its own, never an intertitle,
 # and a line of its own in wrapped text.
 NOTICE_TITLE = re.compile(
-    r"(?:启事|启示|公告|通告|声明|须知|公示|倡议书|告示|讣告|征文|通知|的回复|的答复|预告)$"
+    r"(?:启事|启示|公告|通告|声明|须知|公示|倡议书|告示|讣告|征文|通知|的回复|的答复|预告|征集|招募)$"
 )
 
 
@@ -518,13 +520,34 @@ def _apart_lines(lines):
             # do, a plain line ends it).
             apart[number], entries, last = "page_list", entries + 1, number
             listed.add(stripped)
-        elif (
-            _RELATED_LABEL.match(stripped)
-            and number < len(lines)
-            and page_noise.is_web_furniture(lines[number].strip())
+        elif _RELATED_LABEL.match(stripped) and any(
+            page_noise.is_web_furniture(following.strip())
+            for following in lines[number : number + 2]
         ):
-            # 相关新闻 / · 地铁4号线二期工程年内开工　2024-08-27: a site's links, no box.
+            # 相关新闻 / · 地铁4号线二期工程年内开工　2024-08-27, 推荐阅读 / a title / 漪城晚报 ·
+            # 3.2万阅读: a site's or an app's links, no box; they run to a blank line.
             apart[number], listing, entries = "other", False, 0
+            following = number + 1  # its links: furniture lines, or a title over one
+            while following <= len(lines):
+                here = lines[following - 1].strip()
+                after = lines[following].strip() if following < len(lines) else ""
+                if page_noise.is_web_furniture(here):
+                    apart[following] = "other"
+                elif here and page_noise.is_web_furniture(after):
+                    apart[following] = apart[following + 1] = "other"
+                    following += 1
+                else:
+                    break
+                following += 1
+        elif stripped in ("广告", "【广告】", "[广告]") and number < len(lines):
+            # 广告 / 金秋焕新季｜…满300减50 / 活动时间：… / 了解详情 ›: an app's ad card.
+            apart[number] = "advert"
+            following = number + 1
+            while following <= len(lines) and not lines[following - 1].strip():
+                following += 1
+            while following <= len(lines) and lines[following - 1].strip():
+                apart[following] = "advert"
+                following += 1
         elif stripped or entries:
             listing = False  # the list ends at a blank line, or a line of another kind
     return apart
@@ -783,11 +806,20 @@ def _cut(block, hard):
             current = []
         title_unit = (title_unit or not current) and not raw.startswith(_INDENT)
         title_unit = title_unit and titleish(number, line) and len(current) < MAX_HEAD_LINES
+        title_unit = title_unit and not _MARKED_CAPTION.match(line)  # ▲…: a caption's start
+        if (
+            current
+            and raw.startswith(_INDENT)
+            and current[-1][1].count("（") > current[-1][1].count("）")
+        ):
+            # （记者　凌晓雯　通讯员　鲍家明 / 　俞　萍）…: the names wrapped, set apart.
+            line = " " + line
         current.append((number, line))
         # A caption or credit line ends its unit: the next line is another piece.
         # A column label (■ 记者观察) stands alone, and so does the title line under it.
         closed = not hard and (
             (one_per_line and (line.endswith(_PARAGRAPH_END) or _NOTED_END.search(line)))
+            # (a marked caption wrapped at the column's width goes on on the next line)
             # …one paragraph a line: a short line is a title, a label or a byline whole
             # (理论学习 / 以高质量党建引领… / 桐川县委书记　吴振华), never text wrapped on.
             or (one_per_line and len(line) <= _SHORT_LINE and not line.endswith(_OPEN_END))
@@ -798,7 +830,18 @@ def _cut(block, hard):
             or right
             or (labelled and titleish(number, line))
             or _stands_alone(line)
-            or _is_caption_or_credit(line)
+            or (
+                _is_caption_or_credit(line)
+                and not (
+                    # ▲栖州老年大学…在练习用手机 / 预约挂号。　本报记者　尤　嘉　摄: a
+                    # caption wrapped onto the line that ends with its credit
+                    _MARKED_CAPTION.match(line)
+                    and not line.endswith(_PARAGRAPH_END)
+                    and not _PHOTO_TAIL.search(line)
+                    and index + 1 < len(block)
+                    and _PHOTO_TAIL.search(cleaned[index + 1]) is not None
+                )
+            )
             or (_notice_title(line) and len(current) == 1)
             # ■张　弛 over a commentary's text: its byline, a line of its own.
             or (len(current) == 1 and _BULLET.match(line) and bool(page_credits.byline_name(line)))
@@ -812,12 +855,33 @@ def _cut(block, hard):
             )
         )
         labelled = label
+    if current and _label_over_title(current):
+        # 城市记忆 / 外婆的腌菜坛子, alone in their block: a label over a title, two lines.
+        (number, label), title = current
+        units.append((Item("para", number, text=label, titleish=True, label=True), []))
+        units.append((None, [title]))
+        current = []
     if current:
         units.append((None, current))
     return [
         (_title_item(lines[0]), []) if len(lines) == 1 and lines[0][0] in titles else (alone, lines)
         for alone, lines in units
     ]
+
+
+def _label_over_title(lines):
+    """Two short lines, the first a column's label (城市记忆, 读者来稿) and the second a
+    title at least as long: not one title broken in two."""
+    if len(lines) != 2:
+        return False
+    (_n, label), (_m, title) = lines
+    return (
+        2 <= len(label) <= MAX_GROUP_LABEL
+        and bool(re.fullmatch(r"[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)?", label))
+        and is_titleish(title)
+        and len(title) >= len(label)
+        and (is_group_label(label) or len(label) == 4)
+    )
 
 
 _PARAGRAPH_END = ("。", "！", "？", "”", "…", "!", "?")
@@ -1041,11 +1105,15 @@ _BULLET = re.compile(r"^[●◆◇■□◎★☆]")
 
 
 def _starts_unit(raw, line, previous=""):
+    if raw.startswith(_INDENT) and previous.count("（") > previous.count("）"):
+        return False  # 本报讯（记者　凌晓雯　通讯员　鲍家明 / 　俞　萍）近日，…: wrapped on
     if raw.startswith(_INDENT) or _stands_alone(line) or _LIST_ITEM.match(line):
         return True
     if _BULLET.match(line) or _CAPTION_LABEL.match(line):
         return True
-    if _MARKED_CAPTION.match(line) and previous.endswith((*_PARAGRAPH_END, "）", ")")):
+    if _MARKED_CAPTION.match(line) and (
+        previous.endswith((*_PARAGRAPH_END, "）", ")")) or line.startswith(("▲", "△"))
+    ):
         # …“就近办”。 / ▲市民在…专 / 窗办理业务。: a caption wrapped under text (or a
         # marked brief under one closed by its credit: …（通讯员　葛 / 思远） / ▲为确保…)
         return True
@@ -1345,7 +1413,8 @@ def read_items(text):
     items = []
     title_lines = None  # the lines of the last block, when they may be a plain title block
     title_start = 0  # where the items of the last block start
-    untagged = tagged_text.untag(text.split("\n"))
+    columns = split_columns(text.split("\n"))  # pdftotext -layout's columns, read apart
+    untagged = tagged_text.untag(columns.lines)
     text, opening = "\n".join(untagged.lines), untagged.opening
     apart = _apart_lines(untagged.lines) | untagged.skipped
     verse = _verse(untagged.lines, apart)
@@ -1357,7 +1426,7 @@ def read_items(text):
             continue
         if block[0][0] in apart:
             number, line = block[0]
-            items.append(Item("skip", number, text=line, reason=apart[number]))
+            items.append(Item("skip", number, text=page_noise.squeeze(line), reason=apart[number]))
             title_lines = None
             continue
         if "广" in block[0][1] and _ADVERT.match(_clean(block[0][1])):
@@ -1381,6 +1450,8 @@ def read_items(text):
             items[title_start:] = [_classify([line], False) for line in title_lines]
             for item in items[-len(title_lines) :]:
                 item.titleish = item.titleish or (item.kind == "para" and comma_title(item.text))
+            if _label_over_title(title_lines):
+                items[-2].label = True  # 读者来稿 / 秋夜听雨 / 作者：周默: the column's label
         elif (
             items
             and items[-1].kind == "para"
@@ -1439,8 +1510,14 @@ def read_items(text):
             items.append(item)
     items = _bare_editor_notes(_figure_row_items(_skips_after_heads(items)))
     items = _titles_over_bylines(_kickers_over_headings(_titles_under_notes(items)))
+    items = _skips_after_heads(items)  # again, for the titles found just now
     items = _advertorials(_comma_kickers(items))
-    return _pictures_captioned(items)
+    items = _pictures_captioned(items)
+    if columns.numbers != list(range(1, len(columns.numbers) + 1)):
+        for item in items:  # the file's line numbers, where columns were read apart
+            if 1 <= item.line <= len(columns.numbers):
+                item.line = columns.numbers[item.line - 1]
+    return items
 
 
 MAX_COMMA_KICKER = 30
@@ -1499,14 +1576,17 @@ def _titles_over_bylines(items):
     """A short line read as a bare name right over a byline (修表 / ◎ 邵蓝田, 修表铺（节选）
     / 文/尉迟南): a title, since no piece is signed twice in a row."""
     for k in range(len(items) - 1):
-        item, under = items[k], items[k + 1]
+        item, after = items[k], k + 1
+        while after < len(items) - 1 and items[after].kind == "skip":
+            after += 1  # (an app's data line between the title and its byline)
+        under = items[after]
         if not (
             item.kind == "credit"
             and not item.lead
             and len(item.credits) == 1
             and not item.credits[0].role
             and not item.credits[0].unit
-            and len(item.credits[0].names) == 1
+            and len(item.credits[0].names) <= 2
             and not item.text.startswith(_LABEL_MARKS)
             and under.kind == "credit"
             and not under.lead
@@ -1581,7 +1661,10 @@ def _skips_after_heads(items):
     items = list(items)
     for k in range(1, len(items) - 1):
         item = items[k]
-        if not (item.kind == "skip" and page_noise.is_article_data(item.text)):
+        if not (
+            item.kind == "skip"
+            and (page_noise.is_article_data(item.text) or page_noise.is_web_furniture(item.text))
+        ):
             continue
         above = items[k - 1]
         if not (above.kind == "heading" or (above.kind == "para" and above.titleish)):
@@ -1901,9 +1984,18 @@ def _opens_with_text(block):
 def is_group_label(text):
     """A plain label over a title (健康提示, 工作动态, 教育观察): short, ending in a word
     that names a kind of item, or a series' name (优化营商环境在行动, 作风建设进行时)."""
+    text = unspaced(text)
     return (len(text) <= MAX_GROUP_LABEL and text.endswith(GROUP_LABEL_ENDINGS)) or (
         len(text) <= MAX_SERIES_LABEL and text.endswith(SERIES_ENDINGS) and is_titleish(text)
     )
+
+
+_LETTER_SPACED_WORD = re.compile(r"^(?:[\u4e00-\u9fff][ \u3000]{1,2}){1,7}[\u4e00-\u9fff]$")
+
+
+def unspaced(text):
+    """A short word set letter-spaced (产 经 观 察), its letters closed up; else ``text``."""
+    return re.sub(r"[ \u3000]", "", text) if _LETTER_SPACED_WORD.match(text) else text
 
 
 SERIES_ENDINGS = ("在行动", "进行时", "在一线", "看变化", "新气象", "新作为")

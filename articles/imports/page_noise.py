@@ -372,6 +372,8 @@ def read_running_head(text):
     """
     if len(text) > MAX_NOISE_LENGTH or re.search(r"[。，；！？]", text):
         return None
+    if re.search(r"\d{1,2}:\d{2}", text):
+        return None  # 漪城晚报 2024-10-12 07:30: when an article went up, no page's head
     # A masthead's issue number beside the date (2026年10月9日 第41期) makes it a head too.
     issue = _ISSUE.search(text) is not None
     text = _ISSUE.sub(" ", text)
@@ -458,9 +460,12 @@ NAVIGATION_WORDS = frozenset(
         "PDF下载",
         "标题导航",
         "返回顶部",
+        "返回版面目录",
+        "版面目录",
+        "版面图",
     ]
 )
-_NAVIGATION_SPLIT = re.compile(r"[\s【】\[\]|｜:：/、<>＜＞«»]+")
+_NAVIGATION_SPLIT = re.compile(r"[\s【】\[\]|｜:：/、<>＜＞«»‹›]+")
 
 
 def _is_navigation(text):
@@ -588,6 +593,14 @@ _WEB_FURNITURE = re.compile(
     r"|^(?:上一篇|下一篇|上一条|下一条)\s*[:：]"
     r"|^原标题\s*[:：]"
     r"|^[·•]\s*[^。！？]{4,60}\s+(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}$"
+    # An app's furniture: counts and buttons (点赞 236　评论 41　分享, 阅读 1.8万, 打开APP阅读
+    # 全文, 了解详情 ›), the paper and the time over an article (漪城晚报 2024-10-12 07:30),
+    # and a recommended article's paper and readers (漪城晚报 · 3.2万阅读).
+    r"|^(?=.*\d)(?:(?:点赞|评论|分享|收藏|在看|转发|阅读)(?:\s*[\d.]+万?)?[\s\u3000]*){1,6}$"
+    r"|^(?:打开|下载)\s*(?:APP|App|app|客户端)|阅读全文\s*[›>»]?$|^了解详情\s*[›>»]?$"
+    r"|^[\u4e00-\u9fff]{2,12}\s+(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?$"
+    r"|^[\u4e00-\u9fff]{2,12}\s*[·•]\s*[\d.]+万?\s*(?:阅读|浏览)$"
+    r"|^[—－\-]{2,}\s*(?:已显示|没有更多|到底了|本版|全部)[^—－\-]{0,16}[—－\-]{2,}$"
 )
 
 
