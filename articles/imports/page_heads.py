@@ -440,8 +440,8 @@ def _main_over_sub(first, second):
     the one over it (第七届临川青年影展下周开幕 / 42部长片短片入围，展映场次较上届增加三成)
     spells the title out.  A short phrase over a comma line (端午假期临近 / 粽子礼盒
     “瘦身”，价格更亲民) stays an 引题."""
-    if first.startswith(_SUBTITLE):
-        return False
+    if first.startswith(_SUBTITLE) or (first.startswith("“") and first.endswith("”")):
+        return False  # “我们不能光等着厂里安排” over its 主题: a quote is an 引题
     if _continues_subject(first, second):
         return True
     if len(first) < MIN_MAIN_OVER_SUB:

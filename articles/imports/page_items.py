@@ -1259,8 +1259,9 @@ _COMMENTATOR = re.compile(r"^[■□◆◇●▶\s]*(?:本报|本台|本刊|本�
 SIGNERS = page_credits.SIGNERS
 _SIGNATURE = re.compile(
     rf"^[—\-－\s]*(?P<who>{'|'.join(SIGNERS)})(?:\s*[:：]\s*|\s+)(?P<name>[\u3400-\u9fff·\s]{{2,8}}?)"
-    # 读者　郜　蕾（桐溪县南岭镇）: where the writer lives, after the name.
-    r"(?:\s*[（(][\u4e00-\u9fff·]{2,20}[)）])?$"
+    # 读者　郜　蕾（桐溪县南岭镇）: where the writer lives, after the name; 读者　聂秀英　等十三
+    # 人: the first of those who signed.
+    r"(?:\s*等[一二三四五六七八九十百\d]{1,4}(?:人|位|名)?)?(?:\s*[（(][\u4e00-\u9fff·]{2,20}[)）])?$"
 )
 # What a credit line that names no person still names: a newsroom, a role, a source.
 _COLLECTIVE = re.compile(
@@ -1408,11 +1409,18 @@ def _pictures_captioned(items):
 _ADVERT = re.compile(r"^[【\[〔]?\s*(?:广告|广而告之|公益广告|分类广告|商务广告)\s*[】\]〕]?$")
 
 
+# Half-width punctuation set in Chinese text (an OCR of an old page, a hand-typed file):
+# the full-width mark it stands for, where Chinese is on its left (3.5 and 10:30 stay).
+_HALF_WIDTH_MARK = re.compile(r"(?<=[\u4e00-\u9fff”’）》])[,.:;?!](?![0-9A-Za-z/])")
+_FULL_WIDTH_MARKS = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！"}
+
+
 def read_items(text):
     """The page's items in printed order."""
     items = []
     title_lines = None  # the lines of the last block, when they may be a plain title block
     title_start = 0  # where the items of the last block start
+    text = _HALF_WIDTH_MARK.sub(lambda m: _FULL_WIDTH_MARKS[m[0]], text)
     columns = split_columns(text.split("\n"))  # pdftotext -layout's columns, read apart
     untagged = tagged_text.untag(columns.lines)
     text, opening = "\n".join(untagged.lines), untagged.opening
@@ -1521,6 +1529,7 @@ def read_items(text):
 
 
 MAX_COMMA_KICKER = 30
+_QUOTE_LINE = re.compile(r"^“[^“”]{2,28}”$")
 MAX_ADVERTORIAL_PARAGRAPHS = 8
 _ADVERT_END = re.compile(r"[(（]\s*(?:广告|商业信息|推广)\s*[)）]$")
 
@@ -1560,9 +1569,12 @@ def _comma_kickers(items):
             and not item.titleish
             and not item.row
             and len(item.text) <= MAX_COMMA_KICKER
-            and not item.text.endswith(_SENTENCE_END)
+            and (not item.text.endswith(_SENTENCE_END) or _QUOTE_LINE.match(item.text))
             and "。" not in item.text
-            and 1 <= len(_TITLE_COMMA.findall(item.text)) <= 2
+            and (
+                1 <= len(_TITLE_COMMA.findall(item.text)) <= 2
+                or _QUOTE_LINE.match(item.text) is not None  # “我们不能光等着厂里安排”
+            )
             and title.kind == "para"
             and title.titleish
             and under.kind == "credit"

@@ -278,6 +278,9 @@ def _unprefixed(role):
     return role
 
 
+_ADDRESSES = frozenset(["同志", "同志们", "先生", "女士", "老师", "朋友", "朋友们", "您好", "你好"])
+
+
 def read_staff_line(text):
     """``责任编辑：王建设 美术编辑：王玺`` (any form) → ``StaffLine``; None for other lines."""
     if len(text) > MAX_NOISE_LENGTH:
@@ -294,6 +297,8 @@ def read_staff_line(text):
             continue  # 责任编辑/美术编辑：… a role written before the next one
         if not names or not all(_HAN_NAME.match(name) for name in names):
             return None
+        if any(name in _ADDRESSES for name in names):
+            return None  # 编辑同志：, a letter's salutation
         role = "".join(word.group(0).split())
         staff.roles.append((role, names))
         field_name = STAFF_ROLES.get(role) or STAFF_ROLES.get(_unprefixed(role))
