@@ -91,6 +91,11 @@ def _measure(lines):
 def split_columns(lines):
     """``lines`` in reading order with their file line numbers (see the module's note)."""
     global _width
+    # Most pages have no line split by a gap: one search a line finds that out.
+    gapped = sum(1 for line in lines if _GAP.search(line.strip()))
+    filled = sum(1 for line in lines if line.strip())
+    if gapped < MIN_SPLIT_LINES or gapped < MIN_SPLIT_SHARE * filled:
+        return Columns(list(lines), list(range(1, len(lines) + 1)))
     _width = _measure(lines)
     edge = _edge(lines)
     if edge is None:

@@ -498,6 +498,9 @@ def _apart_lines(lines):
     主题…), which repeats the titles and belongs to no story."""
     apart, listing, entries, marked = {}, False, 0, False
     listed, last = set(), 0  # an unmarked list's entries, and the line of the last one
+    final = {}  # each line's text → the number of the last line that prints it
+    for number, raw in enumerate(lines, start=1):
+        final[raw.strip()] = number
     for number, raw in enumerate(lines, start=1):
         stripped = raw.strip()
         if _EXPORT_MARK.match(stripped):
@@ -513,7 +516,7 @@ def _apart_lines(lines):
             # (A listed title is printed again over its story further down; a kicker is not.)
             listing = False
             kicker = lines[last - 1].strip() if last == number - 1 else ""
-            if kicker and last in apart and kicker not in {x.strip() for x in lines[number:]}:
+            if kicker and last in apart and final[kicker] < number:
                 del apart[last]
         elif listing and not marked and is_titleish(stripped) and _standalone(stripped) is None:
             # 本版其他新闻 / 主题 / 主题… (a list whose entries carry no mark; where they
