@@ -121,15 +121,24 @@ _PUPIL = re.compile(
 PUPIL_ROLE = "作者"
 
 
-def pupil_byline(text):
-    """A pupil's byline (school, class, name, maybe the guiding teacher) → credits, else
-    None.  The pupil is credited as 作者, the school and class as the unit."""
-    match = _PUPIL.match(text.strip()) if len(text) <= MAX_PUPIL_LINE else None
+def _named_line(pattern, text):
+    """(match, name) of a byline ``pattern`` holding a plausible person's name, else None."""
+    match = pattern.match(text.strip()) if len(text) <= MAX_PUPIL_LINE else None
     if match is None:
         return None
     name = "".join(match["name"].split())
     if not is_plausible_name(name) or not surname_of(name):
         return None
+    return match, name
+
+
+def pupil_byline(text):
+    """A pupil's byline (school, class, name, maybe the guiding teacher) → credits, else
+    None.  The pupil is credited as 作者, the school and class as the unit."""
+    found = _named_line(_PUPIL, text)
+    if found is None:
+        return None
+    match, name = found
     unit = match["school"] + "".join((match["class"] or "").split())
     credits = [Credit(unit, PUPIL_ROLE, (name,))]
     if match["teacher"]:
@@ -148,13 +157,8 @@ _OFFICIAL = re.compile(
 
 def official_byline(text):
     """An official's byline (post and name) → credits (the post as unit, no role), else None."""
-    match = _OFFICIAL.match(text.strip()) if len(text) <= MAX_PUPIL_LINE else None
-    if match is None:
-        return None
-    name = "".join(match["name"].split())
-    if not is_plausible_name(name) or not surname_of(name):
-        return None
-    return [Credit(match["post"], "", (name,))]
+    found = _named_line(_OFFICIAL, text)
+    return None if found is None else [Credit(found[0]["post"], "", (found[1],))]
 
 
 _CONTACT = re.compile(r"联系人|联系电话|联系方式|(?:电话|手机|热线|邮箱|地址)\s*[:：]")
