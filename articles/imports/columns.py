@@ -35,27 +35,25 @@ def _display(text):
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
-_width = len  # set by split_columns: characters, or display columns (see _measure)
-
-
-def _right_start(line):
-    """The display position where the text after the line's widest gap starts, or None."""
+def _right_start(line, width):
+    """Where the text after the line's widest gap starts (measured by ``width``), and the
+    gap's span, or None."""
     best = None
     for gap in _GAP.finditer(line):
         if best is None or gap.end() - gap.start() > best.end() - best.start():
             best = gap
-    return None if best is None else (_width(line[: best.end()]), best.start(), best.end())
+    return None if best is None else (width(line[: best.end()]), best.start(), best.end())
 
 
-def _edge(lines):
-    """The display position where the right column starts, or None for a page of one column."""
+def _edge(lines, width):
+    """Where the right column starts, or None for a page of one column."""
     starts = []
     text_lines = 0
     for line in lines:
         if not line.strip():
             continue
         text_lines += 1
-        found = _right_start(line.rstrip())
+        found = _right_start(line.rstrip(), width)
         if found is not None and found[0] >= 16:
             starts.append(found[0])
     if len(starts) < MIN_SPLIT_LINES or len(starts) < MIN_SPLIT_SHARE * text_lines:
@@ -73,12 +71,10 @@ def _measure(lines):
     them) or by display width; the one under which the right column's starts agree."""
     spreads = []
     for measure in (len, _display):
-        global _width
-        _width = measure
         starts = sorted(
             found[0]
             for line in lines
-            if line.strip() and (found := _right_start(line.rstrip())) is not None
+            if line.strip() and (found := _right_start(line.rstrip(), measure)) is not None
         )
         if len(starts) < MIN_SPLIT_LINES:
             spreads.append((0, measure))
@@ -90,14 +86,13 @@ def _measure(lines):
 
 def split_columns(lines):
     """``lines`` in reading order with their file line numbers (see the module's note)."""
-    global _width
     # Most pages have no line split by a gap: one search a line finds that out.
     gapped = sum(1 for line in lines if _GAP.search(line.strip()))
     filled = sum(1 for line in lines if line.strip())
     if gapped < MIN_SPLIT_LINES or gapped < MIN_SPLIT_SHARE * filled:
         return Columns(list(lines), list(range(1, len(lines) + 1)))
-    _width = _measure(lines)
-    edge = _edge(lines)
+    width = _measure(lines)
+    edge = _edge(lines, width)
     if edge is None:
         return Columns(list(lines), list(range(1, len(lines) + 1)))
     out, numbers = [], []
@@ -116,15 +111,15 @@ def split_columns(lines):
             left.append(("", number))
             right.append(("", number))
             continue
-        found = _right_start(stripped)
-        indent = _width(stripped) - _width(stripped.lstrip())
+        found = _right_start(stripped, width)
+        indent = width(stripped) - width(stripped.lstrip())
         if found is not None and found[0] >= edge - EDGE_SLACK and indent < edge - EDGE_SLACK:
             # The left column's text, the gap, the right column's text.
             left.append((stripped[: found[1]].strip(), number))
             right.append((stripped[found[2] :].strip(), number))
         elif indent >= edge - EDGE_SLACK:
             right.append((stripped.strip(), number))  # the right column's alone
-        elif _width(stripped) <= edge:
+        elif width(stripped) <= edge:
             left.append((stripped.strip(), number))  # the left column's alone
         else:
             # Across both columns (a title over the page, a running head): what is above

@@ -1151,6 +1151,19 @@ def _named_in_note(note):
     return Credit(match["unit"], match["role"], (name,))
 
 
+def _adds_roles(credits, more):
+    """Whether the credits ``more`` name only roles ``credits`` lack (指导老师 under an essay
+    credited to its pupil; not 记者 under a story its 全媒体记者 wrote)."""
+    kinds = tuple({found[0] for c in credits if (found := _ROLE_KIND.search(c.role))})
+    return bool(more) and all(
+        c.role
+        and c.names
+        and not c.role.endswith(kinds)
+        and not any(c.role.endswith(other.role) for other in credits)
+        for c in more
+    )
+
+
 def _signs_story_above(build, item, i):
     """A marked name (□ 林知秋, ■ 江某) under the last paragraph of a story with no credit,
     with a title or the page's end under it: the story's signature, not a title line."""
@@ -1361,21 +1374,11 @@ def _inner_credit(build, item, i):
         # line above every title that names nobody (a masthead's 青萝新闻): listed.
         build.skip(item, "other")
         return
-    kinds = {
-        _ROLE_KIND.search(c.role)[0] for c in build.article.credits if _ROLE_KIND.search(c.role)
-    }
     if (
         build.article.credits
         and item.text.startswith(("(", "（"))
-        and item.credits
-        and all(
-            c.role
-            and c.names
-            and not any(c.role.endswith(kind) for kind in kinds)
-            and all(not c.role.endswith(other.role) for other in build.article.credits)
-            for c in item.credits
-        )
         and build.kind_at(i - 1) == "para"
+        and _adds_roles(build.article.credits, item.credits)
     ):
         # …结尾点题。 / （指导老师：王丽华）: another role closing a story credited above.
         build.article.credits.extend(item.credits)
@@ -1458,9 +1461,7 @@ _SOURCE = re.compile(
 def _closing_bracket_credits(text):
     """The credits with a role of a bracket closing ``text`` (…。（记者 张三）), else None."""
     match = _CLOSING_CREDIT.search(text[-44:])
-    credits = page_credits.credit_line(match[1]) if match else None
-    if credits is None and match:
-        credits = _padded_name(match[1]) or _unit_and_names(match[1])
+    credits = _bracket_credits(match[1]) if match else None
     if credits and any(c.role for c in credits):
         return credits
     if credits and all(c.unit and c.names for c in credits):
@@ -1469,6 +1470,13 @@ def _closing_bracket_credits(text):
     if credits and len(credits) == 1 and len(credits[0].names) == 1 and not credits[0].photo:
         return credits if page_credits.byline_name(credits[0].names[0]) else None
     return None
+
+
+def _bracket_credits(inner):
+    """The credits a closing bracket's text reads as (（记者　张三）, （方　寸）, （国网…公司
+    何丽萍）), else None."""
+    credits = page_credits.credit_line(inner)
+    return credits if credits is not None else _padded_name(inner) or _unit_and_names(inner)
 
 
 # 方　寸, 石　墨: a name of two characters padded to the width of three.
@@ -1506,9 +1514,7 @@ def _closing_credit(article):
         return
     last = paragraphs[-1]
     match = _CLOSING_CREDIT.search(last["text"][-44:])
-    credits = page_credits.credit_line(match[1]) if match else None
-    if credits is None and match:
-        credits = _padded_name(match[1]) or _unit_and_names(match[1])
+    credits = _bracket_credits(match[1]) if match else None
     # A brief may close on a bare name (…指导服务。（卢　山）): its writer.
     bare = article.kind == Kind.BRIEF and len(match[1]) <= MAX_BARE_CREDIT if match else False
     source = match[1].strip() if match and not credits else ""
