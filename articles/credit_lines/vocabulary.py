@@ -69,6 +69,16 @@ ROLE_CORES = tuple(
         "剪辑师",
         "主任记者",
         "制作",
+        # Experts who sign what they write (答疑, 以案说法): their post is their role.
+        "主任医师",
+        "副主任医师",
+        "主治医师",
+        "医师",
+        "药师",
+        "营养师",
+        "律师",
+        "法官",
+        "检察官",
     ]
 )
 ROLE_PREFIXES = tuple(

@@ -63,12 +63,15 @@ def _is_unit(word):
         return False  # 图片新闻, 本地新闻: a column, not a site (澎湃新闻 is known)
     if bare.endswith(_NOT_PAPERS) or _tag(bare) in _PHRASE_TAGS:
         return False  # 要闻简报, 天气预报: words ending like a paper's name
+    if bare.endswith("科") and _DEPARTMENT_OF.search(bare[:-2]):
+        return True  # 市中心医院内分泌科: a department of a body (never 莫斯科, a place)
     # 海报, 王部, 林社: no unit is named by one character and its kind.
     return bare.endswith(UNIT_ENDINGS) and (
         len(bare) > 2 or bare.endswith(("新闻", "中心", "融媒", "传媒", "视频"))
     )
 
 
+_DEPARTMENT_OF = re.compile(r"医院|中心|卫生院|局|委|大学|学院|研究所|研究院")
 _NOT_PAPERS = tuple(
     ["简报", "预报", "通报", "喜报", "捷报", "情报", "海报", "画报", "汇报", "举报", "公报"]
 )

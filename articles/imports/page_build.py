@@ -440,11 +440,34 @@ def _try_story(build, i):
         # A title among briefs: the next brief (a brief has no intertitles).
         or (build.article.kind == Kind.BRIEF and bool(build.brief_column))
     )
+    run = not opens and _short_item_above(build.article) and build.kind_at(after) == "para"
+    if run:
+        # 健康提醒 / 降压药不能说停就停 / one paragraph / 起床要做到“三个半分钟” / …: titled
+        # short items under a group's label, not a story and its intertitle.
+        build.article.kind = Kind.BRIEF
+        build.brief_column = build.article.column
+        opens = True
     if opens and build.kind_at(after) == "para":
         # The page's first title with text under it and no credit (or a story
         # continued from another page): a story still.
         return _open_news(build, head, notes, [], None, after)
     return None
+
+
+MAX_SHORT_ITEM = 120
+
+
+def _short_item_above(article):
+    """The story above is one short paragraph with no credit under a group's label."""
+    return (
+        bool(article.column)
+        and is_group_label(article.column)
+        and not article.credits
+        and not article.photos
+        and len(article.body) == 1
+        and article.body[0]["type"] == PARAGRAPH
+        and len("".join(article.body[0]["parts"])) <= MAX_SHORT_ITEM
+    )
 
 
 MAX_NOTE_PARAGRAPHS = 3
@@ -726,12 +749,17 @@ def _photo_story_after(build, head, end):
         if credit.text.startswith(("(", "（")):
             return None  # a story's closing credit: （记者 李四）
     credits = [Credit(c.unit, c.role, c.names, True) for c in credit.credits]
-    if all(_CAPTION_LABEL.match(p.text) or p.text.startswith(_CIRCLED) for p in paragraphs) or (
-        credit.kind == "photo" and _caption_per_picture(paragraphs)
-    ):
+    labelled = _labelled_captions(paragraphs)
+    if labelled == len(paragraphs) or (credit.kind == "photo" and _caption_per_picture(paragraphs)):
         # 图①：… 图②：… over one credit: a caption for each picture.
         photos = [Item("photo", p.line, text=p.text, credits=credits) for p in paragraphs]
         return _open_photo_story(build, head, [], [], photos, body_end + 1)
+    if labelled >= MIN_NUMBERED_PICTURES:
+        # 3月中旬，…坚守岗位。 / 图①：… / 图②：… / 图③：… / 陈刚 摄: the text over the
+        # labelled captions is the story's, each caption a picture's.
+        split = len(paragraphs) - labelled
+        photos = [Item("photo", p.line, text=p.text, credits=credits) for p in paragraphs[split:]]
+        return _open_photo_story(build, head, [], paragraphs[:split], photos, body_end + 1)
     numbered = _numbered_pictures({"type": PARAGRAPH, "parts": [paragraphs[-1].text]})
     if len(numbered) >= MIN_NUMBERED_PICTURES:
         # 连日来，…。①…；②…；③…。 over one credit: a group, a picture for each number.
@@ -743,6 +771,17 @@ def _photo_story_after(build, head, end):
         return _open_photo_story(build, head, [], paragraphs, photos, body_end + 1)
     photo = Item("photo", credit.line, text="", credits=credits)
     return _open_photo_story(build, head, [], paragraphs, [photo], body_end + 1)
+
+
+def _labelled_captions(paragraphs):
+    """How many paragraphs at the end of ``paragraphs`` are captions naming their picture
+    (图①：…, ②…)."""
+    count = 0
+    for paragraph in reversed(paragraphs):
+        if not (_CAPTION_LABEL.match(paragraph.text) or paragraph.text.startswith(_CIRCLED)):
+            break
+        count += 1
+    return count
 
 
 def _opens_title_block(build, index):
@@ -789,6 +828,10 @@ _SIGNED = re.compile(r"^(?:文|图文|文图|文/图|图/文|撰文)\s*[/／:：
 _ROLE_KIND = re.compile(r"(?:记者|通讯员|实习生|编辑|作者)$")
 # A comment printed under the piece it is on (a teacher's on a pupil's essay).
 COMMENT_BOX_LABELS = ("点评", "老师点评", "教师点评", "名师点评", "评语", "专家点评")
+# An expert's box under a story (专家解答, 法官说法, 律师提醒).
+_EXPERT_BOX = re.compile(
+    r"^(?:专家|法官|检察官|律师|医生|医师|民警|警官)(?:解答|说法|提醒|建议|释疑|支招|点评|答疑)$"
+)
 _BRACKET_CLOSED = re.compile(r"[。！？…”][(（][^()（）]{1,40}[)）]$")
 
 
@@ -801,7 +844,12 @@ def _closing_credit_after(build, head, end):
     """
     if build.article is None or not (build.article.credits or _closed(build.article)):
         return None
-    if len(head) == 1 and head[0].text.strip("【】[]■□ ") in COMMENT_BOX_LABELS:
+    if len(head) == 1 and (
+        head[0].text.strip("【】[]■□ ") in COMMENT_BOX_LABELS
+        or _EXPERT_BOX.match(head[0].text.strip("【】[]■□◆●▶ "))
+    ):
+        # 专家解答 / 问：… 答：… / （市疾控中心…副主任医师　蒋文波）: the expert's box in the
+        # story above, not a story of the expert's.
         return None
     body_end, closed = end, False
     while (

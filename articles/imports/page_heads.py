@@ -52,6 +52,7 @@ _DISTRICT_PARTS = re.compile(r"^([\u4e00-\u9fff]+?(?:区|县|市))([\u4e00-\u9ff
 _BROKEN_END = tuple("的和与及、，,在为对把被将向从让“《（(")
 _BROKEN_START = tuple("”》）)、的了")
 _TITLE_MARK = re.compile(r"^[●○◆◇■□★☆•▶►]\s*")
+_WHOLLY_BRACKETED = re.compile(r"^【([^【】]+)】$")
 _SUBTITLE = ("——", "—", "－－", "--")
 
 
@@ -281,9 +282,12 @@ def _subject_over_predicate(first, second):
         return False
     if tail == ("i",) and head[-1] in _NOUN_TAGS:
         return True  # 大坪镇：六万亩油菜 / 喜获丰收: an idiom says what it did
+    # 一对“热心”夫妻 / 双双获刑: a doubled word (双双, 纷纷, 频频) says how they acted, an
+    # adverb whatever the tagger calls it.
+    doubled = len(second) > 2 and second[0] == second[1] and not second[0].isdigit()
     return (
         (head[-1] in _NOUN_TAGS or head[-1] == "vn")  # …商业体系建设 / 推进会在京召开
-        and tail[0] in _PREDICATE_OPENING_TAGS
+        and (tail[0] in _PREDICATE_OPENING_TAGS or doubled)
         and any(tag in _VERB_TAGS for tag in tail)
     )
 
@@ -364,6 +368,10 @@ def head_article(head, kind, line):
         column, lines, head = lines[0][0], lines[1:], head[1:]
     # ■本市新增5家专精特新企业, ●县图书馆增设自助借阅点: a mark is no part of a title.
     lines = [(_TITLE_MARK.sub("", text) or text, heading) for text, heading in lines]
+    if len(lines) == 1 and (bracketed := _WHOLLY_BRACKETED.match(lines[0][0])):
+        # 【春日校园 樱花烂漫】 over its text, no title under it: a short title in the
+        # brackets the page prints all its titles in, not a column's label.
+        lines = [(bracketed[1], lines[0][1])]
     if len(lines) > 1 and is_district(lines[0][0]):
         districts = district_path(lines[0][0])
         lines = lines[1:]

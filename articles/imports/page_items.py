@@ -191,7 +191,9 @@ class Item:
 _COLUMN = re.compile(
     r"^(?:[【〔［\[「『]\s*(?P<bracketed>[^】〕］\]」』]{1,16}?)\s*[】〕］\]」』]"
     r"|[■□◆◇●▲▶►★☆]\s*(?P<marked>[^\s■□◆◇●▲▶►★☆]{2,12})"
-    r"|栏目\s*[:：]\s*(?P<named>.{2,16}))$"
+    r"|栏目\s*[:：]\s*(?P<named>.{2,16})"
+    # 人物　PEOPLE, 视点 VIEW: a weekly's section label, in Chinese and in English.
+    r"|(?P<bilingual>[\u4e00-\u9fff]{2,6})[\s\u3000]+[A-Z][A-Z&' ]{2,20})$"
 )
 
 
@@ -200,7 +202,7 @@ def column_label(text):
     match = _COLUMN.match(text) if len(text) <= 24 else None
     if not match:
         return ""
-    return (match["bracketed"] or match["marked"] or match["named"]).strip()
+    return (match["bracketed"] or match["marked"] or match["named"] or match["bilingual"]).strip()
 
 
 def is_titleish(text):
@@ -667,12 +669,13 @@ def _cut(block, hard):
             return [(alone, [])]
         return [(None, [(number, _clean(raw))])]
     units, current, closed, labelled = [], [], False, False
+    under_notice = False  # the line above is a notice's title, alone
     one_per_line = not hard and _lines_are_paragraphs(block)
     # Where paragraphs open indented, a short unindented line after a sentence is a title.
     indented = not hard and any(raw.startswith(_INDENT) for _number, raw in block)
     title_unit = False  # the unit so far is short title lines, none opening indented
     width = None if hard else _wrap_width(block)
-    titles = set() if hard else _comma_titles(block)
+    titles = set() if hard else _comma_titles(block, width)
     cleaned = [_clean(raw) for _n, raw in block]
     rows = set() if hard else _figure_rows([(n, cleaned[i]) for i, (n, _raw) in enumerate(block)])
     if rows:
@@ -758,6 +761,8 @@ def _cut(block, hard):
                     and bool(_SENTENCE_PUNCTUATION.search(line))
                 )
                 or _title_between(current[-1][1], line, block, index, width)
+                # …守好自己的“养老钱”。 / （许　文）: a bare name closing a piece, apart.
+                or (current[-1][1].endswith(_PARAGRAPH_END) and _closing_name(line))
                 # …限期整改。 / “家门口的变化”征文启事 / 为记录…: a notice's title.
                 or (_notice_title(line) and current[-1][1].endswith(_PARAGRAPH_END))
                 # …“铁杆庄稼”。 / （作者系省农业经济学会理事）: the author's note, apart.
@@ -810,6 +815,9 @@ def _cut(block, hard):
         title_unit = (title_unit or not current) and not raw.startswith(_INDENT)
         title_unit = title_unit and titleish(number, line) and len(current) < MAX_HEAD_LINES
         title_unit = title_unit and not _MARKED_CAPTION.match(line)  # ▲…: a caption's start
+        # …人民法院公告 / 周海涛：本院受理原告临川市恒 / 顺建材有限公司…: a notice's text,
+        # wrapped at the column's width, opens under its title (a notice has no 副题).
+        title_unit = title_unit and not (under_notice and _full(line, width))
         if (
             current
             and raw.startswith(_INDENT)
@@ -831,7 +839,7 @@ def _cut(block, hard):
             or (width is not None and line.endswith(_PARAGRAPH_END) and not _full(line, width))
             or label
             or right
-            or (labelled and titleish(number, line))
+            or (labelled and titleish(number, line) and not _wraps_on(block, cleaned, index, width))
             or _stands_alone(line)
             or (
                 _is_caption_or_credit(line)
@@ -846,6 +854,7 @@ def _cut(block, hard):
                 )
             )
             or (_notice_title(line) and len(current) == 1)
+            or (len(current) == 1 and _closing_name(line))
             # ■张　弛 over a commentary's text: its byline, a line of its own.
             or (len(current) == 1 and _BULLET.match(line) and bool(page_credits.byline_name(line)))
             # 各位考生：, 尊敬的读者朋友： on a line of its own: a letter's salutation.
@@ -858,6 +867,7 @@ def _cut(block, hard):
             )
         )
         labelled = label
+        under_notice = not hard and len(current) == 1 and _notice_title(line)
     if current and _label_over_title(current):
         # 城市记忆 / 外婆的腌菜坛子, alone in their block: a label over a title, two lines.
         (number, label), title = current
@@ -918,9 +928,12 @@ def _credit_under_title(line):
     )
 
 
-def _comma_titles(block):
+def _comma_titles(block, width=None):
     """The numbers of a block's lines that are titles with commas: one under a column
-    label, or over a byline, a lead or a 副题, or over another title line that is."""
+    label, or over a byline, a lead or a 副题, or over another title line that is.
+
+    Under a label, a line as wide as the text wrapped around it and going on into a line
+    of text (■法官说法 / 承办法官王一鸣介绍，近年来，针对 / 老年人的…) is that text's start."""
     lines = [(number, _clean(raw), raw) for number, raw in block]
     titles = set()
     for k in range(len(lines) - 2, -1, -1):
@@ -934,6 +947,11 @@ def _comma_titles(block):
                 (column_label(above) or is_group_label(above))
                 # ■ 上官文君 over a commentary's first line: its byline, no column.
                 and not page_credits.byline_name(above)
+                and not (
+                    _full(line, width)
+                    and not lines[k + 1][2].startswith(_INDENT)
+                    and not is_titleish(following)
+                )
             )
             or _credit_under_title(following)
             or (
@@ -944,6 +962,22 @@ def _comma_titles(block):
         ):
             titles.add(number)
     return titles
+
+
+def _comma_kicker(items):
+    """倒春寒来袭，早晚温差可达十多摄氏度 / 老人保暖别只顾“上半身” / 专家提醒：… / 本报记者
+    许文静, each set apart: a line with a comma over the title lines over a byline is
+    their 引题."""
+    top = len(items)
+    while top > 0 and len(items) - top < MAX_HEAD_LINES - 1 and items[top - 1].kind == "para":
+        if not items[top - 1].titleish:
+            break
+        top -= 1
+    if top == len(items) or top == 0:
+        return
+    above = items[top - 1]
+    if above.kind == "para" and not above.titleish and comma_title(above.text):
+        above.titleish = True
 
 
 def _title_item(head):
@@ -971,6 +1005,17 @@ def _opens_wrapped_text(line, width):
     """A full-width line of sentences under title lines: a paragraph's first line, so the
     short lines above it are titles (a wrapped paragraph never opens with a short line)."""
     return _full(line, width) and bool(_SENTENCE_PUNCTUATION.search(line))
+
+
+def _wraps_on(block, cleaned, index, width):
+    """The line at ``index`` opens text wrapped onto the next line (■法官说法 / 承办法官王一鸣
+    介绍，近年来，针对 / 老年人的诈骗案件…): a paragraph under a box's label, no title."""
+    return (
+        _opens_wrapped_text(cleaned[index], width)
+        and index + 1 < len(block)
+        and not block[index + 1][1].startswith(_INDENT)
+        and not is_titleish(cleaned[index + 1])
+    )
 
 
 def _title_between(previous, line, block, index, width):
@@ -1128,6 +1173,17 @@ def _starts_unit(raw, line, previous=""):
     # with its credit goes on the caption, where the line above ends no sentence.
     caption = page_credits.photo_credit(line)[0].strip()
     return not (caption and previous and not previous.endswith(_PARAGRAPH_END))
+
+
+_BRACKETED_LINE = re.compile(r"^[（(][^()（）]{2,16}[)）]$")
+
+
+def _closing_name(line):
+    """（许　文）, （钱悦　程晓）: names in brackets on a line of their own, no role."""
+    if not _BRACKETED_LINE.match(line):
+        return False
+    credits = page_credits.credit_line(line)
+    return bool(credits) and all(c.names and not c.role for c in credits)
 
 
 def _comma_broken(line):
@@ -1481,6 +1537,8 @@ def read_items(text):
             # 寒潮来袭，救助站开启“暖冬行动” / (blank) / 记者 张三 (or / ——副题), or the
             # title under a label (记者手记 / 多一些“陪跑”，少一些“催考”)
             items[-1].titleish = True
+        elif items and _opens_with_credit(block):
+            _comma_kicker(items)
         title_lines = None if heading or hard else _plain_title_lines(block)
         title_start = len(items)
         if heading:

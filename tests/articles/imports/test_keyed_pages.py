@@ -73,8 +73,6 @@ STILL_WRONG.update(
         "r8o_provincial_economy.txt": {
             "第五届楚沅农产品博览会将于11月28日至12月1日在省国际会展中心举办",
         },
-        # A 引题 with a comma (24 characters, longer than a comma title) over a quoted 主题.
-        "r8p_weekly_people.txt": {"钟表巷里的“慢”师傅"},
     }
 )
 STILL_WRONG.update(
@@ -269,13 +267,12 @@ EXTRA = {
     "r19a_one.txt": ["防“坑老”牢记“三不”"],
     "r19a_two.txt": ["数说丰收节", "[图片：0922_fengshouyan_031.JPG]"],
     "r19b_one.txt": ["——黎安县油茶产业转型升级见闻"],
-    "r19b_two.txt": ["【书籍信息】"],
+    "r19b_two.txt": ["书籍信息"],
     "r18a_zhengquan.txt": ["澜泰股份2024年度业绩快报主要数据"],
     "r17a_tiyu.txt": ["第28轮部分赛果"],
     "r7m_metro_society.txt": ["网友“青柠”问：我们小区东门外的三盏路灯"],
     "r8n_county_special.txt": ["春茶飘香富民路 ——棠溪县茶产业高质量发展专版"],
     "r8o_provincial_economy.txt": ["第五届楚沅农产品博览会将于11月28日至12月1日在省国"],
-    "r8p_weekly_people.txt": ["人物 PEOPLE"],
     # The 编者按 at the head of a 专版 introduces the page, not the feature under it.
     "r9r_county_special.txt": ["乡村振兴专版"],
     "r12b_county_sessions.txt": ["15分钟便民生活圈"],
