@@ -32,6 +32,7 @@ from articles.imports.page_items import (
     column_label,
     is_group_label,
     is_list_item,
+    is_listing,
     is_numbered_intertitle,
     is_titleish,
 )
@@ -439,6 +440,15 @@ def _try_story(build, i):
         or (id(build.article) in build.jumped and not _box_head(head))
         # A title among briefs: the next brief (a brief has no intertitles).
         or (build.article.kind == Kind.BRIEF and bool(build.brief_column))
+        # 今晚看点 / 江川卫视　19:30　《运河人家》…, 新书架 / 冬夜读书 / 《河流的年轮》　沈一舟
+        # 著…: a label or a title over a listing, a box of its own.
+        or (
+            len(head) <= 2
+            and all(len(part.text) <= MAX_LISTING_TITLE for part in head)
+            and build.kind_at(after) == "para"
+            and build.items[after].row
+            and is_listing(build.items[after].text)
+        )
     )
     run = not opens and _short_item_above(build.article) and build.kind_at(after) == "para"
     if run:
@@ -455,6 +465,7 @@ def _try_story(build, i):
 
 
 MAX_SHORT_ITEM = 120
+MAX_LISTING_TITLE = 16
 
 
 def _short_item_above(article):
@@ -530,8 +541,15 @@ def _brief_label(build, i):
         and label.endswith(BRIEF_LABELS)
     ):
         return label  # 财经快讯 / ■本市新增5家… / 本报讯（记者…）…: titled briefs
+    # 【兵言兵语】 / a saying / （某连上士　张　勇） / another / （…）: short pieces, each
+    # signed in brackets, a run of untitled items.
+    signed = bool(column_label(item.text)) and all(
+        build.kind_at(i + k) == kind and not build.items[i + k].titleish
+        for k, kind in ((1, "para"), (2, "credit"), (3, "para"))
+    )
+    signed = signed and build.items[i + 2].text.startswith(("（", "("))
     # 【体坛速递】 over ● items: any column label over marked paragraphs is a brief run.
-    if not (len(label) <= 8 and (label.endswith(BRIEF_LABELS) or marked)):
+    if not (len(label) <= 8 and (label.endswith(BRIEF_LABELS) or marked or signed)):
         return ""
     if following is None or not (
         following.lead or (following.kind == "para" and not following.titleish)
@@ -750,7 +768,11 @@ def _photo_story_after(build, head, end):
             return None  # a story's closing credit: （记者 李四）
     credits = [Credit(c.unit, c.role, c.names, True) for c in credit.credits]
     labelled = _labelled_captions(paragraphs)
-    if labelled == len(paragraphs) or (credit.kind == "photo" and _caption_per_picture(paragraphs)):
+    if labelled == len(paragraphs) or (
+        labelled < MIN_NUMBERED_PICTURES
+        and credit.kind == "photo"
+        and _caption_per_picture(paragraphs)
+    ):
         # 图①：… 图②：… over one credit: a caption for each picture.
         photos = [Item("photo", p.line, text=p.text, credits=credits) for p in paragraphs]
         return _open_photo_story(build, head, [], [], photos, body_end + 1)

@@ -220,7 +220,23 @@ def is_titleish(text):
         and text.count("（") + text.count("(") == text.count("）") + text.count(")")
         and not _LIST_ITEM.match(text)
         and not _QUESTION_OR_ANSWER.match(text)
+        and not _LISTING.match(text)
     )
+
+
+# A line of a listing, never a title: a book (《河流的年轮》　沈一舟 著　江川文艺出版社) or a
+# programme (江川卫视　19:30　《运河人家》第1、2集, 20:15　CCTV-6　电影《远山的回声》).
+_LISTING = re.compile(
+    r"^《[^》]{1,30}》[\s\u3000]*[^\s\u3000](?:[\s\u3000]?[^\s\u3000]){0,11}[\s\u3000]*"
+    r"(?:著|编著|主编|译|绘|文[／/]图)"
+    r"|^[^\s\u3000\d][^\s\u3000]{0,11}[\s\u3000]+[0-2]?\d[:：][0-5]\d[\s\u3000]+\S"
+    r"|^[0-2]?\d[:：][0-5]\d[\s\u3000]+\S+[\s\u3000]+\S"
+)
+
+
+def is_listing(text):
+    """A book's or a programme's line in a listing box (see ``_LISTING``)."""
+    return bool(_LISTING.match(text))
 
 
 def is_list_item(text):
@@ -680,6 +696,13 @@ def _cut(block, hard):
     rows = set() if hard else _figure_rows([(n, cleaned[i]) for i, (n, _raw) in enumerate(block)])
     if rows:
         rows |= _table_heads(block, cleaned, rows)
+    if not hard:
+        # 《河流的年轮》　沈一舟 著…, 江川卫视　19:30　《运河人家》…: a listing's line, a row.
+        rows |= {
+            number
+            for (number, _raw), line in zip(block, cleaned, strict=True)
+            if _LISTING.match(line) and _standalone(line) is None
+        }
     box_title = set()
     if indented and width is not None:
         box_title, plain_rows = _plain_rows(block, cleaned, width)
@@ -1090,8 +1113,16 @@ _SOURCE_PHOTO = re.compile(
 )
 
 
+# 《运河人家》剧照　片方供图: a short caption set apart from whoever supplied the picture.
+_SUPPLIED_PHOTO = re.compile(
+    r"^(?P<caption>[^\s。！？]{2,30}?)[\s\u3000]+[（(]?[\u4e00-\u9fffA-Za-z]{1,8}供图[)）]?$"
+)
+
+
 def _source_photo(line):
-    return _SOURCE_PHOTO.match(line) if len(line) <= MAX_CAPTION else None
+    if len(line) > MAX_CAPTION:
+        return None
+    return _SOURCE_PHOTO.match(line) or _SUPPLIED_PHOTO.match(line)
 
 
 def _is_caption_or_credit(line):

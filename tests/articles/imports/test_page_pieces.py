@@ -209,3 +209,64 @@ def test_a_news_sites_articles_copied_in_a_row_each_credited_by_its_data_line():
         "相关新闻",
         "· 地铁4号线二期工程年内开工 2024-08-27",
     } <= skipped
+
+
+# Round 20 ------------------------------------------------------------------------------
+
+
+def test_sayings_each_signed_in_brackets_under_a_label_are_a_run_of_items():
+    page = parse_page_text(
+        "【兵言兵语】\n"
+        "汗水洒在训练场上，底气才能装进背囊里。\n"
+        "（某旅某连上士　岳　飞）\n\n"
+        "带兵先要懂兵，先问问他哪儿没想通。\n"
+        "（西部战区某团二级上士　韩世忠）\n"
+    )[0]
+    first, second = page.articles
+    assert people(first) == [("上士", ("岳飞",))]
+    assert people(second) == [("二级上士", ("韩世忠",))]
+    assert second.body[-1]["text"] == "带兵先要懂兵，先问问他哪儿没想通。"
+
+
+def test_a_label_over_a_listing_is_a_box_of_its_own_a_row_a_line():
+    page = parse_page_text(
+        "荧屏\n"
+        "《小巷深处》：烟火气里见人心\n"
+        "□林间鹿\n"
+        "　　近来热播的都市剧《小巷深处》没有大明星，却收获了不俗的口碑。\n\n"
+        "今晚看点\n"
+        "　　江川卫视　19:30　《运河人家》第1、2集\n"
+        "　　暴雨夜，陆长河救下落水的外乡姑娘秀英。\n"
+        "　　CCTV-6　20:15　电影《远山的回声》\n"
+    )[0]
+    _review, guide = page.articles
+    assert guide.headline == "今晚看点"
+    assert [b["text"][:6] for b in guide.body] == ["江川卫视\u30001", "暴雨夜，陆长", "CCTV-6"]
+
+
+def test_labelled_captions_under_a_photo_storys_text_are_a_picture_each():
+    page = parse_page_text(
+        "高原小站的春天\n\n"
+        "3月中旬，车站迎来开春后第一场风雪，职工们坚守岗位。\n\n"
+        "图①：值班员在风雪中立岗接车。\n\n"
+        "图②：职工们清扫道岔积雪。\n\n"
+        "特约通讯员 陈刚 摄\n"
+    )[0]
+    (story,) = page.articles
+    assert story.kind == "photo"
+    assert [p.caption for p in story.photos] == ["值班员在风雪中立岗接车。", "职工们清扫道岔积雪。"]
+    (text,) = story.body
+    assert text["text"] == "3月中旬，车站迎来开春后第一场风雪，职工们坚守岗位。"
+
+
+def test_a_notices_text_wrapped_under_its_title_is_no_title():
+    page = parse_page_text(
+        "某区人民法院公告\n"
+        "周海涛：本院受理原告某建材\n"
+        "有限公司诉你买卖合同纠纷一\n"
+        "案，已审理终结。现依法向你公\n"
+        "告送达民事判决书。\n"
+    )[0]
+    (notice,) = page.articles
+    assert notice.headline == "某区人民法院公告"
+    assert notice.body[0]["text"].startswith("周海涛：本院受理原告")
