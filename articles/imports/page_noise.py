@@ -368,6 +368,9 @@ _NUMBER_NAME_STAFF = re.compile(
 )
 
 
+_CURRENT_PAGE = re.compile(r"^(?:当前版面|当前版|本版)\s*[:：]\s*(?=第?\s*[A-Za-z]?\d)")
+
+
 def read_running_head(text):
     """A running head (``株洲日报 2024年3月5日 星期二 A05 区县新闻``) → ``RunningHead``, else None.
 
@@ -379,6 +382,8 @@ def read_running_head(text):
         return None
     if re.search(r"\d{1,2}:\d{2}", text):
         return None  # 漪城晚报 2024-10-12 07:30: when an article went up, no page's head
+    # 当前版面：第07版：文化·副刊, an e-paper's note of the page shown: the page's head.
+    text = _CURRENT_PAGE.sub("", text)
     # A masthead's issue number beside the date (2026年10月9日 第41期) makes it a head too.
     issue = _ISSUE.search(text) is not None
     text = _ISSUE.sub(" ", text)

@@ -270,3 +270,14 @@ def test_a_notices_text_wrapped_under_its_title_is_no_title():
     (notice,) = page.articles
     assert notice.headline == "某区人民法院公告"
     assert notice.body[0]["text"].startswith("周海涛：本院受理原告")
+
+
+def test_an_e_papers_note_of_the_page_shown_is_the_pages_running_head():
+    page = parse_page_text(
+        "当前版面：第07版：文化·副刊\n"
+        "秋夜听雨\n"
+        "本报记者 周默\n"
+        "　　窗外的雨下了一夜，老屋的瓦檐滴答作响。\n"
+    )[0]
+    assert page.name == "文化·副刊"
+    assert [s.reason for s in page.skipped] == ["running_head"]
