@@ -1,8 +1,10 @@
 """Story bodies as ordered blocks, and the plain-text form editors type.
 
-A body is stored as a list of ``{"type": "paragraph" | "intertitle", "text": str}``.
+A body is stored as a list of ``{"type": "paragraph" | "intertitle" | "verse", "text": str}``.
 Editors edit it as text: blocks separated by a blank line, an intertitle begins
-with ``## `` (a two-line intertitle keeps its line break).  Request-free.
+with ``## `` (a two-line intertitle keeps its line break), and every line of a
+stanza of verse with ``| `` (a poem is printed a line a line, never run together
+as prose).  Request-free.
 """
 
 import re
@@ -12,8 +14,10 @@ from django.utils.translation import gettext as _
 
 PARAGRAPH = "paragraph"
 INTERTITLE = "intertitle"
-BLOCK_TYPES = (PARAGRAPH, INTERTITLE)
+VERSE = "verse"
+BLOCK_TYPES = (PARAGRAPH, INTERTITLE, VERSE)
 INTERTITLE_MARK = "## "
+VERSE_MARK = "| "
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _WHITESPACE = re.compile(r"\s+")
@@ -30,6 +34,9 @@ def text_to_blocks(text):
         if lines[0].startswith(INTERTITLE_MARK.strip()):
             lines[0] = lines[0].lstrip("#").strip()
             blocks.append({"type": INTERTITLE, "text": "\n".join(line for line in lines if line)})
+        elif all(line.startswith(VERSE_MARK.strip()) for line in lines):
+            verse = [line[1:].strip() for line in lines]
+            blocks.append({"type": VERSE, "text": "\n".join(line for line in verse if line)})
         else:
             # A paragraph is one run of text: lines broken by the page are joined without a space.
             blocks.append({"type": PARAGRAPH, "text": "".join(lines)})
@@ -42,6 +49,8 @@ def blocks_to_text(blocks):
     for block in blocks or []:
         if block["type"] == INTERTITLE:
             chunks.append(INTERTITLE_MARK + block["text"])
+        elif block["type"] == VERSE:
+            chunks.append("\n".join(VERSE_MARK + line for line in block["text"].split("\n")))
         else:
             chunks.append(block["text"])
     return "\n\n".join(chunks)
@@ -69,6 +78,16 @@ def validate_blocks(blocks):
 def count_characters(*texts):
     """字数: characters excluding whitespace, as Chinese newsrooms count copy."""
     return sum(len(_WHITESPACE.sub("", text or "")) for text in texts)
+
+
+def running_text(block):
+    """A text block's words as one run (a stanza's lines set apart by a full-width space,
+    as a poem is quoted in running text), or None for an intertitle."""
+    if block["type"] == PARAGRAPH:
+        return block["text"]
+    if block["type"] == VERSE:
+        return "\u3000".join(block["text"].split("\n"))
+    return None
 
 
 def plain_text(blocks):

@@ -75,7 +75,12 @@ def texts(article):
 
 
 def paragraphs(article):
-    return [norm(b["text"]) for b in article.body if b.get("type") == "paragraph" and b.get("text")]
+    """The text blocks: paragraphs, and a poem's stanzas."""
+    return [
+        norm(b["text"])
+        for b in article.body
+        if b.get("type") in ("paragraph", "verse") and b.get("text")
+    ]
 
 
 def _derived_title(story):

@@ -14,7 +14,8 @@ from articles.models import Article, AwardRoster, check_roster_count
 
 
 class BodyField(forms.CharField):
-    """Edits a block list as text: blank line between blocks, ``## `` before an intertitle."""
+    """Edits a block list as text: blank line between blocks, ``## `` before an intertitle,
+    ``| `` before each line of a stanza."""
 
     widget = forms.Textarea(attrs={"rows": 18, "cols": 90, "class": "vLargeTextField"})
 
@@ -96,7 +97,8 @@ class ArticleAdminForm(PrintedCreditsMixin, forms.ModelForm):
         required=False,
         help_text=_(
             "Leave a blank line between paragraphs; start an intertitle with “## ”. "
-            "Lines broken inside a paragraph are joined without a space."
+            "Lines broken inside a paragraph are joined without a space. "
+            "Start every line of a stanza of verse with “| ” to keep its lines."
         ),
     )
 

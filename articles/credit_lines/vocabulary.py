@@ -79,6 +79,8 @@ ROLE_CORES = tuple(
         "律师",
         "法官",
         "检察官",
+        "研究员",
+        "教授",
         # A soldier's rank, signing a word of his own (某连上士　张　勇).
         "列兵",
         "上等兵",

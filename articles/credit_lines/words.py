@@ -108,7 +108,7 @@ def _common_word(word):
     return bool(tag) and not tag.startswith("nr")
 
 
-def _pen_name_like(word):
+def pen_name_like(word):
     """A commentator's byline after a marker (■ 江海, ■ 钟远声), not a column label (■ 简讯)."""
     if word in NOT_NAMES or (word.endswith(_PLACE_ENDINGS) and len(word) > 2):
         return False
@@ -277,7 +277,7 @@ def _names_of(word, level):
     if n <= 4:
         if level == BARE and not _person_like(word):
             return None
-        if level == MARKED and not _pen_name_like(word):
+        if level == MARKED and not pen_name_like(word):
             return None
         if level == LINE and n == 4 and (not surname_weight(word) or _common_word(word)):
             return None  # 通讯员队伍建设 is a title

@@ -69,6 +69,9 @@ def _body(blocks, lead=""):
         if block["type"] == "intertitle":
             lines = [plain(line) for line in block["text"].split("\n")]
             chunks.append(f"## {lines[0]}" if len(lines) == 1 else HARD_BREAK.join(lines))
+        elif block["type"] == "verse":
+            # A stanza keeps its lines: each ends in a hard break, as Markdown prints poems.
+            chunks.append(HARD_BREAK.join(plain(line) for line in block["text"].split("\n")))
         elif number == 0 and lead:
             chunks.append(lead + plain(block["text"]))
             lead = ""

@@ -48,6 +48,8 @@ def _html(blocks, dateline="", editor_note=(), author_note=""):
         text = escape(block["text"])
         if block["type"] == "intertitle":
             parts.append("<h2>" + text.replace("\n", "<br>") + "</h2>")
+        elif block["type"] == "verse":
+            parts.append('<p class="verse">' + text.replace("\n", "<br>") + "</p>")
         elif number == 0 and dateline:
             parts.append(f"<p><b>{escape(dateline)}</b> {text}</p>")
         else:

@@ -131,6 +131,10 @@ def copy_height(data, sheet):
             text = item["text"]
             if item.get("type") == "intertitle":
                 total += block(text, 1.05, after=3.2)
+            elif item.get("type") == "verse":
+                for verse_line in text.split("\n"):  # a line of verse is a line of its own
+                    total += block(verse_line, indent=2)
+                total += 0.3 * em
             else:
                 text = f"{dateline} {text}" if dateline and not place else text
                 total += block(text, indent=2, after=0.3 * em)

@@ -118,9 +118,13 @@ def split_columns(lines):
             left.append((stripped[: found[1]].strip(), number))
             right.append((stripped[found[2] :].strip(), number))
         elif indent >= edge - EDGE_SLACK:
-            right.append((stripped.strip(), number))  # the right column's alone
+            # The right column's alone: the left has a gap there (around a title set
+            # larger, between paragraphs), a blank line in its text.
+            right.append((stripped.strip(), number))
+            left.append(("", number))
         elif width(stripped) <= edge:
             left.append((stripped.strip(), number))  # the left column's alone
+            right.append(("", number))
         else:
             # Across both columns (a title over the page, a running head): what is above
             # it is read first, column by column.

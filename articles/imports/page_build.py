@@ -49,7 +49,7 @@ from articles.print_labels import DISTRICT_PAGE_SECTION, LayoutError
 from articles.surnames import surname_of
 from articles.typography import to_fullwidth_punctuation as fullwidth
 
-PARAGRAPH, INTERTITLE = "paragraph", "intertitle"
+PARAGRAPH, INTERTITLE, VERSE = "paragraph", "intertitle", "verse"
 # Data: the role of a bare name under a commentary.
 COMMENTARY_ROLE = "评论作者"
 MAX_HEAD = 5
@@ -216,6 +216,15 @@ class _Builder:
         if not text:
             return
         body = self.article.body
+        if verse and row:
+            # A line of a poem: lines printed one under the other are a stanza, kept a line
+            # each; a blank line between them starts the next stanza.
+            if body and body[-1]["type"] == VERSE and body[-1]["last"] == line - 1:
+                body[-1]["parts"].append(text)
+                body[-1]["last"] = line
+            else:
+                body.append({"type": VERSE, "parts": [text], "last": line, "row": True})
+            return
         # A paragraph's pieces are joined once, when the page is done (linear however many).
         if (
             body
@@ -465,6 +474,7 @@ def _try_story(build, i):
 
 
 MAX_SHORT_ITEM = 120
+MAX_DATA_LINES = 3
 MAX_LISTING_TITLE = 16
 
 
@@ -525,7 +535,10 @@ def _brief_label(build, i):
     if item.kind not in ("heading", "para") or len(item.text) > 16:
         return ""
     label = "".join((column_label(item.text) or item.text).split())
-    following = build.items[i + 1] if i + 1 < len(build.items) else None
+    after = i + 1
+    while build.kind_at(after) == "skip" and after - i <= MAX_DATA_LINES:
+        after += 1  # 热线 / 临江都市报 2024-11-14 07:05 / 阅读 3.4万 / 市民张先生来电反映…
+    following = build.items[after] if after < len(build.items) else None
     marked = (
         following is not None
         and following.kind == "para"
@@ -642,7 +655,8 @@ def _untitled_brief(build, item):
 
 def _illustration_in_text(build, item, i):
     """A staff line naming only who drew a picture (插图 程橙, 配图：…), between two
-    paragraphs of a story: that story's picture, not the page's staff."""
+    paragraphs of a story or under its end (its text or its author's note): that story's
+    picture, not the page's staff."""
     roles = _illustration_roles(item)
     return (
         build.article is not None
@@ -650,9 +664,12 @@ def _illustration_in_text(build, item, i):
         and roles[0][0] in ILLUSTRATION_ROLES
         and not item.text.startswith(("本版", "本期", "本刊"))
         and i > 0
-        and build.items[i - 1].kind == "para"
-        and build.kind_at(i + 1) == "para"
-        and not build.items[i + 1].titleish
+        and build.items[i - 1].kind in ("para", "author_note")
+        and not build.items[i - 1].titleish
+        and (
+            build.kind_at(i + 1) in (None, "para", "heading", "multi")
+            or build.items[i + 1].titleish
+        )
     )
 
 
@@ -1656,7 +1673,11 @@ def _finish(pages):
     for page in pages:
         for article in page.articles:
             for block in article.body:
-                if "parts" in block:
+                if block["type"] == VERSE:
+                    block["text"] = "\n".join(block.pop("parts"))
+                    block.pop("last")
+                    block.pop("row")
+                elif "parts" in block:
                     block["text"] = "".join(block.pop("parts"))
                     block.pop("row", None)
     kept, waiting = [], []  # skipped lines of empty pages go to the page before, or after

@@ -17,7 +17,7 @@ from articles.credit_lines import (
     split_lead,
     split_photo_credit,
 )
-from articles.credit_lines.words import person_like, word_across
+from articles.credit_lines.words import pen_name_like, person_like, word_across
 from articles.credits import Credit, is_plausible_name
 from articles.surnames import surname_of
 
@@ -40,7 +40,7 @@ _CACHE = 4096
 _LEAD_HINT = re.compile(r"^.{0,40}?(?:讯|电|消息|报道|[(（【〔\[:：])", re.S)
 _CREDIT_HINT = re.compile(
     r"记者|通讯员|摄|[文图]|编|作者|评论|线索|实习|特约|校对|策划|统筹|视频|出镜|设计|供稿|"
-    r"医师|律师|法官|检察官|药师|营养师|[上中下]士|军士长|列兵|上等兵|[少中上大][尉校]|"
+    r"医师|律师|法官|检察官|药师|营养师|研究员|教授|[上中下]士|军士长|列兵|上等兵|[少中上大][尉校]|"
     r"[/／:：■□▶◆●◎]|发"
 )
 
@@ -171,6 +171,10 @@ def _credit_line(text):
         return tuple(pupil)
     if _CONTACT.search(text):
         return None  # 招标人：…　联系人：黄先生　电话：…: whom to call, no one's credit
+    if text.startswith(("——", "－－")):
+        return None  # ——访澄州大学金融学院副教授上官文静: a 副题 naming whom it visits
+    if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
+        return None  # 《山河故人帖》: a book's or a work's title alone, no one's name
     if _REPORTER_SUBJECT.match(text) or (len(text) > 12 and not _CREDIT_HINT.search(text)):
         return None
     found = read_credit_line(text)
@@ -257,7 +261,14 @@ def byline_name(text):
         return ""
     if len(match[1]) == 4 and not reads_as_name(match[1]):
         return ""  # 古渡听雾: four characters that start with a surname, but a title
-    return match[1] if surname_of(match[1]) else ""
+    if surname_of(match[1]):
+        return match[1]
+    # □知白, ◎林间鹿: a pen name after a writer's mark (a label names a kind of text).
+    marked = text.lstrip()[:1] in _PEN_NAME_MARKS
+    return match[1] if marked and len(match[1]) <= 3 and pen_name_like(match[1]) else ""
+
+
+_PEN_NAME_MARKS = "□◎◇"
 
 
 def is_tip(credits):

@@ -136,6 +136,8 @@ def _notice_broken(first, second):
     的公示, “我家的幸福账本” / 主题征文启事): a notice has no 引题."""
     if not NOTICE_TITLE.search(second) or NOTICE_TITLE.search(first):
         return False
+    if is_group_label(first):
+        return False  # 便民信息 / 停水通知: the column's label over the notice
     # 临沅市公安局南湖分局 / 关于征集…线索的通告: who issues it, over what it is about;
     # 桑源县职业中等专业学校 / 2024年招生公告: a body that issues notices over its notice.
     return (
@@ -457,6 +459,19 @@ def _main_over_sub(first, second):
     colon = max(first.find("："), first.find(":"))
     if 2 <= colon < len(first) - 1 and _COMMA.search(first[colon:]):
         return True  # 褚明远：配角演了三十年，…: who speaks, then what they say
+    if (
+        any(char.isspace() for char in first.strip())
+        and not _COMMA.search(first)
+        and not any(char.isspace() for char in second.strip())
+        # 家门口就业　增收有门路 / 我县首批…挂牌运营: who acts opens a 主题 (not a line of
+        # clauses, which spells out the title over it)
+        and (bool(_COMMA.search(second)) or not second.startswith(_WHOLE_SCOPE))
+        and len(second) >= len(first) + MIN_LONGER_SUB
+    ):
+        # 家门口的长者食堂 一荤两素只要12元 / 全市已建成…146家，年底前将实现街道全覆盖, 今冬
+        # 供暖 15日起陆续试运行 / 主城区集中供热面积新增约320万平方米: two phrases set apart
+        # over a longer line that spells them out.
+        return True
     # 猎豹周三迎来新赛季主场首秀 / 三名新援全部到位 内外援磨合仍是最大考验: clauses set
     # apart by a space are a 副题's as much as clauses set apart by a comma.
     if _COMMA.search(first) or any(char.isspace() for char in first):

@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from articles.credit_lines import reads_as_name
 from articles.credits import PHOTO_MARK, Credit
 from articles.imports import page_credits, page_noise, tagged_text
 from articles.imports.columns import split_columns
@@ -45,6 +46,7 @@ BRIEF_LABELS = (
     "简报",
     "一句话新闻",
     "传真",  # 一线传真, 基层传真
+    "热线",  # 民生热线: readers' calls, each an untitled item (市民张先生来电反映，…)
     *("微评", "快评", "锐评", "微言"),  # a run of untitled comments, each signed (叶知秋)
     "扫描",  # 新闻扫描
     "集萃",
@@ -110,6 +112,7 @@ GROUP_LABEL_ENDINGS = (
     "面对面",
     "解读",
     "问答",
+    "信息",  # 便民信息, 招聘信息
 )
 # A label over a group of items (简讯, 一句话新闻, 图片新闻), alone on its line.
 _GROUP_LABEL = re.compile(
@@ -349,6 +352,15 @@ def _poet(line):
     return page_credits.byline_name(line) if len(line) <= MAX_POET_LINE else ""
 
 
+def _poet_of_next(line):
+    """A poet's line under the next poem's title, not a line or title of this poem that
+    starts with a surname (乌篷船): marked, letter-spaced, or reading as a name."""
+    name = _poet(line)
+    return bool(name) and (
+        line[:1] in _LABEL_MARKS or " " in line or "\u3000" in line or reads_as_name(name)
+    )
+
+
 def _verse_line(raw, line):
     return (
         bool(line)
@@ -436,7 +448,7 @@ def _verse_body(lines, start, apart, group):
         following = [j for j in range(k + 1, min(k + 6, len(lines))) if lines[j].strip()]
         nxt = lines[following[0]].strip() if following else ""
         after = lines[following[1]].strip() if len(following) > 1 else ""
-        if nxt and (_poet(nxt) or _credit_under(nxt) or nxt.startswith(_SUBTITLE_MARKS)):
+        if nxt and (_poet_of_next(nxt) or _credit_under(nxt) or nxt.startswith(_SUBTITLE_MARKS)):
             break  # this line is the next piece's title
         if (
             after
@@ -750,6 +762,14 @@ def _cut(block, hard):
                     del units[back:]
                     teaser[:0] = [Item("skip", n, text=text, reason="teaser") for n, text in above]
                 units.extend((item, []) for item in teaser)
+            elif (
+                len(current) > 1
+                and alone.kind == "skip"
+                and all(titleish(n, text) for n, text in current)
+            ):
+                # 家门口的长者食堂… / 全市已建成…，年底前… / 临江都市报 2024-11-14 07:05: title
+                # lines over an app's data, a line each (the byline comes under the data).
+                units.extend((None, [line]) for line in current)
             elif current:
                 units.append((None, current))
             current = []
@@ -958,6 +978,13 @@ def _comma_titles(block, width=None):
     Under a label, a line as wide as the text wrapped around it and going on into a line
     of text (■法官说法 / 承办法官王一鸣介绍，近年来，针对 / 老年人的…) is that text's start."""
     lines = [(number, _clean(raw), raw) for number, raw in block]
+    # An app's data under a title (临江都市报 2024-11-14 07:05 / 阅读 8563) parts no title
+    # from its byline.
+    lines = [
+        line
+        for line in lines
+        if not (page_noise.is_web_furniture(line[1]) or page_noise.is_article_data(line[1]))
+    ]
     titles = set()
     for k in range(len(lines) - 2, -1, -1):
         number, line, raw = lines[k]
@@ -1610,7 +1637,7 @@ def read_items(text):
             items.append(item)
     items = _bare_editor_notes(_figure_row_items(_skips_after_heads(items)))
     items = _titles_over_bylines(_kickers_over_headings(_titles_under_notes(items)))
-    items = _skips_after_heads(items)  # again, for the titles found just now
+    items = _skips_after_heads(_field_heads(items))  # again, for the titles found just now
     items = _advertorials(_comma_kickers(items))
     items = _pictures_captioned(items)
     if columns.numbers != list(range(1, len(columns.numbers) + 1)):
@@ -1759,29 +1786,94 @@ def _titles_under_notes(items):
     return items
 
 
+# A title's part as an editing system exports it, named on its line under the title
+# (## 小轴承转出大市场 / **栏目：** 企业观察 / **引题：** … / **副题：** …).
+_TITLE_FIELD = re.compile(
+    r"^(?P<field>栏目|专栏|引题|肩题|眉题|副题|子题|副标题)\s*[:：]\s*(?P<value>\S.{0,60})$"
+)
+_FIELD_KINDS = {"栏目": "column", "专栏": "column", "副题": "sub", "子题": "sub", "副标题": "sub"}
+
+
+def _field_heads(items):
+    """Title parts named by field under a heading, set where the page prints them: the
+    column and the 引题 above the heading, the 副题 under it (each on its own line still);
+    an editing system's record of the story moves above the heading."""
+    out = []
+    k = 0
+    while k < len(items):
+        item = items[k]
+        out.append(item)
+        k += 1
+        if item.kind != "heading":
+            continue
+        heading, above, below, skipped = len(out) - 1, [], [], []
+        while k < len(items):
+            following = items[k]
+            field = _TITLE_FIELD.match(following.text) if following.kind == "para" else None
+            if following.kind == "skip" and page_noise.is_article_data(following.text):
+                skipped.append(following)
+            elif field is None:
+                break
+            else:
+                kind = _FIELD_KINDS.get(field["field"], "kicker")
+                value = field["value"].strip()
+                if kind == "column":
+                    label = Item("para", following.line, text=f"【{value}】", titleish=True)
+                    above.insert(0, label)
+                elif kind == "kicker":
+                    above.append(Item("heading", following.line, text=value, level=item.level + 1))
+                else:
+                    below.append(Item("heading", following.line, text=value, level=item.level + 1))
+            k += 1
+        # The system's record of the story (稿件编号…) goes above its title, where it parts
+        # no title from its text or its picture.
+        out[heading:] = [*skipped, *above, item, *below]
+    return out
+
+
 def _skips_after_heads(items):
     """An e-paper's data line inside a head (title / 来源…浏览次数 / byline) moved under the
     byline, where it parts nothing (a rule or a text-box mark still parts the page)."""
     items = list(items)
     for k in range(1, len(items) - 1):
-        item = items[k]
-        if not (
-            item.kind == "skip"
-            and (page_noise.is_article_data(item.text) or page_noise.is_web_furniture(item.text))
-        ):
+        if not _is_data_skip(items[k]):
             continue
         above = items[k - 1]
         if not (above.kind == "heading" or (above.kind == "para" and above.titleish)):
             continue
-        end = k + 1
+        # 临江都市报 2024-11-14 07:05 / 阅读 1.2万: an app's lines of data, one after another.
+        data_end = k + 1
+        while data_end < len(items) and _is_data_skip(items[data_end]):
+            data_end += 1
+        end = data_end
         while end < len(items) and (
             (items[end].kind == "credit" and not items[end].lead)
             or (items[end].kind == "para" and items[end].titleish and end - k < MAX_HEAD_LINES)
         ):
             end += 1
-        if end > k + 1 and items[end - 1].kind == "credit":
-            items[k:end] = [*items[k + 1 : end], item]
+        if end == data_end and end < len(items) and items[end].lead:
+            end += 1  # …　/ 阅读 2.3万 / 本报讯（记者 何　芳…）…: the lead opens the text
+        if end > data_end and items[end - 1].kind == "credit":
+            items[k:end] = [*items[data_end:end], *items[k:data_end]]
+            continue
+        # No byline under it (老楼装上电梯… / 临江都市报 2024-11-14 07:05 / 阅读 1.5万 / a
+        # caption): the data goes above the title, where it parts no title from its text.
+        top = k
+        while (
+            top > 0
+            and k - top < MAX_HEAD_LINES
+            and (items[top - 1].kind == "heading" or items[top - 1].titleish)
+            and items[top - 1].kind in ("heading", "para")
+        ):
+            top -= 1
+        items[top:data_end] = [*items[k:data_end], *items[top:k]]
     return items
+
+
+def _is_data_skip(item):
+    return item.kind == "skip" and (
+        page_noise.is_article_data(item.text) or page_noise.is_web_furniture(item.text)
+    )
 
 
 _SENTENCE_END = tuple("。！？…”）)")

@@ -17,7 +17,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from articles.surnames import COMPOUND_SET
+from articles.surnames import COMPOUND_SET, surname_of
 
 # Longer lines are text: no running head, staff or masthead line is this long.
 MAX_NOISE_LENGTH = 120
@@ -248,7 +248,8 @@ def squeeze(text):
 
 
 def _names(chunk):
-    """Names in a staff chunk: ``周 健`` and ``欧阳 洁`` (letter-spaced names) are one person."""
+    """Names in a staff chunk: ``周 健`` and ``欧阳 洁`` (letter-spaced names) are one person,
+    and ``杨 帆 李 丹`` two (a name of two opens where a surname follows it)."""
     tokens = [t for t in _STAFF_NAMES.split(chunk) if t]
     names, single = [], ""
     for number, token in enumerate(tokens):
@@ -258,17 +259,25 @@ def _names(chunk):
             continue
         if len(token) == 1:
             single += token
-            if len(single) >= 3:
-                names.append(single)
-                single = ""
             continue
-        if single:
-            names.append(single)
-            single = ""
+        names.extend(_spaced_names(single))
+        single = ""
         names.append(token)
-    if single:
-        names.append(single)
+    names.extend(_spaced_names(single))
     return tuple(names)
+
+
+def _spaced_names(characters):
+    """A run of letter-spaced characters cut into names of two or three: after two, where a
+    surname comes next and at least two characters are left (杨帆|李丹, 王子萱)."""
+    names = []
+    while characters:
+        cut = len(characters)
+        if len(characters) > 3:
+            cut = 2 if surname_of(characters[2:]) and len(characters) - 2 != 1 else 3
+        names.append(characters[:cut])
+        characters = characters[cut:]
+    return names
 
 
 def _unprefixed(role):
@@ -507,6 +516,7 @@ def _is_teaser(text):
 _NOISE_RULES = (
     ("noise", lambda text: _RULE_ONLY.match(text) or (len(text) <= 20 and _SCAN.search(text))),
     ("noise", _END_MARK.match),
+    ("noise", lambda text: text.startswith("<!--") and text.endswith("-->")),  # an export's note
     ("other", _PAGE_CREDIT.match),
     ("masthead", lambda text: _paper_name(_LETTER_SPACED.sub("", text))),
     ("page_number", _PAGE_NUMBER.match),
@@ -551,6 +561,8 @@ def read_noise(text):
 # head, though it names the paper and the date.
 _ARTICLE_DATA = re.compile(
     r"(?:浏览|点击|阅读)(?:次数|量|数)\s*[:：]\s*\d+$|^来源\s*[:：]\s*\S{2,16}\s+\d{4}[-年./]"
+    # An editing system's record of a story (`稿件编号：JJRB…｜状态：已签发｜字数：1186`).
+    r"|^`?(?:稿件编号|稿件号|稿号|稿件ID)\s*[:：][^`]*`?$"
 )
 
 
@@ -611,6 +623,11 @@ _WEB_FURNITURE = re.compile(
     r"|^[\u4e00-\u9fff]{2,12}\s+(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?$"
     r"|^[\u4e00-\u9fff]{2,12}\s*[·•]\s*[\d.]+万?\s*(?:阅读|浏览)$"
     r"|^[—－\-]{2,}\s*(?:已显示|没有更多|到底了|本版|全部)[^—－\-]{0,16}[—－\-]{2,}$"
+    # A paper's call to subscribe (欢迎订阅2024年下半年《农民日报》　全国各地邮局均可办理).
+    r"|^欢迎订阅|订阅.{0,24}(?:邮局|邮政)(?:均可|皆可)?(?:办理|订阅)"
+    # 分享, 收藏 as buttons alone; 本版共7篇文章; 临江都市报APP下载客户端看更多新闻.
+    r"|^(?:分享|收藏|转发|在看|点赞)$|^本版共\s*\d+\s*篇(?:文章|稿件|新闻)?$"
+    r"|^(?=.{0,30}$)(?=.*(?:APP|App|app|客户端))(?=.*(?:下载|打开)).*(?:新闻|精彩|阅读|资讯)$"
 )
 
 

@@ -137,7 +137,7 @@ def article_report(action, parsed, reason=""):
         dateline=parsed.dateline,
         credits=_grouped(parsed.credits),
         units=units,
-        paragraphs=sum(1 for block in body if block.get("type") == "paragraph"),
+        paragraphs=sum(1 for block in body if block.get("type") in ("paragraph", "verse")),
         intertitles=sum(1 for block in body if block.get("type") == "intertitle"),
         editor_note=getattr(parsed, "editor_note", ""),
         author_note=getattr(parsed, "author_note", ""),

@@ -295,7 +295,9 @@ class Article(models.Model):
 
     @property
     def paragraphs(self):
-        return [b["text"] for b in self.body if b["type"] == body_blocks.PARAGRAPH]
+        """The text blocks (paragraphs and stanzas) as runs of text, for summaries."""
+        texts = (body_blocks.running_text(block) for block in self.body)
+        return [text for text in texts if text is not None]
 
     @property
     def editor_note_paragraphs(self):

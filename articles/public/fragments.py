@@ -127,7 +127,9 @@ def blocks_with_photos(body, photos):
     or, with no text at all, as one block of photos only (``block`` None)."""
     placed = [(block, []) for block in body]
     paragraphs = [
-        index for index, block in enumerate(body) if block["type"] == body_blocks.PARAGRAPH
+        index
+        for index, block in enumerate(body)
+        if block["type"] in (body_blocks.PARAGRAPH, body_blocks.VERSE)
     ]
     for number, photo in enumerate(photos, start=1):
         if paragraphs:

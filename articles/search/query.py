@@ -20,7 +20,7 @@ from django.db import connections
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 
-from articles.blocks import PARAGRAPH
+from articles.blocks import running_text
 from articles.models import Article, Page, Photo, Section
 from articles.public import fragments
 from articles.search.backends import get_backend
@@ -269,7 +269,7 @@ class SearchResults:
                 captions,
             ) = row
             hit.published_at = _aware(published_at)
-            texts = [b["text"] for b in _json(body) or () if b.get("type") == PARAGRAPH]
+            texts = [t for t in map(running_text, _json(body) or ()) if t is not None]
             texts += _json(captions) or ()
             articles[hit.pk] = hit, texts
         return articles

@@ -16,7 +16,8 @@
   }
 
   /* 字数 as articles.blocks.text_to_blocks and count_characters give it: blocks split
-     at blank lines, the ## of an intertitle left out, whitespace not counted, and a
+     at blank lines, the ## of an intertitle and the | of a stanza's lines left out,
+     whitespace not counted, and a
      character outside the Basic Multilingual Plane counted once (as Python's len). */
   function countCharacters(text) {
     var total = 0;
@@ -28,6 +29,8 @@
       }
       if (lines[0].indexOf("##") === 0) {
         lines[0] = strip(lines[0].replace(/^#+/, ""));
+      } else if (lines.every(function (line) { return line.indexOf("|") === 0; })) {
+        lines = lines.map(function (line) { return strip(line.slice(1)); });  /* a stanza */
       }
       total += Array.from(lines.join("").replace(SPACES, "")).length;
     });

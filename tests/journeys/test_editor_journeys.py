@@ -530,7 +530,7 @@ def test_a_literary_page_imported_in_the_admin_keeps_its_poems_lines_and_poets(d
     """Issue 13: a city daily's 文化·副刊 page copied from its e-paper (held out, keyed:
     essays, a 小小说, a 组诗, a painting) uploaded as the chief does: the dry run lists
     each piece, the poem group is saved with its poet credited as a writer, and its
-    preview prints every line of verse as a line, no two run together."""
+    preview prints every stanza as verse, a line of it a line, no two run together."""
     from articles.models import Article
 
     chief = desk.log_in("chief")
@@ -546,9 +546,14 @@ def test_a_literary_page_imported_in_the_admin_keeps_its_poems_lines_and_poets(d
     painting = Article.objects.get(headline="秋山问道图")
     assert painting.kind == Article.Kind.PHOTO
     preview = open_preview(desk, chief, poems)
-    paragraphs = preview.locator(".story-body p").all_inner_texts()
-    assert "稻子低下头的时候" in paragraphs and "田埂就瘦了一圈" in paragraphs
-    assert not any("稻子低下头的时候田埂" in text for text in paragraphs)
+    stanzas = preview.locator(".story-body p.verse").all_inner_texts()
+    # A stanza a block, a line of verse a line (innerText gives each <br> as a newline).
+    assert any(text.startswith("稻子低下头的时候\n田埂就瘦了一圈\n") for text in stanzas)
+    assert not any("稻子低下头的时候田埂" in text for text in stanzas)
+    # Set as verse: no first-line indent of prose, lines started at one margin.
+    assert preview.locator(".story-body p.verse").first.evaluate(
+        "el => getComputedStyle(el).textIndent"
+    ) in ("0px", "0")
     screenshots(preview, "imported-poems")
     assert not desk.problems, "\n".join(desk.problems)
 

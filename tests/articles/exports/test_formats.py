@@ -312,3 +312,19 @@ def test_export_of_a_missing_page_is_refused(seed, args, message):
 def test_export_of_a_missing_or_malformed_edition_is_refused(seed, date):
     with pytest.raises(LayoutError):
         find_page(date, "A06")
+
+
+def test_a_stanza_keeps_its_lines_in_every_format(seed):
+    lead = Article.objects.select_related("page").get(
+        headline="拓展政企“朋友圈” 提升营商环境软实力"
+    )
+    lead.body = [*lead.body, {"type": "verse", "text": "稻子低下头的时候\n田埂就瘦了一圈"}]
+    lead.save()
+    page = find_page("2023-12-26", lead.page.label)
+    data = page_data(page, "https://news.example")
+    html = "".join(d["bodies"][0]["value"] for d in page_ninjs(data, "https://news.example"))
+    assert '<p class="verse">稻子低下头的时候<br>田埂就瘦了一圈</p>' in html
+    assert "稻子低下头的时候  \n田埂就瘦了一圈" in page_markdown(data)
+    printed = export_page(page, "html").content.decode()
+    assert '<p class="verse">稻子低下头的时候<br>田埂就瘦了一圈</p>' in printed
+    assert any(b["type"] == "verse" for story in data["stories"] for b in story["body"])

@@ -155,14 +155,13 @@ def test_poems_keep_their_lines_and_their_poets_and_end_at_the_next_pieces_head(
         "江边渡口",
         [("", ("皇甫云舟",))],
     )
-    assert [b["text"] for b in first.body] == [
-        "渡船在晨雾里轻轻摇晃",
-        "像一枚没有寄出的信封",
-        "艄公把昨夜的星光",
-        "一桨一桨，划进了江心",
+    # A stanza a block, its lines kept; the blank line starts the next stanza.
+    assert first.body == [
+        {"type": "verse", "text": "渡船在晨雾里轻轻摇晃\n像一枚没有寄出的信封"},
+        {"type": "verse", "text": "艄公把昨夜的星光\n一桨一桨，划进了江心"},
     ]
     assert (second.headline, people(second)) == ("三月，写给母亲", [("", ("苏禾",))])
-    assert second.body[-1]["text"] == "手机屏幕亮了一下"
+    assert second.body[-1]["text"].endswith("\n手机屏幕亮了一下")
     assert (story.column, story.headline, people(story)) == ("小小说", "修表", [("", ("邵蓝田",))])
 
 
@@ -281,3 +280,61 @@ def test_an_e_papers_note_of_the_page_shown_is_the_pages_running_head():
     )[0]
     assert page.name == "文化·副刊"
     assert [s.reason for s in page.skipped] == ["running_head"]
+
+
+# Round 21 ------------------------------------------------------------------------------
+
+
+def test_letter_spaced_staff_names_split_where_a_surname_follows():
+    from articles.imports.page_noise import read_staff_line
+
+    staff = read_staff_line("本版编辑 杨 帆 李 丹 美编 王 子 萱")
+    assert staff.roles == [("本版编辑", ("杨帆", "李丹")), ("美编", ("王子萱",))]
+
+
+def test_a_works_title_alone_and_a_subtitle_naming_whom_it_visits_credit_nobody():
+    from articles.imports.page_credits import credit_line
+
+    assert credit_line("《山河故人帖》") is None
+    assert credit_line("——访澄州大学金融学院副教授上官文静") is None
+    assert credit_line("华中农业大学教授 张三") == [Credit("华中农业大学", "教授", ("张三",))]
+
+
+def test_an_apps_data_lines_between_a_title_and_its_lead_part_nothing():
+    page = parse_page_text(
+        "今冬供暖 15日起陆续试运行\n"
+        "主城区集中供热面积新增约320万平方米\n"
+        "临江都市报 2024-11-14 07:05\n"
+        "阅读 2.3万\n"
+        "本报讯（记者 何　芳）记者昨日从市城市管理局获悉，主城区15日起陆续试运行。\n"
+        "点赞 153\n"
+        "分享\n"
+    )[0]
+    (story,) = page.articles
+    assert (story.headline, story.subheadline) == (
+        "今冬供暖 15日起陆续试运行",
+        "主城区集中供热面积新增约320万平方米",
+    )
+    assert people(story) == [("记者", ("何芳",))]
+    assert {s.text for s in page.skipped} >= {"阅读 2.3万", "点赞 153", "分享"}
+
+
+def test_title_parts_named_by_field_under_a_markdown_heading():
+    page = parse_page_text(
+        "## 小轴承转出大市场\n\n"
+        "`稿件编号：JJRB20250319-06-001｜状态：已签发｜字数：1186`\n\n"
+        "**栏目：** 企业观察\n"
+        "**引题：** 年研发投入占营收比重连续5年超过8%\n"
+        "**副题：** 浙江一家民营企业在高端精密轴承领域打破国外垄断\n"
+        "**作者：** 经济日报记者 柳　青\n\n"
+        "走进浙江润达精工科技股份有限公司的恒温装配车间，几十台全自动磨床正在运转。\n"
+    )[0]
+    (story,) = page.articles
+    assert (story.column, story.kicker, story.headline, story.subheadline) == (
+        "企业观察",
+        "年研发投入占营收比重连续5年超过8%",
+        "小轴承转出大市场",
+        "浙江一家民营企业在高端精密轴承领域打破国外垄断",
+    )
+    assert people(story) == [("记者", ("柳青",))]
+    assert [s.reason for s in page.skipped] == ["other"]

@@ -347,3 +347,13 @@ def test_reading_a_page_of_stale_renderings_writes_nothing(client, db, uncached,
     ]
     assert written == []
     assert not Article.objects.filter(listing__v=fragments.version()).exists()
+
+
+def test_a_stanza_prints_a_line_a_line_and_reads_as_one_run_in_summaries(client, seed):
+    article = Article.objects.get(pk=1)
+    article.body = [{"type": "verse", "text": "稻子低下头的时候\n田埂就瘦了一圈"}, *article.body]
+    article.save()
+    fragments.render([article.pk])  # what the editorial core schedules on a saved change
+    html = get(client, "/stories/1/")
+    assert '<p class="verse">稻子低下头的时候<br>田埂就瘦了一圈</p>' in html
+    assert article.paragraphs[0] == "稻子低下头的时候\u3000田埂就瘦了一圈"
