@@ -9,6 +9,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
 from django.db.models import F, OuterRef, Sum
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -590,7 +591,7 @@ class ArticleAdmin(ArticleActions, ArticleVersionViews):
             format_html_join(
                 "",
                 '<p class="desk-{}">{}</p>',
-                ((block["type"], block["text"]) for block in article.body or []),
+                ((block["type"], linebreaksbr(block["text"])) for block in article.body or []),
             )
             or "—"
         )

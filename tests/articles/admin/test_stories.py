@@ -97,6 +97,19 @@ def test_editor_edits_the_body_as_text(editor_client):
     assert article.char_count == 11
 
 
+def test_editor_types_a_stanza_and_edits_it_as_typed(editor_client):
+    article = ArticleFactory(body=[], status=Article.Status.SUBMITTED)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    body = "## 霜降\n\n| 稻子低下头的时候\n| 田埂就瘦了一圈"
+    response = editor_client.post(url, article_form(article, body=body))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article.refresh_from_db()
+    assert article.body[1] == {"type": "verse", "text": "稻子低下头的时候\n田埂就瘦了一圈"}
+    assert article.char_count == 2 + 15
+    form = editor_client.get(url).content.decode()
+    assert "| 稻子低下头的时候\n| 田埂就瘦了一圈" in form  # the text form editors edit
+
+
 def test_roster_with_wrong_count_is_refused_in_the_story_form(editor_client):
     article = ArticleFactory(status=Article.Status.SUBMITTED)
     url = reverse("admin:articles_article_change", args=[article.pk])
