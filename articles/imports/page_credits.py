@@ -162,6 +162,7 @@ def official_byline(text):
     return None if found is None else [Credit(found[0]["post"], "", (found[1],))]
 
 
+_SENTENCE_CLOSED = re.compile(r"[。！？]")
 _CONTACT = re.compile(r"联系人|联系电话|联系方式|(?:电话|手机|热线|邮箱|地址)\s*[:：]")
 
 
@@ -169,6 +170,8 @@ _CONTACT = re.compile(r"联系人|联系电话|联系方式|(?:电话|手机|热
 def _credit_line(text):
     if (pupil := pupil_byline(text) or official_byline(text)) is not None:
         return tuple(pupil)
+    if not text.startswith(("（", "(")) and _SENTENCE_CLOSED.search(text):
+        return None  # a closed sentence is text: no credit line holds one (read no further)
     if _CONTACT.search(text):
         return None  # 招标人：…　联系人：黄先生　电话：…: whom to call, no one's credit
     if text.startswith(("——", "－－")):
