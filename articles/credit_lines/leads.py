@@ -39,7 +39,7 @@ _DATE_TAIL = re.compile(
 _DATELINE_MARK = re.compile(r"专电|快讯|电|讯|消息|报道")
 # 电视, 讯息, 报道称, 消息的: the mark is part of a word or of a sentence.
 _NOT_A_MARK_AFTER = {
-    "电": "视台影话力网商子信池动器竞厂源价费梯脑车",
+    "电": "视台影话力网商子信池动器竞厂源价费梯脑车气站缆路能量表机工焊磁压流灯",
     "讯": "员息",
     "报道": "称说的指中显",
     "消息": "称说的指中显",
@@ -147,11 +147,12 @@ def _dateline_at(norm, pos):
             continue  # 环球时报报道 or 据新华社报道, not a place
         if (
             mark == "电"
-            and place
             and not _DATE_TAIL.search(place)
             and not (unit in KNOWN_UNITS or unit.endswith(("报", "社")))
         ):
-            continue  # 国家电网株洲供电公司: no dateline without a date or a paper
+            # 国家电网株洲供电公司, 洪州职业技术学院电气工程学院…: no dateline without a
+            # date or a news body sending it.
+            continue
         return match.end(), split[0], split[1]
     return None
 

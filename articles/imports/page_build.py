@@ -449,6 +449,15 @@ def _try_story(build, i):
         or (id(build.article) in build.jumped and not _box_head(head))
         # A title among briefs: the next brief (a brief has no intertitles).
         or (build.article.kind == Kind.BRIEF and bool(build.brief_column))
+        # 赛况 / **NBA常规赛（北京时间3月14日）**: a plain label over a heading, a piece's
+        # column and title (an intertitle has no label over it).
+        or (
+            len(head) == 2
+            and head[1].kind == "heading"
+            and head[0].kind == "para"
+            and len(head[0].text) <= MAX_LISTING_TITLE // 2
+            and re.fullmatch(r"[\u4e00-\u9fff·]+", head[0].text) is not None
+        )
         # 今晚看点 / 江川卫视　19:30　《运河人家》…, 新书架 / 冬夜读书 / 《河流的年轮》　沈一舟
         # 著…: a label or a title over a listing, a box of its own.
         or (
@@ -459,7 +468,11 @@ def _try_story(build, i):
             and is_listing(build.items[after].text)
         )
     )
-    run = not opens and _short_item_above(build.article) and build.kind_at(after) == "para"
+    run = (
+        not opens
+        and (_short_item_above(build.article) or _question_after_question(build.article, head))
+        and build.kind_at(after) == "para"
+    )
     if run:
         # 健康提醒 / 降压药不能说停就停 / one paragraph / 起床要做到“三个半分钟” / …: titled
         # short items under a group's label, not a story and its intertitle.
@@ -473,6 +486,7 @@ def _try_story(build, i):
     return None
 
 
+MAX_BRIEF_LABEL = 8
 MAX_SHORT_ITEM = 120
 MAX_DATA_LINES = 3
 MAX_LISTING_TITLE = 16
@@ -491,6 +505,20 @@ def _short_item_above(article):
     )
 
 
+def _question_after_question(article, head):
+    """体检查出颈动脉斑块，需要吃他汀吗？ / 问… 答… / 血糖控制好了，能不能停药？: a question's
+    title under a short piece titled by a question, the next item of a questions column."""
+    return (
+        len(head) == 1
+        and head[0].text.endswith(("？", "?"))
+        and article.headline.endswith(("？", "?"))
+        and not article.credits
+        and not any(block["type"] == INTERTITLE for block in article.body)
+        and len(article.body) <= MAX_ANSWER_PARAGRAPHS
+    )
+
+
+MAX_ANSWER_PARAGRAPHS = 6
 MAX_NOTE_PARAGRAPHS = 3
 
 
@@ -534,7 +562,13 @@ def _brief_label(build, i):
     item = build.items[i]
     if item.kind not in ("heading", "para") or len(item.text) > 16:
         return ""
-    label = "".join((column_label(item.text) or item.text).split())
+    column = column_label(item.text)
+    label = "".join((column or item.text).split())
+    if len(label) > MAX_BRIEF_LABEL:
+        return ""
+    brief = label.endswith(BRIEF_LABELS)
+    if not (brief or column):
+        return ""  # neither a brief's label nor a column's: read no further
     after = i + 1
     while build.kind_at(after) == "skip" and after - i <= MAX_DATA_LINES:
         after += 1  # 热线 / 临江都市报 2024-11-14 07:05 / 阅读 3.4万 / 市民张先生来电反映…
@@ -543,26 +577,28 @@ def _brief_label(build, i):
         following is not None
         and following.kind == "para"
         and bool(_BULLET_ITEM.match(following.text))
-        and bool(column_label(item.text))
+        and bool(column)
     )
     if (
         following is not None
         and following.kind == "para"
         and following.titleish
         and _TITLED_BULLET.match(following.text)
-        and len(label) <= 8
-        and label.endswith(BRIEF_LABELS)
+        and brief
     ):
         return label  # 财经快讯 / ■本市新增5家… / 本报讯（记者…）…: titled briefs
     # 【兵言兵语】 / a saying / （某连上士　张　勇） / another / （…）: short pieces, each
     # signed in brackets, a run of untitled items.
-    signed = bool(column_label(item.text)) and all(
-        build.kind_at(i + k) == kind and not build.items[i + k].titleish
-        for k, kind in ((1, "para"), (2, "credit"), (3, "para"))
+    signed = (
+        not (brief or marked)
+        and all(
+            build.kind_at(i + k) == kind and not build.items[i + k].titleish
+            for k, kind in ((1, "para"), (2, "credit"), (3, "para"))
+        )
+        and build.items[i + 2].text.startswith(("（", "("))
     )
-    signed = signed and build.items[i + 2].text.startswith(("（", "("))
     # 【体坛速递】 over ● items: any column label over marked paragraphs is a brief run.
-    if not (len(label) <= 8 and (label.endswith(BRIEF_LABELS) or marked or signed)):
+    if not (brief or marked or signed):
         return ""
     if following is None or not (
         following.lead or (following.kind == "para" and not following.titleish)

@@ -172,6 +172,8 @@ def _credit_line(text):
         return tuple(pupil)
     if not text.startswith(("（", "(")) and _SENTENCE_CLOSED.search(text):
         return None  # a closed sentence is text: no credit line holds one (read no further)
+    if text.endswith(("、", "，", ",")):
+        return None  # …电气工程学院学生胡振宇、: a sentence going on, no line of credits
     if _CONTACT.search(text):
         return None  # 招标人：…　联系人：黄先生　电话：…: whom to call, no one's credit
     if text.startswith(("——", "－－")):

@@ -166,7 +166,12 @@ def _leftover(first, second):
         len(second) <= MAX_LEFTOVER
         and len(first) >= MIN_BROKEN_LINE
         and not any(char.isspace() for char in first + second)
+        and not _PRESIDED.match(second)  # …举行第十九次会议 / 孙建平主持: the 副题 says who
     )
+
+
+# Who presided or spoke, a meeting report's 副题 (孙建平主持, 王明出席并讲话).
+_PRESIDED = re.compile(r"^[\u4e00-\u9fff·]{2,6}(?:主持|出席|讲话|致辞|作报告|出席并讲话)$")
 
 
 def _verb_over_object(first, second):
@@ -452,7 +457,10 @@ def _main_over_sub(first, second):
     “瘦身”，价格更亲民) stays an 引题."""
     if first.startswith(_SUBTITLE) or (first.startswith("“") and first.endswith("”")):
         return False  # “我们不能光等着厂里安排” over its 主题: a quote is an 引题
-    if _continues_subject(first, second):
+    if _continues_subject(first, second) or _PRESIDED.match(second):
+        return True  # …举行第十九次会议 / 孙建平主持: who presided is the 副题
+    if first.endswith(("？", "?")) and len(first) > MAX_QUESTION_OPENING:
+        # 健身房说关就关 300多名会员的卡里钱咋办？ / 市消委会已介入，…: it asks, it answers
         return True
     if len(first) < MIN_MAIN_OVER_SUB:
         return False

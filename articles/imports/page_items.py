@@ -47,6 +47,7 @@ BRIEF_LABELS = (
     "一句话新闻",
     "传真",  # 一线传真, 基层传真
     "热线",  # 民生热线: readers' calls, each an untitled item (市民张先生来电反映，…)
+    "发布",  # 权威发布: short notices of the authorities, each titled
     *("微评", "快评", "锐评", "微言"),  # a run of untitled comments, each signed (叶知秋)
     "扫描",  # 新闻扫描
     "集萃",
@@ -224,7 +225,14 @@ def is_titleish(text):
         and not _LIST_ITEM.match(text)
         and not _QUESTION_OR_ANSWER.match(text)
         and not _LISTING.match(text)
-    )
+    ) or bool(_ADOPTED.match(text))
+
+
+# A document's note of its adoption under its title (（2024年5月16日…常务委员会第十九次会议
+# 通过）): a title's part, in brackets though it is.
+_ADOPTED = re.compile(
+    r"^[（(](?:19|20)\d\d年\d{1,2}月\d{1,2}日[^（）()。]{2,60}(?:通过|批准|公布|发布|修订|修正)[)）]$"
+)
 
 
 # A line of a listing, never a title: a book (《河流的年轮》　沈一舟 著　江川文艺出版社) or a
@@ -704,6 +712,13 @@ def _cut(block, hard):
     title_unit = False  # the unit so far is short title lines, none opening indented
     width = None if hard else _wrap_width(block)
     titles = set() if hard else _comma_titles(block, width)
+    if indented:
+        # 血糖控制好了，能不能停药？ set flush among indented paragraphs: a question's title.
+        titles |= {
+            number
+            for number, raw in block
+            if not raw.startswith(_INDENT) and _question_title(_clean(raw))
+        }
     cleaned = [_clean(raw) for _n, raw in block]
     rows = set() if hard else _figure_rows([(n, cleaned[i]) for i, (n, _raw) in enumerate(block)])
     if rows:
@@ -1016,18 +1031,19 @@ def _comma_titles(block, width=None):
 
 def _comma_kicker(items):
     """倒春寒来袭，早晚温差可达十多摄氏度 / 老人保暖别只顾“上半身” / 专家提醒：… / 本报记者
-    许文静, each set apart: a line with a comma over the title lines over a byline is
-    their 引题."""
+    许文静, each set apart: the line with a comma over the title lines that ``items`` end
+    with, their 引题 if a byline follows them (None if there is no such line)."""
     top = len(items)
     while top > 0 and len(items) - top < MAX_HEAD_LINES - 1 and items[top - 1].kind == "para":
         if not items[top - 1].titleish:
             break
         top -= 1
     if top == len(items) or top == 0:
-        return
+        return None
     above = items[top - 1]
     if above.kind == "para" and not above.titleish and comma_title(above.text):
-        above.titleish = True
+        return above
+    return None
 
 
 def _title_item(head):
@@ -1155,12 +1171,14 @@ def _source_photo(line):
 def _is_caption_or_credit(line):
     if _source_photo(line):
         return True
-    if (
-        len(line) <= MAX_CAPTION
-        and _PHOTO_TAIL.search(line[-40:])
-        and page_credits.photo_credit(line)[1]
-    ):
-        return True
+    if len(line) <= MAX_CAPTION and _PHOTO_TAIL.search(line[-40:]):
+        caption, credits = page_credits.photo_credit(line)
+        if credits:
+            return True
+        # …在女子60米栏决赛中冲线。　新华社发: a caption closed by an agency's credit that
+        # names no one is a caption still.
+        if caption.endswith(_PARAGRAPH_END) and len(caption.strip()) < len(line.strip()):
+            return True
     if len(line) <= MAX_CREDIT_LINE:
         credits = page_credits.credit_line(line)
         return bool(credits) and any(c.role for c in credits)
@@ -1242,6 +1260,19 @@ def _closing_name(line):
         return False
     credits = page_credits.credit_line(line)
     return bool(credits) and all(c.names and not c.role for c in credits)
+
+
+MAX_QUESTION_TITLE = 24
+
+
+def _question_title(line):
+    """A short question with at most one pause (冬天泡脚，水越烫越好吗？): a title's shape."""
+    return (
+        len(line) <= MAX_QUESTION_TITLE
+        and line.endswith(("？", "?"))
+        and line.count("，") + line.count(",") <= 1
+        and not re.search(r"[。；;！!：:]", line)
+    )
 
 
 def _comma_broken(line):
@@ -1595,8 +1626,8 @@ def read_items(text):
             # 寒潮来袭，救助站开启“暖冬行动” / (blank) / 记者 张三 (or / ——副题), or the
             # title under a label (记者手记 / 多一些“陪跑”，少一些“催考”)
             items[-1].titleish = True
-        elif items and _opens_with_credit(block):
-            _comma_kicker(items)
+        elif (kicker := _comma_kicker(items)) is not None and _opens_with_credit(block):
+            kicker.titleish = True
         title_lines = None if heading or hard else _plain_title_lines(block)
         title_start = len(items)
         if heading:
@@ -1872,7 +1903,9 @@ def _skips_after_heads(items):
 
 def _is_data_skip(item):
     return item.kind == "skip" and (
-        page_noise.is_article_data(item.text) or page_noise.is_web_furniture(item.text)
+        page_noise.is_article_data(item.text)
+        or page_noise.is_web_furniture(item.text)
+        or page_noise.read_web_data(item.text) is not None  # 来源：…　发布时间：…, no 作者
     )
 
 

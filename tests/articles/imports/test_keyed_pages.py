@@ -69,6 +69,18 @@ STILL_WRONG.update(
         # Two plain title lines, the second far longer and the first quoting a word: read
         # 引题 over 主题 (as 课后服务“提质扩容” / 全市中小学… is); this key reads 主题 over 副题.
         "r20c_one.txt": {"一个个“小课题”破解练兵大难题"},
+        # A lottery notice's draw lines under its title (超级大乐透　第25027期…) read as its
+        # 副题, and the slogan under it (公益体彩　乐善人生) as its text.
+        "r22a_two.txt": {"体彩开奖公告"},
+        # A titled box of ● tips under a profile (高考志愿填报提醒) reads as the profile's
+        # intertitle and list: nothing but the bullets tells a box from a section.
+        "r22b_one.txt": {"把论文写在红壤地里", "高考志愿填报提醒"},
+        # An advertorial's address and phone line: our convention keeps it out of the text.
+        "r22b_two.txt": {"冬季膝痛加重，别总当“老寒腿”"},
+        # A 律师说法 box signed by the lawyer stays in the story, the lawyer uncredited (as
+        # an expert's box is, r10u); a coupon's title lines read 引题/主题 and its
+        # dates and address a piece of their own.
+        "r22c_two.txt": {"健身房说关就关 300多名会员的卡里钱咋办？", "惠家家电城暖冬焕新季"},
         # A brief's first clause longer than a made-up title is cut (第五届楚沅农产品博览会将于…).
         "r8o_provincial_economy.txt": {
             "第五届楚沅农产品博览会将于11月28日至12月1日在省国际会展中心举办",
@@ -266,6 +278,7 @@ EXTRA = {
     "r19a_two.txt": ["数说丰收节", "[图片：0922_fengshouyan_031.JPG]"],
     "r19b_one.txt": ["——黎安县油茶产业转型升级见闻"],
     "r19b_two.txt": ["书籍信息"],
+    "r22c_two.txt": ["活动时间：11月22日—12月8日 活动地址：临江市滨湖路188号惠家家电城一楼"],
     "r18a_zhengquan.txt": ["澜泰股份2024年度业绩快报主要数据"],
     "r17a_tiyu.txt": ["第28轮部分赛果"],
     "r7m_metro_society.txt": ["网友“青柠”问：我们小区东门外的三盏路灯"],
@@ -280,7 +293,7 @@ KEYS = sorted(KEYED.glob("*.key.json"))
 
 
 def test_every_keyed_page_has_its_text():
-    assert len(KEYS) >= 114
+    assert len(KEYS) >= 120
     for key in KEYS:
         assert (KEYED / key.name.replace(".key.json", ".txt")).exists()
 
