@@ -455,7 +455,7 @@ def _try_story(build, i):
             len(head) == 2
             and head[1].kind == "heading"
             and head[0].kind == "para"
-            and len(head[0].text) <= MAX_LISTING_TITLE // 2
+            and len(head[0].text) <= MAX_BRIEF_LABEL
             and re.fullmatch(r"[\u4e00-\u9fff·]+", head[0].text) is not None
         )
         # 今晚看点 / 江川卫视　19:30　《运河人家》…, 新书架 / 冬夜读书 / 《河流的年轮》　沈一舟

@@ -712,14 +712,14 @@ def _cut(block, hard):
     title_unit = False  # the unit so far is short title lines, none opening indented
     width = None if hard else _wrap_width(block)
     titles = set() if hard else _comma_titles(block, width)
+    cleaned = [_clean(raw) for _n, raw in block]
     if indented:
         # 血糖控制好了，能不能停药？ set flush among indented paragraphs: a question's title.
         titles |= {
             number
-            for number, raw in block
-            if not raw.startswith(_INDENT) and _question_title(_clean(raw))
+            for (number, raw), line in zip(block, cleaned, strict=True)
+            if not raw.startswith(_INDENT) and _question_title(line)
         }
-    cleaned = [_clean(raw) for _n, raw in block]
     rows = set() if hard else _figure_rows([(n, cleaned[i]) for i, (n, _raw) in enumerate(block)])
     if rows:
         rows |= _table_heads(block, cleaned, rows)
